@@ -1,0 +1,103 @@
+import type { Post, Status } from './post.js';
+
+/** Which posts a command looks at: the filters `list`, `export` and `stats` share. */
+export interface PostFilter {
+  status: Status | 'all';
+  /** Case-insensitive part of the author's name. */
+  author?: string;
+  /** Case-insensitive part of the department's name. */
+  department?: string;
+  /** Every term must appear in the title or the body (case-insensitive, Hangul in NFC). */
+  search?: readonly string[];
+  /** Inclusive `YYYY-MM-DD` bounds on the post date. */
+  since?: string;
+  until?: string;
+}
+
+export const SORT_KEYS = ['id', 'date', 'views', 'title'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+export interface PostOrder {
+  sort: SortKey;
+  ascending: boolean;
+}
+
+/** The order a sort key means when neither `--asc` nor `--desc` is given. */
+export const naturallyAscending = (sort: SortKey): boolean => sort === 'title';
+
+/**
+ * Splits `--search` text into terms: words separated by spaces, or "a quoted phrase".
+ * Terms are NFC and lower case, ready to compare.
+ */
+export function searchTerms(text: string): string[] {
+  const terms: string[] = [];
+  for (const match of text.normalize('NFC').matchAll(/"([^"]*)"|(\S+)/g)) {
+    const term = (match[1] ?? match[2] ?? '').trim().toLowerCase();
+    if (term) terms.push(term);
+  }
+  return terms;
+}
+
+const folded = (text: string): string => text.normalize('NFC').toLowerCase();
+
+/** A predicate for the filter, with the per-post work cut to what the filter needs. */
+export function postMatcher(filter: PostFilter): (post: Post) => boolean {
+  const author = filter.author ? folded(filter.author) : undefined;
+  const department = filter.department ? folded(filter.department) : undefined;
+  const terms = filter.search ?? [];
+  const { status, since, until } = filter;
+  return (post) => {
+    if (status !== 'all' && post.status !== status) return false;
+    if (since !== undefined && post.date < since) return false;
+    if (until !== undefined && post.date > until) return false;
+    if (author !== undefined && !folded(post.author).includes(author)) return false;
+    if (department !== undefined && !folded(post.department).includes(department)) return false;
+    if (terms.length > 0) {
+      const title = folded(post.title);
+      const body = folded(post.body);
+      return terms.every((term) => title.includes(term) || body.includes(term));
+    }
+    return true;
+  };
+}
+
+/** Compares posts in the requested order; ties go to the higher number, so paging is stable. */
+export function postComparator(order: PostOrder): (a: Post, b: Post) => number {
+  const direction = order.ascending ? 1 : -1;
+  const byId = (a: Post, b: Post) => b.id - a.id;
+  switch (order.sort) {
+    case 'id':
+      return (a, b) => direction * (a.id - b.id);
+    case 'views':
+      return (a, b) => direction * (a.views - b.views) || byId(a, b);
+    case 'date':
+      return (a, b) => direction * (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || byId(a, b);
+    case 'title': {
+      const collator = new Intl.Collator('ko', { sensitivity: 'base', numeric: true });
+      return (a, b) => direction * collator.compare(a.title, b.title) || byId(a, b);
+    }
+  }
+}
+
+export interface Page<T> {
+  items: T[];
+  /** 1-based page number, as asked for (may be past the last page). */
+  page: number;
+  pages: number;
+  total: number;
+}
+
+/** The posts matching `filter`, in `order`, all of them. */
+export function selectPosts(posts: readonly Post[], filter: PostFilter, order: PostOrder): Post[] {
+  const matching = posts.filter(postMatcher(filter));
+  return matching.sort(postComparator(order));
+}
+
+/** One page of `items`; `limit` undefined means everything on one page. */
+export function paginate<T>(items: readonly T[], page: number, limit: number | undefined): Page<T> {
+  const total = items.length;
+  if (limit === undefined) return { items: [...items], page: 1, pages: 1, total };
+  const pages = Math.max(1, Math.ceil(total / limit));
+  const start = (page - 1) * limit;
+  return { items: items.slice(start, start + limit), page, pages, total };
+}

@@ -1,0 +1,196 @@
+import { Command, CommanderError } from 'commander';
+import * as list from './commands/list.js';
+import * as show from './commands/show.js';
+import { examples } from './commands/help.js';
+import { Context, DEFAULT_BOARD } from './context.js';
+import { ExitCode, exitCodeOf, UsageError } from './errors.js';
+import { chooseLang, LANGS, MESSAGES, type Lang } from './i18n.js';
+import { processIO, type IO } from './io.js';
+import { OptionParser } from './options.js';
+import { visibleLine } from './render/sanitize.js';
+import { simpleMeasure } from './render/width.js';
+import { VERSION } from './version.js';
+
+export interface CommandModule {
+  register(program: Command, ctx: Context): void;
+}
+
+/** Every command, each one file with the same shape: `register(program, ctx)`. */
+const COMMANDS: readonly CommandModule[] = [list, show];
+
+const HELP: Record<Lang, Record<string, string>> = {
+  en: {
+    description: 'A news board in your terminal: post, list, read and export press releases.',
+    db: `the board file (default: POSTBOARD_DB, else ${DEFAULT_BOARD})`,
+    lang: `interface language: ${LANGS.join(', ')} (default: POSTBOARD_LANG, else from LANG)`,
+    color: 'no colour, even on a terminal (also NO_COLOR=1)',
+    help: 'show help for a command',
+    version: 'show the version',
+    'Usage:': 'Usage:',
+    'Options:': 'Options:',
+    'Global Options:': 'Global Options:',
+    'Commands:': 'Commands:',
+    'Arguments:': 'Arguments:',
+    environment: `Environment:
+  POSTBOARD_DB            the board file when --db is not given
+  POSTBOARD_LANG          ko or en
+  POSTBOARD_AUTHOR        the default author for new posts
+  POSTBOARD_LOCK_TIMEOUT  seconds to wait for another writer (default 10)
+  POSTBOARD_DEBUG=1       show stack traces of unexpected errors
+  NO_COLOR, FORCE_COLOR   turn colour off, or on for a pipe
+  COLUMNS                 the width tables and posts fit
+
+Exit codes: 0 ok, 1 failed (not found, bad board file, I/O), 2 usage error, 130 interrupted.`,
+  },
+  ko: {
+    description: '터미널 속 뉴스 게시판: 보도자료를 올리고, 보고, 읽고, 내보냅니다.',
+    db: `게시판 파일 (기본: POSTBOARD_DB, 없으면 ${DEFAULT_BOARD})`,
+    lang: `화면 언어: ${LANGS.join(', ')} (기본: POSTBOARD_LANG, 없으면 LANG에 따라)`,
+    color: '터미널에서도 색 없이 (NO_COLOR=1과 같음)',
+    help: '명령 도움말 보기',
+    version: '버전 보기',
+    'Usage:': '사용법:',
+    'Options:': '옵션:',
+    'Global Options:': '공통 옵션:',
+    'Commands:': '명령:',
+    'Arguments:': '인자:',
+    environment: `환경 변수:
+  POSTBOARD_DB            --db가 없을 때 쓸 게시판 파일
+  POSTBOARD_LANG          ko 또는 en
+  POSTBOARD_AUTHOR        새 글의 기본 글쓴이
+  POSTBOARD_LOCK_TIMEOUT  다른 쓰기를 기다릴 초 (기본 10)
+  POSTBOARD_DEBUG=1       예기치 못한 오류의 스택 보기
+  NO_COLOR, FORCE_COLOR   색 끄기, 파이프에서도 색 켜기
+  COLUMNS                 표와 글을 맞출 너비
+
+종료 코드: 0 성공, 1 실패(없는 글, 잘못된 게시판 파일, 입출력), 2 사용법 오류, 130 중단.`,
+  },
+};
+
+/** `--lang` has to be known before parsing: the help text is built in that language. */
+function langFlag(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--lang') return argv[i + 1];
+    if (arg.startsWith('--lang=')) return arg.slice('--lang='.length);
+  }
+  return undefined;
+}
+
+export function buildProgram(ctx: Context, commands: readonly CommandModule[] = COMMANDS): Command {
+  const help = HELP[ctx.lang];
+  const program = new Command('postboard');
+  // Settings that subcommands copy when they are created: these come first.
+  program
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => ctx.io.stdout.write(text),
+      writeErr: (text) => ctx.io.stderr.write(text),
+      outputError: () => {}, // errors are printed once, as one line, by `report`
+      getOutHelpWidth: () => ctx.io.stdout.columns ?? 80,
+      getErrHelpWidth: () => ctx.io.stderr.columns ?? 80,
+    })
+    .configureHelp({
+      showGlobalOptions: true,
+      styleTitle: (title) => help[title] ?? title,
+      // Commander counts UTF-16 units; Korean descriptions need display columns.
+      displayWidth: (text) => simpleMeasure.width(text.replace(/\x1b\[[\d;]*m/g, '')),
+    })
+    .helpOption('-h, --help', help.help)
+    .helpCommand('help [command]', help.help);
+
+  program
+    .description(help.description ?? '')
+    .version(VERSION, '-v, --version', help.version)
+    .option('--db <path>', help.db)
+    .option('--lang <lang>', help.lang)
+    .option('--no-color', help.color)
+    .addHelpText(
+      'after',
+      examples(ctx.lang, [
+        ['postboard list', ctx.lang === 'ko' ? '최신 글 20개' : 'the 20 newest posts'],
+        ['postboard show 2912', ctx.lang === 'ko' ? '글 하나 읽기' : 'read one post'],
+        ['postboard list --db ~/boards/esg.json --search 수소', ctx.lang === 'ko' ? '다른 게시판에서 찾기' : 'search another board'],
+      ]) + `\n${help.environment}\n`,
+    )
+    .hook('preAction', () => {
+      ctx.global = program.opts();
+      new OptionParser(ctx, '').choice('--lang', LANGS, ctx.global.lang);
+    });
+
+  for (const command of commands) command.register(program, ctx);
+  return program;
+}
+
+/** Runs postboard with `argv` (the arguments after the program name); resolves to the exit code. */
+export async function main(argv: readonly string[], io: IO): Promise<number> {
+  const lang = chooseLang(langFlag(argv), io.env);
+  const ctx = new Context(io, lang, MESSAGES[lang]);
+  let program: Command | undefined;
+  try {
+    program = buildProgram(ctx);
+    if (argv.length === 0) {
+      program.outputHelp();
+      return ExitCode.ok;
+    }
+    await program.parseAsync([...argv], { from: 'user' });
+    return ExitCode.ok;
+  } catch (error) {
+    return report(error, ctx, commandIn(argv, program));
+  }
+}
+
+/** The one place errors become exit codes and messages. */
+function report(error: unknown, ctx: Context, command: string): number {
+  const { t } = ctx;
+  const say = (message: string) => ctx.io.stderr.write(`${t.error.prefix}: ${visibleLine(message)}\n`);
+
+  if (error instanceof CommanderError) {
+    if (error.exitCode === 0) return ExitCode.ok; // --help, --version
+    say(`${commanderMessage(error, ctx)} (${t.usage.hint(command)})`);
+    return ExitCode.usage;
+  }
+  const exitCode = exitCodeOf(error);
+  if (exitCode !== undefined) {
+    const message = (error as Error).message;
+    if (error instanceof UsageError) {
+      say(`${message} (${t.usage.hint(error.command || command)})`);
+    } else {
+      // Several invalid fields are reported at once: one line each.
+      for (const line of message.split('\n')) say(line);
+    }
+    if (ctx.io.env.POSTBOARD_DEBUG === '1') ctx.io.stderr.write(`${(error as Error).stack}\n`);
+    return exitCode;
+  }
+  const unexpected = error instanceof Error ? error : new Error(String(error));
+  if (ctx.io.env.POSTBOARD_DEBUG === '1') {
+    ctx.io.stderr.write(`${unexpected.stack}\n`);
+  } else {
+    say(t.error.unexpected(unexpected.message.split('\n')[0] ?? ''));
+  }
+  return ExitCode.failure;
+}
+
+/** Commander's message in one line and in the interface language. */
+function commanderMessage(error: CommanderError, ctx: Context): string {
+  const [first = '', ...rest] = error.message.replace(/^error: /, '').split('\n');
+  const suggestion = /Did you mean (?:one of )?(.+)\?/.exec(rest.join(' '))?.[1];
+  const subject = /'([^']*)'/.exec(first)?.[1] ?? '';
+  const translate = ctx.lang === 'ko' ? ctx.t.error.commander[error.code] : undefined;
+  const message = translate ? translate(subject) : first;
+  return suggestion ? `${message}; ${ctx.t.error.didYouMean(suggestion)}` : message;
+}
+
+/** The subcommand named in `argv`, for the "see postboard X --help" hint ('' for none). */
+function commandIn(argv: readonly string[], program: Command | undefined): string {
+  for (const arg of argv) {
+    const command = program?.commands.find((candidate) => candidate.name() === arg || candidate.aliases().includes(arg));
+    if (command) return command.name();
+  }
+  return '';
+}
+
+/** The entry point `bin/postboard.js` calls. */
+export async function run(): Promise<void> {
+  process.exitCode = await main(process.argv.slice(2), processIO());
+}

@@ -1,0 +1,8 @@
+import type { Lang } from '../i18n.js';
+
+/** The "Examples:" section every command's `--help` ends with. */
+export function examples(lang: Lang, list: readonly (readonly [command: string, what: string])[]): string {
+  const heading = lang === 'ko' ? '예시:' : 'Examples:';
+  const items = list.map(([command, what]) => `  # ${what}\n  $ ${command}`);
+  return `\n${heading}\n${items.join('\n\n')}\n`;
+}

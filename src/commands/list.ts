@@ -1,0 +1,139 @@
+import type { Command } from 'commander';
+import { pickFields, type FieldKey } from '../board/fields.js';
+import type { Post } from '../board/post.js';
+import { paginate, selectPosts, type PostFilter, type PostOrder } from '../board/query.js';
+import type { Context } from '../context.js';
+import type { Lang } from '../i18n.js';
+import { outputWidth } from '../io.js';
+import { addFilterOptions, OptionParser, parseFilter, type RawFilterOptions } from '../options.js';
+import { renderPostTable } from '../render/posts.js';
+import { fitCell } from '../render/table.js';
+import { simpleMeasure } from '../render/width.js';
+import { examples } from './help.js';
+
+export const LIST_FORMATS = ['table', 'json', 'jsonl'] as const;
+export type ListFormat = (typeof LIST_FORMATS)[number];
+export const DEFAULT_LIST_FIELDS: readonly FieldKey[] = ['id', 'title', 'author', 'date', 'views'];
+const PAGE_SIZE = 20;
+
+export interface ListOptions {
+  filter: PostFilter;
+  order: PostOrder;
+  page: number;
+  /** Posts per page; undefined with `--all`. */
+  limit: number | undefined;
+  /** Columns (table) or keys (JSON); undefined means the defaults. */
+  fields: FieldKey[] | undefined;
+  format: ListFormat;
+  width: number | undefined;
+}
+
+interface RawListOptions extends RawFilterOptions {
+  limit?: string;
+  page?: string;
+  all?: boolean;
+  fields?: string;
+  format?: string;
+  width?: string;
+}
+
+const HELP: Record<Lang, { description: string; options: Record<string, string>; examples: [string, string][] }> = {
+  en: {
+    description: 'List the board\'s posts, newest first, 20 per page',
+    options: {
+      limit: `posts per page (default ${PAGE_SIZE})`,
+      page: 'which page to show (default 1)',
+      all: 'every matching post on one page',
+      fields: 'columns to show, comma-separated: id,title,author,department,date,views,status,body,source,createdAt,updatedAt',
+      format: `output format: ${LIST_FORMATS.join(', ')} (json: the posts as stored)`,
+      width: 'fit the table to this many columns (default: COLUMNS, else the terminal)',
+    },
+    examples: [
+      ['postboard list', 'the 20 newest posts'],
+      ['postboard list --page 2', 'the next 20'],
+      ['postboard list --search "탄소 중립" --period month', 'this month\'s posts mentioning both words'],
+      ['postboard list --department 환경부 --sort views', 'a department\'s most read posts'],
+      ['postboard list --status hidden --format json', 'hidden posts, as JSON'],
+      ['postboard list --fields id,title,department --width 80', 'chosen columns, 80 wide'],
+    ],
+  },
+  ko: {
+    description: '게시판 글 목록 (최신 글 먼저, 한 쪽에 20개)',
+    options: {
+      limit: `한 쪽에 보일 글 수 (기본 ${PAGE_SIZE})`,
+      page: '보일 쪽 번호 (기본 1)',
+      all: '조건에 맞는 글 모두를 한 번에',
+      fields: '보일 열, 쉼표로 구분: id,title,author,department,date,views,status,body,source,createdAt,updatedAt',
+      format: `출력 형식: ${LIST_FORMATS.join(', ')} (json: 저장된 그대로)`,
+      width: '표를 이 칸 수에 맞춤 (기본: COLUMNS, 없으면 터미널 너비)',
+    },
+    examples: [
+      ['postboard list', '최신 글 20개'],
+      ['postboard list --page 2', '다음 20개'],
+      ['postboard list --search "탄소 중립" --period month', '지난 한 달 동안 두 낱말이 모두 들어간 글'],
+      ['postboard list --department 환경부 --sort views', '한 부서의 조회수 높은 글'],
+      ['postboard list --status hidden --format json', '비노출 글을 JSON으로'],
+      ['postboard list --fields id,title,department --width 80', '고른 열만, 80칸 너비로'],
+    ],
+  },
+};
+
+export function register(program: Command, ctx: Context, run = runList): void {
+  const help = HELP[ctx.lang];
+  const command = program
+    .command('list')
+    .alias('ls')
+    .description(help.description)
+    .option('-n, --limit <n>', help.options.limit)
+    .option('-p, --page <n>', help.options.page)
+    .option('-a, --all', help.options.all)
+    .option('--fields <list>', help.options.fields)
+    .option('-f, --format <format>', help.options.format)
+    .option('-w, --width <columns>', help.options.width);
+  addFilterOptions(command, ctx.lang)
+    .addHelpText('after', examples(ctx.lang, help.examples))
+    .action(async (raw: RawListOptions) => run(ctx, parseListOptions(raw, ctx)));
+}
+
+export function parseListOptions(raw: RawListOptions, ctx: Context): ListOptions {
+  const parse = new OptionParser(ctx, 'list');
+  parse.conflict(['--all', raw.all], ['--limit', raw.limit]);
+  parse.conflict(['--all', raw.all], ['--page', raw.page]);
+  const { filter, order } = parseFilter(raw, parse, ctx.io.now());
+  return {
+    filter,
+    order,
+    page: parse.wholeNumber('--page', raw.page) ?? 1,
+    limit: raw.all ? undefined : (parse.wholeNumber('--limit', raw.limit) ?? PAGE_SIZE),
+    fields: parse.fields(raw.fields),
+    format: parse.choice('--format', LIST_FORMATS, raw.format) ?? 'table',
+    width: parse.wholeNumber('--width', raw.width),
+  };
+}
+
+export async function runList(ctx: Context, options: ListOptions): Promise<void> {
+  const board = await ctx.board().read();
+  const { t } = ctx;
+  if (!board) ctx.note(t.list.missing(ctx.board().name));
+  const posts = board ? selectPosts(board.posts, options.filter, options.order) : [];
+  const page = paginate(posts, options.page, options.limit);
+
+  if (options.format !== 'table') {
+    const shown = options.fields ? page.items.map((post) => pickFields(post, options.fields ?? [])) : page.items;
+    ctx.out(options.format === 'json' ? JSON.stringify(shown, null, 2) : shown.map((post) => JSON.stringify(post)));
+    return;
+  }
+  if (!board) return;
+  if (board.posts.length === 0) return ctx.note(t.list.emptyBoard(ctx.board().name));
+  if (page.total === 0) return ctx.note(t.list.noMatch);
+  if (page.items.length === 0) return ctx.note(t.list.pastEnd(page.page, page.pages));
+
+  const width = outputWidth(ctx.io, options.width);
+  const style = await ctx.style();
+  const table = await renderPostTable(page.items as Post[], options.fields ?? DEFAULT_LIST_FIELDS, { t, style, width });
+  let footer = t.list.footer(page.page, page.pages, page.total);
+  if (page.page < page.pages) footer += t.list.nextPage(page.page + 1);
+  // The footer is ours (no board text), so the simple measure is exact for it.
+  const fitted = width !== undefined && simpleMeasure.width(footer) > width ? fitCell(footer, width, 'left', simpleMeasure).trimEnd() : footer;
+  ctx.out([...table, style.muted(fitted)]);
+}

@@ -1,0 +1,74 @@
+import type { BoardProblem } from './store/board.js';
+
+/**
+ * Every failure a user can cause or meet is one of these. `cli.ts` maps them to exit codes in
+ * one place; commands and the store only throw.
+ *
+ * The exit code travels on the error itself (not through `instanceof`), so an error thrown
+ * from a lazily loaded chunk is mapped the same way as one thrown from the main bundle.
+ */
+export const ExitCode = {
+  ok: 0,
+  failure: 1,
+  usage: 2,
+  interrupted: 130,
+} as const;
+
+export class PostboardError extends Error {
+  readonly exitCode: number;
+  constructor(message: string, exitCode: number = ExitCode.failure) {
+    super(message);
+    this.name = new.target.name;
+    this.exitCode = exitCode;
+  }
+}
+
+/** Bad flags, arguments or input values: exit 2 with a hint to `--help`. */
+export class UsageError extends PostboardError {
+  /** The command whose help explains the fix, e.g. "list". */
+  command: string | undefined;
+  constructor(message: string, command?: string) {
+    super(message, ExitCode.usage);
+    this.command = command;
+  }
+}
+
+/** Several invalid input fields at once (one line each), exit 2. */
+export class InvalidInputError extends PostboardError {
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(problems.join('\n'), ExitCode.usage);
+    this.problems = problems;
+  }
+}
+
+/** A post number, file or page that does not exist: exit 1. */
+export class NotFoundError extends PostboardError {}
+
+/** The board file cannot be read, parsed, validated, locked or written: exit 1. */
+export class StoreError extends PostboardError {}
+
+/** The user pressed Ctrl+C or Esc at a prompt, or declined a confirmation: exit 130. */
+export class Cancelled extends PostboardError {
+  constructor(message: string) {
+    super(message, ExitCode.interrupted);
+  }
+}
+
+export function exitCodeOf(error: unknown): number | undefined {
+  if (error instanceof Error && 'exitCode' in error && typeof error.exitCode === 'number') {
+    return error.exitCode;
+  }
+  return undefined;
+}
+
+/** A board file that cannot be used as it is: names the file and what is wrong where. */
+export class BoardFileError extends StoreError {
+  readonly file: string;
+  readonly problem: BoardProblem;
+  constructor(file: string, problem: BoardProblem, message: string) {
+    super(message);
+    this.file = file;
+    this.problem = problem;
+  }
+}

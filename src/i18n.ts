@@ -1,0 +1,282 @@
+import type { FieldIssue, Rule } from './board/post.js';
+import type { FieldKey } from './board/fields.js';
+import type { BoardProblem, JsonKind } from './store/board.js';
+import { SCHEMA_VERSION } from './store/board.js';
+
+export type Lang = 'ko' | 'en';
+export const LANGS: readonly Lang[] = ['ko', 'en'];
+
+/**
+ * The interface language: `--lang`, else `POSTBOARD_LANG`, else Korean when the locale
+ * (`LC_ALL`, then `LC_MESSAGES`, then `LANG`, as POSIX orders them) is Korean, else English.
+ */
+export function chooseLang(flag: string | undefined, env: NodeJS.ProcessEnv): Lang {
+  for (const candidate of [flag, env.POSTBOARD_LANG]) {
+    if (candidate === 'ko' || candidate === 'en') return candidate;
+  }
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return locale.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+}
+
+const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** A value quoted for an error message, kept short. */
+function quoted(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value) ?? value);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+const en = {
+  fields: {
+    id: 'No.',
+    title: 'Title',
+    author: 'Author',
+    department: 'Department',
+    date: 'Date',
+    views: 'Views',
+    status: 'Status',
+    body: 'Body',
+    source_agency: 'Source',
+    source_date: 'Source date',
+    source_url: 'Source URL',
+    createdAt: 'Created',
+    updatedAt: 'Updated',
+  } satisfies Record<FieldKey, string>,
+  status: { published: 'published', hidden: 'hidden' },
+  hiddenMark: '[hidden]',
+  number: grouped,
+
+  list: {
+    footer: (page: number, pages: number, total: number) =>
+      `Page ${page} of ${pages} · ${grouped(total)} ${total === 1 ? 'post' : 'posts'}`,
+    nextPage: (page: number) => ` · next: --page ${page}`,
+    noMatch: 'No posts match.',
+    pastEnd: (page: number, pages: number) => `Page ${page} is past the last page (${pages}).`,
+    missing: (board: string) => `No board at ${board} yet. Post the first one with: postboard add`,
+    emptyBoard: (board: string) => `The board ${board} has no posts yet. Post the first one with: postboard add`,
+  },
+  show: {
+    number: 'No.',
+    author: 'Author',
+    department: 'Department',
+    date: 'Date',
+    views: 'Views',
+    status: 'Status',
+    source: 'Source',
+    noBody: '(no body)',
+  },
+
+  usage: {
+    hint: (command: string) => `see 'postboard ${command ? `${command} ` : ''}--help'`,
+    wholeNumber: (option: string, value: string) => `${option} must be a whole number of 1 or more, not ${quoted(value)}`,
+    oneOf: (option: string, choices: readonly string[], value: string) =>
+      `${option} must be one of ${choices.join(', ')}, not ${quoted(value)}`,
+    date: (option: string, value: string) => `${option} must be a real date as YYYY-MM-DD, not ${quoted(value)}`,
+    fields: (unknown: string, known: readonly string[]) => `--fields: unknown field ${quoted(unknown)} (known: ${known.join(', ')})`,
+    conflict: (a: string, b: string) => `${a} cannot be used with ${b}`,
+    postNumber: (value: string) => `a post number is a whole number such as 2912, not ${quoted(value)}`,
+    sinceAfterUntil: (since: string, until: string) => `--since ${since} is after --until ${until}`,
+    empty: (option: string) => `${option} needs a value`,
+  },
+  notFound: {
+    post: (id: number, board: string) => `No post ${id} on ${board}.`,
+    noBoard: (board: string) => `No board at ${board}.`,
+  },
+  error: {
+    prefix: 'error',
+    unexpected: (message: string) => `unexpected error: ${message} (set POSTBOARD_DEBUG=1 for details)`,
+    commander: {
+      'commander.unknownOption': (flag: string) => `unknown option ${flag}`,
+      'commander.unknownCommand': (name: string) => `unknown command ${name}`,
+      'commander.missingArgument': (name: string) => `missing argument ${name}`,
+      'commander.optionMissingArgument': (flag: string) => `option ${flag} needs a value`,
+      'commander.excessArguments': () => 'too many arguments',
+    } as Record<string, (subject: string) => string>,
+    didYouMean: (suggestion: string) => `did you mean ${suggestion.includes(',') ? `one of ${suggestion}` : suggestion}?`,
+  },
+
+  rule: {
+    required: 'is missing',
+    type: 'has the wrong type',
+    integer: 'must be a whole number',
+    positive: 'must be 1 or more',
+    'not-negative': 'must be 0 or more',
+    date: 'is not a real calendar date (YYYY-MM-DD)',
+    status: 'must be "published" or "hidden"',
+    url: 'must be an http or https URL',
+    timestamp: 'must be an ISO-8601 timestamp',
+    empty: 'must not be empty',
+    'too-long': 'is too long',
+    control: 'contains control characters',
+  } satisfies Record<Rule, string>,
+  jsonKind: {
+    array: 'an array',
+    null: 'null',
+    string: 'a string',
+    number: 'a number',
+    boolean: 'true or false',
+    'object without "posts"': 'an object without "posts"',
+  } satisfies Record<JsonKind, string>,
+  problem(problem: BoardProblem): string {
+    switch (problem.kind) {
+      case 'empty':
+        return 'the file is empty (an empty board is {"schemaVersion": 1, "lastId": 0, "posts": []})';
+      case 'syntax':
+        return `line ${problem.line}, column ${problem.column}: not valid JSON (${problem.detail})`;
+      case 'not-a-board':
+        return `not a postboard board: expected an object with "posts", found ${this.jsonKind[problem.found]}`;
+      case 'bad-header':
+        return `"${problem.field}" must be a whole number, not ${quoted(problem.value)}`;
+      case 'newer-version':
+        return `schemaVersion ${problem.version} is newer than this postboard reads (${SCHEMA_VERSION}); upgrade postboard`;
+      case 'invalid-post':
+        return `${this.postAt(problem.id, problem.index, problem.line)}: ${this.fieldIssue(problem.issue)}`;
+      case 'duplicate-id':
+        return `post number ${problem.id} appears twice (posts[${problem.firstIndex}] and posts[${problem.index}]${problem.line ? `, line ${problem.line}` : ''})`;
+      case 'last-id-behind':
+        return `lastId ${problem.lastId} is below the highest post number ${problem.highest}`;
+      case 'folder':
+        return 'is a folder, not a board file';
+      case 'unreadable':
+        return `cannot be read (${problem.code})`;
+      case 'unwritable':
+        return `cannot be written (${problem.code})`;
+      case 'locked':
+        return `the board is being changed by another postboard process (waited ${problem.seconds} s); try again, or raise POSTBOARD_LOCK_TIMEOUT`;
+    }
+  },
+  postAt: (id: number | undefined, index: number, line: number | undefined) =>
+    `${id === undefined ? `posts[${index}]` : `post ${id}`}${line ? ` (line ${line})` : ''}`,
+  fieldIssue(issue: FieldIssue): string {
+    const shown = issue.rule === 'required' ? '' : ` ${quoted(issue.value)}`;
+    return `${issue.field || 'post'}${shown} ${this.rule[issue.rule]}`;
+  },
+};
+
+export type Messages = typeof en;
+
+const ko: Messages = {
+  fields: {
+    id: '번호',
+    title: '제목',
+    author: '글쓴이',
+    department: '담당부서',
+    date: '날짜',
+    views: '조회수',
+    status: '상태',
+    body: '내용',
+    source_agency: '출처',
+    source_date: '출처 날짜',
+    source_url: '출처 URL',
+    createdAt: '작성 시각',
+    updatedAt: '수정 시각',
+  },
+  status: { published: '노출', hidden: '비노출' },
+  hiddenMark: '[비노출]',
+  number: grouped,
+
+  list: {
+    footer: (page, pages, total) => `${pages}쪽 중 ${page}쪽 · 전체 ${grouped(total)}건`,
+    nextPage: (page) => ` · 다음: --page ${page}`,
+    noMatch: '조건에 맞는 글이 없습니다.',
+    pastEnd: (page, pages) => `${page}쪽은 마지막 쪽(${pages}) 뒤입니다.`,
+    missing: (board) => `${board}에 게시판이 아직 없습니다. 첫 글은 postboard add 로 올리세요.`,
+    emptyBoard: (board) => `${board} 게시판에 아직 글이 없습니다. 첫 글은 postboard add 로 올리세요.`,
+  },
+  show: {
+    number: '번호',
+    author: '글쓴이',
+    department: '담당부서',
+    date: '날짜',
+    views: '조회수',
+    status: '상태',
+    source: '출처',
+    noBody: '(내용 없음)',
+  },
+
+  usage: {
+    hint: (command) => `'postboard ${command ? `${command} ` : ''}--help' 참고`,
+    wholeNumber: (option, value) => `${option} 값은 1 이상의 정수여야 합니다: ${quoted(value)}`,
+    oneOf: (option, choices, value) => `${option} 값은 ${choices.join(', ')} 중 하나여야 합니다: ${quoted(value)}`,
+    date: (option, value) => `${option} 값은 YYYY-MM-DD 형식의 실제 날짜여야 합니다: ${quoted(value)}`,
+    fields: (unknown, known) => `--fields: 알 수 없는 필드 ${quoted(unknown)} (사용 가능: ${known.join(', ')})`,
+    conflict: (a, b) => `${a}와(과) ${b}는 함께 쓸 수 없습니다`,
+    postNumber: (value) => `글 번호는 2912 같은 정수여야 합니다: ${quoted(value)}`,
+    sinceAfterUntil: (since, until) => `--since ${since}가 --until ${until}보다 뒤입니다`,
+    empty: (option) => `${option}에 값이 필요합니다`,
+  },
+  notFound: {
+    post: (id, board) => `${board}에 ${id}번 글이 없습니다.`,
+    noBoard: (board) => `${board}에 게시판이 없습니다.`,
+  },
+  error: {
+    prefix: '오류',
+    unexpected: (message) => `예기치 못한 오류: ${message} (자세한 내용은 POSTBOARD_DEBUG=1)`,
+    commander: {
+      'commander.unknownOption': (flag) => `알 수 없는 옵션 ${flag}`,
+      'commander.unknownCommand': (name) => `알 수 없는 명령 ${name}`,
+      'commander.missingArgument': (name) => `인자 ${name}가 필요합니다`,
+      'commander.optionMissingArgument': (flag) => `옵션 ${flag}에 값이 필요합니다`,
+      'commander.excessArguments': () => '인자가 너무 많습니다',
+    },
+    didYouMean: (suggestion) => `${suggestion}을(를) 찾으셨나요?`,
+  },
+
+  rule: {
+    required: '값이 없습니다',
+    type: '형식이 맞지 않습니다',
+    integer: '정수여야 합니다',
+    positive: '1 이상이어야 합니다',
+    'not-negative': '0 이상이어야 합니다',
+    date: '실제 날짜(YYYY-MM-DD)가 아닙니다',
+    status: '"published" 또는 "hidden"이어야 합니다',
+    url: 'http 또는 https 주소여야 합니다',
+    timestamp: 'ISO-8601 시각이어야 합니다',
+    empty: '비어 있으면 안 됩니다',
+    'too-long': '너무 깁니다',
+    control: '제어 문자가 들어 있습니다',
+  },
+  jsonKind: {
+    array: '배열',
+    null: 'null',
+    string: '문자열',
+    number: '숫자',
+    boolean: 'true/false',
+    'object without "posts"': '"posts"가 없는 객체',
+  },
+  problem(problem) {
+    switch (problem.kind) {
+      case 'empty':
+        return '파일이 비어 있습니다 (빈 게시판은 {"schemaVersion": 1, "lastId": 0, "posts": []})';
+      case 'syntax':
+        return `${problem.line}행 ${problem.column}열: 올바른 JSON이 아닙니다 (${problem.detail})`;
+      case 'not-a-board':
+        return `postboard 게시판 파일이 아닙니다: "posts"가 있는 객체여야 하는데 ${this.jsonKind[problem.found]}입니다`;
+      case 'bad-header':
+        return `"${problem.field}" 값은 정수여야 합니다: ${quoted(problem.value)}`;
+      case 'newer-version':
+        return `schemaVersion ${problem.version}은(는) 이 postboard가 읽는 버전(${SCHEMA_VERSION})보다 새롭습니다. postboard를 업데이트하세요`;
+      case 'invalid-post':
+        return `${this.postAt(problem.id, problem.index, problem.line)}: ${this.fieldIssue(problem.issue)}`;
+      case 'duplicate-id':
+        return `글 번호 ${problem.id}이(가) 두 번 나옵니다 (posts[${problem.firstIndex}], posts[${problem.index}]${problem.line ? `, ${problem.line}행` : ''})`;
+      case 'last-id-behind':
+        return `lastId ${problem.lastId}이(가) 가장 큰 글 번호 ${problem.highest}보다 작습니다`;
+      case 'folder':
+        return '게시판 파일이 아니라 폴더입니다';
+      case 'unreadable':
+        return `읽을 수 없습니다 (${problem.code})`;
+      case 'unwritable':
+        return `쓸 수 없습니다 (${problem.code})`;
+      case 'locked':
+        return `다른 postboard 프로세스가 게시판을 바꾸는 중입니다 (${problem.seconds}초 기다림). 잠시 뒤 다시 하거나 POSTBOARD_LOCK_TIMEOUT을 늘리세요`;
+    }
+  },
+  postAt: (id, index, line) => `${id === undefined ? `posts[${index}]` : `${id}번 글`}${line ? ` (${line}행)` : ''}`,
+  fieldIssue(issue) {
+    const shown = issue.rule === 'required' ? '' : ` ${quoted(issue.value)}`;
+    return `${issue.field || '글'}${shown}: ${this.rule[issue.rule]}`;
+  },
+};
+
+export const MESSAGES: Record<Lang, Messages> = { en, ko };

@@ -1,0 +1,147 @@
+import type { Command } from 'commander';
+import { isCalendarDate, localDate, PERIODS, periodStart, type Period } from './board/dates.js';
+import { FIELD_NAMES, parseFieldList, type FieldKey } from './board/fields.js';
+import { STATUSES } from './board/post.js';
+import { naturallyAscending, searchTerms, SORT_KEYS, type PostFilter, type PostOrder, type SortKey } from './board/query.js';
+import type { Context } from './context.js';
+import { UsageError } from './errors.js';
+import type { Lang } from './i18n.js';
+
+/**
+ * Turning option strings into typed values, with one-line usage errors that name the option
+ * and the bad value. Shared by every command, so `--limit x` reads the same everywhere.
+ */
+export class OptionParser {
+  constructor(
+    private readonly ctx: Context,
+    private readonly command: string,
+  ) {}
+
+  get t() {
+    return this.ctx.t;
+  }
+
+  fail(message: string): never {
+    throw new UsageError(message, this.command);
+  }
+
+  wholeNumber(option: string, value: string | undefined): number | undefined {
+    if (value === undefined) return undefined;
+    const trimmed = value.trim();
+    if (!/^\d+$/.test(trimmed) || Number(trimmed) < 1 || !Number.isSafeInteger(Number(trimmed))) {
+      this.fail(this.ctx.t.usage.wholeNumber(option, value));
+    }
+    return Number(trimmed);
+  }
+
+  choice<T extends string>(option: string, choices: readonly T[], value: string | undefined): T | undefined {
+    if (value === undefined) return undefined;
+    if (!(choices as readonly string[]).includes(value)) this.fail(this.ctx.t.usage.oneOf(option, choices, value));
+    return value as T;
+  }
+
+  date(option: string, value: string | undefined): string | undefined {
+    if (value === undefined) return undefined;
+    if (!isCalendarDate(value.trim())) this.fail(this.ctx.t.usage.date(option, value));
+    return value.trim();
+  }
+
+  fields(value: string | undefined): FieldKey[] | undefined {
+    if (value === undefined) return undefined;
+    const parsed = parseFieldList(value);
+    if ('unknown' in parsed) this.fail(this.ctx.t.usage.fields(parsed.unknown, FIELD_NAMES));
+    return parsed.fields;
+  }
+
+  text(option: string, value: string | undefined): string | undefined {
+    if (value === undefined) return undefined;
+    if (value.trim() === '') this.fail(this.ctx.t.usage.empty(option));
+    return value;
+  }
+
+  conflict(a: [string, unknown], b: [string, unknown]): void {
+    if (a[1] !== undefined && a[1] !== false && b[1] !== undefined && b[1] !== false) {
+      this.fail(this.ctx.t.usage.conflict(a[0], b[0]));
+    }
+  }
+}
+
+/** The raw strings of the filter and sort options, as commander hands them over. */
+export interface RawFilterOptions {
+  status?: string;
+  author?: string;
+  department?: string;
+  search?: string;
+  since?: string;
+  until?: string;
+  period?: string;
+  sort?: string;
+  asc?: boolean;
+  desc?: boolean;
+}
+
+const FILTER_HELP: Record<Lang, Record<string, string>> = {
+  en: {
+    status: `only posts with this status: ${[...STATUSES, 'all'].join(', ')} (default: all)`,
+    author: 'only posts whose author contains this text (any case)',
+    department: 'only posts whose department contains this text (any case)',
+    search: 'only posts whose title or body holds every word ("quoted phrase" for one)',
+    since: 'only posts dated on or after this day (YYYY-MM-DD)',
+    until: 'only posts dated on or before this day (YYYY-MM-DD)',
+    period: `only posts of the last ${PERIODS.join(', ')}, up to today`,
+    sort: `order by ${SORT_KEYS.join(', ')} (default: id, newest first)`,
+    asc: 'ascending order (lowest, oldest or 가 first)',
+    desc: 'descending order (highest, newest or 하 first)',
+  },
+  ko: {
+    status: `상태가 이것인 글만: ${[...STATUSES, 'all'].join(', ')} (기본: all)`,
+    author: '글쓴이에 이 글자가 들어간 글만 (대소문자 무시)',
+    department: '담당부서에 이 글자가 들어간 글만 (대소문자 무시)',
+    search: '제목이나 내용에 모든 낱말이 들어간 글만 ("따옴표"로 구절 검색)',
+    since: '이 날짜(YYYY-MM-DD)부터의 글만',
+    until: '이 날짜(YYYY-MM-DD)까지의 글만',
+    period: `오늘까지 지난 ${PERIODS.join(', ')} 동안의 글만`,
+    sort: `정렬 기준: ${SORT_KEYS.join(', ')} (기본: id, 최신 먼저)`,
+    asc: '오름차순 (작은 번호, 옛날, 가나다 먼저)',
+    desc: '내림차순 (큰 번호, 최신, 하 먼저)',
+  },
+};
+
+/** Declares the filter and sort options `list`, `export` and `stats` share. */
+export function addFilterOptions(command: Command, lang: Lang): Command {
+  const help = FILTER_HELP[lang];
+  return command
+    .option('--status <status>', help.status)
+    .option('--author <text>', help.author)
+    .option('--department <text>', help.department)
+    .option('-s, --search <text>', help.search)
+    .option('--since <date>', help.since)
+    .option('--until <date>', help.until)
+    .option('--period <period>', help.period)
+    .option('--sort <key>', help.sort)
+    .option('--asc', help.asc)
+    .option('--desc', help.desc);
+}
+
+export function parseFilter(raw: RawFilterOptions, parse: OptionParser, now: Date): { filter: PostFilter; order: PostOrder } {
+  parse.conflict(['--period', raw.period], ['--since', raw.since]);
+  parse.conflict(['--period', raw.period], ['--until', raw.until]);
+  parse.conflict(['--asc', raw.asc], ['--desc', raw.desc]);
+  const period = parse.choice<Period>('--period', PERIODS, raw.period);
+  const today = localDate(now);
+  const since = period ? periodStart(period, today) : parse.date('--since', raw.since);
+  const until = period ? today : parse.date('--until', raw.until);
+  if (since && until && since > until) parse.fail(parse.t.usage.sinceAfterUntil(since, until));
+  const search = parse.text('--search', raw.search);
+  const filter: PostFilter = {
+    status: parse.choice('--status', [...STATUSES, 'all'] as const, raw.status) ?? 'all',
+    author: parse.text('--author', raw.author),
+    department: parse.text('--department', raw.department),
+    search: search === undefined ? undefined : searchTerms(search),
+    since,
+    until,
+  };
+  const sort: SortKey = parse.choice('--sort', SORT_KEYS, raw.sort) ?? 'id';
+  const ascending = raw.asc ? true : raw.desc ? false : naturallyAscending(sort);
+  return { filter, order: { sort, ascending } };
+}

@@ -1,0 +1,117 @@
+import { fieldValue, type FieldKey } from '../board/fields.js';
+import type { Post } from '../board/post.js';
+import type { Messages } from '../i18n.js';
+import { visibleBlock, visibleLine } from './sanitize.js';
+import type { Style } from './style.js';
+import { renderTable, type TableColumn } from './table.js';
+import { measureFor } from './width.js';
+import { wrapText } from './wrap.js';
+
+export interface RenderOptions {
+  t: Messages;
+  style: Style;
+  /** Columns available, or undefined for no limit (a pipe). */
+  width: number | undefined;
+}
+
+/** The order in which free-text columns give up width when the table is too wide. */
+const SHRINK_RANK: Partial<Record<FieldKey, number>> = {
+  title: 1,
+  body: 2,
+  source_url: 3,
+  department: 4,
+  source_agency: 5,
+  author: 6,
+};
+
+const RIGHT_ALIGNED: ReadonlySet<FieldKey> = new Set(['id', 'views']);
+
+/** One table cell: the value as a single visible line. */
+function cellText(post: Post, key: FieldKey, t: Messages): string {
+  switch (key) {
+    case 'views':
+      return t.number(post.views);
+    case 'status':
+      return t.status[post.status];
+    case 'title':
+      return visibleLine(post.status === 'hidden' ? `${t.hiddenMark} ${post.title}` : post.title);
+    case 'body':
+      // The start of the body, its line breaks folded into spaces.
+      return visibleLine(post.body.slice(0, 500).replace(/\s+/g, ' ').trim());
+    default:
+      return visibleLine(String(fieldValue(post, key)));
+  }
+}
+
+/** The board as a table, like the one on the web board: 번호 / 제목 / 글쓴이 / 날짜 / 조회수. */
+export async function renderPostTable(posts: readonly Post[], fields: readonly FieldKey[], options: RenderOptions): Promise<string[]> {
+  const { t, style, width } = options;
+  const columns: TableColumn[] = fields.map((key) => ({
+    header: t.fields[key],
+    cells: posts.map((post) => cellText(post, key, t)),
+    align: RIGHT_ALIGNED.has(key) ? 'right' : 'left',
+    shrinkRank: SHRINK_RANK[key],
+  }));
+  const measure = await measureFor(columns.flatMap((column) => [column.header, ...column.cells]));
+  return renderTable(columns, {
+    maxWidth: width,
+    measure,
+    style,
+    rowStyle: (row) => (posts[row]?.status === 'hidden' ? style.hidden : undefined),
+  });
+}
+
+const RULE_WIDTH = 72;
+
+/** One post in full, as `show` prints it: title, meta line, body, source. */
+export async function renderPostView(post: Post, options: RenderOptions): Promise<string[]> {
+  const { t, style, width } = options;
+  const title = visibleLine(post.status === 'hidden' ? `${t.hiddenMark} ${post.title}` : post.title);
+  const meta = [
+    `${t.show.number} ${post.id}`,
+    `${t.show.author} ${visibleLine(post.author)}`,
+    post.department ? `${t.show.department} ${visibleLine(post.department)}` : undefined,
+    `${t.show.date} ${post.date}`,
+    `${t.show.views} ${t.number(post.views)}`,
+    `${t.show.status} ${t.status[post.status]}`,
+  ].filter((part): part is string => part !== undefined);
+  const body = visibleBlock(post.body).trim();
+  const source = post.source;
+  const sourceLine = source
+    ? [source.agency, source.date].filter(Boolean).map((part) => visibleLine(part ?? '')).join(' · ')
+    : '';
+  const url = source?.url ? visibleLine(source.url) : '';
+
+  const measure = await measureFor([title, ...meta, body, sourceLine]);
+  const lines: string[] = [];
+  lines.push(...wrapText(title, width, measure).map(style.heading));
+  lines.push(...joinWrapped(meta, ' · ', width, measure.width).map(style.muted));
+  lines.push(style.muted('─'.repeat(Math.min(width ?? RULE_WIDTH, RULE_WIDTH))));
+  lines.push(...(body ? wrapText(body, width, measure) : [style.muted(t.show.noBody)]));
+  if (sourceLine || url) {
+    lines.push('');
+    const label = `${t.show.source}: `;
+    if (sourceLine) lines.push(...wrapText(label + sourceLine, width, measure));
+    // A URL is never broken: a terminal wraps it and it still copies as one.
+    if (url) lines.push(sourceLine ? style.link(url) : label + style.link(url));
+  }
+  return lines;
+}
+
+/** Joins parts with `separator`, starting a new line where the next part would not fit. */
+function joinWrapped(parts: readonly string[], separator: string, width: number | undefined, measure: (text: string) => number): string[] {
+  if (width === undefined) return [parts.join(separator)];
+  const lines: string[] = [];
+  let line = '';
+  for (const part of parts) {
+    const candidate = line ? line + separator + part : part;
+    if (line && measure(candidate) > width) {
+      lines.push(line);
+      line = part;
+    } else {
+      line = candidate;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}

@@ -1,0 +1,95 @@
+import { eastAsianWidth } from 'get-east-asian-width';
+
+/**
+ * Display width of already-sanitized text, in terminal columns: a Hangul syllable is two, an
+ * ASCII letter one, an emoji two.
+ *
+ * string-width is the reference, but it builds an `Intl.Segmenter` on load (about 12 ms, a third
+ * of `list`'s whole start-up). Most board text (Hangul, ASCII, CJK punctuation) has one column
+ * count per code point, which get-east-asian-width gives directly; only text with clusters
+ * (emoji sequences, combining marks, conjoining jamo, invisible code points) needs string-width
+ * and grapheme segmentation, and only then are they loaded.
+ */
+export interface TextMeasure {
+  width(text: string): number;
+  /** The longest prefix of `text` that fits `columns`, and its width; never splits a cluster. */
+  fit(text: string, columns: number): { text: string; width: number };
+}
+
+const CLUSTERED =
+  /[\p{M}\p{Extended_Pictographic}\p{Default_Ignorable_Code_Point}\p{Emoji_Modifier}\p{Regional_Indicator}\u{1100}-\u{11FF}\u{A960}-\u{A97F}\u{D7B0}-\u{D7FF}\u{20E3}]/u;
+
+/** True when `text` needs grapheme clusters to be measured. */
+export const needsClusters = (text: string): boolean => CLUSTERED.test(text);
+
+function codePointWidth(code: number): number {
+  if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return 0;
+  if (code < 0x1100) return 1;
+  if (code >= 0xac00 && code <= 0xd7a3) return 2; // Hangul syllables: the common case first
+  return eastAsianWidth(code);
+}
+
+function simpleWidth(text: string): number {
+  let width = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0x20 && unit < 0x7f) {
+      width++;
+      continue;
+    }
+    const code = text.codePointAt(i) ?? unit;
+    if (code > 0xffff) i++;
+    width += codePointWidth(code);
+  }
+  return width;
+}
+
+function simpleFit(text: string, columns: number): { text: string; width: number } {
+  let width = 0;
+  let i = 0;
+  while (i < text.length) {
+    const code = text.codePointAt(i) ?? 0;
+    const w = codePointWidth(code);
+    if (width + w > columns) break;
+    width += w;
+    i += code > 0xffff ? 2 : 1;
+  }
+  return { text: text.slice(0, i), width };
+}
+
+/** The measure for text known to have no clusters. */
+export const simpleMeasure: TextMeasure = { width: simpleWidth, fit: simpleFit };
+
+/**
+ * A measure good for all of `texts`: the simple one when none has clusters, else one backed
+ * by string-width and `Intl.Segmenter` (loaded now, so that measuring stays synchronous).
+ */
+export async function measureFor(texts: Iterable<string>): Promise<TextMeasure> {
+  for (const text of texts) {
+    if (needsClusters(text)) return clusterMeasure();
+  }
+  return simpleMeasure;
+}
+
+let clustered: TextMeasure | undefined;
+
+export async function clusterMeasure(): Promise<TextMeasure> {
+  if (clustered) return clustered;
+  const { stringWidth } = await import('../vendor/string-width.js');
+  const segmenter = new Intl.Segmenter();
+  const width = (text: string) => (needsClusters(text) ? stringWidth(text) : simpleWidth(text));
+  const fit = (text: string, columns: number) => {
+    if (!needsClusters(text)) return simpleFit(text, columns);
+    let used = 0;
+    let end = 0;
+    for (const { segment, index } of segmenter.segment(text)) {
+      const w = stringWidth(segment);
+      if (used + w > columns) break;
+      used += w;
+      end = index + segment.length;
+    }
+    return { text: text.slice(0, end), width: used };
+  };
+  clustered = { width, fit };
+  return clustered;
+}

@@ -1,0 +1,110 @@
+import { checkStoredPost, type FieldIssue, type Post } from '../board/post.js';
+
+/** The board file's format version this postboard reads and writes. */
+export const SCHEMA_VERSION = 1;
+
+export interface Board {
+  schemaVersion: number;
+  /** The highest number ever given; numbers are never reused, even after a delete. */
+  lastId: number;
+  posts: Post[];
+}
+
+export function emptyBoard(): Board {
+  return { schemaVersion: SCHEMA_VERSION, lastId: 0, posts: [] };
+}
+
+/** What is wrong with a board file. The i18n layer turns each kind into a sentence. */
+export type BoardProblem =
+  | { kind: 'empty' }
+  | { kind: 'syntax'; line: number; column: number; detail: string }
+  | { kind: 'not-a-board'; found: JsonKind }
+  | { kind: 'bad-header'; field: 'schemaVersion' | 'lastId'; value: unknown }
+  | { kind: 'newer-version'; version: number }
+  | { kind: 'invalid-post'; index: number; id: number | undefined; issue: FieldIssue; line?: number }
+  | { kind: 'duplicate-id'; id: number; index: number; firstIndex: number; line?: number }
+  | { kind: 'last-id-behind'; lastId: number; highest: number }
+  | { kind: 'folder' }
+  | { kind: 'unreadable'; code: string }
+  | { kind: 'unwritable'; code: string }
+  | { kind: 'locked'; seconds: number };
+
+export interface BoardCheck {
+  board: Board;
+  problems: BoardProblem[];
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isWholeNumber = (value: unknown, min: number): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= min;
+
+/** What a JSON value is, for "expected a board, found …". */
+export type JsonKind = 'array' | 'null' | 'string' | 'number' | 'boolean' | 'object without "posts"';
+
+function kindOf(value: unknown): JsonKind {
+  if (Array.isArray(value)) return 'array';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'object without "posts"';
+  return typeof value as JsonKind;
+}
+
+/**
+ * Checks a parsed board file. With `stopAtFirst` (every read) it returns at the first problem;
+ * `postboard check` asks for all of them. Valid posts replace the raw ones in place, so the
+ * board is not held twice in memory.
+ */
+export function checkBoard(raw: unknown, stopAtFirst: boolean): BoardCheck {
+  const problems: BoardProblem[] = [];
+  const board = emptyBoard();
+  if (!isRecord(raw) || !Array.isArray(raw.posts)) {
+    problems.push({ kind: 'not-a-board', found: kindOf(raw) });
+    return { board, problems };
+  }
+  const { schemaVersion = SCHEMA_VERSION, lastId } = raw;
+  if (!isWholeNumber(schemaVersion, 1)) {
+    problems.push({ kind: 'bad-header', field: 'schemaVersion', value: schemaVersion });
+    return { board, problems };
+  }
+  if (schemaVersion > SCHEMA_VERSION) {
+    problems.push({ kind: 'newer-version', version: schemaVersion });
+    return { board, problems };
+  }
+  if (lastId !== undefined && !isWholeNumber(lastId, 0)) {
+    problems.push({ kind: 'bad-header', field: 'lastId', value: lastId });
+    if (stopAtFirst) return { board, problems };
+  }
+
+  const posts = raw.posts as unknown[];
+  const seen = new Map<number, number>();
+  let highest = 0;
+  for (let index = 0; index < posts.length; index++) {
+    const checked = checkStoredPost(posts[index]);
+    if ('issues' in checked) {
+      const rawId = (posts[index] as { id?: unknown } | null)?.id;
+      const id = isWholeNumber(rawId, 1) ? rawId : undefined;
+      for (const issue of checked.issues) problems.push({ kind: 'invalid-post', index, id, issue });
+      if (stopAtFirst) return { board, problems };
+      continue;
+    }
+    const post = checked.post;
+    posts[index] = post;
+    const firstIndex = seen.get(post.id);
+    if (firstIndex !== undefined) {
+      problems.push({ kind: 'duplicate-id', id: post.id, index, firstIndex });
+      if (stopAtFirst) return { board, problems };
+    }
+    seen.set(post.id, index);
+    if (post.id > highest) highest = post.id;
+  }
+
+  const recordedLastId = isWholeNumber(lastId, 0) ? lastId : highest;
+  if (recordedLastId < highest) {
+    // Not fatal for reading: the next number is taken above both. `check` reports it.
+    if (!stopAtFirst) problems.push({ kind: 'last-id-behind', lastId: recordedLastId, highest });
+  }
+  // Keys this version does not know ride along, so a rewrite loses nothing.
+  const checked: Board = { ...raw, schemaVersion, lastId: Math.max(recordedLastId, highest), posts: posts as Post[] };
+  return { board: checked, problems };
+}

@@ -1,0 +1,21 @@
+import type { Board } from './board.js';
+
+/**
+ * Where a board lives. Commands see only this: they never touch paths, temp files or locks.
+ * A SQLite board for a large archive, or a PostgreSQL board shared by a team, plugs in here
+ * by implementing these two methods.
+ */
+export interface BoardStore {
+  /** The board as the user named it (a path for the JSON file), for messages. */
+  readonly name: string;
+
+  /** The board as it is now, validated; `undefined` when there is no board yet. Never locks. */
+  read(): Promise<Board | undefined>;
+
+  /**
+   * Applies `change` to the freshest board as one step: nobody else writes in between, and if
+   * `change` throws or the write fails, the board stays exactly as it was. `change` may mutate
+   * the board it is given; its return value is passed back.
+   */
+  update<T>(change: (board: Board) => T | Promise<T>): Promise<T>;
+}

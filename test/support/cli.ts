@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const BIN = join(ROOT, 'bin/postboard.js');
+export const SAMPLE_BOARD = join(ROOT, 'data/posts.json');
+
+export interface RunResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  /** Variables on top of a bare environment (PATH and HOME only): no inherited LANG, colour or width. */
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+  /** Text for stdin; without it stdin is closed at once (never a terminal). */
+  input?: string;
+  timeoutMs?: number;
+}
+
+/** Runs the real `bin/postboard.js` as a user would, and collects what it printed. */
+export function runCli(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: options.cwd ?? tmpdir() };
+  for (const [key, value] of Object.entries(options.env ?? {})) if (value !== undefined) env[key] = value;
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 15_000);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolvePromise({ code, signal, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') });
+    });
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+/** A fresh folder for one test's boards. */
+export function tempDir(prefix = 'postboard-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Writes `content` (a board object, or raw text) as a board file in a temp folder; returns its path. */
+export function writeBoard(content: unknown, name = 'board.json'): string {
+  const path = join(tempDir(), name);
+  writeFileSync(path, typeof content === 'string' ? content : `${JSON.stringify(content, null, 2)}\n`);
+  return path;
+}
+
+export const readText = (path: string): string => readFileSync(path, 'utf8');

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { isCalendarDate, localDate, periodStart } from '../../src/board/dates.js';
+
+describe('a post date', () => {
+  it.each([
+    ['2024-09-02', true],
+    ['2024-02-29', true],
+    ['2023-02-29', false],
+    ['2024-02-30', false],
+    ['2024-13-01', false],
+    ['2024-00-10', false],
+    ['2024-04-31', false],
+    ['2024-9-2', false],
+    ['2024/09/02', false],
+    ['20240902', false],
+    [' 2024-09-02', false],
+    ['', false],
+  ])('%j is a calendar date: %s', (text, expected) => {
+    expect(isCalendarDate(text)).toBe(expected);
+  });
+
+  it('today is the local calendar date, not the UTC one', () => {
+    const lateEvening = new Date(2024, 8, 2, 23, 30); // local time
+    expect(localDate(lateEvening)).toBe('2024-09-02');
+  });
+});
+
+describe('--period counts back from today, inclusive', () => {
+  it.each([
+    ['day', '2024-09-06', '2024-09-06'],
+    ['week', '2024-09-06', '2024-08-31'],
+    ['week', '2024-03-03', '2024-02-26'],
+    ['month', '2024-09-06', '2024-08-06'],
+    ['month', '2024-03-31', '2024-02-29'],
+    ['month', '2024-01-15', '2023-12-15'],
+    ['year', '2024-09-02', '2023-09-02'],
+    ['year', '2024-02-29', '2023-02-28'],
+  ] as const)('%s before %s starts on %s', (period, today, start) => {
+    expect(periodStart(period, today)).toBe(start);
+  });
+});

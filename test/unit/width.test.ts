@@ -1,0 +1,54 @@
+import fc from 'fast-check';
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { visibleLine } from '../../src/render/sanitize.js';
+import { clusterMeasure, measureFor, needsClusters, simpleMeasure } from '../../src/render/width.js';
+
+describe('display width', () => {
+  it.each([
+    ['ASCII', 'Hello', 5],
+    ['Hangul syllables are two columns', '한국생산성본부', 14],
+    ['mixed', '무탄소에너지(CFE)', 17],
+    ['CJK brackets are wide too', '「제2차」', 9],
+    ['ambiguous punctuation is narrow, as string-width counts it', '‘…·’', 4],
+    ['fullwidth forms', 'ＡＢ', 4],
+  ])('%s', (_, text, width) => {
+    expect(simpleMeasure.width(text)).toBe(width);
+    expect(stringWidth(text)).toBe(width);
+  });
+
+  it('emoji and clustered text are measured by string-width', async () => {
+    const measure = await measureFor(['👩‍💻', 'e\u0301', '🇰🇷']);
+    expect(measure.width('👩‍💻 개발')).toBe(stringWidth('👩‍💻 개발'));
+    expect(measure.width('🇰🇷')).toBe(2);
+    expect(measure.width('e\u0301')).toBe(1);
+  });
+
+  it('agrees with string-width on any visible text', async () => {
+    const measure = await clusterMeasure();
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (raw) => {
+        const text = visibleLine(raw);
+        expect(measure.width(text)).toBe(stringWidth(text));
+        if (!needsClusters(text)) expect(simpleMeasure.width(text)).toBe(stringWidth(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('fit never exceeds the columns and never splits a cluster', async () => {
+    const measure = await clusterMeasure();
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 30 }), fc.integer({ min: 0, max: 40 }), (raw, columns) => {
+        const text = visibleLine(raw);
+        const kept = measure.fit(text, columns);
+        expect(text.startsWith(kept.text)).toBe(true);
+        expect(kept.width).toBe(stringWidth(kept.text));
+        expect(kept.width).toBeLessThanOrEqual(columns);
+        const segments = [...new Intl.Segmenter().segment(text)].map((s) => s.index);
+        expect(kept.text.length === text.length || segments.includes(kept.text.length)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
