@@ -1,9 +1,10 @@
 import { Command, CommanderError } from 'commander';
+import * as add from './commands/add.js';
 import * as list from './commands/list.js';
 import * as show from './commands/show.js';
 import { examples } from './commands/help.js';
 import { Context, DEFAULT_BOARD } from './context.js';
-import { ExitCode, exitCodeOf, UsageError } from './errors.js';
+import { Cancelled, ExitCode, exitCodeOf, UsageError } from './errors.js';
 import { chooseLang, LANGS, MESSAGES, type Lang } from './i18n.js';
 import { processIO, type IO } from './io.js';
 import { OptionParser } from './options.js';
@@ -16,7 +17,7 @@ export interface CommandModule {
 }
 
 /** Every command, each one file with the same shape: `register(program, ctx)`. */
-const COMMANDS: readonly CommandModule[] = [list, show];
+const COMMANDS: readonly CommandModule[] = [list, show, add];
 
 const HELP: Record<Lang, Record<string, string>> = {
   en: {
@@ -153,7 +154,9 @@ function report(error: unknown, ctx: Context, command: string): number {
   const exitCode = exitCodeOf(error);
   if (exitCode !== undefined) {
     const message = (error as Error).message;
-    if (error instanceof UsageError) {
+    if (error instanceof Cancelled) {
+      ctx.io.stderr.write(`${message}\n`);
+    } else if (error instanceof UsageError) {
       say(`${message} (${t.usage.hint(error.command || command)})`);
     } else {
       // Several invalid fields are reported at once: one line each.

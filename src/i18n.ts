@@ -1,4 +1,4 @@
-import type { FieldIssue, Rule } from './board/post.js';
+import { LIMITS, type FieldIssue, type Rule } from './board/post.js';
 import type { FieldKey } from './board/fields.js';
 import type { BoardProblem, JsonKind } from './store/board.js';
 import { SCHEMA_VERSION } from './store/board.js';
@@ -25,6 +25,10 @@ function quoted(value: unknown): string {
   const text = typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value) ?? value);
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
+
+/** The value worth quoting beside a problem: not a missing, empty or overlong one. */
+const shownValue = (issue: FieldIssue): string =>
+  issue.rule === 'required' || issue.rule === 'empty' || issue.rule === 'too-long' ? '' : ` ${quoted(issue.value)}`;
 
 const en = {
   fields: {
@@ -147,10 +151,17 @@ const en = {
   },
   postAt: (id: number | undefined, index: number, line: number | undefined) =>
     `${id === undefined ? `posts[${index}]` : `post ${id}`}${line ? ` (line ${line})` : ''}`,
-  fieldIssue(issue: FieldIssue): string {
-    const shown = issue.rule === 'required' ? '' : ` ${quoted(issue.value)}`;
-    return `${issue.field || 'post'}${shown} ${this.rule[issue.rule]}`;
+  /** `label` names the field as the user gave it (`--title`), when not by its key. */
+  fieldIssue(issue: FieldIssue, label?: string): string {
+    return `${label ?? (issue.field || 'post')}${shownValue(issue)} ${this.fieldProblem(issue)}`;
   },
+  /** What is wrong with a field's value, without naming the field (a prompt already does). */
+  fieldProblem(issue: FieldIssue): string {
+    const limit = LIMITS[issue.field as keyof typeof LIMITS];
+    if (issue.rule === 'too-long' && limit) return `is too long (${grouped([...String(issue.value).normalize("NFC").trim()].length)} characters; at most ${grouped(limit)})`;
+    return this.rule[issue.rule];
+  },
+  duplicateSource: (id: number) => `this source URL is already on the board as post ${id}`,
 };
 
 export type Messages = typeof en;
@@ -273,10 +284,15 @@ const ko: Messages = {
     }
   },
   postAt: (id, index, line) => `${id === undefined ? `posts[${index}]` : `${id}번 글`}${line ? ` (${line}행)` : ''}`,
-  fieldIssue(issue) {
-    const shown = issue.rule === 'required' ? '' : ` ${quoted(issue.value)}`;
-    return `${issue.field || '글'}${shown}: ${this.rule[issue.rule]}`;
+  fieldIssue(issue, label) {
+    return `${label ?? (issue.field || '글')}${shownValue(issue)}: ${this.fieldProblem(issue)}`;
   },
+  fieldProblem(issue) {
+    const limit = LIMITS[issue.field as keyof typeof LIMITS];
+    if (issue.rule === 'too-long' && limit) return `너무 깁니다 (${grouped([...String(issue.value).normalize("NFC").trim()].length)}자, 최대 ${grouped(limit)}자)`;
+    return this.rule[issue.rule];
+  },
+  duplicateSource: (id) => `이 출처 URL은 이미 ${id}번 글에 있습니다`,
 };
 
 export const MESSAGES: Record<Lang, Messages> = { en, ko };

@@ -110,3 +110,137 @@ function toFieldIssue(issue: v.BaseIssue<unknown>): FieldIssue {
   const rule = (issue.input === undefined ? 'required' : issue.message) as Rule;
   return { field, rule, value: issue.input };
 }
+
+/* ------------------------------------------------------------------------------------------ *
+ * New text from a person or a file (add, edit, import) meets stricter rules than a stored post.
+ * A stored post is read whatever its text holds (display makes hostile text harmless); what
+ * postboard itself writes is trimmed, NFC, within its length, and free of control characters.
+ * ------------------------------------------------------------------------------------------ */
+
+/** The most characters (code points) each text field takes. */
+export const LIMITS = {
+  title: 200,
+  author: 100,
+  department: 100,
+  body: 100_000,
+  'source.agency': 100,
+} as const;
+
+/** C0 and C1 controls (so every escape sequence), DEL, and line or paragraph separators. */
+const LINE_CONTROLS = /[\p{Cc}\u2028\u2029]/u;
+/** The same, except the line breaks and tabs a body is made of. */
+const BODY_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/u;
+
+const characters = (text: string): number => {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+};
+
+function lineText(limit: number, required: boolean) {
+  return v.pipe(
+    v.string('type' satisfies Rule),
+    v.transform((text) => text.normalize('NFC').trim()),
+    v.check((text) => !required || text.length > 0, 'empty' satisfies Rule),
+    v.check((text) => characters(text) <= limit, 'too-long' satisfies Rule),
+    v.check((text) => !LINE_CONTROLS.test(text), 'control' satisfies Rule),
+  );
+}
+
+const bodyText = v.pipe(
+  v.string('type' satisfies Rule),
+  // Korean typed on some systems arrives decomposed; Windows text ends lines in CRLF.
+  v.transform((text) => text.normalize('NFC').replace(/\r\n?/g, '\n').trim()),
+  v.check((text) => characters(text) <= LIMITS.body, 'too-long' satisfies Rule),
+  v.check((text) => !BODY_CONTROLS.test(text), 'control' satisfies Rule),
+);
+
+const optionalDate = v.pipe(
+  v.string('type' satisfies Rule),
+  v.transform((text) => text.trim()),
+  v.check((text) => text === '' || isCalendarDate(text), 'date' satisfies Rule),
+);
+
+const optionalUrl = v.pipe(
+  v.string('type' satisfies Rule),
+  v.transform((text) => text.trim()),
+  v.check((text) => text === '' || isHttpUrl(text), 'url' satisfies Rule),
+  v.check((text) => !LINE_CONTROLS.test(text), 'control' satisfies Rule),
+);
+
+/** Each field of a post as a person types it, with its rule. Empty optional text means none. */
+export const INPUT_FIELDS = {
+  title: lineText(LIMITS.title, true),
+  author: lineText(LIMITS.author, true),
+  department: lineText(LIMITS.department, false),
+  date: v.pipe(v.string('type' satisfies Rule), v.transform((text) => text.trim()), v.check(isCalendarDate, 'date' satisfies Rule)),
+  status: v.pipe(v.string('type' satisfies Rule), v.transform((text) => text.trim()), v.picklist(STATUSES, 'status' satisfies Rule)),
+  body: bodyText,
+  'source.agency': lineText(LIMITS['source.agency'], false),
+  'source.date': optionalDate,
+  'source.url': optionalUrl,
+} as const;
+
+export type InputField = keyof typeof INPUT_FIELDS;
+export const INPUT_FIELD_NAMES = Object.keys(INPUT_FIELDS) as InputField[];
+
+/** The text fields of a post as given, before they are checked. */
+export type PostDraft = Partial<Record<InputField, string>>;
+
+/** The content of a post (everything but its number and timestamps), checked and normalized. */
+export interface PostContent {
+  title: string;
+  author: string;
+  department: string;
+  date: string;
+  status: Status;
+  body: string;
+  source?: Source;
+}
+
+/** Checks one field as typed: the normalized value, or what is wrong with it. */
+export function checkField(field: InputField, value: string): { value: string } | { issue: FieldIssue } {
+  const result = v.safeParse(INPUT_FIELDS[field], value);
+  if (result.success) return { value: result.output };
+  const [first] = result.issues;
+  return { issue: { field, rule: first.message as Rule, value } };
+}
+
+/** Checks a whole draft at once: the post's content, or every field that is wrong. */
+export function checkDraft(draft: Required<Pick<PostDraft, 'title' | 'author' | 'date' | 'status'>> & PostDraft): { content: PostContent } | { issues: FieldIssue[] } {
+  const issues: FieldIssue[] = [];
+  const value: Partial<Record<InputField, string>> = {};
+  for (const field of INPUT_FIELD_NAMES) {
+    const given = draft[field];
+    if (given === undefined) continue;
+    const checked = checkField(field, given);
+    if ('issue' in checked) issues.push(checked.issue);
+    else value[field] = checked.value;
+  }
+  if (issues.length > 0) return { issues };
+  const source: Source = {};
+  if (value['source.agency']) source.agency = value['source.agency'];
+  if (value['source.date']) source.date = value['source.date'];
+  if (value['source.url']) source.url = value['source.url'];
+  return {
+    content: {
+      title: value.title ?? '',
+      author: value.author ?? '',
+      department: value.department ?? '',
+      date: value.date ?? '',
+      status: (value.status ?? 'published') as Status,
+      body: value.body ?? '',
+      ...(Object.keys(source).length > 0 ? { source } : {}),
+    },
+  };
+}
+
+/** Two URLs name the same page when they parse to the same address (host case, default port). */
+export function sameUrl(a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    return new URL(a).href === new URL(b).href;
+  } catch {
+    return false;
+  }
+}

@@ -1,9 +1,10 @@
-import { PassThrough } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import { main } from '../../src/cli.js';
-import type { IO, OutStream } from '../../src/io.js';
+import type { IO } from '../../src/io.js';
 
 export interface MemoryIO extends IO {
   readonly output: { stdout: string; stderr: string };
+  readonly stdin: PassThrough & { isTTY: boolean };
 }
 
 export interface MemoryIOOptions {
@@ -14,17 +15,27 @@ export interface MemoryIOOptions {
   now?: Date;
 }
 
-/** An IO over strings, for running commands in-process. */
+/** An IO over strings, for running commands in-process; its streams are real streams, so prompts work on them. */
 export function memoryIO(options: MemoryIOOptions = {}): MemoryIO {
   const output = { stdout: '', stderr: '' };
-  const stream = (key: 'stdout' | 'stderr'): OutStream => ({
-    isTTY: options.tty ?? false,
-    columns: options.columns,
-    write(chunk: string) {
-      output[key] += chunk;
-      return true;
-    },
-  });
+  const stream = (key: 'stdout' | 'stderr') =>
+    Object.assign(
+      new Writable({
+        decodeStrings: false,
+        write(chunk: Buffer | string, _encoding, callback) {
+          output[key] += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+          callback();
+        },
+      }),
+      {
+        isTTY: options.tty ?? false,
+        columns: options.columns,
+        // Like process.stdout, which Node never ends when a stream piped into it ends.
+        end() {
+          return this;
+        },
+      },
+    );
   const stdin = Object.assign(new PassThrough(), { isTTY: options.tty ?? false });
   return {
     output,
@@ -41,4 +52,44 @@ export async function runInProcess(argv: string[], options: MemoryIOOptions = {}
   const io = memoryIO(options);
   const code = await main(argv, io);
   return { code, ...io.output };
+}
+
+export const KEYS = {
+  enter: '\r',
+  down: '\x1b[B',
+  escape: '\x1b',
+  ctrlC: '\x03',
+  ctrlU: '\x15',
+  backspace: '\x7f',
+} as const;
+
+/**
+ * Runs postboard in-process on a pretend terminal and lets a test answer its questions:
+ * wait for a question to show, then type.
+ */
+export function onTerminal(argv: string[], options: Omit<MemoryIOOptions, 'tty'> = {}) {
+  const io = memoryIO({ ...options, tty: true, columns: options.columns ?? 100 });
+  const exit = main(argv, io);
+  let seen = 0;
+  return {
+    io,
+    exit,
+    /** Waits until the output shows `pattern` (after what earlier waits consumed). */
+    async waitFor(pattern: RegExp | string, timeoutMs = 5000): Promise<void> {
+      const started = Date.now();
+      for (;;) {
+        const rest = io.output.stdout.slice(seen);
+        const index = typeof pattern === 'string' ? rest.indexOf(pattern) : rest.search(pattern);
+        if (index !== -1) {
+          seen += index + 1;
+          return;
+        }
+        if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${String(pattern)}; screen so far:\n${rest}`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    },
+    type(text: string): void {
+      io.stdin.write(text);
+    },
+  };
 }

@@ -78,7 +78,7 @@ describe('a broken board file is named, with where it is wrong', () => {
 
   it.each([
     ['a missing title', { title: undefined }, /post 1 \(line \d+\): title is missing/],
-    ['an empty author', { author: '' }, /author "" must not be empty/],
+    ['an empty author', { author: '' }, /post 1 \(line \d+\): author must not be empty/],
     ['negative views', { views: -1 }, /views -1 must be 0 or more/],
     ['fractional views', { views: 1.5 }, /views 1.5 must be a whole number/],
     ['an unknown status', { status: '노출' }, /status "노출" must be "published" or "hidden"/],

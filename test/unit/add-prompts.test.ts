@@ -1,0 +1,161 @@
+import { copyFileSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { SAMPLE_BOARD, tempDir } from '../support/cli.js';
+import { KEYS, onTerminal } from '../support/io.js';
+
+function sampleCopy(): string {
+  const path = join(tempDir(), 'board.json');
+  copyFileSync(SAMPLE_BOARD, path);
+  return path;
+}
+const postsOf = (path: string) => (JSON.parse(readFileSync(path, 'utf8')) as { lastId: number; posts: Record<string, unknown>[] });
+
+describe('postboard add on a terminal asks for each field', () => {
+  it('every question in order, a validation retry, the preview and the confirmation', async () => {
+    const board = sampleCopy();
+    const term = onTerminal(['add', '--db', board]);
+    await term.waitFor('Title');
+    term.type(`${KEYS.enter}`); // empty: refused
+    await term.waitFor('must not be empty');
+    term.type(`수소 경제 협력 강화${KEYS.enter}`);
+    await term.waitFor('Author');
+    await term.waitFor('한국생산성본부'); // offered: the newest post's author
+    term.type(KEYS.enter);
+    await term.waitFor('Department');
+    await term.waitFor('행정안전부'); // the board's departments to pick from
+    term.type(KEYS.enter);
+    await term.waitFor('Date');
+    term.type(`2024-02-30${KEYS.enter}`);
+    await term.waitFor('is not a real calendar date');
+    term.type(`${KEYS.ctrlU}2024-09-10${KEYS.enter}`);
+    await term.waitFor('Status');
+    term.type(`${KEYS.down}${KEYS.enter}`);
+    await term.waitFor('Body');
+    term.type(`첫 문단입니다.${KEYS.enter}${KEYS.enter}둘째 문단.${KEYS.enter}${KEYS.enter}${KEYS.enter}`);
+    await term.waitFor('Source agency');
+    term.type(`산업통상자원부${KEYS.enter}`);
+    await term.waitFor('Source date');
+    term.type(`2024-09-09${KEYS.enter}`);
+    await term.waitFor('Source URL');
+    term.type(`https://www.motie.go.kr/view/1${KEYS.enter}`);
+    await term.waitFor('Post it?');
+    expect(term.io.output.stdout).toContain('[hidden] 수소 경제 협력 강화');
+    expect(term.io.output.stdout).toMatch(/No\. 2933 · Author 한국생산성본부 · Department 행정안전부 · Date 2024-09-10/);
+    term.type(KEYS.enter);
+    expect(await term.exit).toBe(0);
+    expect(term.io.output.stdout).toContain('Added post 2933: 수소 경제 협력 강화');
+
+    const saved = postsOf(board);
+    expect(saved.lastId).toBe(2933);
+    expect(saved.posts[0]).toMatchObject({
+      id: 2933,
+      title: '수소 경제 협력 강화',
+      author: '한국생산성본부',
+      department: '행정안전부',
+      date: '2024-09-10',
+      views: 0,
+      status: 'hidden',
+      body: '첫 문단입니다.\n\n둘째 문단.',
+      source: { agency: '산업통상자원부', date: '2024-09-09', url: 'https://www.motie.go.kr/view/1' },
+    });
+  });
+
+  it('flags given are not asked again; a new department can be typed; optional fields skipped', async () => {
+    const board = sampleCopy();
+    const term = onTerminal(['add', '--db', board, '--title', '플래그로 준 제목', '--date', '2024-09-07', '--status', 'published']);
+    await term.waitFor('Author');
+    expect(term.io.output.stdout).not.toContain('Title');
+    term.type(`${KEYS.ctrlU}환경부 대변인${KEYS.enter}`);
+    await term.waitFor('Department');
+    term.type(`기후에너지환경부`);
+    await term.waitFor('(new)');
+    term.type(KEYS.enter);
+    await term.waitFor('Body');
+    expect(term.io.output.stdout).not.toMatch(/\? Date|\? Status/);
+    term.type(KEYS.enter);
+    for (const question of ['Source agency', 'Source date', 'Source URL']) {
+      await term.waitFor(question);
+      term.type(KEYS.enter);
+    }
+    await term.waitFor('Post it?');
+    term.type(`y${KEYS.enter}`);
+    expect(await term.exit).toBe(0);
+    const [post] = postsOf(board).posts;
+    expect(post).toMatchObject({ title: '플래그로 준 제목', author: '환경부 대변인', department: '기후에너지환경부', body: '', date: '2024-09-07' });
+    expect(post).not.toHaveProperty('source');
+  });
+
+  it('a source URL already on the board is refused while typing', async () => {
+    const board = sampleCopy();
+    const url = (postsOf(board).posts.find((post) => post.id === 2912)?.source as { url: string }).url;
+    const term = onTerminal(['add', '--db', board, '--author', 'a', '--department', '', '--date', '2024-09-06', '--status', 'hidden', '--body', '', '--source-agency', '', '--source-date', '']);
+    await term.waitFor('Title');
+    term.type(`t${KEYS.enter}`);
+    await term.waitFor('Source URL');
+    term.type(`${url}${KEYS.enter}`);
+    await term.waitFor('already on the board as post 2912');
+    term.type(`${KEYS.ctrlU}https://example.org/new${KEYS.enter}`);
+    await term.waitFor('Post it?');
+    term.type(KEYS.enter);
+    expect(await term.exit).toBe(0);
+  });
+
+  it('the body opens in $EDITOR when one is set', async () => {
+    const board = sampleCopy();
+    const editor = join(tempDir(), 'editor.sh');
+    writeFileSync(editor, `#!/bin/sh\nprintf '편집기에서 쓴 내용\\r\\n\\r\\n둘째 줄' > "$1"\n`);
+    chmodSync(editor, 0o755);
+    // The editor library reads the real environment, so the variable goes there too.
+    vi.stubEnv('EDITOR', editor);
+    vi.stubEnv('VISUAL', '');
+    const term = onTerminal(['add', '--db', board, '--author', 'a', '--department', '', '--date', '2024-09-06', '--status', 'published', '--source-agency', '', '--source-date', '', '--source-url', '', '--yes'], {
+      env: { EDITOR: editor, PATH: process.env.PATH },
+    });
+    await term.waitFor('Title');
+    term.type(`t${KEYS.enter}`);
+    expect(await term.exit).toBe(0);
+    vi.unstubAllEnvs();
+    expect(postsOf(board).posts[0]).toMatchObject({ title: 't', body: '편집기에서 쓴 내용\n\n둘째 줄' });
+  });
+});
+
+describe('cancelling writes nothing and exits 130', () => {
+  it.each([
+    ['Esc at a question', 'Author', KEYS.escape],
+    ['Ctrl+C at a question', 'Author', KEYS.ctrlC],
+    ['Ctrl+C while typing the body', 'Body', `반쯤 쓴 내용${KEYS.ctrlC}`],
+  ])('%s', async (_, question, keys) => {
+    const board = sampleCopy();
+    const before = readFileSync(board);
+    const term = onTerminal(['add', '--db', board, '--lang', 'ko']);
+    await term.waitFor('제목');
+    term.type(`제목${KEYS.enter}`);
+    const questions = ['글쓴이', '담당부서', '날짜', '상태', '내용'];
+    for (const next of questions.slice(0, questions.indexOf(question === 'Body' ? '내용' : '글쓴이') + 1)) {
+      await term.waitFor(next);
+      if (next !== (question === 'Body' ? '내용' : '글쓴이')) term.type(KEYS.enter);
+    }
+    term.type(keys);
+    expect(await term.exit).toBe(130);
+    expect(term.io.output.stderr).toBe('취소했습니다\n');
+    expect(readFileSync(board).equals(before)).toBe(true);
+  });
+
+  it('answering no to "Post it?"', async () => {
+    const board = sampleCopy();
+    const before = readFileSync(board);
+    const term = onTerminal(['add', '--db', board, '--author', 'a', '--department', '', '--body', '', '--source-agency', '', '--source-date', '', '--source-url', '']);
+    await term.waitFor('Title');
+    term.type(`아직 올리지 않을 글${KEYS.enter}`);
+    await term.waitFor('Date');
+    term.type(KEYS.enter);
+    await term.waitFor('Status');
+    term.type(KEYS.enter);
+    await term.waitFor('Post it?');
+    term.type(`n${KEYS.enter}`);
+    expect(await term.exit).toBe(130);
+    expect(term.io.output.stderr).toBe('cancelled\n');
+    expect(readFileSync(board).equals(before)).toBe(true);
+  });
+});
