@@ -139,6 +139,8 @@ const en = {
         return `post number ${problem.id} appears twice (posts[${problem.firstIndex}] and posts[${problem.index}]${problem.line ? `, line ${problem.line}` : ''})`;
       case 'last-id-behind':
         return `lastId ${problem.lastId} is below the highest post number ${problem.highest}`;
+      case 'not-nfc':
+        return `${this.postAt(problem.id, problem.index, undefined)}: ${problem.field} is not in NFC (decomposed Hangul)`;
       case 'folder':
         return 'is a folder, not a board file';
       case 'unreadable':
@@ -273,6 +275,8 @@ const ko: Messages = {
         return `글 번호 ${problem.id}이(가) 두 번 나옵니다 (posts[${problem.firstIndex}], posts[${problem.index}]${problem.line ? `, ${problem.line}행` : ''})`;
       case 'last-id-behind':
         return `lastId ${problem.lastId}이(가) 가장 큰 글 번호 ${problem.highest}보다 작습니다`;
+      case 'not-nfc':
+        return `${this.postAt(problem.id, problem.index, undefined)}: ${problem.field}가 NFC가 아닙니다 (풀어쓴 한글)`;
       case 'folder':
         return '게시판 파일이 아니라 폴더입니다';
       case 'unreadable':

@@ -15,6 +15,18 @@
 const UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
 const UNSAFE_ALL = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
 const ZWJ = 0x200d;
+/**
+ * Letters that join the next character into one cluster (Grapheme_Cluster_Break=Prepend, other
+ * than the format characters already shown above). At the end of a table cell one would join
+ * the padding after it and make the line narrower than its cells: shown by code instead.
+ */
+const PREPEND = /[\u{0D4E}\u{111C2}\u{111C3}\u{1193F}\u{11941}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}\u{11F02}]/gu;
+/**
+ * A mark with nothing to sit on would join whatever comes before the text: it gets ◌, as in
+ * print. Marks are \p{M} plus the few letters Unicode also treats as extending the character
+ * before them (Thai and Lao AM, halfwidth kana voicing marks, emoji skin tones).
+ */
+const LEADING_MARK = /^[\p{M}\u{0E33}\u{0EB3}\u{FF9E}\u{FF9F}\u{1F3FB}-\u{1F3FF}]/u;
 const EMOJI_BEFORE = /\p{Extended_Pictographic}[\u{FE0F}\u{1F3FB}-\u{1F3FF}]?$/u;
 const EMOJI_AFTER = /^\p{Extended_Pictographic}/u;
 
@@ -45,7 +57,14 @@ function replaceUnsafe(text: string, keepNewlines: boolean): string {
 /** Text for one line of a table or a heading: no line breaks, nothing a terminal obeys. */
 export function visibleLine(text: string): string {
   const nfc = text.normalize('NFC');
-  return UNSAFE.test(nfc) ? replaceUnsafe(nfc, false) : nfc;
+  const safe = UNSAFE.test(nfc) ? replaceUnsafe(nfc, false) : nfc;
+  return selfContained(safe);
+}
+
+/** Text whose clusters start and end inside it, so it measures the same alone as in a line. */
+function selfContained(text: string): string {
+  const kept = text.replace(PREPEND, standIn);
+  return LEADING_MARK.test(kept) ? `\u25CC${kept}` : kept;
 }
 
 /** Text of a body: line breaks kept (CRLF and CR count as one), tabs as spaces, nothing else. */

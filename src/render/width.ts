@@ -16,8 +16,11 @@ export interface TextMeasure {
   fit(text: string, columns: number): { text: string; width: number };
 }
 
+// Marks, emoji, invisible code points, conjoining jamo, and the few letters that join the next
+// character into one cluster (Grapheme_Cluster_Break=Prepend, e.g. U+11A84): in all of these a
+// cluster's width is not the sum of its code points'.
 const CLUSTERED =
-  /[\p{M}\p{Extended_Pictographic}\p{Default_Ignorable_Code_Point}\p{Emoji_Modifier}\p{Regional_Indicator}\u{1100}-\u{11FF}\u{A960}-\u{A97F}\u{D7B0}-\u{D7FF}\u{20E3}]/u;
+  /[\p{M}\p{Extended_Pictographic}\p{Default_Ignorable_Code_Point}\p{Emoji_Modifier}\p{Regional_Indicator}\u{1100}-\u{11FF}\u{A960}-\u{A97F}\u{D7B0}-\u{D7FF}\u{20E3}\u{0D4E}\u{111C2}\u{111C3}\u{1193F}\u{11941}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}\u{11F02}\u{0E33}\u{0EB3}\u{FF9E}\u{FF9F}]/u;
 
 /** True when `text` needs grapheme clusters to be measured. */
 export const needsClusters = (text: string): boolean => CLUSTERED.test(text);
@@ -77,9 +80,10 @@ export async function clusterMeasure(): Promise<TextMeasure> {
   if (clustered) return clustered;
   const { stringWidth } = await import('../vendor/string-width.js');
   const segmenter = new Intl.Segmenter();
-  const width = (text: string) => (needsClusters(text) ? stringWidth(text) : simpleWidth(text));
+  // Once any text has clusters, every text is measured string-width's way, so that a prefix cut
+  // by `fit` measures the same as it did inside the whole.
+  const width = (text: string) => stringWidth(text);
   const fit = (text: string, columns: number) => {
-    if (!needsClusters(text)) return simpleFit(text, columns);
     let used = 0;
     let end = 0;
     for (const { segment, index } of segmenter.segment(text)) {

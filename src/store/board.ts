@@ -24,6 +24,7 @@ export type BoardProblem =
   | { kind: 'invalid-post'; index: number; id: number | undefined; issue: FieldIssue; line?: number }
   | { kind: 'duplicate-id'; id: number; index: number; firstIndex: number; line?: number }
   | { kind: 'last-id-behind'; lastId: number; highest: number }
+  | { kind: 'not-nfc'; index: number; id: number | undefined; field: string }
   | { kind: 'folder' }
   | { kind: 'unreadable'; code: string }
   | { kind: 'unwritable'; code: string }

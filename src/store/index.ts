@@ -4,6 +4,7 @@ import type { BoardStore } from './store.js';
 
 export type { Board, BoardProblem } from './board.js';
 export type { BoardStore } from './store.js';
+export type { Repair } from './repair.js';
 
 export interface OpenBoardOptions {
   /** `--db`, `POSTBOARD_DB` or the default: where the board is. */

@@ -1,4 +1,5 @@
-import type { Board } from './board.js';
+import type { Board, BoardProblem } from './board.js';
+import type { Repair } from './repair.js';
 
 /**
  * Where a board lives. Commands see only this: they never touch paths, temp files or locks.
@@ -18,4 +19,13 @@ export interface BoardStore {
    * the board it is given; its return value is passed back.
    */
   update<T>(change: (board: Board) => T | Promise<T>): Promise<T>;
+
+  /** Every problem with the stored board, not only the first; undefined when there is no board. */
+  check(): Promise<BoardProblem[] | undefined>;
+
+  /**
+   * Repairs what can be repaired without guessing, as one locked step that keeps a backup
+   * first, and says what it changed and where the backup is (nothing changed, nothing written).
+   */
+  repair(): Promise<{ repairs: Repair[]; backup?: string }>;
 }

@@ -37,6 +37,12 @@ describe('board text is shown, never obeyed', () => {
     expect(visibleLine('a\u200Db')).toBe('a<U+200D>b');
   });
 
+  it('text measures the same alone as inside a line: a leading mark gets ◌, a joining letter its code', () => {
+    expect(visibleLine('\u0301abc')).toBe('\u25CC\u0301abc');
+    expect(visibleLine('\u0EB3x')).toBe('\u25CC\u0EB3x');
+    expect(visibleLine('x\u{11A84}')).toBe('x<U+11A84>');
+  });
+
   it('a body keeps its line breaks (CRLF as one) and turns tabs into spaces', () => {
     expect(visibleBlock('첫 문단\r\n\r\n둘째\t문단\x1b[2J')).toBe('첫 문단\n\n둘째    문단␛[2J');
   });

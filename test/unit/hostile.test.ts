@@ -1,0 +1,66 @@
+import { join } from 'node:path';
+import fc from 'fast-check';
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { addPost } from '../../src/board/changes.js';
+import { MESSAGES } from '../../src/i18n.js';
+import { renderPostTable, renderPostView } from '../../src/render/posts.js';
+import { plainStyle } from '../../src/render/style.js';
+import { JsonBoardStore } from '../../src/store/json-board.js';
+import { tempDir } from '../support/cli.js';
+import { hostileText, TERMINAL_UNSAFE } from '../support/hostile.js';
+import { makePost } from '../support/posts.js';
+
+const t = MESSAGES.ko;
+const FIELDS = ['id', 'title', 'author', 'department', 'date', 'views', 'status'] as const;
+/** Zero-width joiners are allowed only between emoji, where they are part of the picture. */
+const withoutEmojiJoiners = (text: string) => text.replace(/(?<=\p{Extended_Pictographic}[\u{FE0F}\u{1F3FB}-\u{1F3FF}]?)\u200d(?=\p{Extended_Pictographic})/gu, '');
+
+describe('hostile text on the board', () => {
+  it('never reaches the terminal raw, in a table or in show', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileText(), hostileText(), hostileText(12), async (title, author, body) => {
+        const post = makePost({ id: 1, title, author, department: author, body, source: { agency: title, url: 'https://example.com/?q=\x1b' } });
+        const table = await renderPostTable([post], FIELDS, { t, style: plainStyle, width: 80 });
+        const view = await renderPostView(post, { t, style: plainStyle, width: 60 });
+        for (const line of [...table, ...view]) expect(TERMINAL_UNSAFE.test(withoutEmojiJoiners(line))).toBe(false);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps every table line the same width, within the terminal', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(hostileText(), hostileText(4)), { minLength: 1, maxLength: 6 }), fc.integer({ min: 10, max: 140 }), async (rows, width) => {
+        const posts = rows.map(([title, author], i) => makePost({ id: i + 1, title, author, status: i % 2 ? 'hidden' : 'published' }));
+        const lines = await renderPostTable(posts, FIELDS, { t, style: plainStyle, width });
+        const widths = new Set(lines.map((line) => stringWidth(line)));
+        expect(widths.size).toBe(1);
+        expect([...widths][0]).toBeLessThanOrEqual(width);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a 100,000-character line is cut to the width like any other', async () => {
+    const title = '\x1b[31m가'.repeat(20_000);
+    const lines = await renderPostTable([makePost({ id: 1, title, body: title })], FIELDS, { t, style: plainStyle, width: 100 });
+    expect(lines.map((line) => stringWidth(line))).toEqual([100, 100, 100]);
+    const view = await renderPostView(makePost({ id: 1, title: 'x', body: title }), { t, style: plainStyle, width: 100 });
+    expect(Math.max(...view.map((line) => stringWidth(line)))).toBeLessThanOrEqual(100);
+  });
+
+  it('comes back from the board file exactly as it went in', async () => {
+    const store = new JsonBoardStore({ path: join(tempDir(), 'board.json'), lockTimeoutMs: 5000, describe: (f) => f });
+    await fc.assert(
+      fc.asyncProperty(hostileText(), hostileText(), hostileText(12), async (title, author, body) => {
+        const post = await store.update((board) =>
+          addPost(board, { title: title || 'x', author: author || 'y', department: author, date: '2024-09-02', status: 'published', body, source: { agency: body } }, new Date()),
+        );
+        const board = await store.read();
+        expect(board?.posts.find((saved) => saved.id === post.id)).toEqual(post);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
