@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import * as add from './commands/add.js';
 import * as check from './commands/check.js';
+import * as exportCommand from './commands/export.js';
 import * as list from './commands/list.js';
 import * as show from './commands/show.js';
 import { examples } from './commands/help.js';
@@ -18,7 +19,7 @@ export interface CommandModule {
 }
 
 /** Every command, each one file with the same shape: `register(program, ctx)`. */
-const COMMANDS: readonly CommandModule[] = [list, show, add, check];
+const COMMANDS: readonly CommandModule[] = [list, show, add, exportCommand, check];
 
 const HELP: Record<Lang, Record<string, string>> = {
   en: {

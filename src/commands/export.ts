@@ -1,0 +1,309 @@
+import type { Command } from 'commander';
+import { FIELD_KEYS, type FieldKey } from '../board/fields.js';
+import type { Post } from '../board/post.js';
+import { selectPosts, type PostFilter, type PostOrder } from '../board/query.js';
+import type { Context } from '../context.js';
+import { PostboardError } from '../errors.js';
+import { LANGS, MESSAGES, type Lang } from '../i18n.js';
+import { addFilterOptions, OptionParser, parseFilter, type RawFilterOptions } from '../options.js';
+import { fileSink, streamSink, TargetExistsError, type Sink } from '../output.js';
+import type { CellCheck, CellOptions } from '../formats/cells.js';
+import { examples } from './help.js';
+
+export const EXPORT_FORMATS = ['csv', 'tsv', 'json', 'jsonl', 'md', 'rss'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const ENCODINGS = ['utf8', 'cp949'] as const;
+const SPREADSHEET_FORMATS: ReadonlySet<ExportFormat> = new Set(['csv', 'tsv']);
+const MARKDOWN_FIELDS: readonly FieldKey[] = ['id', 'title', 'author', 'date', 'views'];
+const FEED_SIZE = 20;
+/** A progress bar is worth showing from this many posts on. */
+const PROGRESS_FROM = 2000;
+
+export interface ExportOptions {
+  format: ExportFormat;
+  output: string | undefined;
+  force: boolean;
+  fields: FieldKey[] | undefined;
+  /** Header names: the field keys, or in a language. */
+  header: 'keys' | Lang;
+  excel: boolean;
+  encoding: (typeof ENCODINGS)[number];
+  formulaGuard: boolean;
+  feedTitle: string | undefined;
+  feedLink: string | undefined;
+  limit: number | undefined;
+  filter: PostFilter;
+  order: PostOrder;
+}
+
+interface RawExportOptions extends RawFilterOptions {
+  format?: string;
+  output?: string;
+  force?: boolean;
+  fields?: string;
+  header?: string;
+  excel?: boolean;
+  encoding?: string;
+  formulaGuard?: boolean;
+  feedTitle?: string;
+  feedLink?: string;
+  limit?: string;
+}
+
+interface ExportText {
+  description: string;
+  options: Record<string, string>;
+  examples: [string, string][];
+  exported: (count: string, posts: number, path: string) => string;
+  exists: (path: string) => string;
+  cp949: (post: number, field: string, char: string) => string;
+  spreadsheetOnly: (option: string) => string;
+  rssOnly: (option: string) => string;
+  rssPublished: string;
+  unwritable: (path: string, code: string) => string;
+}
+
+const TEXT: Record<Lang, ExportText> = {
+  en: {
+    description: 'Export the board: CSV that opens right in Excel, TSV, JSON, JSONL, Markdown or an RSS feed',
+    options: {
+      format: `${EXPORT_FORMATS.join(', ')} (default csv)`,
+      output: 'write to FILE (whole or not at all) instead of stdout',
+      force: 'replace FILE if it exists',
+      fields: 'columns, comma-separated (default: all; md: id,title,author,date,views)',
+      header: `header names in a language (${LANGS.join(', ')}) instead of the field keys`,
+      excel: 'start with a UTF-8 byte-order mark, so Excel reads Korean right',
+      encoding: `${ENCODINGS.join(', ')}: cp949 for Korean Excel that expects it (no BOM)`,
+      noFormulaGuard: "don't prefix cells starting with = + - @ with '",
+      feedTitle: 'the RSS feed\'s title (default: "postboard")',
+      feedLink: 'the RSS feed\'s link (default: the newest source URL\'s site)',
+      limit: `at most N posts (rss: default ${FEED_SIZE})`,
+    },
+    examples: [
+      ['postboard export --excel -o board.csv', 'for Excel, Korean intact'],
+      ['postboard export --encoding cp949 --header ko -o 게시판.csv', 'for an older Korean Excel, Korean headers'],
+      ['postboard export --format json > archive.json', 'an archive, posts exactly as stored'],
+      ['postboard export --format md --period month', 'this month as a Markdown table'],
+      ['postboard export --format rss --feed-title "ESG 정책뉴스" --feed-link https://example.go.kr/esg -o feed.xml', 'a feed of the 20 newest'],
+    ],
+    exported: (count, posts, path) => `Exported ${count} ${posts === 1 ? 'post' : 'posts'} to ${path}`,
+    exists: (path) => `${path} already exists; add --force to replace it`,
+    cp949: (post, field, char) =>
+      `post ${post}: ${field} holds ${char}, which CP949 cannot encode; export as UTF-8 (--excel) instead, or change the post`,
+    spreadsheetOnly: (option) => `${option} is for --format csv or tsv`,
+    rssOnly: (option) => `${option} is for --format rss`,
+    rssPublished: 'an RSS feed holds published posts only; --status cannot change that',
+    unwritable: (path, code) => `cannot write ${path} (${code})`,
+  },
+  ko: {
+    description: '게시판 내보내기: 엑셀에서 바로 열리는 CSV, TSV, JSON, JSONL, 마크다운, RSS 피드',
+    options: {
+      format: `${EXPORT_FORMATS.join(', ')} (기본 csv)`,
+      output: '표준 출력 대신 FILE에 쓰기 (완전히 쓰거나 전혀 쓰지 않음)',
+      force: 'FILE이 있으면 바꾸기',
+      fields: '열, 쉼표로 구분 (기본: 모두; md: id,title,author,date,views)',
+      header: `머리글을 필드 키 대신 이 언어로 (${LANGS.join(', ')})`,
+      excel: 'UTF-8 BOM으로 시작해 엑셀이 한글을 바르게 읽게 함',
+      encoding: `${ENCODINGS.join(', ')}: cp949는 그것을 기대하는 한국어 엑셀용 (BOM 없음)`,
+      noFormulaGuard: "= + - @ 로 시작하는 칸 앞에 ' 를 붙이지 않기",
+      feedTitle: 'RSS 피드 제목 (기본 "postboard")',
+      feedLink: 'RSS 피드 링크 (기본: 최신 출처 URL의 사이트)',
+      limit: `글을 최대 N개 (rss 기본 ${FEED_SIZE})`,
+    },
+    examples: [
+      ['postboard export --excel -o board.csv', '엑셀용, 한글 그대로'],
+      ['postboard export --encoding cp949 --header ko -o 게시판.csv', '예전 한국어 엑셀용, 한글 머리글'],
+      ['postboard export --format json > archive.json', '보관용, 저장된 그대로'],
+      ['postboard export --format md --period month', '지난 한 달을 마크다운 표로'],
+      ['postboard export --format rss --feed-title "ESG 정책뉴스" --feed-link https://example.go.kr/esg -o feed.xml', '최신 20개의 피드'],
+    ],
+    exported: (count, _posts, path) => `${count}건을 ${path}(으)로 내보냈습니다`,
+    exists: (path) => `${path}이(가) 이미 있습니다. 바꾸려면 --force`,
+    cp949: (post, field, char) => `${post}번 글: ${field}의 ${char}은(는) CP949로 쓸 수 없습니다. UTF-8(--excel)로 내보내거나 글을 고치세요`,
+    spreadsheetOnly: (option) => `${option}은(는) --format csv 또는 tsv에만 씁니다`,
+    rssOnly: (option) => `${option}은(는) --format rss에만 씁니다`,
+    rssPublished: 'RSS 피드에는 노출된 글만 들어갑니다. --status로 바꿀 수 없습니다',
+    unwritable: (path, code) => `${path}에 쓸 수 없습니다 (${code})`,
+  },
+};
+
+export function register(program: Command, ctx: Context, run = runExport): void {
+  const text = TEXT[ctx.lang];
+  const o = text.options;
+  const command = program
+    .command('export')
+    .description(text.description)
+    .option('-f, --format <format>', o.format)
+    .option('-o, --output <file>', o.output)
+    .option('--force', o.force)
+    .option('--fields <list>', o.fields)
+    .option('--header <lang>', o.header)
+    .option('--excel', o.excel)
+    .option('--encoding <encoding>', o.encoding)
+    .option('--no-formula-guard', o.noFormulaGuard)
+    .option('--feed-title <text>', o.feedTitle)
+    .option('--feed-link <url>', o.feedLink)
+    .option('-n, --limit <n>', o.limit);
+  addFilterOptions(command, ctx.lang)
+    .addHelpText('after', examples(ctx.lang, text.examples))
+    .action(async (raw: RawExportOptions) => run(ctx, parseExportOptions(raw, ctx)));
+}
+
+export function parseExportOptions(raw: RawExportOptions, ctx: Context): ExportOptions {
+  const parse = new OptionParser(ctx, 'export');
+  const text = TEXT[ctx.lang];
+  const format = parse.choice('--format', EXPORT_FORMATS, raw.format) ?? 'csv';
+  const encoding = parse.choice('--encoding', ENCODINGS, raw.encoding) ?? 'utf8';
+  const spreadsheet = SPREADSHEET_FORMATS.has(format);
+  for (const [option, given] of [
+    ['--excel', raw.excel],
+    ['--encoding', raw.encoding],
+    ['--no-formula-guard', raw.formulaGuard === false],
+  ] as const) {
+    if (given && !spreadsheet) parse.fail(text.spreadsheetOnly(option));
+  }
+  if (format !== 'rss') {
+    if (raw.feedTitle !== undefined) parse.fail(text.rssOnly('--feed-title'));
+    if (raw.feedLink !== undefined) parse.fail(text.rssOnly('--feed-link'));
+  } else {
+    if (raw.fields !== undefined) parse.fail(ctx.t.usage.conflict('--fields', '--format rss'));
+    if (raw.status !== undefined && raw.status !== 'published') parse.fail(text.rssPublished);
+  }
+  if (raw.excel && encoding === 'cp949') parse.fail(ctx.t.usage.conflict('--excel', '--encoding cp949'));
+  if (raw.force && raw.output === undefined) parse.fail(ctx.t.usage.conflict('--force', 'stdout (no --output)'));
+  if (raw.feedLink !== undefined && !/^https?:\/\//i.test(raw.feedLink)) parse.fail(ctx.t.usage.oneOf('--feed-link', ['http://…', 'https://…'], raw.feedLink));
+
+  const { filter, order } = parseFilter({ ...raw, status: format === 'rss' ? 'published' : raw.status, sort: raw.sort ?? (format === 'rss' ? 'date' : undefined) }, parse, ctx.io.now());
+  const header = parse.choice('--header', LANGS, raw.header);
+  return {
+    format,
+    output: parse.text('--output', raw.output),
+    force: Boolean(raw.force),
+    fields: parse.fields(raw.fields),
+    header: header ?? (format === 'md' ? ctx.lang : 'keys'),
+    excel: Boolean(raw.excel),
+    encoding,
+    formulaGuard: raw.formulaGuard !== false,
+    feedTitle: raw.feedTitle,
+    feedLink: raw.feedLink,
+    limit: parse.wholeNumber('--limit', raw.limit) ?? (format === 'rss' ? FEED_SIZE : undefined),
+    filter,
+    order,
+  };
+}
+
+export async function runExport(ctx: Context, options: ExportOptions): Promise<void> {
+  const text = TEXT[ctx.lang];
+  const board = await ctx.board().read();
+  if (!board) ctx.note(ctx.t.list.missing(ctx.board().name));
+  const selected = board ? selectPosts(board.posts, options.filter, options.order) : [];
+  const posts = options.limit === undefined ? selected : selected.slice(0, options.limit);
+
+  const sink = await openSink(ctx, options, text);
+  const progress = await startProgress(ctx, posts.length);
+  try {
+    for await (const chunk of encode(await exportChunks(progress.track(posts), options, ctx), options)) await sink.write(chunk);
+    progress.stop();
+    await sink.finish();
+  } catch (error) {
+    progress.stop();
+    await sink.abort();
+    if (error instanceof TargetExistsError) throw new PostboardError(text.exists(error.path));
+    if (error instanceof PostboardError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (options.output && code) throw new PostboardError(text.unwritable(options.output, code));
+    throw error;
+  }
+  if (options.output) ctx.note(text.exported(ctx.t.number(posts.length), posts.length, options.output));
+}
+
+async function openSink(ctx: Context, options: ExportOptions, text: ExportText): Promise<Sink> {
+  if (!options.output) return streamSink(ctx.io.stdout);
+  try {
+    return await fileSink(options.output, options.force);
+  } catch (error) {
+    if (error instanceof TargetExistsError) throw new PostboardError(text.exists(error.path));
+    throw new PostboardError(text.unwritable(options.output, (error as NodeJS.ErrnoException).code ?? 'EIO'));
+  }
+}
+
+/** The export as text chunks, in the chosen format. */
+async function exportChunks(posts: Iterable<Post>, options: ExportOptions, ctx: Context): Promise<AsyncIterable<string>> {
+  const fields = options.fields ?? (options.format === 'md' ? MARKDOWN_FIELDS : FIELD_KEYS);
+  const header = options.header === 'keys' ? [...fields] : fields.map((field) => MESSAGES[options.header as Lang].fields[field]);
+  const cells: CellOptions = { formulaGuard: options.formulaGuard, check: options.encoding === 'cp949' ? await cp949Check(ctx) : undefined };
+  const formats = await import('../formats/text.js');
+  switch (options.format) {
+    case 'csv': {
+      const { csvChunks } = await import('../formats/csv.js');
+      return csvChunks(posts, fields, header, cells);
+    }
+    case 'tsv':
+      return formats.tsvChunks(posts, fields, header, cells);
+    case 'json':
+      return formats.jsonChunks(posts, options.fields);
+    case 'jsonl':
+      return formats.jsonlChunks(posts, options.fields);
+    case 'md':
+      return formats.markdownChunks(posts, fields, header);
+    case 'rss': {
+      const { rssChunks } = await import('../formats/rss.js');
+      const list = [...posts];
+      const newestSource = list.find((post) => post.source?.url)?.source?.url;
+      return rssChunks(list, {
+        title: options.feedTitle ?? 'postboard',
+        link: options.feedLink ?? (newestSource ? `${new URL(newestSource).origin}/` : 'https://localhost/'),
+        language: ctx.lang,
+        updated: list[0] ? new Date(`${list[0].date}T00:00:00`) : new Date(0),
+      });
+    }
+  }
+}
+
+/** Refuses a cell CP949 cannot hold, naming the post and field: never a silent `?`. */
+async function cp949Check(ctx: Context): Promise<CellCheck> {
+  const { encodeCp949, decodeCp949 } = await import('../vendor/cp949.js');
+  const text = TEXT[ctx.lang];
+  return (value, post, field) => {
+    if (decodeCp949(encodeCp949(value)) === value) return;
+    const bad = [...value].find((char) => decodeCp949(encodeCp949(char)) !== char) ?? '?';
+    const shown = `"${bad}" (U+${(bad.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`;
+    throw new PostboardError(text.cp949(post.id, field, shown));
+  };
+}
+
+/** Text chunks as bytes: UTF-8 (with a BOM for --excel) or CP949. */
+async function* encode(chunks: AsyncIterable<string>, options: ExportOptions): AsyncGenerator<string | Buffer> {
+  if (options.encoding === 'cp949') {
+    const { encodeCp949 } = await import('../vendor/cp949.js');
+    for await (const chunk of chunks) yield encodeCp949(chunk);
+    return;
+  }
+  if (options.excel) yield '\uFEFF';
+  yield* chunks;
+}
+
+/** A progress bar on stderr, for long exports on a terminal. */
+async function startProgress(ctx: Context, total: number) {
+  const idle = { track: (posts: readonly Post[]) => posts as Iterable<Post>, stop: () => {} };
+  if (!ctx.io.stderr.isTTY || total < PROGRESS_FROM) return idle;
+  const { SingleBar } = await import('../vendor/progress.js');
+  const bar = new SingleBar({
+    stream: ctx.io.stderr as unknown as NodeJS.WritableStream,
+    format: ` {bar} {percentage}% · {value}/{total}`,
+    hideCursor: true,
+    clearOnComplete: true,
+    barsize: 30,
+  });
+  bar.start(total, 0);
+  return {
+    *track(posts: readonly Post[]) {
+      for (let i = 0; i < posts.length; i++) {
+        if (i % 500 === 0) bar.update(i);
+        yield posts[i] as Post;
+      }
+      bar.update(total);
+    },
+    stop: () => bar.stop(),
+  };
+}

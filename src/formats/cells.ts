@@ -1,0 +1,32 @@
+import { fieldValue, type FieldKey } from '../board/fields.js';
+import type { Post } from '../board/post.js';
+
+/**
+ * OWASP's CSV injection guard: a cell a spreadsheet would read as a formula (starting with
+ * = + - @, tab, CR or LF) gets a leading apostrophe, which Excel and LibreOffice show as text.
+ * `import` takes the apostrophe off again.
+ */
+const FORMULA_START = /^[=+\-@\t\r\n]/;
+
+export const guardFormula = (text: string): string => (FORMULA_START.test(text) ? `'${text}` : text);
+
+/** Undoes `guardFormula` on a cell read back from a CSV or TSV export. */
+export const unguardFormula = (text: string): string => (text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text);
+
+/** Checks each text cell before it is written; throws to stop the export. */
+export type CellCheck = (text: string, post: Post, field: FieldKey) => void;
+
+export interface CellOptions {
+  formulaGuard: boolean;
+  check?: CellCheck;
+}
+
+/** A post as the flat cells of a CSV or TSV row, in `fields` order. */
+export function postCells(post: Post, fields: readonly FieldKey[], options: CellOptions): (string | number)[] {
+  return fields.map((field) => {
+    const value = fieldValue(post, field);
+    if (typeof value === 'number') return value;
+    options.check?.(value, post, field);
+    return options.formulaGuard ? guardFormula(value) : value;
+  });
+}

@@ -1,0 +1,62 @@
+import type { Post } from '../board/post.js';
+
+export interface FeedOptions {
+  title: string;
+  link: string;
+  language: string;
+  /** The feed's date: the newest post's, so the same board gives the same feed. */
+  updated: Date;
+}
+
+/**
+ * XML 1.0 cannot hold most control characters even escaped, nor lone surrogates: they become
+ * visible stand-ins (ESC is ␛) or U+FFFD, so the feed parses whatever the board holds.
+ */
+function xmlText(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, (c) => String.fromCharCode(0x2400 + c.charCodeAt(0)))
+    .replace(/\u007f/g, '\u2421')
+    .replace(/[\u0080-\u009f]/g, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`)
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/g, '\uFFFD');
+}
+
+/**
+ * Titles and descriptions go into CDATA sections, which cannot hold `]]>`; the feed library
+ * splits only the first one, so each is broken here with a fullwidth `＞`.
+ */
+const cdataText = (text: string): string => xmlText(text).replace(/\]\]>/g, ']]\uFF1E');
+
+/** The post date as a moment: midnight of that day where postboard runs. */
+function postDate(date: string): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(year, month - 1, day);
+}
+
+/** An RSS 2.0 feed of `posts` (already the newest published ones), built by the feed library. */
+export async function* rssChunks(posts: Iterable<Post>, options: FeedOptions): AsyncGenerator<string> {
+  const { Feed } = await import('../vendor/feed.js');
+  const link = xmlText(options.link);
+  const feed = new Feed({
+    title: xmlText(options.title),
+    id: link,
+    link,
+    language: options.language,
+    updated: options.updated,
+    generator: 'postboard',
+    copyright: '',
+  });
+  for (const post of posts) {
+    // The guid stays the same for a post whatever else changes, so readers never show it twice.
+    const guid = `${link.replace(/#.*$/, '')}#post-${post.id}`;
+    feed.addItem({
+      title: cdataText(post.title),
+      id: guid,
+      guid,
+      link: post.source?.url ? xmlText(post.source.url) : guid,
+      date: postDate(post.date),
+      description: cdataText(post.body),
+      category: post.department ? [{ name: xmlText(post.department) }] : [],
+    });
+  }
+  yield feed.rss2();
+}

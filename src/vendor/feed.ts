@@ -1,0 +1,2 @@
+// The RSS writer, loaded only by `export --format rss`.
+export { Feed } from 'feed';
