@@ -2,6 +2,7 @@
 // file per library in src/vendor/ that only some commands load. Node then starts by reading
 // one file instead of walking hundreds of modules, and `list` never parses the prompt, CSV or
 // lock libraries. (CommonJS, because an ES module entry costs Node 20 ~8 ms more to start.)
+import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -10,14 +11,48 @@ const vendorModules = readdirSync('src/vendor')
   .filter((file) => file.endsWith('.ts'))
   .map((file) => `src/vendor/${file}`);
 
-/** `import('../vendor/x.js')` in our code becomes `require('./vendor/x.cjs')` at run time. */
+/**
+ * `await import('../vendor/x.js')` in our code loads `dist/vendor/x.cjs` at run time, through
+ * `require` (a native import() would start Node's ES module loader, slower, and unavailable to
+ * the code-cached bundle).
+ */
 const vendorChunks = {
   name: 'vendor-chunks',
   setup(esbuild) {
-    esbuild.onResolve({ filter: /(^|\/)vendor\/[\w-]+\.js$/ }, (args) => {
-      const name = /vendor\/([\w-]+)\.js$/.exec(args.path)[1];
-      return { path: `./vendor/${name}.cjs`, external: true };
-    });
+    esbuild.onResolve({ filter: /(^|\/)vendor\/[\w-]+\.js$/ }, (args) => ({
+      path: /vendor\/([\w-]+)\.js$/.exec(args.path)[1],
+      namespace: 'vendor-chunk',
+    }));
+    esbuild.onLoad({ filter: /.*/, namespace: 'vendor-chunk' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(`./vendor/${args.path}.cjs`)});`,
+      loader: 'js',
+    }));
+    esbuild.onResolve({ filter: /^\.\/vendor\/[\w-]+\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
+/**
+ * Node built-ins that cost start-up but are rarely used get a stand-in that loads them on first
+ * use: commander requires child_process (~4 ms) only for executable subcommands, which postboard
+ * does not have; tty (which loads net and the stream classes) is needed only when stdout might
+ * be a terminal.
+ */
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^node:(child_process|tty)$/ }, (args) =>
+      args.importer.includes('/node_modules/commander/') || args.importer.includes('/src/')
+        ? { path: args.path.slice('node:'.length), namespace: 'lazy-builtin' }
+        : undefined,
+    );
+    esbuild.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      // commander reads properties of the module object; our code imports isatty by name.
+      contents:
+        args.path === 'tty'
+          ? `exports.isatty = (fd) => require('node:tty').isatty(fd);`
+          : `module.exports = new Proxy({}, { get: (_, key) => require('node:${args.path}')[key] });`,
+      loader: 'js',
+    }));
   },
 };
 
@@ -33,7 +68,10 @@ const common = {
 
 rmSync('dist', { recursive: true, force: true });
 await Promise.all([
-  build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.cjs', plugins: [vendorChunks] }),
+  build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.cjs', plugins: [vendorChunks, lazyBuiltins] }),
   // Third-party code only: minified, since less to parse is less start-up for the commands that load it.
   build({ ...common, entryPoints: vendorModules, outdir: 'dist/vendor', outExtension: { '.js': '.cjs' }, minify: true }),
 ]);
+
+// Start-up without compiling: V8's code cache for the bundle (see bin/postboard.js).
+execFileSync(process.execPath, ['scripts/code-cache.cjs'], { stdio: 'inherit' });

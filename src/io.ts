@@ -1,4 +1,8 @@
+import { fstatSync, writeSync } from 'node:fs';
+// Made lazy by the build (see scripts/build.mjs): tty loads net and the stream classes.
+import { isatty } from 'node:tty';
 import type { ColorLevel } from './render/style.js';
+import { encodeUtf8 } from './utf8.js';
 
 /** The streams a command writes to. Tests build one over strings and flip `isTTY`. */
 export interface OutStream {
@@ -24,19 +28,69 @@ export interface IO {
   now(): Date;
 }
 
+/**
+ * The real process's IO. Each stream is made only when first used: Node builds process.stdin,
+ * stdout and stderr as full stream objects, and that alone costs a `list` several milliseconds.
+ */
 export function processIO(): IO {
-  // A closed pipe (`postboard list | head -1`) is the reader saying "enough", not a failure.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
-    throw error;
-  });
+  let stdout: OutStream | undefined;
+  let stderr: OutStream | undefined;
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: process.stdin,
+    get stdout() {
+      return (stdout ??= outputStream(1, () => process.stdout));
+    },
+    get stderr() {
+      return (stderr ??= outputStream(2, () => process.stderr));
+    },
+    get stdin() {
+      return process.stdin;
+    },
     env: process.env,
     now: () => new Date(),
   };
+}
+
+/**
+ * A terminal gets Node's own stream (prompts and colour need it). A pipe or a file gets a writer
+ * straight to the file descriptor: the same bytes, without building a stream. A closed pipe
+ * (`postboard list | head -1`) is the reader saying "enough", not a failure: exit quietly.
+ */
+function outputStream(fd: 1 | 2, nodeStream: () => NodeJS.WriteStream): OutStream {
+  if (isTerminal(fd)) return nodeStream();
+  let fallback: NodeJS.WriteStream | undefined;
+  return {
+    isTTY: false,
+    write(chunk: string | Uint8Array) {
+      if (fallback) return fallback.write(chunk);
+      const bytes = typeof chunk === 'string' ? encodeUtf8(chunk) : chunk;
+      let offset = 0;
+      try {
+        while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
+        return true;
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EPIPE') process.exit(0);
+        // A non-blocking descriptor that is full: hand the rest to Node's stream, which waits.
+        if (code !== 'EAGAIN') throw error;
+        fallback = nodeStream();
+        return fallback.write(bytes.subarray(offset));
+      }
+    },
+    once(event: 'drain', listener: () => void) {
+      if (fallback) fallback.once(event, listener);
+      else listener();
+    },
+  };
+}
+
+function isTerminal(fd: number): boolean {
+  try {
+    // Only a character device can be a terminal; /dev/null is one too, so ask tty then.
+    if (!fstatSync(fd).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  return isatty(fd);
 }
 
 /** True when a person can answer a prompt: both ends are a terminal. */

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { link, lstat, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { OutStream } from './io.js';
+import { encodeUtf8 } from './utf8.js';
 
 /** Where a command's output goes, piece by piece, with backpressure. */
 export interface Sink {
@@ -39,7 +39,7 @@ export class TargetExistsError extends Error {
  */
 export async function fileSink(path: string, overwrite: boolean): Promise<Sink> {
   if (!overwrite && (await exists(path))) throw new TargetExistsError(path);
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   const handle: FileHandle = await open(temp, 'wx', 0o644);
   let isOpen = true;
   const close = async () => {
@@ -50,7 +50,7 @@ export async function fileSink(path: string, overwrite: boolean): Promise<Sink> 
   };
   return {
     async write(chunk) {
-      await handle.write(chunk as Buffer);
+      await handle.write(typeof chunk === 'string' ? encodeUtf8(chunk) : chunk);
     },
     async finish() {
       await handle.sync();

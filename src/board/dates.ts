@@ -1,18 +1,34 @@
 /** Calendar dates as the board stores them: `YYYY-MM-DD` strings, compared as strings. */
 
-const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The value of the `length` ASCII digits of `text` from `at`, or -1 if one is not a digit. */
+function digits(text: string, at: number, length: number): number {
+  let value = 0;
+  for (let i = at; i < at + length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
 
-/** True for a real calendar date in `YYYY-MM-DD` form (so 2024-02-30 and 2024-13-01 are not). */
+/**
+ * True for a real calendar date in `YYYY-MM-DD` form (so 2024-02-30 and 2024-13-01 are not).
+ * Read digit by digit: every post's date is checked on every read, so this is a hot path.
+ */
 export function isCalendarDate(text: string): boolean {
-  const match = DATE_SHAPE.exec(text);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || day < 1) return false;
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1) return false;
   return day <= daysInMonth(year, month);
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] ?? 0);
 }
 
 /** The local calendar date of `now` (the user's time zone, not UTC). */

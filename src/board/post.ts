@@ -98,11 +98,50 @@ export interface FieldIssue {
   value: unknown;
 }
 
-/** Checks one raw post; returns the post (defaults filled in) or every field that is wrong. */
+/**
+ * Checks one raw post; returns the post or every field that is wrong.
+ *
+ * The valibot schema is the rule; `plainlyValid` is a hand-written shortcut for the common case,
+ * because every read checks every post (valibot alone is ~60 ms of a 10,000-post `list`). It
+ * only ever says yes to posts the schema accepts (a property test holds it to that); anything
+ * else goes to valibot, whose verdict and issues stand.
+ *
+ * The post returned is the parsed object itself, defaults filled in: no copy of the board, and
+ * its keys stay in the order the file has them.
+ */
 export function checkStoredPost(raw: unknown): { post: Post } | { issues: FieldIssue[] } {
-  const result = v.safeParse(StoredPost, raw);
-  if (result.success) return { post: result.output };
-  return { issues: result.issues.map(toFieldIssue) };
+  if (!plainlyValid(raw)) {
+    const result = v.safeParse(StoredPost, raw);
+    if (!result.success) return { issues: result.issues.map(toFieldIssue) };
+  }
+  const post = raw as Post;
+  post.department ??= '';
+  post.body ??= '';
+  return { post };
+}
+
+/** A strict subset of valibot's isoTimestamp: `2024-09-02T09:00:00.000Z` or with an offset. */
+const PLAIN_TIMESTAMP = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const optionalText = (value: unknown) => value === undefined || typeof value === 'string';
+
+/** True only for a post the schema certainly accepts. */
+export function plainlyValid(raw: unknown): boolean {
+  if (!isObject(raw)) return false;
+  const { id, title, author, date, views, status, source, createdAt, updatedAt } = raw;
+  if (typeof id !== 'number' || !Number.isInteger(id) || id < 1) return false;
+  if (typeof title !== 'string' || title === '' || typeof author !== 'string' || author === '') return false;
+  if (!optionalText(raw.department) || !optionalText(raw.body)) return false;
+  if (typeof date !== 'string' || !isCalendarDate(date)) return false;
+  if (typeof views !== 'number' || !Number.isInteger(views) || views < 0) return false;
+  if (status !== 'published' && status !== 'hidden') return false;
+  if (createdAt !== undefined && (typeof createdAt !== 'string' || !PLAIN_TIMESTAMP.test(createdAt))) return false;
+  if (updatedAt !== undefined && (typeof updatedAt !== 'string' || !PLAIN_TIMESTAMP.test(updatedAt))) return false;
+  if (source === undefined) return true;
+  if (!isObject(source) || !optionalText(source.agency)) return false;
+  if (source.date !== undefined && (typeof source.date !== 'string' || !isCalendarDate(source.date))) return false;
+  return source.url === undefined || (typeof source.url === 'string' && isHttpUrl(source.url));
 }
 
 function toFieldIssue(issue: v.BaseIssue<unknown>): FieldIssue {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { addPost, nextPostNumber, postWithSource } from '../board/changes.js';
 import { localDate } from '../board/dates.js';
@@ -144,6 +144,10 @@ const TEXT: Record<Lang, AddText> = {
     bodyFile: (path, code) => `--body-file: ${path}을(를) 읽을 수 없습니다 (${code})`,
   },
 };
+
+export const name = 'add';
+export const aliases: readonly string[] = [];
+export const summary = (lang: Lang): string => TEXT[lang].description;
 
 export function register(program: Command, ctx: Context, run = runAdd): void {
   const text = TEXT[ctx.lang];
@@ -305,7 +309,7 @@ async function readBodyFile(ctx: Context, path: string, text: AddText): Promise<
       for await (const chunk of ctx.io.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
       return stripBom(Buffer.concat(chunks).toString('utf8'));
     }
-    return stripBom(await readFile(path, 'utf8'));
+    return stripBom(readFileSync(path, 'utf8'));
   } catch (error) {
     throw new PostboardError(text.bodyFile(path, (error as NodeJS.ErrnoException).code ?? 'EIO'));
   }

@@ -95,6 +95,10 @@ const TEXT: Record<Lang, CheckText> = {
   },
 };
 
+export const name = 'check';
+export const aliases: readonly string[] = [];
+export const summary = (lang: Lang): string => TEXT[lang].description;
+
 export function register(program: Command, ctx: Context, run = runCheck): void {
   const text = TEXT[ctx.lang];
   program

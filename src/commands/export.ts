@@ -6,7 +6,7 @@ import type { Context } from '../context.js';
 import { PostboardError } from '../errors.js';
 import { LANGS, MESSAGES, type Lang } from '../i18n.js';
 import { addFilterOptions, OptionParser, parseFilter, type RawFilterOptions } from '../options.js';
-import { fileSink, streamSink, TargetExistsError, type Sink } from '../output.js';
+import type { Sink } from '../output.js';
 import type { CellCheck, CellOptions } from '../formats/cells.js';
 import { examples } from './help.js';
 
@@ -127,6 +127,10 @@ const TEXT: Record<Lang, ExportText> = {
   },
 };
 
+export const name = 'export';
+export const aliases: readonly string[] = [];
+export const summary = (lang: Lang): string => TEXT[lang].description;
+
 export function register(program: Command, ctx: Context, run = runExport): void {
   const text = TEXT[ctx.lang];
   const o = text.options;
@@ -199,6 +203,7 @@ export async function runExport(ctx: Context, options: ExportOptions): Promise<v
   const selected = board ? selectPosts(board.posts, options.filter, options.order) : [];
   const posts = options.limit === undefined ? selected : selected.slice(0, options.limit);
 
+  const { TargetExistsError } = await import('../output.js');
   const sink = await openSink(ctx, options, text);
   const progress = await startProgress(ctx, posts.length);
   try {
@@ -218,6 +223,7 @@ export async function runExport(ctx: Context, options: ExportOptions): Promise<v
 }
 
 async function openSink(ctx: Context, options: ExportOptions, text: ExportText): Promise<Sink> {
+  const { fileSink, streamSink, TargetExistsError } = await import('../output.js');
   if (!options.output) return streamSink(ctx.io.stdout);
   try {
     return await fileSink(options.output, options.force);

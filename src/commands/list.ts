@@ -78,6 +78,10 @@ const HELP: Record<Lang, { description: string; options: Record<string, string>;
   },
 };
 
+export const name = 'list';
+export const aliases: readonly string[] = ['ls'];
+export const summary = (lang: Lang): string => HELP[lang].description;
+
 export function register(program: Command, ctx: Context, run = runList): void {
   const help = HELP[ctx.lang];
   const command = program

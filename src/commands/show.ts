@@ -49,6 +49,10 @@ const HELP: Record<Lang, { description: string; id: string; options: Record<stri
   },
 };
 
+export const name = 'show';
+export const aliases: readonly string[] = [];
+export const summary = (lang: Lang): string => HELP[lang].description;
+
 export function register(program: Command, ctx: Context, run = runShow): void {
   const help = HELP[ctx.lang];
   program

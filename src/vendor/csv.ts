@@ -1,3 +1,2 @@
-// CSV writing and reading, loaded only by export and import.
-export { stringify } from 'csv-stringify';
-export { parse as parseCsv } from 'csv-parse';
+// CSV writing and reading (PapaParse), loaded only by export and import.
+export { parse as parseCsv, unparse } from 'papaparse';

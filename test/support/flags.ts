@@ -15,6 +15,9 @@ export async function parseFlags<T>(register: Register<T>, argv: string[], now =
   let parsed: T | undefined;
   const program = buildProgram(ctx, [
     {
+      name: argv[0] ?? '',
+      aliases: [],
+      summary: () => '',
       register: (p, c) =>
         register(p, c, async (_ctx, options) => {
           parsed = options;

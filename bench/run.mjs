@@ -1,0 +1,197 @@
+// postboard's benchmark: whole processes, each case alternating with its baseline in the same
+// run (A B B A A B …), a warm-up first, medians and ratios printed. Prints figures; never fails
+// a build. Usage: npm run bench [-- --runs N] [-- --only list,add] [-- --skip-100k]
+//
+// Start-up is measured with NODE_EXTRA_CA_CERTS unset (it adds ~100 ms to every Node 20 start
+// on these machines, and would drown what postboard itself costs).
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeBoard } from './boards.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = join(ROOT, 'bin', 'postboard.js');
+const BASELINES = join(ROOT, 'bench', 'baselines');
+const SAMPLE = join(ROOT, 'data', 'posts.json');
+const NODE = process.execPath;
+
+const args = process.argv.slice(2);
+const option = (name) => {
+  const index = args.indexOf(`--${name}`);
+  return index === -1 ? undefined : (args[index + 1] ?? '');
+};
+const RUNS = Number(option('runs') ?? 7);
+const ONLY = option('only')?.split(',');
+const SKIP_100K = args.includes('--skip-100k');
+
+const env = { ...process.env, LANG: 'C.UTF-8' };
+delete env.NODE_EXTRA_CA_CERTS;
+for (const key of ['NO_COLOR', 'FORCE_COLOR', 'COLUMNS', 'POSTBOARD_DB', 'POSTBOARD_LANG']) delete env[key];
+
+const TIME = ['/usr/bin/time', '/bin/time'].find((path) => existsSync(path) && spawnSync(path, ['-f', '%M', 'true']).status === 0);
+const JQ = spawnSync('jq', ['--version']).status === 0 ? 'jq' : undefined;
+
+/** Runs one command to completion, draining its output; resolves to wall milliseconds. */
+function timed(command, commandArgs) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(command, commandArgs, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stdout.resume();
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      if (code !== 0) reject(new Error(`${command} ${commandArgs.join(' ')} exited ${code}: ${stderr.slice(0, 400)}`));
+      else resolve(ms);
+    });
+  });
+}
+
+/** Peak resident memory of one run, in MB, through GNU time. */
+function peakMemory(command, commandArgs) {
+  if (!TIME) return undefined;
+  const result = spawnSync(TIME, ['-f', '%M', command, ...commandArgs], { env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const kb = Number(result.stderr.toString().trim().split('\n').at(-1));
+  return Number.isFinite(kb) ? kb / 1024 : undefined;
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/**
+ * One case: `ours` and `baseline` are { command, args, before? } (before runs untimed, e.g. to
+ * restore a board). Alternates A B B A … so drift and caches hit both sides alike.
+ */
+async function compare(ours, baseline, runs) {
+  const times = { ours: [], baseline: [] };
+  const once = async (which, side) => {
+    side.before?.();
+    const ms = await timed(side.command, side.args);
+    if (which) times[which].push(ms);
+  };
+  await once(undefined, ours); // warm-up: file cache, page cache
+  await once(undefined, baseline);
+  for (let i = 0; i < runs; i++) {
+    const order = i % 2 === 0 ? [['ours', ours], ['baseline', baseline]] : [['baseline', baseline], ['ours', ours]];
+    for (const [which, side] of order) await once(which, side);
+  }
+  return { ours: median(times.ours), baseline: median(times.baseline) };
+}
+
+const rows = [];
+function report(row) {
+  rows.push(row);
+  const ratio = row.ratio === undefined ? '' : `${row.ratio.toFixed(2)}×`;
+  const verdict = row.ratio === undefined || row.target === undefined ? '' : row.ratio <= row.target ? 'met' : 'MISSED';
+  console.log(
+    `${row.name.padEnd(44)} ${fmt(row.ours).padStart(9)} ${fmt(row.baseline).padStart(9)} ${ratio.padStart(7)} ${row.target ? `≤ ${row.target}×`.padStart(7) : ''.padStart(7)} ${verdict.padStart(6)}  ${row.note ?? ''}`,
+  );
+}
+const fmt = (value, unit = 'ms') => (value === undefined ? '—' : `${value.toFixed(value < 100 ? 1 : 0)} ${unit}`);
+const want = (name) => !ONLY || ONLY.some((part) => name.includes(part));
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'postboard-bench-'));
+  try {
+    console.log(`postboard bench · node ${process.version} · ${cpus().length} × ${cpus()[0]?.model.trim()} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
+    console.log(`NODE_EXTRA_CA_CERTS unset · ${RUNS} runs per side after a warm-up · medians${TIME ? '' : ' · GNU time not found: no peak memory'}\n`);
+    const sizes = SKIP_100K ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+    const boards = {};
+    for (const size of sizes) {
+      const path = join(dir, `board-${size}.json`);
+      const started = Date.now();
+      await writeBoard(path, size);
+      boards[size] = path;
+      console.log(`generated ${size.toLocaleString('en')} posts: ${(statSync(path).size / 2 ** 20).toFixed(1)} MB in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
+    console.log(`\n${'case'.padEnd(44)} ${'postboard'.padStart(9)} ${'baseline'.padStart(9)} ${'ratio'.padStart(7)} ${'target'.padStart(7)} ${''.padStart(6)}  baseline`);
+
+    const node0 = { command: NODE, args: ['-e', '0'] };
+    const startRuns = Math.max(RUNS, 31);
+    if (want('list')) {
+      const r = await compare({ command: NODE, args: [BIN, 'list', '--db', SAMPLE] }, node0, startRuns);
+      report({ name: 'list (sample board)', ...r, ratio: r.ours / r.baseline, target: 1.3, note: 'node -e 0' });
+    }
+    if (want('show')) {
+      const r = await compare({ command: NODE, args: [BIN, 'show', '2912', '--db', SAMPLE] }, node0, startRuns);
+      report({ name: 'show 2912 (sample board)', ...r, ratio: r.ours / r.baseline, target: 1.3, note: 'node -e 0' });
+    }
+    const tenK = boards[10_000];
+    const readParse = (board) => ({ command: NODE, args: [join(BASELINES, 'read-parse.cjs'), board] });
+    if (want('list')) {
+      const r = await compare({ command: NODE, args: [BIN, 'list', '--limit', '20', '--db', tenK] }, readParse(tenK), RUNS);
+      report({ name: 'list --limit 20 (10k)', ...r, ratio: r.ours / r.baseline, target: 1.2, note: 'read + JSON.parse' });
+    }
+    const addCase = (board) => {
+      const work = join(dir, `add-${statSync(board).size}.json`);
+      const restore = () => copyFileSync(board, work);
+      return {
+        ours: { command: NODE, args: [BIN, 'add', '--yes', '--db', work, '--title', '벤치마크 보도자료', '--author', '한국생산성본부', '--quiet'], before: restore },
+        baseline: { command: NODE, args: [join(BASELINES, 'read-parse-write.cjs'), work, join(dir, 'written.json')], before: restore },
+      };
+    };
+    if (want('add')) {
+      const { ours, baseline } = addCase(tenK);
+      const r = await compare(ours, baseline, RUNS);
+      report({ name: 'add --yes (10k)', ...r, ratio: r.ours / r.baseline, target: 1.3, note: 'read + parse + stringify + write' });
+    }
+    const exportCsv = (board) => ({ command: NODE, args: [BIN, 'export', '--format', 'csv', '--db', board] });
+    if (want('export')) {
+      if (JQ) {
+        const fields = '.id, .title, .author, .department, .date, .views, .status, .body, .source.agency, .source.date, .source.url, .createdAt, .updatedAt';
+        const r = await compare(exportCsv(tenK), { command: JQ, args: ['-r', `.posts[] | [${fields}] | @csv`, tenK] }, RUNS);
+        report({ name: 'export --format csv (10k) vs jq', ...r, ratio: r.ours / r.baseline, target: 0.5, note: "jq -r '.posts[] | [...] | @csv'" });
+      } else {
+        console.log('export --format csv (10k) vs jq: skipped, jq not installed (apt-get install jq)');
+      }
+      const r = await compare(exportCsv(tenK), { command: NODE, args: [join(BASELINES, 'read-parse-csv.cjs'), tenK] }, RUNS);
+      report({ name: 'export --format csv (10k)', ...r, ratio: r.ours / r.baseline, target: 1.1, note: 'read + parse + csv-stringify' });
+      if (boards[100_000] && TIME) {
+        const ours = peakMemory(NODE, [BIN, 'export', '--format', 'csv', '--db', boards[100_000]]);
+        const base = peakMemory(NODE, [join(BASELINES, 'read-parse.cjs'), boards[100_000]]);
+        report({ name: 'export csv (100k): peak memory', ours, baseline: base, ratio: ours / base, target: 1.3, note: 'read + JSON.parse (MB)' });
+      }
+    }
+
+    if (want('scale')) {
+      console.log('\nhow time grows with the board (median ms; slope in ms per 1,000 posts)');
+      const commands = {
+        list: (board) => ({ command: NODE, args: [BIN, 'list', '--db', board] }),
+        add: (board) => addCase(board).ours,
+        export: exportCsv,
+      };
+      for (const [name, make] of Object.entries(commands)) {
+        const times = [];
+        for (const size of sizes) {
+          const side = make(boards[size]);
+          const runs = size >= 100_000 ? Math.min(RUNS, 5) : RUNS;
+          const samples = [];
+          side.before?.();
+          await timed(side.command, side.args);
+          for (let i = 0; i < runs; i++) {
+            side.before?.();
+            samples.push(await timed(side.command, side.args));
+          }
+          times.push(median(samples));
+        }
+        const slopes = times.slice(1).map((time, i) => (time - times[i]) / ((sizes[i + 1] - sizes[i]) / 1000));
+        const linear = slopes.length < 2 ? '' : slopes[1] / slopes[0] < 1.5 && slopes[1] / slopes[0] > 0.67 ? 'linear' : 'NOT linear';
+        console.log(
+          `${name.padEnd(8)} ${sizes.map((size, i) => `${(size / 1000).toFixed(0)}k ${fmt(times[i])}`).join(' · ')}   slope ${slopes.map((s) => s.toFixed(1)).join(' → ')} ms/1k posts  ${linear}`,
+        );
+      }
+    }
+    const missed = rows.filter((row) => row.target !== undefined && row.ratio > row.target);
+    console.log(`\n${rows.length - missed.length} of ${rows.length} targets met${missed.length ? `; missed: ${missed.map((row) => row.name).join(', ')}` : ''}.`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,34 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeUtf8 } from '../../src/utf8.js';
+
+describe('decoding a board file', () => {
+  it('gives exactly what buffer.toString("utf8") gives, for any bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 6000 }), fc.string({ unit: 'grapheme', maxLength: 3000 }), (noise, text) => {
+        for (const bytes of [Buffer.from(noise), Buffer.from(text.repeat(3)), Buffer.concat([Buffer.from(text.repeat(3)), Buffer.from(noise)])]) {
+          expect(decodeUtf8(bytes)).toBe(bytes.toString('utf8'));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a large Korean file takes the fast way and comes out the same', () => {
+    const text = `{"title": "${'청정수소 글로벌 협력 '.repeat(2000)}", "emoji": "👩‍💻🇰🇷"}`;
+    expect(decodeUtf8(Buffer.from(text))).toBe(text);
+  });
+});
+
+describe('encoding output', () => {
+  it('gives exactly what Buffer.from gives, lone surrogates included', async () => {
+    const { encodeUtf8 } = await import('../../src/utf8.js');
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 3000 }), (text) => {
+        const long = text.repeat(3);
+        expect(encodeUtf8(long).equals(Buffer.from(long))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
