@@ -89,8 +89,9 @@ function report(row) {
   rows.push(row);
   const ratio = row.ratio === undefined ? '' : `${row.ratio.toFixed(2)}×`;
   const verdict = row.ratio === undefined || row.target === undefined ? '' : row.ratio <= row.target ? 'met' : 'MISSED';
+  const unit = row.unit ?? 'ms';
   console.log(
-    `${row.name.padEnd(44)} ${fmt(row.ours).padStart(9)} ${fmt(row.baseline).padStart(9)} ${ratio.padStart(7)} ${row.target ? `≤ ${row.target}×`.padStart(7) : ''.padStart(7)} ${verdict.padStart(6)}  ${row.note ?? ''}`,
+    `${row.name.padEnd(44)} ${fmt(row.ours, unit).padStart(9)} ${fmt(row.baseline, unit).padStart(9)} ${ratio.padStart(7)} ${row.target ? `≤ ${row.target}×`.padStart(7) : ''.padStart(7)} ${verdict.padStart(6)}  ${row.note ?? ''}`,
   );
 }
 const fmt = (value, unit = 'ms') => (value === undefined ? '—' : `${value.toFixed(value < 100 ? 1 : 0)} ${unit}`);
@@ -155,7 +156,7 @@ async function main() {
       if (boards[100_000] && TIME) {
         const ours = peakMemory(NODE, [BIN, 'export', '--format', 'csv', '--db', boards[100_000]]);
         const base = peakMemory(NODE, [join(BASELINES, 'read-parse.cjs'), boards[100_000]]);
-        report({ name: 'export csv (100k): peak memory', ours, baseline: base, ratio: ours / base, target: 1.3, note: 'read + JSON.parse (MB)' });
+        report({ name: 'export csv (100k): peak memory', ours, baseline: base, ratio: ours / base, target: 1.3, unit: 'MB', note: 'read + JSON.parse' });
       }
     }
 

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { Low, type Adapter } from 'lowdb';
 import { BoardFileError } from '../errors.js';
-import { decodeUtf8 } from '../utf8.js';
+import { readUtf8File } from '../utf8.js';
 import { checkBoard, emptyBoard, type Board, type BoardProblem } from './board.js';
 import { locateProblem } from './locate.js';
 import { repairBoard, textProblems, type Repair } from './repair.js';
@@ -38,7 +37,7 @@ class BoardFile {
     let text: string;
     try {
       // Synchronous on purpose: a command reads its board once, and fs/promises costs start-up.
-      text = decodeUtf8(readFileSync(this.options.path));
+      text = readUtf8File(this.options.path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
       if (code === 'ENOENT') return undefined;
