@@ -162,10 +162,14 @@ async function main() {
 
     if (want('scale')) {
       console.log('\nhow time grows with the board (median ms; slope in ms per 1,000 posts)');
+      // Each with its bare baseline beside it: what grows faster than the board there is Node's, not ours.
       const commands = {
         list: (board) => ({ command: NODE, args: [BIN, 'list', '--db', board] }),
+        'list·base': readParse,
         add: (board) => addCase(board).ours,
+        'add·base': (board) => addCase(board).baseline,
         export: exportCsv,
+        'export·base': (board) => ({ command: NODE, args: [join(BASELINES, 'read-parse-csv.cjs'), board] }),
       };
       for (const [name, make] of Object.entries(commands)) {
         const times = [];
@@ -184,7 +188,7 @@ async function main() {
         const slopes = times.slice(1).map((time, i) => (time - times[i]) / ((sizes[i + 1] - sizes[i]) / 1000));
         const linear = slopes.length < 2 ? '' : slopes[1] / slopes[0] < 1.5 && slopes[1] / slopes[0] > 0.67 ? 'linear' : 'NOT linear';
         console.log(
-          `${name.padEnd(8)} ${sizes.map((size, i) => `${(size / 1000).toFixed(0)}k ${fmt(times[i])}`).join(' · ')}   slope ${slopes.map((s) => s.toFixed(1)).join(' → ')} ms/1k posts  ${linear}`,
+          `${name.padEnd(12)} ${sizes.map((size, i) => `${(size / 1000).toFixed(0)}k ${fmt(times[i])}`).join(' · ')}   slope ${slopes.map((s) => s.toFixed(1)).join(' → ')} ms/1k posts  ${linear}`,
         );
       }
     }
