@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { addPost, nextPostNumber, postWithSource } from '../board/changes.js';
 import { localDate } from '../board/dates.js';
-import { checkDraft, type FieldIssue, type InputField, type Post, type PostContent, type PostDraft } from '../board/post.js';
+import { checkDraft, type InputField, type Post, type PostContent, type PostDraft } from '../board/post.js';
 import type { Context } from '../context.js';
 import { InvalidInputError, PostboardError, UsageError } from '../errors.js';
 import type { Lang } from '../i18n.js';
@@ -12,21 +11,9 @@ import { renderPostView } from '../render/posts.js';
 import { visibleLine } from '../render/sanitize.js';
 import type { Board } from '../store/index.js';
 import { examples } from './help.js';
+import { addPostFieldOptions, describeFlagIssue, draftFromFlags, FIELD_FLAGS, readBodyFile, type RawPostFields } from './post-fields.js';
 
 export const ADD_FORMATS = ['text', 'json'] as const;
-
-/** The flag that sets each field: the words errors use when the input came from flags. */
-export const FIELD_FLAGS: Record<InputField, string> = {
-  title: '--title',
-  author: '--author',
-  department: '--department',
-  date: '--date',
-  status: '--status',
-  body: '--body',
-  'source.agency': '--source-agency',
-  'source.date': '--source-date',
-  'source.url': '--source-url',
-};
 
 const REQUIRED: readonly InputField[] = ['title', 'author'];
 
@@ -42,17 +29,7 @@ export interface AddOptions {
   format: (typeof ADD_FORMATS)[number];
 }
 
-interface RawAddOptions {
-  title?: string;
-  author?: string;
-  department?: string;
-  date?: string;
-  status?: string;
-  body?: string;
-  bodyFile?: string;
-  sourceAgency?: string;
-  sourceDate?: string;
-  sourceUrl?: string;
+interface RawAddOptions extends RawPostFields {
   yes?: boolean;
   dryRun?: boolean;
   quiet?: boolean;
@@ -69,23 +46,13 @@ interface AddText {
   missing: (flags: string[]) => string;
   duplicate: (id: number) => string;
   confirm: string;
-  bodyFile: (path: string, code: string) => string;
+  defaults: Partial<Record<keyof RawPostFields, string>>;
 }
 
 const TEXT: Record<Lang, AddText> = {
   en: {
     description: 'Post a press release: asks for what is missing on a terminal, or takes it all as flags',
     options: {
-      title: 'the title (required, up to 200 characters)',
-      author: 'the author (required; default POSTBOARD_AUTHOR)',
-      department: 'the responsible department',
-      date: 'the post date, YYYY-MM-DD (default today)',
-      status: 'published or hidden (default published)',
-      body: 'the body text',
-      bodyFile: 'read the body from a file, or - for stdin',
-      sourceAgency: 'the source agency, e.g. 행정안전부',
-      sourceDate: 'the source\'s date, YYYY-MM-DD',
-      sourceUrl: 'the source URL (http or https)',
       yes: 'post without asking for confirmation',
       dryRun: 'check and show the post, but do not add it',
       quiet: 'print only the new post\'s number',
@@ -106,21 +73,16 @@ const TEXT: Record<Lang, AddText> = {
     missing: (flags) => `missing ${flags.join(' and ')}: stdin is not a terminal, so postboard cannot ask for ${flags.length > 1 ? 'them' : 'it'}`,
     duplicate: (id) => `this source URL is already on the board as post ${id}; add --allow-duplicate to post it anyway`,
     confirm: 'Post it?',
-    bodyFile: (path, code) => `--body-file: cannot read ${path} (${code})`,
+    defaults: {
+      title: '(required)',
+      author: '(required; default POSTBOARD_AUTHOR)',
+      date: '(default today)',
+      status: '(default published)',
+    },
   },
   ko: {
     description: '보도자료 올리기: 터미널에서는 빠진 것을 묻고, 스크립트에서는 옵션으로 모두 받습니다',
     options: {
-      title: '제목 (필수, 200자까지)',
-      author: '글쓴이 (필수; 기본 POSTBOARD_AUTHOR)',
-      department: '담당부서',
-      date: '게시 날짜, YYYY-MM-DD (기본 오늘)',
-      status: 'published(노출) 또는 hidden(비노출) (기본 published)',
-      body: '내용',
-      bodyFile: '내용을 파일에서 읽기, - 이면 표준 입력',
-      sourceAgency: '출처 기관, 예: 행정안전부',
-      sourceDate: '출처 날짜, YYYY-MM-DD',
-      sourceUrl: '출처 URL (http 또는 https)',
       yes: '확인 없이 바로 올리기',
       dryRun: '확인하고 보여 주기만 하고 올리지 않기',
       quiet: '새 글 번호만 출력',
@@ -141,7 +103,12 @@ const TEXT: Record<Lang, AddText> = {
     missing: (flags) => `${flags.join(', ')}이(가) 없습니다: 표준 입력이 터미널이 아니라서 물어볼 수 없습니다`,
     duplicate: (id) => `이 출처 URL은 이미 ${id}번 글에 있습니다. 그래도 올리려면 --allow-duplicate`,
     confirm: '이대로 올릴까요?',
-    bodyFile: (path, code) => `--body-file: ${path}을(를) 읽을 수 없습니다 (${code})`,
+    defaults: {
+      title: '(필수)',
+      author: '(필수; 기본 POSTBOARD_AUTHOR)',
+      date: '(기본 오늘)',
+      status: '(기본 published)',
+    },
   },
 };
 
@@ -152,19 +119,7 @@ export const summary = (lang: Lang): string => TEXT[lang].description;
 export function register(program: Command, ctx: Context, run = runAdd): void {
   const text = TEXT[ctx.lang];
   const o = text.options;
-  program
-    .command('add')
-    .description(text.description)
-    .option('-t, --title <text>', o.title)
-    .option('-a, --author <name>', o.author)
-    .option('-d, --department <name>', o.department)
-    .option('--date <date>', o.date)
-    .option('--status <status>', o.status)
-    .option('-b, --body <text>', o.body)
-    .option('--body-file <path>', o.bodyFile)
-    .option('--source-agency <name>', o.sourceAgency)
-    .option('--source-date <date>', o.sourceDate)
-    .option('--source-url <url>', o.sourceUrl)
+  addPostFieldOptions(program.command('add').description(text.description), ctx.lang, text.defaults)
     .option('-y, --yes', o.yes)
     .option('--dry-run', o.dryRun)
     .option('-q, --quiet', o.quiet)
@@ -176,23 +131,9 @@ export function register(program: Command, ctx: Context, run = runAdd): void {
 
 export function parseAddOptions(raw: RawAddOptions, ctx: Context): AddOptions {
   const parse = new OptionParser(ctx, 'add');
-  parse.conflict(['--body', raw.body], ['--body-file', raw.bodyFile]);
   parse.conflict(['--quiet', raw.quiet], ['--format', raw.format]);
-  const given: Record<InputField, string | undefined> = {
-    title: raw.title,
-    author: raw.author ?? (ctx.io.env.POSTBOARD_AUTHOR || undefined),
-    department: raw.department,
-    date: raw.date,
-    status: raw.status,
-    body: raw.body,
-    'source.agency': raw.sourceAgency,
-    'source.date': raw.sourceDate,
-    'source.url': raw.sourceUrl,
-  };
-  const draft: PostDraft = {};
-  for (const [field, value] of Object.entries(given) as [InputField, string | undefined][]) {
-    if (value !== undefined) draft[field] = value;
-  }
+  const draft = draftFromFlags(raw, parse);
+  if (draft.author === undefined && ctx.io.env.POSTBOARD_AUTHOR) draft.author = ctx.io.env.POSTBOARD_AUTHOR;
   return {
     draft,
     bodyFile: raw.bodyFile,
@@ -207,7 +148,7 @@ export function parseAddOptions(raw: RawAddOptions, ctx: Context): AddOptions {
 export async function runAdd(ctx: Context, options: AddOptions): Promise<void> {
   const text = TEXT[ctx.lang];
   const draft: PostDraft = { ...options.draft };
-  if (options.bodyFile !== undefined) draft.body = await readBodyFile(ctx, options.bodyFile, text);
+  if (options.bodyFile !== undefined) draft.body = await readBodyFile(ctx, options.bodyFile);
 
   const missing = REQUIRED.filter((field) => draft[field] === undefined);
   const interactive = missing.length > 0;
@@ -255,10 +196,6 @@ function checkFlags(draft: PostDraft, ctx: Context): PostContent {
   return checked.content;
 }
 
-function describeFlagIssue(issue: FieldIssue, ctx: Context): string {
-  return ctx.t.fieldIssue(issue, FIELD_FLAGS[issue.field as InputField]);
-}
-
 async function askForPost(ctx: Context, draft: PostDraft, board: Board | undefined, allowDuplicate: boolean): Promise<PostContent> {
   const { askPost } = await import('../prompts/post-form.js');
   const posts = board?.posts ?? [];
@@ -301,18 +238,3 @@ async function printPost(ctx: Context, options: AddOptions, post: Post, summary:
   if (summary) return ctx.out(summary);
   ctx.out(await renderPostView(post, { t: ctx.t, style: await ctx.style(), width: outputWidth(ctx.io, undefined) }));
 }
-
-async function readBodyFile(ctx: Context, path: string, text: AddText): Promise<string> {
-  try {
-    if (path === '-') {
-      const chunks: Buffer[] = [];
-      for await (const chunk of ctx.io.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-      return stripBom(Buffer.concat(chunks).toString('utf8'));
-    }
-    return stripBom(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new PostboardError(text.bodyFile(path, (error as NodeJS.ErrnoException).code ?? 'EIO'));
-  }
-}
-
-const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);

@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import type { FieldIssue, InputField, PostDraft } from '../board/post.js';
+import type { Context } from '../context.js';
+import { PostboardError } from '../errors.js';
+import type { Lang } from '../i18n.js';
+import type { OptionParser } from '../options.js';
+
+/** The flag that sets each field: the words errors use when the input came from flags. */
+export const FIELD_FLAGS: Record<InputField, string> = {
+  title: '--title',
+  author: '--author',
+  department: '--department',
+  date: '--date',
+  status: '--status',
+  body: '--body',
+  'source.agency': '--source-agency',
+  'source.date': '--source-date',
+  'source.url': '--source-url',
+};
+
+/** The post's fields as commander hands them over, shared by `add` and `edit`. */
+export interface RawPostFields {
+  title?: string;
+  author?: string;
+  department?: string;
+  date?: string;
+  status?: string;
+  body?: string;
+  bodyFile?: string;
+  sourceAgency?: string;
+  sourceDate?: string;
+  sourceUrl?: string;
+}
+
+const HELP: Record<Lang, Record<keyof RawPostFields, string>> = {
+  en: {
+    title: 'the title (up to 200 characters)',
+    author: 'the author',
+    department: 'the responsible department',
+    date: 'the post date, YYYY-MM-DD',
+    status: 'published or hidden',
+    body: 'the body text',
+    bodyFile: 'read the body from a file, or - for stdin',
+    sourceAgency: 'the source agency, e.g. 행정안전부',
+    sourceDate: "the source's date, YYYY-MM-DD",
+    sourceUrl: 'the source URL (http or https)',
+  },
+  ko: {
+    title: '제목 (200자까지)',
+    author: '글쓴이',
+    department: '담당부서',
+    date: '게시 날짜, YYYY-MM-DD',
+    status: 'published(노출) 또는 hidden(비노출)',
+    body: '내용',
+    bodyFile: '내용을 파일에서 읽기, - 이면 표준 입력',
+    sourceAgency: '출처 기관, 예: 행정안전부',
+    sourceDate: '출처 날짜, YYYY-MM-DD',
+    sourceUrl: '출처 URL (http 또는 https)',
+  },
+};
+
+/** Declares the field flags; `extra` adds to a flag's help (e.g. its default in `add`). */
+export function addPostFieldOptions(command: Command, lang: Lang, extra: Partial<Record<keyof RawPostFields, string>> = {}): Command {
+  const help = (key: keyof RawPostFields) => (extra[key] ? `${HELP[lang][key]} ${extra[key]}` : HELP[lang][key]);
+  return command
+    .option('-t, --title <text>', help('title'))
+    .option('-a, --author <name>', help('author'))
+    .option('-d, --department <name>', help('department'))
+    .option('--date <date>', help('date'))
+    .option('--status <status>', help('status'))
+    .option('-b, --body <text>', help('body'))
+    .option('--body-file <path>', help('bodyFile'))
+    .option('--source-agency <name>', help('sourceAgency'))
+    .option('--source-date <date>', help('sourceDate'))
+    .option('--source-url <url>', help('sourceUrl'));
+}
+
+/** The fields given as flags, by field. `--body-file` is read later, by the command. */
+export function draftFromFlags(raw: RawPostFields, parse: OptionParser): PostDraft {
+  parse.conflict(['--body', raw.body], ['--body-file', raw.bodyFile]);
+  const given: Record<InputField, string | undefined> = {
+    title: raw.title,
+    author: raw.author,
+    department: raw.department,
+    date: raw.date,
+    status: raw.status,
+    body: raw.body,
+    'source.agency': raw.sourceAgency,
+    'source.date': raw.sourceDate,
+    'source.url': raw.sourceUrl,
+  };
+  const draft: PostDraft = {};
+  for (const [field, value] of Object.entries(given) as [InputField, string | undefined][]) {
+    if (value !== undefined) draft[field] = value;
+  }
+  return draft;
+}
+
+/** A field's problem, named by the flag that set it: `--date "2024-02-30" is not a real …`. */
+export const describeFlagIssue = (issue: FieldIssue, ctx: Context): string =>
+  ctx.t.fieldIssue(issue, FIELD_FLAGS[issue.field as InputField]);
+
+const BODY_FILE: Record<Lang, (path: string, code: string) => string> = {
+  en: (path, code) => `--body-file: cannot read ${path} (${code})`,
+  ko: (path, code) => `--body-file: ${path}을(를) 읽을 수 없습니다 (${code})`,
+};
+
+/** The body from `--body-file`: a file, or stdin for `-`; a UTF-8 byte-order mark is dropped. */
+export async function readBodyFile(ctx: Context, path: string): Promise<string> {
+  try {
+    let text: string;
+    if (path === '-') {
+      const chunks: Buffer[] = [];
+      for await (const chunk of ctx.io.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+      text = Buffer.concat(chunks).toString('utf8');
+    } else {
+      text = readFileSync(path, 'utf8');
+    }
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch (error) {
+    throw new PostboardError(BODY_FILE[ctx.lang](path, (error as NodeJS.ErrnoException).code ?? 'EIO'));
+  }
+}
