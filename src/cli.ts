@@ -1,9 +1,16 @@
 import { Command, CommanderError } from 'commander';
 import * as add from './commands/add.js';
 import * as check from './commands/check.js';
+import * as completion from './commands/completion.js';
+import * as deleteCommand from './commands/delete.js';
+import * as edit from './commands/edit.js';
 import * as exportCommand from './commands/export.js';
+import * as importCommand from './commands/import.js';
 import * as list from './commands/list.js';
 import * as show from './commands/show.js';
+import * as stats from './commands/stats.js';
+import * as undo from './commands/undo.js';
+import { hide, publish } from './commands/visibility.js';
 import { examples } from './commands/help.js';
 import { Context, DEFAULT_BOARD } from './context.js';
 import { Cancelled, ExitCode, exitCodeOf, UsageError } from './errors.js';
@@ -20,10 +27,26 @@ export interface CommandModule {
   /** One line for the command list in `postboard --help`. */
   summary(lang: Lang): string;
   register(program: Command, ctx: Context): void;
+  /** Set by a command that looks at every other one (completion), so all are built in full. */
+  needsEveryCommand?: boolean;
 }
 
 /** Every command, each one file with the same shape: `register(program, ctx)`. */
-const COMMANDS: readonly CommandModule[] = [list, show, add, exportCommand, check];
+const COMMANDS: readonly CommandModule[] = [
+  list,
+  show,
+  add,
+  edit,
+  hide,
+  publish,
+  deleteCommand,
+  undo,
+  importCommand,
+  exportCommand,
+  stats,
+  check,
+  completion,
+];
 
 const HELP: Record<Lang, Record<string, string>> = {
   en: {
@@ -146,7 +169,7 @@ export function buildProgram(ctx: Context, commands: readonly CommandModule[] = 
 
   const invoked = argv ? invokedCommand(argv, commands) : undefined;
   for (const command of commands) {
-    if (!invoked || command === invoked) command.register(program, ctx);
+    if (!invoked || invoked.needsEveryCommand || command === invoked) command.register(program, ctx);
     else program.command(command.name).aliases([...command.aliases]).description(command.summary(ctx.lang));
   }
   return program;

@@ -73,6 +73,7 @@ const en = {
   usage: {
     hint: (command: string) => `see 'postboard ${command ? `${command} ` : ''}--help'`,
     wholeNumber: (option: string, value: string) => `${option} must be a whole number of 1 or more, not ${quoted(value)}`,
+    count: (option: string, value: string) => `${option} must be a whole number of 0 or more, not ${quoted(value)}`,
     oneOf: (option: string, choices: readonly string[], value: string) =>
       `${option} must be one of ${choices.join(', ')}, not ${quoted(value)}`,
     date: (option: string, value: string) => `${option} must be a real date as YYYY-MM-DD, not ${quoted(value)}`,
@@ -210,6 +211,7 @@ const ko: Messages = {
   usage: {
     hint: (command) => `'postboard ${command ? `${command} ` : ''}--help' 참고`,
     wholeNumber: (option, value) => `${option} 값은 1 이상의 정수여야 합니다: ${quoted(value)}`,
+    count: (option, value) => `${option} 값은 0 이상의 정수여야 합니다: ${quoted(value)}`,
     oneOf: (option, choices, value) => `${option} 값은 ${choices.join(', ')} 중 하나여야 합니다: ${quoted(value)}`,
     date: (option, value) => `${option} 값은 YYYY-MM-DD 형식의 실제 날짜여야 합니다: ${quoted(value)}`,
     fields: (unknown, known) => `--fields: 알 수 없는 필드 ${quoted(unknown)} (사용 가능: ${known.join(', ')})`,

@@ -35,3 +35,138 @@ export function addPost(board: Board, content: PostContent, now: Date): Post {
   board.lastId = post.id;
   return post;
 }
+
+/** A change to some of a post's fields. An empty source part removes it. */
+export interface PostEdit {
+  title?: string;
+  author?: string;
+  department?: string;
+  date?: string;
+  status?: Post['status'];
+  body?: string;
+  views?: number;
+  source?: { agency?: string; date?: string; url?: string };
+}
+
+/**
+ * Applies `edit` to `post` and says which fields really changed. The number and `createdAt`
+ * never change; `updatedAt` moves only when something did.
+ */
+export function editPost(post: Post, edit: PostEdit, now: Date): string[] {
+  const changed: string[] = [];
+  for (const key of ['title', 'author', 'department', 'date', 'status', 'body', 'views'] as const) {
+    const value = edit[key];
+    if (value !== undefined && post[key] !== value) {
+      (post as Record<string, unknown>)[key] = value;
+      changed.push(key);
+    }
+  }
+  if (edit.source) {
+    const source: Record<string, unknown> = { ...post.source };
+    for (const [part, value] of Object.entries(edit.source) as [keyof NonNullable<PostEdit['source']>, string | undefined][]) {
+      if (value === undefined || (source[part] ?? '') === value) continue;
+      if (value === '') delete source[part];
+      else source[part] = value;
+      changed.push(`source.${part}`);
+    }
+    if (Object.keys(source).length > 0) post.source = source as Post['source'];
+    else delete post.source;
+  }
+  if (changed.length > 0) post.updatedAt = now.toISOString();
+  return changed;
+}
+
+/** Removes the posts with these numbers; `lastId` stays, so their numbers are never given again. */
+export function deletePosts(board: Board, ids: readonly number[]): Post[] {
+  const doomed = new Set(ids);
+  const deleted = board.posts.filter((post) => doomed.has(post.id));
+  board.posts = board.posts.filter((post) => !doomed.has(post.id));
+  return deleted;
+}
+
+/** What tells two boards apart, post by post: what undo would take away, bring back or change back. */
+export interface BoardDiff {
+  /** On the board now, not before. */
+  added: Post[];
+  /** Before, not now. */
+  removed: Post[];
+  /** On both, different: [before, now]. */
+  changed: [Post, Post][];
+}
+
+export function diffBoards(before: Board, now: Board): BoardDiff {
+  const earlier = new Map(before.posts.map((post) => [post.id, post]));
+  const later = new Map(now.posts.map((post) => [post.id, post]));
+  const diff: BoardDiff = { added: [], removed: [], changed: [] };
+  for (const post of now.posts) {
+    const old = earlier.get(post.id);
+    if (!old) diff.added.push(post);
+    else if (JSON.stringify(old) !== JSON.stringify(post)) diff.changed.push([old, post]);
+  }
+  for (const post of before.posts) if (!later.has(post.id)) diff.removed.push(post);
+  return diff;
+}
+
+/** A post read from an import file and checked. */
+export interface ImportedPost {
+  /** Where in the file it came from, for messages: "row 3", "line 7". */
+  where: string;
+  /** The post; its `id` is set on import. */
+  post: Post;
+  /** The number the record asked for, if any. */
+  requestedId: number | undefined;
+}
+
+export interface ImportResult {
+  imported: Post[];
+  /** Records whose source URL is already on the board (or earlier in the file). */
+  duplicates: { where: string; existing: number }[];
+  /** How many records got a new number (theirs was taken, or `--renumber`). */
+  renumbered: number;
+}
+
+/**
+ * Adds imported posts to the board. A record keeps its number when no other post has it (on the
+ * board or earlier in the file), unless `renumber`; the rest get new numbers above every number
+ * given. Records whose source URL is already there are left out and reported, unless
+ * `allowDuplicate`. The board stays newest first.
+ */
+export function importPosts(board: Board, records: readonly ImportedPost[], options: { renumber: boolean; allowDuplicate: boolean }): ImportResult {
+  const result: ImportResult = { imported: [], duplicates: [], renumbered: 0 };
+  const taken = new Set(board.posts.map((post) => post.id));
+  const urls = new Map<string, number>();
+  if (!options.allowDuplicate) {
+    for (const post of board.posts) if (post.source?.url) urls.set(post.source.url, post.id);
+  }
+  const accepted: ImportedPost[] = [];
+  for (const record of records) {
+    const url = record.post.source?.url;
+    const existing = url && !options.allowDuplicate ? (urls.get(url) ?? postWithSource(board, url)?.id) : undefined;
+    if (existing !== undefined) {
+      result.duplicates.push({ where: record.where, existing });
+      continue;
+    }
+    accepted.push(record);
+    if (url) urls.set(url, record.requestedId ?? 0);
+  }
+  // First the numbers that are kept, so that no new number lands on one of them.
+  const keeps = accepted.map((record) => {
+    const id = record.requestedId;
+    const keep = !options.renumber && id !== undefined && !taken.has(id);
+    if (keep) taken.add(id);
+    return keep;
+  });
+  let next = board.lastId;
+  for (const id of taken) if (id > next) next = id;
+  accepted.forEach((record, index) => {
+    if (keeps[index]) record.post.id = record.requestedId as number;
+    else {
+      record.post.id = ++next;
+      result.renumbered++;
+    }
+    result.imported.push(record.post);
+  });
+  board.posts = [...result.imported, ...board.posts].sort((a, b) => b.id - a.id);
+  board.lastId = next;
+  return result;
+}

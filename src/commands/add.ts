@@ -165,8 +165,8 @@ export async function runAdd(ctx: Context, options: AddOptions): Promise<void> {
     const preview = previewPost(board, content, ctx.io.now());
     ctx.out(await renderPostView(preview, { t: ctx.t, style: await ctx.style(), width: outputWidth(ctx.io, undefined) }));
     if (!options.yes && !options.dryRun) {
-      const { confirmPost } = await import('../prompts/post-form.js');
-      await confirmPost(ctx.io, ctx.lang, text.confirm);
+      const { confirmChange } = await import('../prompts/post-form.js');
+      await confirmChange(ctx.io, ctx.lang, text.confirm);
     }
   } else {
     content = checkFlags(draft, ctx);

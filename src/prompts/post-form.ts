@@ -18,7 +18,7 @@ export const FORM_ORDER: readonly InputField[] = [
   'source.url',
 ];
 
-const LABELS: Record<Lang, Record<InputField, string> & Record<'noDepartment' | 'newDepartment' | 'bodyHint' | 'cancelled' | 'optional', string>> = {
+const LABELS: Record<Lang, Record<InputField, string> & Record<'noDepartment' | 'newDepartment' | 'changeBody' | 'bodyHint' | 'cancelled' | 'optional', string>> = {
   en: {
     title: 'Title',
     author: 'Author',
@@ -31,6 +31,7 @@ const LABELS: Record<Lang, Record<InputField, string> & Record<'noDepartment' | 
     'source.url': 'Source URL',
     noDepartment: '(none)',
     newDepartment: '(new)',
+    changeBody: 'Change the body?',
     bodyHint: '(Enter on an empty line twice to finish; Enter now for none)',
     cancelled: 'cancelled',
     optional: '(optional, Enter to skip)',
@@ -47,6 +48,7 @@ const LABELS: Record<Lang, Record<InputField, string> & Record<'noDepartment' | 
     'source.url': '출처 URL',
     noDepartment: '(없음)',
     newDepartment: '(새 부서)',
+    changeBody: '내용을 바꿀까요?',
     bodyHint: '(빈 줄에서 Enter 두 번이면 끝; 내용이 없으면 바로 Enter)',
     cancelled: '취소했습니다',
     optional: '(선택, 건너뛰려면 Enter)',
@@ -65,6 +67,8 @@ export interface PostFormOptions {
   departments: readonly string[];
   /** The number of the post that already has this source URL, to refuse it while typing. */
   duplicateOf?: (url: string) => number | undefined;
+  /** Editing: the defaults are the current values, put in the line to change (not just offered). */
+  editing?: boolean;
 }
 
 const isCancel = (error: unknown): boolean =>
@@ -143,15 +147,19 @@ export async function askPost(options: PostFormOptions): Promise<PostDraft> {
           );
           break;
         case 'body':
-          answers.body = options.io.env.VISUAL || options.io.env.EDITOR
-            ? await prompts.editor({ message, default: fallback ?? '', waitForUserInput: false, postfix: '.md', validate: validator(field) }, context)
-            : await multiline({ message, hint: labels.bodyHint, validate: validator(field) }, context);
+          if (options.io.env.VISUAL || options.io.env.EDITOR) {
+            answers.body = await prompts.editor({ message, default: fallback ?? '', waitForUserInput: false, postfix: '.md', validate: validator(field) }, context);
+          } else if (!options.editing || (await prompts.confirm({ message: labels.changeBody, default: false }, context))) {
+            // Typed in place, the body is written anew: there is no editing it line by line.
+            answers.body = await multiline({ message, hint: labels.bodyHint, validate: validator(field) }, context);
+          }
           break;
         default:
           answers[field] = await prompts.input(
             {
               message: optional && !fallback ? `${message} ${labels.optional}` : message,
               default: fallback,
+              ...(options.editing && fallback ? { prefill: 'editable' as const } : {}),
               validate: validator(field),
             },
             context,
@@ -172,8 +180,8 @@ function departmentChoices(departments: readonly string[], term: string, labels:
   return choices;
 }
 
-/** Asks "post it?" after the preview. No is a cancel: nothing is written. */
-export async function confirmPost(io: IO, lang: Lang, message: string): Promise<void> {
-  const yes = await withPrompts(io, lang, (prompts, context) => prompts.confirm({ message, default: true }, context));
+/** Asks a yes/no before a change (after its preview). No is a cancel: nothing is written. */
+export async function confirmChange(io: IO, lang: Lang, message: string, byDefault = true): Promise<void> {
+  const yes = await withPrompts(io, lang, (prompts, context) => prompts.confirm({ message, default: byDefault }, context));
   if (!yes) throw new Cancelled(LABELS[lang].cancelled);
 }

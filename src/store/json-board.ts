@@ -104,6 +104,13 @@ export class JsonBoardStore implements BoardStore {
     return db.data ?? undefined;
   }
 
+  async previous(): Promise<Board | undefined> {
+    const backup = { ...this.options, path: backupPath(this.options.path) };
+    const db = new Low<Board | null>(new BoardFileAdapter(new BoardFile(backup), backup.path) as Adapter<Board | null>, null);
+    await db.read();
+    return db.data ?? undefined;
+  }
+
   async update<T>(change: (board: Board) => T | Promise<T>): Promise<T> {
     return this.locked(async (assertStillHeld) => {
       // Re-read inside the lock: another process may have written since the command started.

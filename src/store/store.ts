@@ -20,6 +20,12 @@ export interface BoardStore {
    */
   update<T>(change: (board: Board) => T | Promise<T>): Promise<T>;
 
+  /**
+   * The board as it was before the last change made through postboard (the backup every write
+   * keeps), or undefined when there is none. Never locks.
+   */
+  previous(): Promise<Board | undefined>;
+
   /** Every problem with the stored board, not only the first; undefined when there is no board. */
   check(): Promise<BoardProblem[] | undefined>;
 

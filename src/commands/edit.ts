@@ -1,0 +1,221 @@
+import type { Command } from 'commander';
+import { editPost, postWithSource, type PostEdit } from '../board/changes.js';
+import { checkField, type FieldIssue, type InputField, type Post, type PostDraft, type Status } from '../board/post.js';
+import type { Context } from '../context.js';
+import { InvalidInputError, NotFoundError, PostboardError, UsageError } from '../errors.js';
+import type { Lang } from '../i18n.js';
+import { canPrompt, outputWidth } from '../io.js';
+import { OptionParser } from '../options.js';
+import { renderPostView } from '../render/posts.js';
+import { visibleLine } from '../render/sanitize.js';
+import type { Board } from '../store/index.js';
+import { confirmOrRefuse } from './confirm.js';
+import { examples } from './help.js';
+import { addPostFieldOptions, describeFlagIssue, draftFromFlags, readBodyFile, type RawPostFields } from './post-fields.js';
+import { parsePostNumber } from './show.js';
+
+export const name = 'edit';
+export const aliases: readonly string[] = [];
+
+export interface EditOptions {
+  id: number;
+  draft: PostDraft;
+  bodyFile: string | undefined;
+  views: number | undefined;
+  allowDuplicate: boolean;
+  yes: boolean;
+  format: 'text' | 'json';
+}
+
+interface RawEditOptions extends RawPostFields {
+  views?: string;
+  allowDuplicate?: boolean;
+  yes?: boolean;
+  format?: string;
+}
+
+interface EditText {
+  description: string;
+  id: string;
+  options: Record<'views' | 'allowDuplicate' | 'yes' | 'format', string>;
+  examples: [string, string][];
+  edited: (id: number, title: string, fields: string[]) => string;
+  unchanged: (id: number) => string;
+  nothingGiven: string;
+  duplicate: (id: number) => string;
+  confirm: string;
+}
+
+const TEXT: Record<Lang, EditText> = {
+  en: {
+    description: 'Change a post: only the fields given change; on a terminal with no flags, edit every field in place',
+    id: 'the post number',
+    options: {
+      views: 'set the view count',
+      allowDuplicate: 'allow a source URL another post already has',
+      yes: 'save without asking (on a terminal)',
+      format: 'output: text, json (the post as stored)',
+    },
+    examples: [
+      ['postboard edit 2912', 'on a terminal: each field pre-filled, the body in $EDITOR'],
+      ['postboard edit 2912 --title "세계 최고 디지털플랫폼정부, 10개국에 전파"', 'fix a title'],
+      ['postboard edit 2912 --views 300 --department 행정안전부', 'several fields at once'],
+      ['postboard edit 2912 --source-url ""', 'remove the source URL'],
+    ],
+    edited: (id, title, fields) => `Edited post ${id}: ${title} (${fields.join(', ')})`,
+    unchanged: (id) => `Post ${id} already says that; nothing changed.`,
+    nothingGiven: 'nothing to change: give the fields to change as flags, e.g. --title (stdin is not a terminal, so postboard cannot ask)',
+    duplicate: (id) => `this source URL is already on the board as post ${id}; add --allow-duplicate to keep it anyway`,
+    confirm: 'Save the changes?',
+  },
+  ko: {
+    description: '글 고치기: 준 필드만 바뀝니다. 터미널에서 옵션 없이 실행하면 필드마다 바로 고칩니다',
+    id: '글 번호',
+    options: {
+      views: '조회수 정하기',
+      allowDuplicate: '다른 글에 있는 출처 URL도 허용',
+      yes: '묻지 않고 저장 (터미널에서)',
+      format: '출력: text, json (저장된 그대로)',
+    },
+    examples: [
+      ['postboard edit 2912', '터미널에서: 필드마다 현재 값이 채워져 있고, 내용은 $EDITOR로'],
+      ['postboard edit 2912 --title "세계 최고 디지털플랫폼정부, 10개국에 전파"', '제목 고치기'],
+      ['postboard edit 2912 --views 300 --department 행정안전부', '여러 필드를 한 번에'],
+      ['postboard edit 2912 --source-url ""', '출처 URL 지우기'],
+    ],
+    edited: (id, title, fields) => `${id}번 글을 고쳤습니다: ${title} (${fields.join(', ')})`,
+    unchanged: (id) => `${id}번 글은 이미 그렇습니다. 바뀐 것이 없습니다.`,
+    nothingGiven: '바꿀 것이 없습니다: 바꿀 필드를 옵션으로 주세요. 예: --title (표준 입력이 터미널이 아니라서 물어볼 수 없습니다)',
+    duplicate: (id) => `이 출처 URL은 이미 ${id}번 글에 있습니다. 그래도 쓰려면 --allow-duplicate`,
+    confirm: '저장할까요?',
+  },
+};
+
+export const summary = (lang: Lang): string => TEXT[lang].description;
+
+export function register(program: Command, ctx: Context, run = runEdit): void {
+  const text = TEXT[ctx.lang];
+  addPostFieldOptions(program.command('edit').description(text.description).argument('<id>', text.id), ctx.lang)
+    .option('--views <n>', text.options.views)
+    .option('--allow-duplicate', text.options.allowDuplicate)
+    .option('-y, --yes', text.options.yes)
+    .option('-f, --format <format>', text.options.format)
+    .addHelpText('after', examples(ctx.lang, text.examples))
+    .action(async (id: string, raw: RawEditOptions) => run(ctx, parseEditOptions(id, raw, ctx)));
+}
+
+export function parseEditOptions(id: string, raw: RawEditOptions, ctx: Context): EditOptions {
+  const parse = new OptionParser(ctx, 'edit');
+  let views: number | undefined;
+  if (raw.views !== undefined) {
+    views = /^\s*\d+\s*$/.test(raw.views) && Number.isSafeInteger(Number(raw.views)) ? Number(raw.views) : parse.fail(ctx.t.usage.count('--views', raw.views));
+  }
+  return {
+    id: parsePostNumber(id, ctx.t, 'edit'),
+    draft: draftFromFlags(raw, parse),
+    bodyFile: raw.bodyFile,
+    views,
+    allowDuplicate: Boolean(raw.allowDuplicate),
+    yes: Boolean(raw.yes),
+    format: parse.choice('--format', ['text', 'json'] as const, raw.format) ?? 'text',
+  };
+}
+
+export async function runEdit(ctx: Context, options: EditOptions): Promise<void> {
+  const text = TEXT[ctx.lang];
+  const store = ctx.board();
+  const draft = { ...options.draft };
+  if (options.bodyFile !== undefined) draft.body = await readBodyFile(ctx, options.bodyFile);
+  const flagsGiven = Object.keys(draft).length > 0 || options.views !== undefined;
+
+  const board = await store.read();
+  const current = findPost(board, options.id, ctx, store.name);
+  let edit: PostEdit;
+  if (flagsGiven) {
+    edit = checkEdit(draft, options.views, (issue) => describeFlagIssue(issue, ctx));
+  } else {
+    if (!canPrompt(ctx.io)) throw new UsageError(text.nothingGiven, 'edit');
+    edit = await askForEdit(ctx, current, board as Board, options.allowDuplicate);
+  }
+
+  // Preview on a copy: nothing to change is said, not written.
+  const preview = structuredClone(current);
+  const changed = editPost(preview, edit, ctx.io.now());
+  if (changed.length === 0) return ctx.note(text.unchanged(options.id));
+  if (!flagsGiven) {
+    await confirmOrRefuse(ctx, {
+      yes: options.yes,
+      command: 'edit',
+      question: text.confirm,
+      byDefault: true,
+      preview: async () => ctx.out(await renderPostView(preview, { t: ctx.t, style: await ctx.style(), width: outputWidth(ctx.io, undefined) })),
+    });
+  }
+
+  const { post, fields } = await store.update((fresh) => {
+    const target = findPost(fresh, options.id, ctx, store.name);
+    const url = edit.source?.url;
+    const other = url && !options.allowDuplicate ? postWithSource(fresh, url) : undefined;
+    if (other && other.id !== target.id) throw new PostboardError(text.duplicate(other.id));
+    return { post: target, fields: editPost(target, edit, ctx.io.now()) };
+  });
+  if (options.format === 'json') return ctx.out(JSON.stringify(post, null, 2));
+  ctx.out(text.edited(post.id, visibleLine(post.title), fields));
+}
+
+function findPost(board: Board | undefined, id: number, ctx: Context, name: string): Post {
+  if (!board) throw new NotFoundError(ctx.t.notFound.noBoard(name));
+  const post = board.posts.find((candidate) => candidate.id === id);
+  if (!post) throw new NotFoundError(ctx.t.notFound.post(id, name));
+  return post;
+}
+
+/** The fields given, each checked by the same rules as `add`; every bad one reported at once. */
+function checkEdit(draft: PostDraft, views: number | undefined, describe: (issue: FieldIssue) => string): PostEdit {
+  const issues: FieldIssue[] = [];
+  const edit: PostEdit = {};
+  for (const [field, value] of Object.entries(draft) as [InputField, string][]) {
+    const checked = checkField(field, value);
+    if ('issue' in checked) {
+      issues.push(checked.issue);
+      continue;
+    }
+    if (field.startsWith('source.')) edit.source = { ...edit.source, [field.slice('source.'.length)]: checked.value };
+    else if (field === 'status') edit.status = checked.value as Status;
+    else (edit as Record<string, string>)[field] = checked.value;
+  }
+  if (issues.length > 0) throw new InvalidInputError(issues.map(describe));
+  if (views !== undefined) edit.views = views;
+  return edit;
+}
+
+async function askForEdit(ctx: Context, post: Post, board: Board, allowDuplicate: boolean): Promise<PostEdit> {
+  const { askPost, FORM_ORDER } = await import('../prompts/post-form.js');
+  const departments = [...new Set([post.department, ...board.posts.map((other) => other.department)].filter(Boolean))];
+  const answers = await askPost({
+    io: ctx.io,
+    lang: ctx.lang,
+    t: ctx.t,
+    ask: FORM_ORDER,
+    editing: true,
+    defaults: {
+      title: post.title,
+      author: post.author,
+      department: post.department,
+      date: post.date,
+      status: post.status,
+      body: post.body,
+      'source.agency': post.source?.agency,
+      'source.date': post.source?.date,
+      'source.url': post.source?.url,
+    },
+    departments,
+    duplicateOf: allowDuplicate
+      ? undefined
+      : (url) => {
+          const other = postWithSource(board, url);
+          return other && other.id !== post.id ? other.id : undefined;
+        },
+  });
+  return checkEdit(answers, undefined, (issue) => ctx.t.fieldIssue(issue));
+}

@@ -1,0 +1,193 @@
+import type { Command } from 'commander';
+import type { Post } from '../board/post.js';
+import { postMatcher, type PostFilter } from '../board/query.js';
+import type { Context } from '../context.js';
+import type { Lang, Messages } from '../i18n.js';
+import { outputWidth } from '../io.js';
+import { addFilterOptions, OptionParser, parseFilter, type RawFilterOptions } from '../options.js';
+import { visibleLine } from '../render/sanitize.js';
+import { renderTable } from '../render/table.js';
+import { measureFor } from '../render/width.js';
+import { examples } from './help.js';
+
+export const name = 'stats';
+export const aliases: readonly string[] = [];
+
+export const GROUPINGS = ['department', 'month', 'author'] as const;
+export type Grouping = (typeof GROUPINGS)[number];
+
+export interface StatsOptions {
+  filter: PostFilter;
+  by: Grouping[];
+  /** Rows per table (the busiest first); undefined for all. */
+  top: number | undefined;
+  format: 'table' | 'json';
+  width: number | undefined;
+}
+
+interface RawStatsOptions extends RawFilterOptions {
+  by?: string;
+  top?: string;
+  all?: boolean;
+  format?: string;
+  width?: string;
+}
+
+/** One group's figures. */
+export interface Tally {
+  key: string;
+  posts: number;
+  views: number;
+}
+
+interface StatsText {
+  description: string;
+  options: Record<'by' | 'top' | 'all' | 'format' | 'width', string>;
+  examples: [string, string][];
+  heading: Record<Grouping, string>;
+  posts: string;
+  views: string;
+  average: string;
+  none: string;
+  total: (posts: string, views: string) => string;
+  more: (count: number) => string;
+}
+
+const TOP = 10;
+
+const TEXT: Record<Lang, StatsText> = {
+  en: {
+    description: 'Counts and total views by department, by month and by author, for any filter of list',
+    options: {
+      by: `which tables: ${GROUPINGS.join(', ')} (comma-separated; default all three)`,
+      top: `rows per table, busiest first (default ${TOP})`,
+      all: 'every row',
+      format: 'output: table, json',
+      width: 'fit the tables to this many columns',
+    },
+    examples: [
+      ['postboard stats', 'the busiest departments, months and authors'],
+      ['postboard stats --by month --period year', 'posts per month over the last year'],
+      ['postboard stats --by department --status published --format json', 'for a script'],
+    ],
+    heading: { department: 'Department', month: 'Month', author: 'Author' },
+    posts: 'Posts',
+    views: 'Views',
+    average: 'Avg views',
+    none: '(none)',
+    total: (posts, views) => `${posts} posts · ${views} views`,
+    more: (count) => `… ${count} more (--all to see them)`,
+  },
+  ko: {
+    description: '부서별, 월별, 글쓴이별 글 수와 조회수 합계 (list의 모든 필터 사용 가능)',
+    options: {
+      by: `표 고르기: ${GROUPINGS.join(', ')} (쉼표로 구분; 기본 셋 다)`,
+      top: `표마다 보일 줄 수, 많은 것부터 (기본 ${TOP})`,
+      all: '모든 줄',
+      format: '출력: table, json',
+      width: '표를 이 칸 수에 맞춤',
+    },
+    examples: [
+      ['postboard stats', '글이 많은 부서, 달, 글쓴이'],
+      ['postboard stats --by month --period year', '지난 1년의 월별 글 수'],
+      ['postboard stats --by department --status published --format json', '스크립트용'],
+    ],
+    heading: { department: '담당부서', month: '월', author: '글쓴이' },
+    posts: '글 수',
+    views: '조회수',
+    average: '평균 조회수',
+    none: '(없음)',
+    total: (posts, views) => `글 ${posts}개 · 조회수 ${views}`,
+    more: (count) => `… ${count}개 더 (--all로 모두)`,
+  },
+};
+
+export const summary = (lang: Lang): string => TEXT[lang].description;
+
+export function register(program: Command, ctx: Context, run = runStats): void {
+  const text = TEXT[ctx.lang];
+  const command = program
+    .command(name)
+    .description(text.description)
+    .option('--by <groups>', text.options.by)
+    .option('--top <n>', text.options.top)
+    .option('-a, --all', text.options.all)
+    .option('-f, --format <format>', text.options.format)
+    .option('-w, --width <columns>', text.options.width);
+  addFilterOptions(command, ctx.lang)
+    .addHelpText('after', examples(ctx.lang, text.examples))
+    .action(async (raw: RawStatsOptions) => run(ctx, parseStatsOptions(raw, ctx)));
+}
+
+export function parseStatsOptions(raw: RawStatsOptions, ctx: Context): StatsOptions {
+  const parse = new OptionParser(ctx, name);
+  parse.conflict(['--all', raw.all], ['--top', raw.top]);
+  const by = raw.by === undefined ? [...GROUPINGS] : raw.by.split(',').map((part) => parse.choice('--by', GROUPINGS, part.trim()) as Grouping);
+  return {
+    filter: parseFilter(raw, parse, ctx.io.now()).filter,
+    by: [...new Set(by)],
+    top: raw.all ? undefined : (parse.wholeNumber('--top', raw.top) ?? TOP),
+    format: parse.choice('--format', ['table', 'json'] as const, raw.format) ?? 'table',
+    width: parse.wholeNumber('--width', raw.width),
+  };
+}
+
+const KEY: Record<Grouping, (post: Post) => string> = {
+  department: (post) => post.department,
+  month: (post) => post.date.slice(0, 7),
+  author: (post) => post.author,
+};
+
+/** Posts and views per group: months newest first, the rest busiest first. */
+export function tally(posts: readonly Post[], by: Grouping): Tally[] {
+  const groups = new Map<string, Tally>();
+  for (const post of posts) {
+    const key = KEY[by](post);
+    const group = groups.get(key) ?? { key, posts: 0, views: 0 };
+    group.posts++;
+    group.views += post.views;
+    groups.set(key, group);
+  }
+  const order = by === 'month' ? (a: Tally, b: Tally) => (a.key < b.key ? 1 : -1) : (a: Tally, b: Tally) => b.posts - a.posts || b.views - a.views || a.key.localeCompare(b.key, 'ko');
+  return [...groups.values()].sort(order);
+}
+
+export async function runStats(ctx: Context, options: StatsOptions): Promise<void> {
+  const text = TEXT[ctx.lang];
+  const board = await ctx.board().read();
+  if (!board) ctx.note(ctx.t.list.missing(ctx.board().name));
+  const posts = (board?.posts ?? []).filter(postMatcher(options.filter));
+  const total = { posts: posts.length, views: posts.reduce((sum, post) => sum + post.views, 0) };
+  const tables = options.by.map((by) => ({ by, rows: tally(posts, by) }));
+
+  if (options.format === 'json') {
+    const json: Record<string, unknown> = { total };
+    for (const { by, rows } of tables) json[by] = rows.map(({ key, ...figures }) => ({ [by]: key, ...figures }));
+    return ctx.out(JSON.stringify(json, null, 2));
+  }
+  if (posts.length === 0) return ctx.note(board && board.posts.length > 0 ? ctx.t.list.noMatch : ctx.t.list.emptyBoard(ctx.board().name));
+  const style = await ctx.style();
+  const width = outputWidth(ctx.io, options.width);
+  const lines: string[] = [style.heading(text.total(ctx.t.number(total.posts), ctx.t.number(total.views)))];
+  for (const { by, rows } of tables) {
+    const shown = options.top === undefined ? rows : rows.slice(0, options.top);
+    lines.push('', ...(await statsTable(by, shown, text, ctx.t, style, width)));
+    if (shown.length < rows.length) lines.push(style.muted(text.more(rows.length - shown.length)));
+  }
+  ctx.out(lines);
+}
+
+async function statsTable(by: Grouping, rows: Tally[], text: StatsText, t: Messages, style: Awaited<ReturnType<Context['style']>>, width: number | undefined): Promise<string[]> {
+  const most = Math.max(1, ...rows.map((row) => row.posts));
+  const bar = (posts: number) => '█'.repeat(Math.max(1, Math.round((posts / most) * 20)));
+  const columns = [
+    { header: text.heading[by], cells: rows.map((row) => (row.key ? visibleLine(row.key) : text.none)), shrinkRank: 1 },
+    { header: text.posts, cells: rows.map((row) => t.number(row.posts)), align: 'right' as const },
+    { header: text.views, cells: rows.map((row) => t.number(row.views)), align: 'right' as const },
+    { header: text.average, cells: rows.map((row) => t.number(Math.round(row.views / row.posts))), align: 'right' as const },
+    // The busiest at a glance.
+    { header: '', cells: rows.map((row) => bar(row.posts)), shrinkRank: 2 },
+  ];
+  const measure = await measureFor(columns.flatMap((column) => [column.header, ...column.cells]));
+  return renderTable(columns, { maxWidth: width, measure, style });
+}

@@ -1,0 +1,118 @@
+import type { Command } from 'commander';
+import { diffBoards, type BoardDiff } from '../board/changes.js';
+import type { Post } from '../board/post.js';
+import type { Context } from '../context.js';
+import { NotFoundError, PostboardError } from '../errors.js';
+import type { Lang } from '../i18n.js';
+import { visibleLine } from '../render/sanitize.js';
+import { confirmOrRefuse } from './confirm.js';
+import { examples } from './help.js';
+
+export const name = 'undo';
+export const aliases: readonly string[] = [];
+
+export interface UndoOptions {
+  yes: boolean;
+}
+
+interface UndoText {
+  description: string;
+  yes: string;
+  examples: [string, string][];
+  noBackup: (board: string) => string;
+  same: string;
+  remove: (post: Post) => string;
+  restore: (post: Post) => string;
+  change: (post: Post, fields: string[]) => string;
+  question: string;
+  moved: string;
+  done: (count: number) => string;
+}
+
+const title = (post: Post) => visibleLine(post.title);
+
+const TEXT: Record<Lang, UndoText> = {
+  en: {
+    description: 'Undo the last change made through postboard, from the backup every change keeps',
+    yes: 'undo without asking (needed when stdin is not a terminal)',
+    examples: [
+      ['postboard undo', 'shows what it will revert, asks, reverts'],
+      ['postboard undo --yes', 'from a script'],
+      ['postboard undo && postboard undo', 'the second undo redoes: each undo keeps a backup too'],
+    ],
+    noBackup: (board) => `nothing to undo: no backup of ${board} (one is kept at each change)`,
+    same: 'Nothing to undo: the board is the same as its backup.',
+    remove: (post) => `- remove post ${post.id}: ${title(post)}`,
+    restore: (post) => `+ bring back post ${post.id}: ${title(post)}`,
+    change: (post, fields) => `~ change back post ${post.id}: ${title(post)} (${fields.join(', ')})`,
+    question: 'Undo these changes?',
+    moved: 'the board changed since it was shown; run postboard undo again to see the new last change',
+    done: (count) => `Undone: ${count} ${count === 1 ? 'post' : 'posts'} as they were before the last change.`,
+  },
+  ko: {
+    description: 'postboard로 한 마지막 변경 되돌리기 (변경마다 남기는 백업에서)',
+    yes: '묻지 않고 되돌리기 (표준 입력이 터미널이 아니면 필요)',
+    examples: [
+      ['postboard undo', '되돌릴 내용을 보여 주고, 묻고, 되돌립니다'],
+      ['postboard undo --yes', '스크립트에서'],
+      ['postboard undo && postboard undo', '두 번째 undo는 다시 하기: undo도 백업을 남깁니다'],
+    ],
+    noBackup: (board) => `되돌릴 것이 없습니다: ${board}의 백업이 없습니다 (변경마다 하나 남깁니다)`,
+    same: '되돌릴 것이 없습니다: 게시판이 백업과 같습니다.',
+    remove: (post) => `- ${post.id}번 글 지움: ${title(post)}`,
+    restore: (post) => `+ ${post.id}번 글 되살림: ${title(post)}`,
+    change: (post, fields) => `~ ${post.id}번 글 되돌림: ${title(post)} (${fields.join(', ')})`,
+    question: '이 변경을 되돌릴까요?',
+    moved: '보여 준 뒤에 게시판이 바뀌었습니다. postboard undo를 다시 실행해 새 마지막 변경을 보세요',
+    done: (count) => `되돌렸습니다: ${count}개 글을 마지막 변경 전으로.`,
+  },
+};
+
+export const summary = (lang: Lang): string => TEXT[lang].description;
+
+export function register(program: Command, ctx: Context, run = runUndo): void {
+  const text = TEXT[ctx.lang];
+  program
+    .command(name)
+    .description(text.description)
+    .option('-y, --yes', text.yes)
+    .addHelpText('after', examples(ctx.lang, text.examples))
+    .action(async (raw: { yes?: boolean }) => run(ctx, { yes: Boolean(raw.yes) }));
+}
+
+/** The fields that differ between two versions of a post. */
+function changedFields(before: Post, after: Post): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...keys].filter((key) => JSON.stringify(before[key as keyof Post]) !== JSON.stringify(after[key as keyof Post]));
+}
+
+function describe(diff: BoardDiff, text: UndoText): string[] {
+  return [
+    ...diff.added.map(text.remove),
+    ...diff.removed.map(text.restore),
+    ...diff.changed.map(([before, now]) => text.change(before, changedFields(before, now))),
+  ];
+}
+
+export async function runUndo(ctx: Context, options: UndoOptions): Promise<void> {
+  const text = TEXT[ctx.lang];
+  const store = ctx.board();
+  const [current, previous] = await Promise.all([store.read(), store.previous()]);
+  if (!previous || !current) throw new NotFoundError(text.noBackup(store.name));
+  const diff = diffBoards(previous, current);
+  const lines = describe(diff, text);
+  if (lines.length === 0) return ctx.note(text.same);
+  const shown = JSON.stringify(current.posts);
+  await confirmOrRefuse(ctx, { yes: options.yes, command: name, question: text.question, byDefault: true, preview: async () => ctx.out(lines) });
+  if (options.yes) ctx.out(lines);
+
+  const count = await store.update((board) => {
+    // What was shown is what is undone: if another change landed meanwhile, stop.
+    if (JSON.stringify(board.posts) !== shown) throw new PostboardError(text.moved);
+    board.posts = previous.posts;
+    // Numbers are never given twice: lastId does not go back with the posts.
+    board.lastId = Math.max(board.lastId, previous.lastId);
+    return lines.length;
+  });
+  ctx.out(text.done(count));
+}

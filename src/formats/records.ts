@@ -1,0 +1,153 @@
+import { isUtf8 } from 'node:buffer';
+import { extname } from 'node:path';
+import { FIELD_KEYS, type FieldKey } from '../board/fields.js';
+import { MESSAGES } from '../i18n.js';
+import { unguardFormula } from './cells.js';
+
+export const IMPORT_FORMATS = ['csv', 'tsv', 'json', 'jsonl'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** One record of an import file, as read: where it is, and its fields by key. */
+export interface RawRecord {
+  /** "row 3" (CSV, TSV: the spreadsheet's row, header = row 1), "line 7" (JSONL), "item 2" (JSON). */
+  where: string;
+  fields: Record<string, unknown>;
+  /** A record that could not be read at all (a broken JSON line, a CSV row with extra cells). */
+  unreadable?: string;
+}
+
+export interface ImportFile {
+  format: ImportFormat;
+  /** How the bytes were decoded: UTF-8, or CP949 when they are not UTF-8 (Korean Excel). */
+  encoding: 'utf8' | 'cp949';
+  records: RawRecord[];
+  /** Header names no field answers to; their columns are left out. */
+  ignoredColumns: string[];
+}
+
+/** The format a file's name says, if it says one. */
+export function formatFromName(name: string): ImportFormat | undefined {
+  const ext = extname(name).toLowerCase();
+  if (ext === '.csv') return 'csv';
+  if (ext === '.tsv' || ext === '.tab') return 'tsv';
+  if (ext === '.json') return 'json';
+  if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
+  return undefined;
+}
+
+/** Guesses the format from the text itself (for stdin, or a name that says nothing). */
+function sniffFormat(text: string): ImportFormat {
+  const start = text.trimStart();
+  if (start.startsWith('[')) return 'json';
+  if (start.startsWith('{')) {
+    try {
+      JSON.parse(start);
+      return 'json';
+    } catch {
+      return 'jsonl';
+    }
+  }
+  const header = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
+  return header.includes('\t') && !header.includes(',') ? 'tsv' : 'csv';
+}
+
+/** Bytes as text: UTF-8 (a byte-order mark dropped), or CP949 when they are not valid UTF-8. */
+async function decode(bytes: Buffer): Promise<{ text: string; encoding: 'utf8' | 'cp949' }> {
+  if (isUtf8(bytes)) {
+    const text = bytes.toString('utf8');
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding: 'utf8' };
+  }
+  const { decodeCp949 } = await import('../vendor/cp949.js');
+  return { text: decodeCp949(bytes), encoding: 'cp949' };
+}
+
+/** Reads the records of an import file; nothing is checked yet beyond being readable. */
+export async function readRecords(bytes: Buffer, format: ImportFormat | undefined): Promise<ImportFile> {
+  const { text, encoding } = await decode(bytes);
+  const chosen = format ?? sniffFormat(text);
+  switch (chosen) {
+    case 'json':
+      return { format: chosen, encoding, records: jsonRecords(text), ignoredColumns: [] };
+    case 'jsonl':
+      return { format: chosen, encoding, records: jsonlRecords(text), ignoredColumns: [] };
+    case 'csv':
+    case 'tsv': {
+      const rows = chosen === 'csv' ? await csvRows(text) : tsvRows(text);
+      return { format: chosen, encoding, ...tableRecords(rows) };
+    }
+  }
+}
+
+/** A JSON array of posts, or a board file. */
+function jsonRecords(text: string): RawRecord[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return [{ where: 'file', fields: {}, unreadable: (error as Error).message }];
+  }
+  const items = Array.isArray(value) ? value : (value as { posts?: unknown })?.posts;
+  if (!Array.isArray(items)) return [{ where: 'file', fields: {}, unreadable: 'not an array of posts or a board' }];
+  return items.map((item, index) =>
+    typeof item === 'object' && item !== null && !Array.isArray(item)
+      ? { where: `item ${index + 1}`, fields: item as Record<string, unknown> }
+      : { where: `item ${index + 1}`, fields: {}, unreadable: 'not an object' },
+  );
+}
+
+function jsonlRecords(text: string): RawRecord[] {
+  const records: RawRecord[] = [];
+  text.split('\n').forEach((line, index) => {
+    if (line.trim() === '') return;
+    const where = `line ${index + 1}`;
+    try {
+      const value: unknown = JSON.parse(line);
+      if (typeof value === 'object' && value !== null && !Array.isArray(value)) records.push({ where, fields: value as Record<string, unknown> });
+      else records.push({ where, fields: {}, unreadable: 'not an object' });
+    } catch (error) {
+      records.push({ where, fields: {}, unreadable: (error as Error).message });
+    }
+  });
+  return records;
+}
+
+async function csvRows(text: string): Promise<{ cells: string[]; problem?: string }[]> {
+  const { parseCsv } = await import('../vendor/csv.js');
+  const parsed = parseCsv<string[]>(text, { skipEmptyLines: 'greedy' });
+  const problems = new Map(parsed.errors.map((error) => [error.row, error.message]));
+  return parsed.data.map((cells, index) => ({ cells, problem: problems.get(index) }));
+}
+
+/** TSV as export writes it: one record per line, `\t \n \r \\` escaped. */
+function tsvRows(text: string): { cells: string[] }[] {
+  const unescape = (cell: string) => cell.replace(/\\([\\tnr])/g, (_, c: string) => ({ '\\': '\\', t: '\t', n: '\n', r: '\r' })[c] ?? c);
+  return text
+    .split('\n')
+    .map((line) => line.replace(/\r$/, ''))
+    .filter((line) => line !== '')
+    .map((line) => ({ cells: line.split('\t').map(unescape) }));
+}
+
+/** Every name a column may have: the field key, or its header in English or Korean (`--header`). */
+const COLUMN_NAMES: ReadonlyMap<string, FieldKey> = new Map(
+  FIELD_KEYS.flatMap((key) => [key, MESSAGES.en.fields[key], MESSAGES.ko.fields[key]].map((name) => [name.toLowerCase(), key] as const)),
+);
+
+function tableRecords(rows: { cells: string[]; problem?: string }[]): { records: RawRecord[]; ignoredColumns: string[] } {
+  const [header, ...body] = rows;
+  if (!header) return { records: [], ignoredColumns: [] };
+  const keys = header.cells.map((name) => COLUMN_NAMES.get(name.trim().toLowerCase()));
+  const ignoredColumns = header.cells.filter((_, index) => keys[index] === undefined);
+  const records = body.map((row, index): RawRecord => {
+    const where = `row ${index + 2}`;
+    if (row.problem) return { where, fields: {}, unreadable: row.problem };
+    if (row.cells.length > header.cells.length) return { where, fields: {}, unreadable: `${row.cells.length} cells, but ${header.cells.length} columns` };
+    const fields: Record<string, unknown> = {};
+    keys.forEach((key, column) => {
+      // Take off the apostrophe export's formula guard put in front.
+      if (key) fields[key] = unguardFormula(row.cells[column] ?? '');
+    });
+    return { where, fields };
+  });
+  return { records, ignoredColumns };
+}

@@ -1,0 +1,165 @@
+import { copyFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, SAMPLE_BOARD, tempDir, writeBoard } from '../support/cli.js';
+import { makeBoard, makePost } from '../support/posts.js';
+import type { Post } from '../../src/board/post.js';
+
+interface SavedBoard {
+  lastId: number;
+  posts: Post[];
+}
+const load = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as SavedBoard;
+const post = (board: string, id: number) => load(board).posts.find((candidate) => candidate.id === id);
+function sampleCopy(): string {
+  const path = join(tempDir(), 'board.json');
+  copyFileSync(SAMPLE_BOARD, path);
+  return path;
+}
+/** A command that must fail leaves the board byte for byte as it was. */
+async function refused(board: string, args: string[], code: number, stderr: string | RegExp) {
+  const before = readFileSync(board);
+  const result = await runCli([...args, '--db', board]);
+  expect(result.code).toBe(code);
+  if (typeof stderr === 'string') expect(result.stderr).toBe(stderr);
+  else expect(result.stderr).toMatch(stderr);
+  expect(readFileSync(board).equals(before)).toBe(true);
+}
+
+describe('postboard edit', () => {
+  it('changes only the fields given; the number and createdAt never change; updatedAt moves', async () => {
+    const board = writeBoard(makeBoard([makePost({ id: 5, title: '옛 제목', createdAt: '2024-09-02T00:00:00.000Z', updatedAt: '2024-09-02T00:00:00.000Z', source: { agency: '행정안전부', url: 'https://a.example/1' } })]));
+    const result = await runCli(['edit', '5', '--db', board, '--title', '  새 제목 ', '--views', '300', '--source-url', '']);
+    expect(result).toMatchObject({ code: 0, stdout: 'Edited post 5: 새 제목 (title, views, source.url)\n' });
+    const edited = post(board, 5);
+    expect(edited).toMatchObject({ id: 5, title: '새 제목', views: 300, author: '한국생산성본부', source: { agency: '행정안전부' }, createdAt: '2024-09-02T00:00:00.000Z' });
+    expect(edited?.source).not.toHaveProperty('url');
+    expect(edited?.updatedAt).not.toBe('2024-09-02T00:00:00.000Z');
+  });
+
+  it('the same value again changes nothing and writes nothing', async () => {
+    const board = sampleCopy();
+    await refused(board, ['edit', '2912', '--views', '216'], 0, 'Post 2912 already says that; nothing changed.\n');
+  });
+
+  it('refuses bad values (every one, exit 2), a post that is not there (exit 1), a source another post has', async () => {
+    const board = sampleCopy();
+    await refused(board, ['edit', '2912', '--title', '', '--date', '2024-02-30', '--views', '-1'], 2, /^error: --views must be a whole number of 0 or more/);
+    await refused(board, ['edit', '2912', '--title', '', '--date', '2024-02-30'], 2, 'error: --title must not be empty\nerror: --date "2024-02-30" is not a real calendar date (YYYY-MM-DD)\n');
+    await refused(board, ['edit', '9999', '--title', 'x'], 1, `error: No post 9999 on ${board}.\n`);
+    const url = post(board, 2912)?.source?.url ?? '';
+    await refused(board, ['edit', '2913', '--source-url', url], 1, /already on the board as post 2912/);
+    expect((await runCli(['edit', '2913', '--source-url', url, '--allow-duplicate', '--db', board])).code).toBe(0);
+  });
+
+  it('with no fields and no terminal: exit 2 at once', async () => {
+    await refused(sampleCopy(), ['edit', '2912'], 2, /^error: nothing to change: give the fields to change as flags/);
+  });
+
+  it('--format json prints the post as stored', async () => {
+    const board = sampleCopy();
+    const result = await runCli(['edit', '2912', '--db', board, '--status', 'hidden', '--format', 'json']);
+    expect(JSON.parse(result.stdout)).toEqual(post(board, 2912));
+  });
+});
+
+describe('postboard hide and publish', () => {
+  it('change the status of several posts as one change', async () => {
+    const board = sampleCopy();
+    expect((await runCli(['hide', '2913', '2914', '--db', board])).stdout).toBe('Hid 2 posts: 2913, 2914\n');
+    expect([post(board, 2913)?.status, post(board, 2914)?.status]).toEqual(['hidden', 'hidden']);
+    expect((await runCli(['publish', '2914', '--db', board, '--lang', 'ko'])).stdout).toBe('1개 글을 노출했습니다: 2914\n');
+    expect(post(board, 2914)?.status).toBe('published');
+  });
+
+  it('one unknown number and nothing changes', async () => {
+    await refused(sampleCopy(), ['hide', '2913', '9999'], 1, /No post 9999/);
+  });
+});
+
+describe('postboard delete', () => {
+  it('--yes deletes; numbers are never given again', async () => {
+    const board = sampleCopy();
+    expect((await runCli(['delete', '2932', '2931', '--yes', '--db', board])).stdout).toBe('Deleted 2 posts: 2932, 2931\n');
+    expect(load(board).posts.map((candidate) => candidate.id)).not.toContain(2932);
+    expect(load(board).lastId).toBe(2932);
+    expect((await runCli(['add', '--title', 't', '--author', 'a', '--quiet', '--db', board])).stdout).toBe('2933\n');
+  });
+
+  it('not a terminal and no --yes: exit 2, nothing deleted', async () => {
+    await refused(sampleCopy(), ['delete', '2932'], 2, /^error: stdin is not a terminal, so postboard cannot ask: add --yes to delete/);
+  });
+
+  it('a number that is not there: exit 1, nothing deleted', async () => {
+    await refused(sampleCopy(), ['rm', '2932', '9999', '--yes'], 1, /No post 9999/);
+  });
+});
+
+describe('postboard undo', () => {
+  it('takes back an add, brings back a delete, and a second undo redoes', async () => {
+    const board = sampleCopy();
+    await runCli(['add', '--title', '실수로 올린 글', '--author', 'a', '--db', board]);
+    const undone = await runCli(['undo', '--yes', '--db', board]);
+    expect(undone.stdout).toBe('- remove post 2933: 실수로 올린 글\nUndone: 1 post as they were before the last change.\n');
+    expect(post(board, 2933)).toBeUndefined();
+    expect(load(board).lastId).toBe(2933); // the number stays given
+
+    await runCli(['delete', '2912', '--yes', '--db', board]);
+    await runCli(['undo', '--yes', '--db', board]);
+    expect(post(board, 2912)?.title).toBe('세계 최고 디지털플랫폼정부, 10개 개발도상국에 전파한다');
+    await runCli(['undo', '--yes', '--db', board]);
+    expect(post(board, 2912)).toBeUndefined();
+  });
+
+  it('shows a changed post by its fields', async () => {
+    const board = sampleCopy();
+    await runCli(['edit', '2912', '--views', '999', '--db', board]);
+    const result = await runCli(['undo', '--yes', '--db', board]);
+    expect(result.stdout).toMatch(/^~ change back post 2912: 세계 최고 .* \(views, updatedAt\)\n/);
+    expect(post(board, 2912)?.views).toBe(216);
+  });
+
+  it('nothing to undo without a backup; no --yes off a terminal is exit 2', async () => {
+    const board = sampleCopy();
+    await refused(board, ['undo', '--yes'], 1, /nothing to undo: no backup of/);
+    await runCli(['hide', '2913', '--db', board]);
+    await refused(board, ['undo'], 2, /add --yes to undo/);
+  });
+});
+
+describe('postboard stats', () => {
+  const board = writeBoard(
+    makeBoard([
+      makePost({ id: 1, department: '환경부', date: '2024-08-01', views: 100 }),
+      makePost({ id: 2, department: '환경부', date: '2024-09-02', views: 50 }),
+      makePost({ id: 3, department: '행정안전부', date: '2024-09-03', views: 10, author: '대변인' }),
+      makePost({ id: 4, department: '', date: '2024-09-04', views: 5, status: 'hidden' }),
+    ]),
+  );
+
+  it('counts posts and views by department, month and author', async () => {
+    const json = JSON.parse((await runCli(['stats', '--db', board, '--format', 'json'])).stdout);
+    expect(json.total).toEqual({ posts: 4, views: 165 });
+    expect(json.department).toEqual([
+      { department: '환경부', posts: 2, views: 150 },
+      { department: '행정안전부', posts: 1, views: 10 },
+      { department: '', posts: 1, views: 5 },
+    ]);
+    expect(json.month).toEqual([
+      { month: '2024-09', posts: 3, views: 65 },
+      { month: '2024-08', posts: 1, views: 100 },
+    ]);
+    expect(json.author).toEqual([
+      { author: '한국생산성본부', posts: 3, views: 155 },
+      { author: '대변인', posts: 1, views: 10 },
+    ]);
+  });
+
+  it('takes list\'s filters, and draws tables', async () => {
+    const json = JSON.parse((await runCli(['stats', '--db', board, '--format', 'json', '--status', 'published', '--by', 'department'])).stdout);
+    expect(json).toEqual({ total: { posts: 3, views: 160 }, department: [{ department: '환경부', posts: 2, views: 150 }, { department: '행정안전부', posts: 1, views: 10 }] });
+    const table = await runCli(['stats', '--db', board, '--by', 'month', '--lang', 'ko']);
+    expect(table.stdout).toMatch(/^글 4개 · 조회수 165\n\n월\s+글 수\s+조회수\s+평균 조회수/);
+    expect(table.stdout).toMatch(/2024-09\s+3\s+65\s+22\s+█+/);
+  });
+});
