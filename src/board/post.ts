@@ -75,22 +75,6 @@ export const StoredPost = v.looseObject(
 export type Post = v.InferOutput<typeof StoredPost>;
 export type Source = NonNullable<Post['source']>;
 
-/** The fields of a post in the order the board file, JSON output and CSV columns use. */
-export const POST_KEYS = [
-  'id',
-  'title',
-  'author',
-  'department',
-  'date',
-  'views',
-  'status',
-  'body',
-  'source',
-  'createdAt',
-  'updatedAt',
-] as const;
-export type PostKey = (typeof POST_KEYS)[number];
-
 export interface FieldIssue {
   /** Dotted path inside the post, e.g. `date` or `source.url`. */
   field: string;

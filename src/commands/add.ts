@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { addPost, nextPostNumber, postWithSource } from '../board/changes.js';
+import { addPost, postWithSource } from '../board/changes.js';
 import { localDate } from '../board/dates.js';
 import { checkDraft, type InputField, type Post, type PostContent, type PostDraft } from '../board/post.js';
 import type { Context } from '../context.js';

@@ -161,12 +161,14 @@ function valueOptions({ commands, global }: ReturnType<typeof describeCommands>)
   return [...byLong].map(([long, entry]) => ({ long, names: [...entry.names], values: entry.values }));
 }
 
+/** Every flag of some options, long and short, for a word list. */
+const flags = (options: CommandSpec['options']) => options.flatMap((option) => [option.long, ...(option.short ? [option.short] : [])]).join(' ');
+
 const word = (text: string) => text.replace(/[^\w.,:/@+-]/g, (c) => `\\${c}`);
 const singleQuoted = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
 const SCRIPTS: Record<Shell, (spec: ReturnType<typeof describeCommands>) => string> = {
   bash: ({ commands, global }) => {
-    const flags = (spec: CommandSpec['options']) => spec.flatMap((option) => [option.long, ...(option.short ? [option.short] : [])]).join(' ');
     const valueCase = (option: ReturnType<typeof valueOptions>[number]) => {
       const names = option.names.join('|');
       if (option.long === '--format') {
@@ -235,7 +237,6 @@ complete -o default -F _postboard postboard
         return `    ${names}) return ;;`;
       })
       .join('\n');
-    const flags = (spec: CommandSpec['options']) => spec.flatMap((option) => [option.long, ...(option.short ? [option.short] : [])]).join(' ');
     const commandCases = commands
       .map((command) => {
         if (command.names[0] === 'help') return `    help) _describe 'command' commands ;;`;

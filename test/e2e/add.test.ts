@@ -1,21 +1,9 @@
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, SAMPLE_BOARD, tempDir, writeBoard } from '../support/cli.js';
+import { runCli, SAMPLE_BOARD, tempDir, writeBoard, sampleCopy, loadBoard } from '../support/cli.js';
 
-interface SavedBoard {
-  schemaVersion: number;
-  lastId: number;
-  posts: Record<string, unknown>[];
-}
-
-function sampleCopy(): string {
-  const path = join(tempDir(), 'board.json');
-  copyFileSync(SAMPLE_BOARD, path);
-  return path;
-}
-const load = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as SavedBoard;
-const SAMPLE_URL = (load(SAMPLE_BOARD).posts.find((post) => post.id === 2912)?.source as { url: string }).url;
+const SAMPLE_URL = (loadBoard(SAMPLE_BOARD).posts.find((post) => post.id === 2912)?.source as { url: string }).url;
 
 const release = [
   '--title', '청정수소 협력 확대',
@@ -33,7 +21,7 @@ describe('postboard add from a script', () => {
     const board = sampleCopy();
     const result = await runCli(['add', '--db', board, ...release, '--yes']);
     expect(result).toMatchObject({ code: 0, stdout: 'Added post 2933: 청정수소 협력 확대\n', stderr: '' });
-    const saved = load(board);
+    const saved = loadBoard(board);
     expect(saved.lastId).toBe(2933);
     expect(saved.posts).toHaveLength(22);
     expect(saved.posts[0]).toEqual({
@@ -62,7 +50,7 @@ describe('postboard add from a script', () => {
   it('defaults: today (local), published, no department, no body', async () => {
     const board = sampleCopy();
     await runCli(['add', '--db', board, '--title', 't', '--author', 'a']);
-    const post = load(board).posts[0] ?? {};
+    const post = loadBoard(board).posts[0] ?? {};
     const now = new Date();
     const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
     expect(post).toMatchObject({ date: today, status: 'published', department: '', body: '' });
@@ -73,14 +61,14 @@ describe('postboard add from a script', () => {
     const board = sampleCopy();
     expect((await runCli(['add', '--db', board, ...release, '--quiet'])).stdout).toBe('2933\n');
     const json = await runCli(['add', '--db', board, ...release.slice(0, 4), '--format', 'json']);
-    expect(JSON.parse(json.stdout)).toEqual(load(board).posts[0]);
+    expect(JSON.parse(json.stdout)).toEqual(loadBoard(board).posts[0]);
   });
 
   it('the author comes from POSTBOARD_AUTHOR when not given', async () => {
     const board = sampleCopy();
     const result = await runCli(['add', '--db', board, '--title', 't'], { env: { POSTBOARD_AUTHOR: '환경부 대변인' } });
     expect(result.code).toBe(0);
-    expect(load(board).posts[0]?.author).toBe('환경부 대변인');
+    expect(loadBoard(board).posts[0]?.author).toBe('환경부 대변인');
   });
 
   it('Korean output with --lang ko', async () => {
@@ -95,7 +83,7 @@ describe('postboard add from a script', () => {
     mkdirSync(dir);
     const result = await runCli(['add', '--db', board, '--title', '첫 글', '--author', 'a']);
     expect(result.code).toBe(0);
-    expect(load(board)).toMatchObject({ schemaVersion: 1, lastId: 1, posts: [{ id: 1, title: '첫 글' }] });
+    expect(loadBoard(board)).toMatchObject({ schemaVersion: 1, lastId: 1, posts: [{ id: 1, title: '첫 글' }] });
   });
 });
 
@@ -105,14 +93,14 @@ describe('the body from a file or stdin', () => {
     const file = join(tempDir(), 'release.txt');
     writeFileSync(file, '\uFEFF첫 문단\r\n\r\n둘째 문단\r\n');
     await runCli(['add', '--db', board, '--title', 't', '--author', 'a', '--body-file', file]);
-    expect(load(board).posts[0]?.body).toBe('첫 문단\n\n둘째 문단');
+    expect(loadBoard(board).posts[0]?.body).toBe('첫 문단\n\n둘째 문단');
   });
 
   it('--body-file - reads stdin', async () => {
     const board = sampleCopy();
     const result = await runCli(['add', '--db', board, '--title', 't', '--author', 'a', '--body-file', '-'], { input: '표준 입력의 내용\n' });
     expect(result.code).toBe(0);
-    expect(load(board).posts[0]?.body).toBe('표준 입력의 내용');
+    expect(loadBoard(board).posts[0]?.body).toBe('표준 입력의 내용');
   });
 
   it('a missing body file: exit 1, nothing written', async () => {
@@ -165,7 +153,7 @@ describe('a source URL already on the board', () => {
     expect(readFileSync(board).equals(before)).toBe(true);
     const allowed = await runCli(['add', '--db', board, '--title', 't', '--author', 'a', '--source-url', SAMPLE_URL, '--allow-duplicate']);
     expect(allowed.code).toBe(0);
-    expect(load(board).posts.filter((post) => (post.source as { url?: string } | undefined)?.url === SAMPLE_URL)).toHaveLength(2);
+    expect(loadBoard(board).posts.filter((post) => (post.source as { url?: string } | undefined)?.url === SAMPLE_URL)).toHaveLength(2);
   });
 
   it('the same address written differently is the same page', async () => {
@@ -218,7 +206,7 @@ describe('validation: every rule, every bad field at once, nothing written', () 
   it('text is stored trimmed and in NFC, whatever form it arrives in', async () => {
     const board = sampleCopy();
     await runCli(['add', '--db', board, '--title', `  ${'청정수소 협력'.normalize('NFD')}  `, '--author', '한국생산성본부'.normalize('NFD'), '--body', '내용\r\n둘째 줄'.normalize('NFD')]);
-    expect(load(board).posts[0]).toMatchObject({ title: '청정수소 협력', author: '한국생산성본부', body: '내용\n둘째 줄' });
+    expect(loadBoard(board).posts[0]).toMatchObject({ title: '청정수소 협력', author: '한국생산성본부', body: '내용\n둘째 줄' });
   });
 });
 

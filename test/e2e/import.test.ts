@@ -1,15 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, SAMPLE_BOARD, tempDir, writeBoard } from '../support/cli.js';
+import { runCli, SAMPLE_BOARD, tempDir, writeBoard, loadBoard } from '../support/cli.js';
 import { makeBoard, makePost } from '../support/posts.js';
 import type { Post } from '../../src/board/post.js';
 
-interface SavedBoard {
-  lastId: number;
-  posts: Post[];
-}
-const load = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as SavedBoard;
 const file = (name: string, content: string | Buffer) => {
   const path = join(tempDir(), name);
   writeFileSync(path, content);
@@ -39,7 +34,7 @@ describe('export → import reproduces the board', () => {
     const imported = await runCli(['import', exported, '--db', target]);
     expect(imported).toMatchObject({ code: 0, stdout: 'Imported 3 posts; skipped 0 already on the board; 0 invalid\n' });
     // JSON and JSONL exactly; CSV and TSV field for field (the same posts, every field equal).
-    expect(load(target).posts).toEqual(tricky);
+    expect(loadBoard(target).posts).toEqual(tricky);
   });
 
   it('csv in CP949 (Korean Excel), with Korean headers: detected, decoded, field for field', async () => {
@@ -49,7 +44,7 @@ describe('export → import reproduces the board', () => {
     expect(readFileSync(exported).includes(Buffer.from('번호', 'utf8'))).toBe(false);
     const target = emptyBoard();
     expect((await runCli(['import', exported, '--db', target])).code).toBe(0);
-    expect(load(target).posts).toEqual(korean);
+    expect(loadBoard(target).posts).toEqual(korean);
   });
 
   it('the sample board, through JSON, key for key and in order', async () => {
@@ -57,8 +52,8 @@ describe('export → import reproduces the board', () => {
     await runCli(['export', '--format', 'json', '-o', exported]);
     const target = emptyBoard();
     await runCli(['import', exported, '--db', target]);
-    expect(JSON.stringify(load(target).posts)).toBe(JSON.stringify(load(SAMPLE_BOARD).posts));
-    expect(load(target).lastId).toBe(2932);
+    expect(JSON.stringify(loadBoard(target).posts)).toBe(JSON.stringify(loadBoard(SAMPLE_BOARD).posts));
+    expect(loadBoard(target).lastId).toBe(2932);
   });
 });
 
@@ -75,7 +70,7 @@ describe('postboard import', () => {
     const path = file('posts.txt', 'id,title,author,date\n1,제목,작가,2024-09-02\n');
     const target = emptyBoard();
     expect((await runCli(['import', path, '--db', target, '--format', 'csv'])).code).toBe(0);
-    expect(load(target).posts[0]).toMatchObject({ id: 1, title: '제목', views: 0, status: 'published' });
+    expect(loadBoard(target).posts[0]).toMatchObject({ id: 1, title: '제목', views: 0, status: 'published' });
   });
 
   it('all or nothing: one bad record, nothing written, every bad record named by row and field', async () => {
@@ -101,7 +96,7 @@ describe('postboard import', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('Imported 1 post; skipped 0 already on the board; 2 invalid\n');
     expect(result.stderr).toBe(`${jsonl} line 2: skipped, invalid\n${jsonl} line 3: skipped, invalid\n`);
-    expect(load(board).posts.map((post) => post.id)).toEqual([1]);
+    expect(loadBoard(board).posts.map((post) => post.id)).toEqual([1]);
   });
 
   it('keeps a record\'s number when free, gives a new one when taken, and --renumber gives new ones to all', async () => {
@@ -109,7 +104,7 @@ describe('postboard import', () => {
     const json = file('in.json', JSON.stringify([{ id: 10, title: 'taken', author: 'a' }, { id: 3, title: 'free', author: 'a' }, { title: 'no number', author: 'a' }]));
     const result = await runCli(['import', json, '--db', board]);
     expect(result.stdout).toBe('Imported 3 posts (2 under new numbers); skipped 0 already on the board; 0 invalid\n');
-    const saved = load(board);
+    const saved = loadBoard(board);
     expect(saved.posts.map((post) => [post.id, post.title])).toEqual([
       [14, 'no number'],
       [13, 'taken'],
@@ -118,7 +113,7 @@ describe('postboard import', () => {
     ]);
     expect(saved.lastId).toBe(14);
     await runCli(['import', json, '--db', board, '--renumber']);
-    expect(load(board).posts.slice(0, 3).map((post) => post.id)).toEqual([17, 16, 15]);
+    expect(loadBoard(board).posts.slice(0, 3).map((post) => post.id)).toEqual([17, 16, 15]);
   });
 
   it('a source URL already on the board is skipped and reported; --allow-duplicate imports it', async () => {
@@ -135,7 +130,7 @@ describe('postboard import', () => {
     const csv = file('guarded.csv', "id,title,author,body\n1,'=SUM(A1),'-작가,'평범한 글\n");
     const board = emptyBoard();
     await runCli(['import', csv, '--db', board]);
-    expect(load(board).posts[0]).toMatchObject({ title: '=SUM(A1)', author: '-작가', body: "'평범한 글" });
+    expect(loadBoard(board).posts[0]).toMatchObject({ title: '=SUM(A1)', author: '-작가', body: "'평범한 글" });
   });
 
   it('--dry-run says what would happen and writes nothing', async () => {
@@ -158,6 +153,6 @@ describe('postboard import', () => {
     const json = file('in.json', JSON.stringify([{ title: `  ${'청정수소'.normalize('NFD')} `, author: 'a', body: '첫 줄\r\n둘째 줄' }]));
     const board = emptyBoard();
     await runCli(['import', json, '--db', board]);
-    expect(load(board).posts[0]).toMatchObject({ title: '청정수소', body: '첫 줄\n둘째 줄' });
+    expect(loadBoard(board).posts[0]).toMatchObject({ title: '청정수소', body: '첫 줄\n둘째 줄' });
   });
 });

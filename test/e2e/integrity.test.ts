@@ -2,19 +2,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, ROOT, runCli, SAMPLE_BOARD, tempDir } from '../support/cli.js';
-
-interface SavedBoard {
-  lastId: number;
-  posts: { id: number; title: string }[];
-}
-const load = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as SavedBoard;
-
-function sampleCopy(): string {
-  const path = join(tempDir(), 'board.json');
-  copyFileSync(SAMPLE_BOARD, path);
-  return path;
-}
+import { BIN, ROOT, runCli, SAMPLE_BOARD, sampleCopy, tempDir, loadBoard } from '../support/cli.js';
 
 /** A board big enough that writing it takes a while, so a kill can land in the middle. */
 function bigBoard(posts: number): string {
@@ -50,7 +38,7 @@ describe('many writers at once', () => {
     expect(results.map((result) => result.code)).toEqual(Array(20).fill(0));
     const numbers = results.map((result) => Number(result.stdout)).sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => 2933 + i));
-    const saved = load(board);
+    const saved = loadBoard(board);
     expect(saved.lastId).toBe(2952);
     expect(saved.posts).toHaveLength(41);
     expect(new Set(saved.posts.map((post) => post.id)).size).toBe(41);
@@ -74,17 +62,17 @@ describe('many writers at once', () => {
         expect(posts.length).toBeLessThanOrEqual(71);
       }
     }
-    expect(load(board).posts).toHaveLength(71);
+    expect(loadBoard(board).posts).toHaveLength(71);
   });
 });
 
 describe('a writer killed at any moment', () => {
   it('leaves the old board or the new one, never a broken one, and later writes work', async () => {
     const board = bigBoard(3000);
-    let expected = load(board).posts.length;
+    let expected = loadBoard(board).posts.length;
     let landed = 0;
     for (let run = 0; run < 24; run++) {
-      const before = load(board).posts.length;
+      const before = loadBoard(board).posts.length;
       const child = spawn(process.execPath, [BIN, 'add', '--db', board, '--title', `kill ${run}`, '--author', 'a'], { stdio: 'ignore' });
       const closed = new Promise((resolve) => child.on('close', resolve));
       // Anywhere from start-up to the rename: the add takes a few hundred ms on this board.
@@ -92,7 +80,7 @@ describe('a writer killed at any moment', () => {
       child.kill('SIGKILL');
       await closed;
       // The kill may have left the lock behind: that is the stale-lock test's business, not this one's.
-      const saved = load(board);
+      const saved = loadBoard(board);
       expect([before, before + 1]).toContain(saved.posts.length);
       if (saved.posts.length === before + 1) {
         landed++;
@@ -106,7 +94,7 @@ describe('a writer killed at any moment', () => {
     }
     const after = await runCli(['add', '--db', board, '--title', 'after the kills', '--author', 'a', '--quiet'], { timeoutMs: 60_000 });
     expect(after.code).toBe(0);
-    expect(load(board).posts).toHaveLength(expected + 1);
+    expect(loadBoard(board).posts).toHaveLength(expected + 1);
     expect((await runCli(['check', '--db', board], { timeoutMs: 60_000 })).code).toBe(0);
     // Temp files of killed writers are swept by the next writer.
     expect(readdirSync(join(board, '..')).filter((name) => /\.json\.\d+$/.test(name))).toEqual([]);
@@ -179,7 +167,7 @@ describe('every write keeps the previous board', () => {
     await runCli(['add', '--db', link, '--title', 't', '--author', 'a']);
     const { lstatSync } = await import('node:fs');
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
-    expect(load(real).lastId).toBe(2933);
+    expect(loadBoard(real).lastId).toBe(2933);
   });
 });
 

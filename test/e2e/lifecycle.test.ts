@@ -1,21 +1,9 @@
-import { copyFileSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli, SAMPLE_BOARD, tempDir, writeBoard } from '../support/cli.js';
+import { runCli, sampleCopy, writeBoard, loadBoard } from '../support/cli.js';
 import { makeBoard, makePost } from '../support/posts.js';
-import type { Post } from '../../src/board/post.js';
 
-interface SavedBoard {
-  lastId: number;
-  posts: Post[];
-}
-const load = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as SavedBoard;
-const post = (board: string, id: number) => load(board).posts.find((candidate) => candidate.id === id);
-function sampleCopy(): string {
-  const path = join(tempDir(), 'board.json');
-  copyFileSync(SAMPLE_BOARD, path);
-  return path;
-}
+const post = (board: string, id: number) => loadBoard(board).posts.find((candidate) => candidate.id === id);
 /** A command that must fail leaves the board byte for byte as it was. */
 async function refused(board: string, args: string[], code: number, stderr: string | RegExp) {
   const before = readFileSync(board);
@@ -81,8 +69,8 @@ describe('postboard delete', () => {
   it('--yes deletes; numbers are never given again', async () => {
     const board = sampleCopy();
     expect((await runCli(['delete', '2932', '2931', '--yes', '--db', board])).stdout).toBe('Deleted 2 posts: 2932, 2931\n');
-    expect(load(board).posts.map((candidate) => candidate.id)).not.toContain(2932);
-    expect(load(board).lastId).toBe(2932);
+    expect(loadBoard(board).posts.map((candidate) => candidate.id)).not.toContain(2932);
+    expect(loadBoard(board).lastId).toBe(2932);
     expect((await runCli(['add', '--title', 't', '--author', 'a', '--quiet', '--db', board])).stdout).toBe('2933\n');
   });
 
@@ -102,7 +90,7 @@ describe('postboard undo', () => {
     const undone = await runCli(['undo', '--yes', '--db', board]);
     expect(undone.stdout).toBe('- remove post 2933: 실수로 올린 글\nUndone: 1 post as they were before the last change.\n');
     expect(post(board, 2933)).toBeUndefined();
-    expect(load(board).lastId).toBe(2933); // the number stays given
+    expect(loadBoard(board).lastId).toBe(2933); // the number stays given
 
     await runCli(['delete', '2912', '--yes', '--db', board]);
     await runCli(['undo', '--yes', '--db', board]);

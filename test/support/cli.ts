@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -55,4 +55,18 @@ export function writeBoard(content: unknown, name = 'board.json'): string {
   return path;
 }
 
-export const readText = (path: string): string => readFileSync(path, 'utf8');
+/** A copy of the sample board in a temp folder, for a test that changes it. */
+export function sampleCopy(): string {
+  const path = join(tempDir(), 'board.json');
+  copyFileSync(SAMPLE_BOARD, path);
+  return path;
+}
+
+/** A board file as a test reads it back. */
+export interface SavedBoard {
+  schemaVersion: number;
+  lastId: number;
+  posts: import('../../src/board/post.js').Post[];
+}
+
+export const loadBoard = (path: string): SavedBoard => JSON.parse(readFileSync(path, 'utf8')) as SavedBoard;

@@ -1,14 +1,9 @@
-import { copyFileSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { SAMPLE_BOARD, tempDir } from '../support/cli.js';
+import { sampleCopy, tempDir } from '../support/cli.js';
 import { KEYS, onTerminal } from '../support/io.js';
 
-function sampleCopy(): string {
-  const path = join(tempDir(), 'board.json');
-  copyFileSync(SAMPLE_BOARD, path);
-  return path;
-}
 const postsOf = (path: string) => (JSON.parse(readFileSync(path, 'utf8')) as { lastId: number; posts: Record<string, unknown>[] });
 
 describe('postboard add on a terminal asks for each field', () => {

@@ -1,14 +1,8 @@
-import { copyFileSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_BOARD, tempDir } from '../support/cli.js';
+import { SAMPLE_BOARD, sampleCopy } from '../support/cli.js';
 import { KEYS, onTerminal } from '../support/io.js';
 
-function sampleCopy(): string {
-  const path = join(tempDir(), 'board.json');
-  copyFileSync(SAMPLE_BOARD, path);
-  return path;
-}
 const post = (board: string, id: number) => (JSON.parse(readFileSync(board, 'utf8')) as { posts: { id: number; title: string; body: string; department: string }[] }).posts.find((p) => p.id === id);
 
 describe('on a terminal', () => {
