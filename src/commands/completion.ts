@@ -161,6 +161,19 @@ function valueOptions({ commands, global }: ReturnType<typeof describeCommands>)
   return [...byLong].map(([long, entry]) => ({ long, names: [...entry.names], values: entry.values }));
 }
 
+/**
+ * Shell code that finds the subcommand in the words typed so far (and the --db given, for the
+ * departments): bash and zsh share it, with their own names for the words.
+ */
+const findCommand = (words: string, from: number, current: string) => `  for ((i = ${from}; i < ${current}; i++)); do
+    case \${${words}[i]} in
+      --db) db=\${${words}[i+1]}; ((i++)) ;;
+      --lang) ((i++)) ;;
+      -*) ;;
+      *) [[ -z $cmd ]] && cmd=\${${words}[i]} ;;
+    esac
+  done`;
+
 /** Every flag of some options, long and short, for a word list. */
 const flags = (options: CommandSpec['options']) => options.flatMap((option) => [option.long, ...(option.short ? [option.short] : [])]).join(' ');
 
@@ -197,14 +210,7 @@ const SCRIPTS: Record<Shell, (spec: ReturnType<typeof describeCommands>) => stri
     return `# bash completion for postboard. Load it with:  source <(postboard completion bash)
 _postboard() {
   local cur=\${COMP_WORDS[COMP_CWORD]} prev=\${COMP_WORDS[COMP_CWORD-1]} cmd= db= words= i
-  for ((i = 1; i < COMP_CWORD; i++)); do
-    case \${COMP_WORDS[i]} in
-      --db) db=\${COMP_WORDS[i+1]}; ((i++)) ;;
-      --lang) ((i++)) ;;
-      -*) ;;
-      *) [[ -z $cmd ]] && cmd=\${COMP_WORDS[i]} ;;
-    esac
-  done
+${findCommand('COMP_WORDS', 1, 'COMP_CWORD')}
   case $prev in
 ${valueCases}
   esac
@@ -252,14 +258,7 @@ _postboard() {
     ${describe}
   )
   local cmd= db= i current=\${words[CURRENT]} prev=\${words[CURRENT-1]}
-  for ((i = 2; i < CURRENT; i++)); do
-    case \${words[i]} in
-      --db) db=\${words[i+1]}; ((i++)) ;;
-      --lang) ((i++)) ;;
-      -*) ;;
-      *) [[ -z $cmd ]] && cmd=\${words[i]} ;;
-    esac
-  done
+${findCommand('words', 2, 'CURRENT')}
   case $prev in
 ${valueCases}
   esac
