@@ -179,9 +179,8 @@ export function buildProgram(ctx: Context, commands: readonly CommandModule[] = 
 export async function main(argv: readonly string[], io: IO): Promise<number> {
   const lang = chooseLang(langFlag(argv), io.env);
   const ctx = new Context(io, lang, MESSAGES[lang]);
-  let program: Command | undefined;
   try {
-    program = buildProgram(ctx, COMMANDS, argv);
+    const program = buildProgram(ctx, COMMANDS, argv);
     if (argv.length === 0) {
       program.outputHelp();
       return ExitCode.ok;
@@ -189,7 +188,7 @@ export async function main(argv: readonly string[], io: IO): Promise<number> {
     await program.parseAsync([...argv], { from: 'user' });
     return ExitCode.ok;
   } catch (error) {
-    return report(error, ctx, commandIn(argv, program));
+    return report(error, ctx, invokedCommand(argv, COMMANDS)?.name ?? '');
   }
 }
 
@@ -234,15 +233,6 @@ function commanderMessage(error: CommanderError, ctx: Context): string {
   const translate = ctx.lang === 'ko' ? ctx.t.error.commander[error.code] : undefined;
   const message = translate ? translate(subject) : first;
   return suggestion ? `${message}; ${ctx.t.error.didYouMean(suggestion)}` : message;
-}
-
-/** The subcommand named in `argv`, for the "see postboard X --help" hint ('' for none). */
-function commandIn(argv: readonly string[], program: Command | undefined): string {
-  for (const arg of argv) {
-    const command = program?.commands.find((candidate) => candidate.name() === arg || candidate.aliases().includes(arg));
-    if (command) return command.name();
-  }
-  return '';
 }
 
 /** The entry point `bin/postboard.js` calls. */

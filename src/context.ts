@@ -43,11 +43,6 @@ export class Context {
     return this.store;
   }
 
-  /** Replaces the board, for tests that run a command against an in-memory store. */
-  useBoard(store: BoardStore): void {
-    this.store = store;
-  }
-
   private lockTimeoutMs(): number {
     const text = this.io.env.POSTBOARD_LOCK_TIMEOUT;
     if (text === undefined || text === '') return DEFAULT_LOCK_TIMEOUT_S * 1000;

@@ -74,9 +74,6 @@ export interface PostFormOptions {
 const isCancel = (error: unknown): boolean =>
   error instanceof Error && ['ExitPromptError', 'AbortPromptError', 'CancelPromptError'].includes(error.name);
 
-/** The text said when the user cancels with Ctrl+C or Esc. */
-export const cancelledMessage = (lang: Lang): string => LABELS[lang].cancelled;
-
 /**
  * Runs `step` with prompts on the IO's terminal; Ctrl+C or Esc anywhere ends it with
  * `Cancelled` (exit 130), so nothing after it is written.
