@@ -18,8 +18,10 @@ export const ADD_FORMATS = ['text', 'json'] as const;
 const REQUIRED: readonly InputField[] = ['title', 'author'];
 
 export interface AddOptions {
-  /** The fields given as flags (or by POSTBOARD_AUTHOR), not yet checked. */
+  /** The fields given as flags, not yet checked. */
   draft: PostDraft;
+  /** POSTBOARD_AUTHOR: the author when none is given, and the author prompt's default. */
+  defaultAuthor: string | undefined;
   /** `--body-file`: a path, or `-` for stdin. */
   bodyFile: string | undefined;
   yes: boolean;
@@ -132,10 +134,9 @@ export function register(program: Command, ctx: Context, run = runAdd): void {
 export function parseAddOptions(raw: RawAddOptions, ctx: Context): AddOptions {
   const parse = new OptionParser(ctx, 'add');
   parse.conflict(['--quiet', raw.quiet], ['--format', raw.format]);
-  const draft = draftFromFlags(raw, parse);
-  if (draft.author === undefined && ctx.io.env.POSTBOARD_AUTHOR) draft.author = ctx.io.env.POSTBOARD_AUTHOR;
   return {
-    draft,
+    draft: draftFromFlags(raw, parse),
+    defaultAuthor: ctx.io.env.POSTBOARD_AUTHOR || undefined,
     bodyFile: raw.bodyFile,
     yes: Boolean(raw.yes),
     dryRun: Boolean(raw.dryRun),
@@ -150,18 +151,20 @@ export async function runAdd(ctx: Context, options: AddOptions): Promise<void> {
   const draft: PostDraft = { ...options.draft };
   if (options.bodyFile !== undefined) draft.body = await readBodyFile(ctx, options.bodyFile);
 
-  const missing = REQUIRED.filter((field) => draft[field] === undefined);
+  // POSTBOARD_AUTHOR answers for a missing --author; on a terminal it is only the prompt's default.
+  const missing = REQUIRED.filter((field) => draft[field] === undefined && !(field === 'author' && options.defaultAuthor));
   const interactive = missing.length > 0;
   if (interactive && (!canPrompt(ctx.io) || options.bodyFile === '-')) {
     throw new UsageError(text.missing(missing.map((field) => FIELD_FLAGS[field])), 'add');
   }
+  if (!interactive) draft.author ??= options.defaultAuthor;
 
   const store = ctx.board();
   let content: PostContent;
   if (interactive) {
     // Read now for the defaults a person is offered; the write re-reads inside the lock.
     const board = await store.read();
-    content = await askForPost(ctx, draft, board, options.allowDuplicate);
+    content = await askForPost(ctx, draft, board, options);
     const preview = previewPost(board, content, ctx.io.now());
     ctx.out(await renderPostView(preview, { t: ctx.t, style: await ctx.style(), width: outputWidth(ctx.io, undefined) }));
     if (!options.yes && !options.dryRun) {
@@ -196,7 +199,7 @@ function checkFlags(draft: PostDraft, ctx: Context): PostContent {
   return checked.content;
 }
 
-async function askForPost(ctx: Context, draft: PostDraft, board: Board | undefined, allowDuplicate: boolean): Promise<PostContent> {
+async function askForPost(ctx: Context, draft: PostDraft, board: Board | undefined, options: AddOptions): Promise<PostContent> {
   const { askPost } = await import('../prompts/post-form.js');
   const posts = board?.posts ?? [];
   const newest = posts.reduce<Post | undefined>((best, post) => (!best || post.id > best.id ? post : best), undefined);
@@ -205,9 +208,9 @@ async function askForPost(ctx: Context, draft: PostDraft, board: Board | undefin
     lang: ctx.lang,
     t: ctx.t,
     ask: (Object.keys(FIELD_FLAGS) as InputField[]).filter((field) => draft[field] === undefined),
-    defaults: { author: newest?.author, date: localDate(ctx.io.now()), status: 'published' },
+    defaults: { author: options.defaultAuthor ?? newest?.author, date: localDate(ctx.io.now()), status: 'published' },
     departments: departmentsByUse(posts),
-    duplicateOf: allowDuplicate || !board ? undefined : (url) => postWithSource(board, url)?.id,
+    duplicateOf: options.allowDuplicate || !board ? undefined : (url) => postWithSource(board, url)?.id,
   });
   // Flags given beside the prompts are checked by the same rules.
   return checkFlags({ ...draft, ...answers }, ctx);

@@ -56,6 +56,20 @@ describe('postboard add on a terminal asks for each field', () => {
     });
   });
 
+  it('POSTBOARD_AUTHOR is the author offered (not taken unasked)', async () => {
+    const board = sampleCopy();
+    const term = onTerminal(['add', '--db', board, '--department', '', '--date', '2024-09-07', '--status', 'published', '--body', '', '--source-agency', '', '--source-date', '', '--source-url', '', '--yes'], {
+      env: { POSTBOARD_AUTHOR: '환경부 대변인' },
+    });
+    await term.waitFor('Title');
+    term.type(`제목${KEYS.enter}`);
+    await term.waitFor('Author');
+    await term.waitFor('환경부 대변인');
+    term.type(KEYS.enter);
+    expect(await term.exit).toBe(0);
+    expect(JSON.parse(readFileSync(board, 'utf8')).posts[0]).toMatchObject({ title: '제목', author: '환경부 대변인' });
+  });
+
   it('flags given are not asked again; a new department can be typed; optional fields skipped', async () => {
     const board = sampleCopy();
     const term = onTerminal(['add', '--db', board, '--title', '플래그로 준 제목', '--date', '2024-09-07', '--status', 'published']);
