@@ -10,6 +10,7 @@ import { OptionParser } from '../options.js';
 import type { Board } from '../store/index.js';
 import { formatFromName, IMPORT_FORMATS, readRecords, type ImportFormat } from '../formats/records.js';
 import { examples } from './help.js';
+import { readStdin } from './post-fields.js';
 
 export const name = 'import';
 export const aliases: readonly string[] = [];
@@ -168,10 +169,7 @@ export async function runImport(ctx: Context, options: ImportOptions): Promise<v
 
 async function readInput(ctx: Context, file: string, text: ImportText): Promise<Buffer> {
   try {
-    if (file !== '-') return readFileSync(file);
-    const chunks: Buffer[] = [];
-    for await (const chunk of ctx.io.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-    return Buffer.concat(chunks);
+    return file === '-' ? await readStdin(ctx) : readFileSync(file);
   } catch (error) {
     throw new PostboardError(text.cannotRead(file, (error as NodeJS.ErrnoException).code ?? 'EIO'));
   }

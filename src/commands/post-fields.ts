@@ -101,6 +101,19 @@ export function draftFromFlags(raw: RawPostFields, parse: OptionParser): PostDra
 export const describeFlagIssue = (issue: FieldIssue, ctx: Context): string =>
   ctx.t.fieldIssue(issue, FIELD_FLAGS[issue.field as InputField]);
 
+const FROM_TERMINAL: Record<Lang, string> = {
+  en: 'Reading from the terminal: type, then press Ctrl+D on an empty line to end.',
+  ko: '터미널에서 읽습니다: 입력한 뒤 빈 줄에서 Ctrl+D를 누르면 끝납니다.',
+};
+
+/** Everything on stdin; when that is a terminal, the person typing is told how to end. */
+export async function readStdin(ctx: Context): Promise<Buffer> {
+  if (ctx.io.stdin.isTTY) ctx.note(FROM_TERMINAL[ctx.lang]);
+  const chunks: Buffer[] = [];
+  for await (const chunk of ctx.io.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return Buffer.concat(chunks);
+}
+
 const BODY_FILE: Record<Lang, (path: string, code: string) => string> = {
   en: (path, code) => `--body-file: cannot read ${path} (${code})`,
   ko: (path, code) => `--body-file: ${path}을(를) 읽을 수 없습니다 (${code})`,
@@ -111,9 +124,7 @@ export async function readBodyFile(ctx: Context, path: string): Promise<string> 
   try {
     let text: string;
     if (path === '-') {
-      const chunks: Buffer[] = [];
-      for await (const chunk of ctx.io.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-      text = Buffer.concat(chunks).toString('utf8');
+      text = (await readStdin(ctx)).toString('utf8');
     } else {
       text = readFileSync(path, 'utf8');
     }
