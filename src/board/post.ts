@@ -28,51 +28,45 @@ export type Status = (typeof STATUSES)[number];
 
 const isHttpUrl = (text: string): boolean => /^https?:\/\//i.test(text) && URL.canParse(text);
 
-const text = v.string('type' satisfies Rule);
-const postNumber = v.pipe(
-  v.number('type' satisfies Rule),
-  v.integer('integer' satisfies Rule),
-  v.minValue(1, 'positive' satisfies Rule),
-);
-const calendarDate = v.pipe(text, v.check(isCalendarDate, 'date' satisfies Rule));
-const httpUrl = v.pipe(text, v.check(isHttpUrl, 'url' satisfies Rule));
-const timestamp = v.pipe(text, v.isoTimestamp('timestamp' satisfies Rule));
-
-export const StoredSource = v.looseObject(
-  {
-    agency: v.optional(text),
-    date: v.optional(calendarDate),
-    url: v.optional(httpUrl),
-  },
-  'type' satisfies Rule,
-);
-
 /**
- * A post as the board file holds it. Unknown keys are kept (`looseObject`) so that a file
- * written by a newer minor version, or edited by hand, loses nothing when postboard rewrites it.
+ * The valibot schema of a post as the board file holds it. Unknown keys are kept (`looseObject`)
+ * so that a file written by a newer minor version, or edited by hand, loses nothing when
+ * postboard rewrites it. Built on first use: most reads never need it (see `checkStoredPost`).
  */
-export const StoredPost = v.looseObject(
-  {
-    id: postNumber,
-    title: v.pipe(text, v.minLength(1, 'empty' satisfies Rule)),
-    author: v.pipe(text, v.minLength(1, 'empty' satisfies Rule)),
-    department: v.optional(text, ''),
-    date: calendarDate,
-    views: v.pipe(
-      v.number('type' satisfies Rule),
-      v.integer('integer' satisfies Rule),
-      v.minValue(0, 'not-negative' satisfies Rule),
-    ),
-    status: v.picklist(STATUSES, 'status' satisfies Rule),
-    body: v.optional(text, ''),
-    source: v.optional(StoredSource),
-    createdAt: v.optional(timestamp),
-    updatedAt: v.optional(timestamp),
-  },
-  'type' satisfies Rule,
-);
+function buildStoredPost() {
+  const text = v.string('type' satisfies Rule);
+  const calendarDate = v.pipe(text, v.check(isCalendarDate, 'date' satisfies Rule));
+  const timestamp = v.pipe(text, v.isoTimestamp('timestamp' satisfies Rule));
+  const source = v.looseObject(
+    {
+      agency: v.optional(text),
+      date: v.optional(calendarDate),
+      url: v.optional(v.pipe(text, v.check(isHttpUrl, 'url' satisfies Rule))),
+    },
+    'type' satisfies Rule,
+  );
+  return v.looseObject(
+    {
+      id: v.pipe(v.number('type' satisfies Rule), v.integer('integer' satisfies Rule), v.minValue(1, 'positive' satisfies Rule)),
+      title: v.pipe(text, v.minLength(1, 'empty' satisfies Rule)),
+      author: v.pipe(text, v.minLength(1, 'empty' satisfies Rule)),
+      department: v.optional(text, ''),
+      date: calendarDate,
+      views: v.pipe(v.number('type' satisfies Rule), v.integer('integer' satisfies Rule), v.minValue(0, 'not-negative' satisfies Rule)),
+      status: v.picklist(STATUSES, 'status' satisfies Rule),
+      body: v.optional(text, ''),
+      source: v.optional(source),
+      createdAt: v.optional(timestamp),
+      updatedAt: v.optional(timestamp),
+    },
+    'type' satisfies Rule,
+  );
+}
 
-export type Post = v.InferOutput<typeof StoredPost>;
+let storedPost: ReturnType<typeof buildStoredPost> | undefined;
+export const storedPostSchema = () => (storedPost ??= buildStoredPost());
+
+export type Post = v.InferOutput<ReturnType<typeof buildStoredPost>>;
 export type Source = NonNullable<Post['source']>;
 
 export interface FieldIssue {
@@ -95,7 +89,7 @@ export interface FieldIssue {
  */
 export function checkStoredPost(raw: unknown): { post: Post } | { issues: FieldIssue[] } {
   if (!plainlyValid(raw)) {
-    const result = v.safeParse(StoredPost, raw);
+    const result = v.safeParse(storedPostSchema(), raw);
     if (!result.success) return { issues: result.issues.map(toFieldIssue) };
   }
   const post = raw as Post;
@@ -160,52 +154,56 @@ const characters = (text: string): number => {
   return count;
 };
 
-function lineText(limit: number, required: boolean) {
-  return v.pipe(
+/** Each field of a post as a person types it, with its rule. Empty optional text means none. */
+function buildInputFields() {
+  function lineText(limit: number, required: boolean) {
+    return v.pipe(
+      v.string('type' satisfies Rule),
+      v.transform((text) => text.normalize('NFC').trim()),
+      v.check((text) => !required || text.length > 0, 'empty' satisfies Rule),
+      v.check((text) => characters(text) <= limit, 'too-long' satisfies Rule),
+      v.check((text) => !LINE_CONTROLS.test(text), 'control' satisfies Rule),
+    );
+  }
+
+  const bodyText = v.pipe(
     v.string('type' satisfies Rule),
-    v.transform((text) => text.normalize('NFC').trim()),
-    v.check((text) => !required || text.length > 0, 'empty' satisfies Rule),
-    v.check((text) => characters(text) <= limit, 'too-long' satisfies Rule),
+    // Korean typed on some systems arrives decomposed; Windows text ends lines in CRLF.
+    v.transform((text) => text.normalize('NFC').replace(/\r\n?/g, '\n').trim()),
+    v.check((text) => characters(text) <= LIMITS.body, 'too-long' satisfies Rule),
+    v.check((text) => !BODY_CONTROLS.test(text), 'control' satisfies Rule),
+  );
+
+  const optionalDate = v.pipe(
+    v.string('type' satisfies Rule),
+    v.transform((text) => text.trim()),
+    v.check((text) => text === '' || isCalendarDate(text), 'date' satisfies Rule),
+  );
+
+  const optionalUrl = v.pipe(
+    v.string('type' satisfies Rule),
+    v.transform((text) => text.trim()),
+    v.check((text) => text === '' || isHttpUrl(text), 'url' satisfies Rule),
     v.check((text) => !LINE_CONTROLS.test(text), 'control' satisfies Rule),
   );
+
+  return {
+    title: lineText(LIMITS.title, true),
+    author: lineText(LIMITS.author, true),
+    department: lineText(LIMITS.department, false),
+    date: v.pipe(v.string('type' satisfies Rule), v.transform((text) => text.trim()), v.check(isCalendarDate, 'date' satisfies Rule)),
+    status: v.pipe(v.string('type' satisfies Rule), v.transform((text) => text.trim()), v.picklist(STATUSES, 'status' satisfies Rule)),
+    body: bodyText,
+    'source.agency': lineText(LIMITS['source.agency'], false),
+    'source.date': optionalDate,
+    'source.url': optionalUrl,
+  } as const;
 }
 
-const bodyText = v.pipe(
-  v.string('type' satisfies Rule),
-  // Korean typed on some systems arrives decomposed; Windows text ends lines in CRLF.
-  v.transform((text) => text.normalize('NFC').replace(/\r\n?/g, '\n').trim()),
-  v.check((text) => characters(text) <= LIMITS.body, 'too-long' satisfies Rule),
-  v.check((text) => !BODY_CONTROLS.test(text), 'control' satisfies Rule),
-);
+let inputFields: ReturnType<typeof buildInputFields> | undefined;
 
-const optionalDate = v.pipe(
-  v.string('type' satisfies Rule),
-  v.transform((text) => text.trim()),
-  v.check((text) => text === '' || isCalendarDate(text), 'date' satisfies Rule),
-);
-
-const optionalUrl = v.pipe(
-  v.string('type' satisfies Rule),
-  v.transform((text) => text.trim()),
-  v.check((text) => text === '' || isHttpUrl(text), 'url' satisfies Rule),
-  v.check((text) => !LINE_CONTROLS.test(text), 'control' satisfies Rule),
-);
-
-/** Each field of a post as a person types it, with its rule. Empty optional text means none. */
-export const INPUT_FIELDS = {
-  title: lineText(LIMITS.title, true),
-  author: lineText(LIMITS.author, true),
-  department: lineText(LIMITS.department, false),
-  date: v.pipe(v.string('type' satisfies Rule), v.transform((text) => text.trim()), v.check(isCalendarDate, 'date' satisfies Rule)),
-  status: v.pipe(v.string('type' satisfies Rule), v.transform((text) => text.trim()), v.picklist(STATUSES, 'status' satisfies Rule)),
-  body: bodyText,
-  'source.agency': lineText(LIMITS['source.agency'], false),
-  'source.date': optionalDate,
-  'source.url': optionalUrl,
-} as const;
-
-export type InputField = keyof typeof INPUT_FIELDS;
-export const INPUT_FIELD_NAMES = Object.keys(INPUT_FIELDS) as InputField[];
+export type InputField = keyof ReturnType<typeof buildInputFields>;
+export const INPUT_FIELD_NAMES: readonly InputField[] = ['title', 'author', 'department', 'date', 'status', 'body', 'source.agency', 'source.date', 'source.url'];
 
 /** The text fields of a post as given, before they are checked. */
 export type PostDraft = Partial<Record<InputField, string>>;
@@ -223,7 +221,7 @@ export interface PostContent {
 
 /** Checks one field as typed: the normalized value, or what is wrong with it. */
 export function checkField(field: InputField, value: string): { value: string } | { issue: FieldIssue } {
-  const result = v.safeParse(INPUT_FIELDS[field], value);
+  const result = v.safeParse((inputFields ??= buildInputFields())[field], value);
   if (result.success) return { value: result.output };
   const [first] = result.issues;
   return { issue: { field, rule: first.message as Rule, value } };

@@ -129,14 +129,14 @@ function tsvRows(text: string): { cells: string[] }[] {
 }
 
 /** Every name a column may have: the field key, or its header in English or Korean (`--header`). */
-const COLUMN_NAMES: ReadonlyMap<string, FieldKey> = new Map(
-  FIELD_KEYS.flatMap((key) => [key, MESSAGES.en.fields[key], MESSAGES.ko.fields[key]].map((name) => [name.toLowerCase(), key] as const)),
-);
+const columnNames = (): ReadonlyMap<string, FieldKey> =>
+  new Map(FIELD_KEYS.flatMap((key) => [key, MESSAGES.en.fields[key], MESSAGES.ko.fields[key]].map((name) => [name.toLowerCase(), key] as const)));
 
 function tableRecords(rows: { cells: string[]; problem?: string }[]): { records: RawRecord[]; ignoredColumns: string[] } {
   const [header, ...body] = rows;
   if (!header) return { records: [], ignoredColumns: [] };
-  const keys = header.cells.map((name) => COLUMN_NAMES.get(name.trim().toLowerCase()));
+  const names = columnNames();
+  const keys = header.cells.map((name) => names.get(name.trim().toLowerCase()));
   const ignoredColumns = header.cells.filter((_, index) => keys[index] === undefined);
   const records = body.map((row, index): RawRecord => {
     const where = `row ${index + 2}`;
