@@ -1,5 +1,5 @@
 import type { ImportedPost } from './changes.js';
-import { checkDraft, type FieldIssue, type Post, type PostDraft, type Rule } from './post.js';
+import { checkDraft, isRecord, type FieldIssue, type Post, type PostDraft, type Rule } from './post.js';
 
 /** The keys of a post a record may carry; any other key of a JSON record is kept as it is. */
 const KNOWN = new Set(['id', 'title', 'author', 'department', 'date', 'views', 'status', 'body', 'source', 'createdAt', 'updatedAt', 'source_agency', 'source_date', 'source_url']);
@@ -18,7 +18,7 @@ export function checkImportRecord(where: string, fields: Record<string, unknown>
   const issues: FieldIssue[] = [];
   const problem = (field: string, rule: Rule, value: unknown) => issues.push({ field, rule, value });
   const source = (fields.source ?? {}) as Record<string, unknown>;
-  if (fields.source !== undefined && (typeof fields.source !== 'object' || fields.source === null || Array.isArray(fields.source))) {
+  if (fields.source !== undefined && !isRecord(fields.source)) {
     problem('source', 'type', fields.source);
   }
 

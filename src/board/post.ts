@@ -101,12 +101,14 @@ export function checkStoredPost(raw: unknown): { post: Post } | { issues: FieldI
 /** A strict subset of valibot's isoTimestamp: `2024-09-02T09:00:00.000Z` or with an offset. */
 const PLAIN_TIMESTAMP = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A JSON object (not an array, not null). */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const optionalText = (value: unknown) => value === undefined || typeof value === 'string';
 
 /** True only for a post the schema certainly accepts. */
 export function plainlyValid(raw: unknown): boolean {
-  if (!isObject(raw)) return false;
+  if (!isRecord(raw)) return false;
   const { id, title, author, date, views, status, source, createdAt, updatedAt } = raw;
   if (typeof id !== 'number' || !Number.isInteger(id) || id < 1) return false;
   if (typeof title !== 'string' || title === '' || typeof author !== 'string' || author === '') return false;
@@ -117,7 +119,7 @@ export function plainlyValid(raw: unknown): boolean {
   if (createdAt !== undefined && (typeof createdAt !== 'string' || !PLAIN_TIMESTAMP.test(createdAt))) return false;
   if (updatedAt !== undefined && (typeof updatedAt !== 'string' || !PLAIN_TIMESTAMP.test(updatedAt))) return false;
   if (source === undefined) return true;
-  if (!isObject(source) || !optionalText(source.agency)) return false;
+  if (!isRecord(source) || !optionalText(source.agency)) return false;
   if (source.date !== undefined && (typeof source.date !== 'string' || !isCalendarDate(source.date))) return false;
   return source.url === undefined || (typeof source.url === 'string' && isHttpUrl(source.url));
 }

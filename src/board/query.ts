@@ -93,6 +93,13 @@ export function selectPosts(posts: readonly Post[], filter: PostFilter, order: P
   return matching.sort(postComparator(order));
 }
 
+/** The departments on the board, the most used first. */
+export function departmentsByUse(posts: readonly Post[]): string[] {
+  const counts = new Map<string, number>();
+  for (const post of posts) if (post.department) counts.set(post.department, (counts.get(post.department) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'ko')).map(([name]) => name);
+}
+
 /** One page of `items`; `limit` undefined means everything on one page. */
 export function paginate<T>(items: readonly T[], page: number, limit: number | undefined): Page<T> {
   const total = items.length;

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { addPost, postWithSource } from '../board/changes.js';
 import { localDate } from '../board/dates.js';
+import { departmentsByUse } from '../board/query.js';
 import { checkDraft, type InputField, type Post, type PostContent, type PostDraft } from '../board/post.js';
 import type { Context } from '../context.js';
 import { InvalidInputError, PostboardError, UsageError } from '../errors.js';
@@ -214,13 +215,6 @@ async function askForPost(ctx: Context, draft: PostDraft, board: Board | undefin
   });
   // Flags given beside the prompts are checked by the same rules.
   return checkFlags({ ...draft, ...answers }, ctx);
-}
-
-/** The board's departments, the most used first. */
-function departmentsByUse(posts: readonly Post[]): string[] {
-  const counts = new Map<string, number>();
-  for (const post of posts) if (post.department) counts.set(post.department, (counts.get(post.department) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'ko')).map(([name]) => name);
 }
 
 function refuseDuplicate(board: Board | undefined, content: PostContent, allowDuplicate: boolean, text: AddText): void {

@@ -1,7 +1,7 @@
 import type { Command, Option } from 'commander';
 import { PERIODS } from '../board/dates.js';
 import { STATUSES } from '../board/post.js';
-import { SORT_KEYS } from '../board/query.js';
+import { departmentsByUse, SORT_KEYS } from '../board/query.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { LANGS, type Lang } from '../i18n.js';
@@ -136,8 +136,7 @@ export function register(program: Command, ctx: Context): void {
     .action(async (shell: string | undefined, raw: { departments?: boolean }) => {
       if (raw.departments) {
         const board = await ctx.board().read().catch(() => undefined);
-        const departments = [...new Set(board?.posts.map((post) => post.department).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'ko'));
-        return ctx.out(departments);
+        return ctx.out(departmentsByUse(board?.posts ?? []));
       }
       if (!(SHELLS as readonly string[]).includes(shell ?? '')) throw new UsageError(ctx.t.usage.oneOf('shell', SHELLS, shell ?? ''), name);
       ctx.out(SCRIPTS[shell as Shell](describeCommands(program)));

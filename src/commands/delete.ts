@@ -2,11 +2,11 @@ import type { Command } from 'commander';
 import { deletePosts } from '../board/changes.js';
 import { DEFAULT_LIST_FIELDS } from './list.js';
 import type { Context } from '../context.js';
-import { NotFoundError } from '../errors.js';
 import type { Lang } from '../i18n.js';
 import { outputWidth } from '../io.js';
 import { renderPostTable } from '../render/posts.js';
 import { confirmOrRefuse } from './confirm.js';
+import { findPosts } from './find.js';
 import { examples } from './help.js';
 import { parsePostNumber } from './show.js';
 
@@ -73,13 +73,7 @@ export function register(program: Command, ctx: Context, run = runDelete): void 
 export async function runDelete(ctx: Context, options: DeleteOptions): Promise<void> {
   const text = TEXT[ctx.lang];
   const store = ctx.board();
-  const board = await store.read();
-  if (!board) throw new NotFoundError(ctx.t.notFound.noBoard(store.name));
-  const doomed = options.ids.map((id) => {
-    const post = board.posts.find((candidate) => candidate.id === id);
-    if (!post) throw new NotFoundError(ctx.t.notFound.post(id, store.name));
-    return post;
-  });
+  const doomed = findPosts(ctx, await store.read(), options.ids);
   await confirmOrRefuse(ctx, {
     yes: options.yes,
     command: name,
@@ -88,7 +82,7 @@ export async function runDelete(ctx: Context, options: DeleteOptions): Promise<v
     preview: async () => ctx.out(await renderPostTable(doomed, DEFAULT_LIST_FIELDS, { t: ctx.t, style: await ctx.style(), width: outputWidth(ctx.io, undefined) })),
   });
   const deleted = await store.update((fresh) => {
-    for (const id of options.ids) if (!fresh.posts.some((post) => post.id === id)) throw new NotFoundError(ctx.t.notFound.post(id, store.name));
+    findPosts(ctx, fresh, options.ids);
     return deletePosts(fresh, options.ids);
   });
   ctx.out(text.deleted(deleted.length, deleted.map((post) => post.id)));

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { editPost, postWithSource, type PostEdit } from '../board/changes.js';
+import { departmentsByUse } from '../board/query.js';
 import { checkField, type FieldIssue, type InputField, type Post, type PostDraft, type Status } from '../board/post.js';
 import type { Context } from '../context.js';
-import { InvalidInputError, NotFoundError, PostboardError, UsageError } from '../errors.js';
+import { InvalidInputError, PostboardError, UsageError } from '../errors.js';
 import type { Lang } from '../i18n.js';
 import { canPrompt, outputWidth } from '../io.js';
 import { OptionParser } from '../options.js';
@@ -10,6 +11,7 @@ import { renderPostView } from '../render/posts.js';
 import { visibleLine } from '../render/sanitize.js';
 import type { Board } from '../store/index.js';
 import { confirmOrRefuse } from './confirm.js';
+import { findPost } from './find.js';
 import { examples } from './help.js';
 import { addPostFieldOptions, describeFlagIssue, draftFromFlags, readBodyFile, type RawPostFields } from './post-fields.js';
 import { parsePostNumber } from './show.js';
@@ -129,7 +131,7 @@ export async function runEdit(ctx: Context, options: EditOptions): Promise<void>
   const flagsGiven = Object.keys(draft).length > 0 || options.views !== undefined;
 
   const board = await store.read();
-  const current = findPost(board, options.id, ctx, store.name);
+  const current = findPost(ctx, board, options.id);
   let edit: PostEdit;
   if (flagsGiven) {
     edit = checkEdit(draft, options.views, (issue) => describeFlagIssue(issue, ctx));
@@ -153,7 +155,7 @@ export async function runEdit(ctx: Context, options: EditOptions): Promise<void>
   }
 
   const { post, fields } = await store.update((fresh) => {
-    const target = findPost(fresh, options.id, ctx, store.name);
+    const target = findPost(ctx, fresh, options.id);
     const url = edit.source?.url;
     const other = url && !options.allowDuplicate ? postWithSource(fresh, url) : undefined;
     if (other && other.id !== target.id) throw new PostboardError(text.duplicate(other.id));
@@ -161,13 +163,6 @@ export async function runEdit(ctx: Context, options: EditOptions): Promise<void>
   });
   if (options.format === 'json') return ctx.out(JSON.stringify(post, null, 2));
   ctx.out(text.edited(post.id, visibleLine(post.title), fields));
-}
-
-function findPost(board: Board | undefined, id: number, ctx: Context, name: string): Post {
-  if (!board) throw new NotFoundError(ctx.t.notFound.noBoard(name));
-  const post = board.posts.find((candidate) => candidate.id === id);
-  if (!post) throw new NotFoundError(ctx.t.notFound.post(id, name));
-  return post;
 }
 
 /** The fields given, each checked by the same rules as `add`; every bad one reported at once. */
@@ -191,7 +186,8 @@ function checkEdit(draft: PostDraft, views: number | undefined, describe: (issue
 
 async function askForEdit(ctx: Context, post: Post, board: Board, allowDuplicate: boolean): Promise<PostEdit> {
   const { askPost, FORM_ORDER } = await import('../prompts/post-form.js');
-  const departments = [...new Set([post.department, ...board.posts.map((other) => other.department)].filter(Boolean))];
+  // Its own department first, then the board's by use.
+  const departments = [...new Set([post.department, ...departmentsByUse(board.posts)].filter(Boolean))];
   const answers = await askPost({
     io: ctx.io,
     lang: ctx.lang,

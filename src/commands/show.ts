@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { NotFoundError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import type { Lang, Messages } from '../i18n.js';
 import { outputWidth } from '../io.js';
 import { OptionParser } from '../options.js';
 import { renderPostView } from '../render/posts.js';
+import { findPost } from './find.js';
 import { examples } from './help.js';
 
 export const SHOW_FORMATS = ['text', 'json'] as const;
@@ -84,10 +85,7 @@ export function parseShowOptions(id: string, raw: RawShowOptions, ctx: Context):
 
 export async function runShow(ctx: Context, options: ShowOptions): Promise<void> {
   const store = ctx.board();
-  const board = await store.read();
-  if (!board) throw new NotFoundError(ctx.t.notFound.noBoard(store.name));
-  const post = board.posts.find((candidate) => candidate.id === options.id);
-  if (!post) throw new NotFoundError(ctx.t.notFound.post(options.id, store.name));
+  const post = findPost(ctx, await store.read(), options.id);
   if (options.format === 'json') return ctx.out(JSON.stringify(post, null, 2));
   const style = await ctx.style();
   ctx.out(await renderPostView(post, { t: ctx.t, style, width: outputWidth(ctx.io, options.width) }));

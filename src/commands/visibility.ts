@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import type { Status } from '../board/post.js';
 import type { Context } from '../context.js';
-import { NotFoundError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import type { Lang } from '../i18n.js';
+import { findPosts } from './find.js';
 import { examples } from './help.js';
 import { parsePostNumber } from './show.js';
 
@@ -60,11 +61,7 @@ function visibilityCommand(name: 'hide' | 'publish', status: Status) {
     const text = TEXT[status][ctx.lang];
     const store = ctx.board();
     const changed = await store.update((board) => {
-      const posts = options.ids.map((id) => {
-        const post = board.posts.find((candidate) => candidate.id === id);
-        if (!post) throw new NotFoundError(ctx.t.notFound.post(id, store.name));
-        return post;
-      });
+      const posts = findPosts(ctx, board, options.ids);
       const now = ctx.io.now().toISOString();
       const toChange = posts.filter((post) => post.status !== status);
       for (const post of toChange) {

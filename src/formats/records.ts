@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { extname } from 'node:path';
 import { FIELD_KEYS, type FieldKey } from '../board/fields.js';
+import { isRecord } from '../board/post.js';
 import { MESSAGES } from '../i18n.js';
 import { unguardFormula } from './cells.js';
 
@@ -89,8 +90,8 @@ function jsonRecords(text: string): RawRecord[] {
   const items = Array.isArray(value) ? value : (value as { posts?: unknown })?.posts;
   if (!Array.isArray(items)) return [{ where: 'file', fields: {}, unreadable: 'not an array of posts or a board' }];
   return items.map((item, index) =>
-    typeof item === 'object' && item !== null && !Array.isArray(item)
-      ? { where: `item ${index + 1}`, fields: item as Record<string, unknown> }
+    isRecord(item)
+      ? { where: `item ${index + 1}`, fields: item }
       : { where: `item ${index + 1}`, fields: {}, unreadable: 'not an object' },
   );
 }
@@ -102,7 +103,7 @@ function jsonlRecords(text: string): RawRecord[] {
     const where = `line ${index + 1}`;
     try {
       const value: unknown = JSON.parse(line);
-      if (typeof value === 'object' && value !== null && !Array.isArray(value)) records.push({ where, fields: value as Record<string, unknown> });
+      if (isRecord(value)) records.push({ where, fields: value });
       else records.push({ where, fields: {}, unreadable: 'not an object' });
     } catch (error) {
       records.push({ where, fields: {}, unreadable: (error as Error).message });

@@ -1,4 +1,4 @@
-import { checkStoredPost, type FieldIssue, type Post } from '../board/post.js';
+import { checkStoredPost, isRecord, type FieldIssue, type Post } from '../board/post.js';
 
 /** The board file's format version this postboard reads and writes. */
 export const SCHEMA_VERSION = 1;
@@ -34,9 +34,6 @@ export interface BoardCheck {
   board: Board;
   problems: BoardProblem[];
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const isWholeNumber = (value: unknown, min: number): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= min;

@@ -1,4 +1,5 @@
 import { Low, type Adapter } from 'lowdb';
+import { isRecord } from '../board/post.js';
 import { BoardFileError } from '../errors.js';
 import { readUtf8File } from '../utf8.js';
 import { checkBoard, emptyBoard, type Board, type BoardProblem } from './board.js';
@@ -146,9 +147,9 @@ export class JsonBoardStore implements BoardStore {
       const parsed = await this.file.json(text.json);
       if ('problem' in parsed) return this.file.fail(parsed.problem);
       const raw = parsed.raw;
-      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return this.file.fail(checkBoard(raw, true).problems[0] ?? { kind: 'empty' });
+      if (!isRecord(raw)) return this.file.fail(checkBoard(raw, true).problems[0] ?? { kind: 'empty' });
       const repairs: Repair[] = text.hadBom ? [{ kind: 'bom' }] : [];
-      repairs.push(...repairBoard(raw as Record<string, unknown>));
+      repairs.push(...repairBoard(raw));
       if (repairs.length === 0) return { repairs };
       assertStillHeld();
       const { replaceBoardFile } = await import('./replace.js');

@@ -1,3 +1,4 @@
+import { isRecord } from '../board/post.js';
 import { SCHEMA_VERSION, type BoardProblem } from './board.js';
 
 /** What `check --fix` changed. Only what needs no guessing: never a date, a number or a name. */
@@ -11,9 +12,6 @@ export type Repair =
 const TEXT_FIELDS = ['title', 'author', 'department', 'body', 'source.agency'] as const;
 
 type RawPost = Record<string, unknown> & { source?: Record<string, unknown> };
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function postsOf(raw: unknown): RawPost[] {
   return isRecord(raw) && Array.isArray(raw.posts) ? (raw.posts.filter(isRecord) as RawPost[]) : [];
