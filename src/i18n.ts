@@ -18,7 +18,8 @@ export function chooseLang(flag: string | undefined, env: NodeJS.ProcessEnv): La
   return locale.toLowerCase().startsWith('ko') ? 'ko' : 'en';
 }
 
-const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+/** 2933 → 2,933 (the same in both languages). */
+export const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** A value quoted for an error message, kept short. */
 function quoted(value: unknown): string {

@@ -5,7 +5,7 @@ import { localDate } from '../board/dates.js';
 import { checkImportRecord } from '../board/import.js';
 import type { Context } from '../context.js';
 import { InvalidInputError, PostboardError } from '../errors.js';
-import type { Lang } from '../i18n.js';
+import { grouped as n, type Lang } from '../i18n.js';
 import { OptionParser } from '../options.js';
 import type { Board } from '../store/index.js';
 import { formatFromName, IMPORT_FORMATS, readRecords, type ImportFormat } from '../formats/records.js';
@@ -46,8 +46,6 @@ interface ImportText {
   ignored: (columns: string[]) => string;
   noneValid: string;
 }
-
-const n = (count: number) => count.toLocaleString('en-US');
 
 const TEXT: Record<Lang, ImportText> = {
   en: {
