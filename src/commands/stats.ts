@@ -165,7 +165,8 @@ export async function runStats(ctx: Context, options: StatsOptions): Promise<voi
     for (const { by, rows } of tables) json[by] = rows.map(({ key, ...figures }) => ({ [by]: key, ...figures }));
     return ctx.out(JSON.stringify(json, null, 2));
   }
-  if (posts.length === 0) return ctx.note(board && board.posts.length > 0 ? ctx.t.list.noMatch : ctx.t.list.emptyBoard(ctx.board().name));
+  if (!board) return;
+  if (posts.length === 0) return ctx.note(board.posts.length > 0 ? ctx.t.list.noMatch : ctx.t.list.emptyBoard(ctx.board().name));
   const style = await ctx.style();
   const width = outputWidth(ctx.io, options.width);
   const lines: string[] = [style.heading(text.total(ctx.t.number(total.posts), ctx.t.number(total.views)))];
