@@ -1,10 +1,8 @@
 import type { ImportedPost } from './changes.js';
-import { checkDraft, isRecord, type FieldIssue, type Post, type PostDraft, type Rule } from './post.js';
+import { checkDraft, isRecord, PLAIN_TIMESTAMP, type FieldIssue, type Post, type PostDraft, type Rule } from './post.js';
 
 /** The keys of a post a record may carry; any other key of a JSON record is kept as it is. */
 const KNOWN = new Set(['id', 'title', 'author', 'department', 'date', 'views', 'status', 'body', 'source', 'createdAt', 'updatedAt', 'source_agency', 'source_date', 'source_url']);
-
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
 
 type Checked = { record: ImportedPost } | { issues: FieldIssue[] };
 
@@ -49,7 +47,8 @@ export function checkImportRecord(where: string, fields: Record<string, unknown>
   for (const key of ['createdAt', 'updatedAt'] as const) {
     const value = fields[key];
     if (value === undefined || value === null || value === '') continue;
-    if (typeof value !== 'string' || !TIMESTAMP.test(value) || Number.isNaN(Date.parse(value))) problem(key, 'timestamp', value);
+    // The timestamps postboard writes (and reads the fast way): no looser than the board file's.
+    if (typeof value !== 'string' || !PLAIN_TIMESTAMP.test(value)) problem(key, 'timestamp', value);
     else stamps[key] = value;
   }
 

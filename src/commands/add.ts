@@ -10,6 +10,7 @@ import { canPrompt, outputWidth } from '../io.js';
 import { OptionParser } from '../options.js';
 import { renderPostView } from '../render/posts.js';
 import { visibleLine } from '../render/sanitize.js';
+import { emptyBoard } from '../store/board.js';
 import type { Board } from '../store/index.js';
 import { examples } from './help.js';
 import { addPostFieldOptions, describeFlagIssue, draftFromFlags, FIELD_FLAGS, readBodyFile, type RawPostFields } from './post-fields.js';
@@ -225,8 +226,7 @@ function refuseDuplicate(board: Board | undefined, content: PostContent, allowDu
 
 /** The post as it would be stored if added now (its number may still change under a race). */
 function previewPost(board: Board | undefined, content: PostContent, now: Date): Post {
-  const copy: Board = { schemaVersion: 1, lastId: board?.lastId ?? 0, posts: [] };
-  return addPost(copy, content, now);
+  return addPost({ ...emptyBoard(), lastId: board?.lastId ?? 0 }, content, now);
 }
 
 async function printPost(ctx: Context, options: AddOptions, post: Post, summary: string | undefined): Promise<void> {

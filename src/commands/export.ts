@@ -203,8 +203,20 @@ export async function runExport(ctx: Context, options: ExportOptions): Promise<v
   const selected = board ? selectPosts(board.posts, options.filter, options.order) : [];
   const posts = options.limit === undefined ? selected : selected.slice(0, options.limit);
 
-  const { TargetExistsError } = await import('../output.js');
-  const sink = await openSink(ctx, options, text);
+  const { fileSink, streamSink, TargetExistsError } = await import('../output.js');
+  /** A failure of the output file, said in the user's words; anything else as it is. */
+  const failure = (error: unknown, opening: boolean): unknown => {
+    if (error instanceof TargetExistsError) return new PostboardError(text.exists(error.path));
+    const code = (error as NodeJS.ErrnoException).code ?? (opening ? 'EIO' : undefined);
+    if (error instanceof PostboardError || !options.output || !code) return error;
+    return new PostboardError(text.unwritable(options.output, code));
+  };
+  let sink: Sink;
+  try {
+    sink = options.output ? await fileSink(options.output, options.force) : streamSink(ctx.io.stdout);
+  } catch (error) {
+    throw failure(error, true);
+  }
   const progress = await startProgress(ctx, posts.length);
   try {
     for await (const chunk of encode(await exportChunks(progress.track(posts), options, ctx), options)) await sink.write(chunk);
@@ -213,24 +225,9 @@ export async function runExport(ctx: Context, options: ExportOptions): Promise<v
   } catch (error) {
     progress.stop();
     await sink.abort();
-    if (error instanceof TargetExistsError) throw new PostboardError(text.exists(error.path));
-    if (error instanceof PostboardError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (options.output && code) throw new PostboardError(text.unwritable(options.output, code));
-    throw error;
+    throw failure(error, false);
   }
   if (options.output) ctx.note(text.exported(ctx.t.number(posts.length), posts.length, options.output));
-}
-
-async function openSink(ctx: Context, options: ExportOptions, text: ExportText): Promise<Sink> {
-  const { fileSink, streamSink, TargetExistsError } = await import('../output.js');
-  if (!options.output) return streamSink(ctx.io.stdout);
-  try {
-    return await fileSink(options.output, options.force);
-  } catch (error) {
-    if (error instanceof TargetExistsError) throw new PostboardError(text.exists(error.path));
-    throw new PostboardError(text.unwritable(options.output, (error as NodeJS.ErrnoException).code ?? 'EIO'));
-  }
 }
 
 /** The export as text chunks, in the chosen format. */

@@ -7,6 +7,7 @@ import type { Context } from '../context.js';
 import { InvalidInputError, PostboardError } from '../errors.js';
 import { grouped as n, type Lang } from '../i18n.js';
 import { OptionParser } from '../options.js';
+import { emptyBoard } from '../store/board.js';
 import type { Board } from '../store/index.js';
 import { formatFromName, IMPORT_FORMATS, readRecords, type ImportFormat } from '../formats/records.js';
 import { examples } from './help.js';
@@ -153,7 +154,7 @@ export async function runImport(ctx: Context, options: ImportOptions): Promise<v
   const change = (board: Board): ImportResult => importPosts(board, valid, options);
   let result: ImportResult;
   if (options.dryRun) {
-    const board = (await ctx.board().read()) ?? { schemaVersion: 1, lastId: 0, posts: [] };
+    const board = (await ctx.board().read()) ?? emptyBoard();
     result = change(structuredClone(board));
   } else if (valid.length === 0) {
     if (invalid.length > 0) throw new PostboardError(text.noneValid);

@@ -1,3 +1,5 @@
+import { EXTENDING_LETTERS, PREPEND_LETTERS } from './width.js';
+
 /**
  * Board text is shown, never obeyed. Anything a terminal would act on or hide (C0 and C1
  * controls, so every escape sequence; bidi overrides; zero-width and other format characters;
@@ -20,13 +22,13 @@ const ZWJ = 0x200d;
  * than the format characters already shown above). At the end of a table cell one would join
  * the padding after it and make the line narrower than its cells: shown by code instead.
  */
-const PREPEND = /[\u{0D4E}\u{111C2}\u{111C3}\u{1193F}\u{11941}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}\u{11F02}]/gu;
+const PREPEND = new RegExp(`[${PREPEND_LETTERS}]`, 'gu');
 /**
  * A mark with nothing to sit on would join whatever comes before the text: it gets ◌, as in
  * print. Marks are \p{M} plus the few letters Unicode also treats as extending the character
  * before them (Thai and Lao AM, halfwidth kana voicing marks, emoji skin tones).
  */
-const LEADING_MARK = /^[\p{M}\u{0E33}\u{0EB3}\u{FF9E}\u{FF9F}\u{1F3FB}-\u{1F3FF}]/u;
+const LEADING_MARK = new RegExp(`^[\\p{M}${EXTENDING_LETTERS}\\u{1F3FB}-\\u{1F3FF}]`, 'u');
 const EMOJI_BEFORE = /\p{Extended_Pictographic}[\u{FE0F}\u{1F3FB}-\u{1F3FF}]?$/u;
 const EMOJI_AFTER = /^\p{Extended_Pictographic}/u;
 

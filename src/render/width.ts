@@ -16,11 +16,20 @@ export interface TextMeasure {
   fit(text: string, columns: number): { text: string; width: number };
 }
 
-// Marks, emoji, invisible code points, conjoining jamo, and the few letters that join the next
-// character into one cluster (Grapheme_Cluster_Break=Prepend, e.g. U+11A84): in all of these a
+/**
+ * Letters that join the next character into one cluster (Grapheme_Cluster_Break=Prepend, other
+ * than format characters), as regex class contents.
+ */
+export const PREPEND_LETTERS = '\\u{0D4E}\\u{111C2}\\u{111C3}\\u{1193F}\\u{11941}\\u{11A3A}\\u{11A84}-\\u{11A89}\\u{11D46}\\u{11F02}';
+/** Letters that are no marks but extend the character before them: Thai and Lao AM, halfwidth kana voicing marks. */
+export const EXTENDING_LETTERS = '\\u{0E33}\\u{0EB3}\\u{FF9E}\\u{FF9F}';
+
+// Marks, emoji, invisible code points, conjoining jamo, and the letters above: in all of these a
 // cluster's width is not the sum of its code points'.
-const CLUSTERED =
-  /[\p{M}\p{Extended_Pictographic}\p{Default_Ignorable_Code_Point}\p{Emoji_Modifier}\p{Regional_Indicator}\u{1100}-\u{11FF}\u{A960}-\u{A97F}\u{D7B0}-\u{D7FF}\u{20E3}\u{0D4E}\u{111C2}\u{111C3}\u{1193F}\u{11941}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}\u{11F02}\u{0E33}\u{0EB3}\u{FF9E}\u{FF9F}]/u;
+const CLUSTERED = new RegExp(
+  `[\\p{M}\\p{Extended_Pictographic}\\p{Default_Ignorable_Code_Point}\\p{Emoji_Modifier}\\p{Regional_Indicator}\\u{1100}-\\u{11FF}\\u{A960}-\\u{A97F}\\u{D7B0}-\\u{D7FF}\\u{20E3}${PREPEND_LETTERS}${EXTENDING_LETTERS}]`,
+  'u',
+);
 
 /** True when `text` needs grapheme clusters to be measured. */
 export const needsClusters = (text: string): boolean => CLUSTERED.test(text);
