@@ -24,10 +24,16 @@ export const PREPEND_LETTERS = '\\u{0D4E}\\u{111C2}\\u{111C3}\\u{1193F}\\u{11941
 /** Letters that are no marks but extend the character before them: Thai and Lao AM, halfwidth kana voicing marks. */
 export const EXTENDING_LETTERS = '\\u{0E33}\\u{0EB3}\\u{FF9E}\\u{FF9F}';
 
+/**
+ * The combining-mark blocks string-width counts as zero columns whole, unassigned code points
+ * (U+20F1) included, where \p{M} would not see them.
+ */
+const COMBINING_BLOCKS = '\\u{0300}-\\u{036F}\\u{1AB0}-\\u{1AFF}\\u{1DC0}-\\u{1DFF}\\u{20D0}-\\u{20FF}\\u{FE20}-\\u{FE2F}';
+
 // Marks, emoji, invisible code points, conjoining jamo, and the letters above: in all of these a
 // cluster's width is not the sum of its code points'.
 const CLUSTERED = new RegExp(
-  `[\\p{M}\\p{Extended_Pictographic}\\p{Default_Ignorable_Code_Point}\\p{Emoji_Modifier}\\p{Regional_Indicator}\\u{1100}-\\u{11FF}\\u{A960}-\\u{A97F}\\u{D7B0}-\\u{D7FF}\\u{20E3}${PREPEND_LETTERS}${EXTENDING_LETTERS}]`,
+  `[\\p{M}${COMBINING_BLOCKS}\\p{Extended_Pictographic}\\p{Default_Ignorable_Code_Point}\\p{Emoji_Modifier}\\p{Regional_Indicator}\\u{1100}-\\u{11FF}\\u{A960}-\\u{A97F}\\u{D7B0}-\\u{D7FF}${PREPEND_LETTERS}${EXTENDING_LETTERS}]`,
   'u',
 );
 

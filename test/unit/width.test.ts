@@ -17,6 +17,11 @@ describe('display width', () => {
     expect(stringWidth(text)).toBe(width);
   });
 
+  it('an unassigned code point in a combining block is measured as string-width does (zero)', async () => {
+    expect(needsClusters('\u20F1')).toBe(true);
+    expect((await measureFor(['\u20F1'])).width('a\u20F1')).toBe(stringWidth('a\u20F1'));
+  });
+
   it('emoji and clustered text are measured by string-width', async () => {
     const measure = await measureFor(['👩‍💻', 'e\u0301', '🇰🇷']);
     expect(measure.width('👩‍💻 개발')).toBe(stringWidth('👩‍💻 개발'));
