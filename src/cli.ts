@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import * as add from './commands/add.js';
 import * as check from './commands/check.js';
 import * as completion from './commands/completion.js';
+import { complete } from './commands/completion.js';
 import * as deleteCommand from './commands/delete.js';
 import * as edit from './commands/edit.js';
 import * as exportCommand from './commands/export.js';
@@ -13,7 +14,7 @@ import * as undo from './commands/undo.js';
 import { hide, publish } from './commands/visibility.js';
 import { examples } from './commands/help.js';
 import { Context, DEFAULT_BOARD } from './context.js';
-import { Cancelled, ExitCode, exitCodeOf, UsageError } from './errors.js';
+import { BoardProblemError, Cancelled, ExitCode, exitCodeOf, OutputError, UsageError } from './errors.js';
 import { chooseLang, LANGS, MESSAGES, type Lang } from './i18n.js';
 import { processIO, type IO } from './io.js';
 import { OptionParser } from './options.js';
@@ -46,6 +47,7 @@ const COMMANDS: readonly CommandModule[] = [
   stats,
   check,
   completion,
+  complete,
 ];
 
 const HELP: Record<Lang, Record<string, string>> = {
@@ -202,9 +204,18 @@ function report(error: unknown, ctx: Context, command: string): number {
     say(`${commanderMessage(error, ctx)} (${t.usage.hint(command)})`);
     return ExitCode.usage;
   }
+  if (error instanceof OutputError) {
+    // Standard output is gone: say so on stderr (if even that fails, the exit code still tells).
+    try {
+      say(t.error.output(error.stream, error.code, t.errno[error.code]));
+    } catch {
+      // nowhere left to say it
+    }
+    return ExitCode.failure;
+  }
   const exitCode = exitCodeOf(error);
   if (exitCode !== undefined) {
-    const message = (error as Error).message;
+    const message = error instanceof BoardProblemError ? t.problem(error.problem) : (error as Error).message;
     if (error instanceof Cancelled) {
       ctx.io.stderr.write(`${message}\n`);
     } else if (error instanceof UsageError) {

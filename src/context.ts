@@ -1,11 +1,21 @@
 import { UsageError } from './errors.js';
 import type { Lang, Messages } from './i18n.js';
 import { colorLevel, type IO } from './io.js';
+import { visibleBlock, visibleLines } from './render/sanitize.js';
 import { loadStyle, type Style } from './render/style.js';
+import type { WriteFaults } from './files/write.js';
 import { openBoard, type BoardStore } from './store/index.js';
 
 export const DEFAULT_BOARD = './data/posts.json';
 const DEFAULT_LOCK_TIMEOUT_S = 10;
+/**
+ * A lock held from another host (where postboard cannot ask whether its owner still runs) counts
+ * as abandoned when not refreshed for this long; the owner refreshes it every few seconds.
+ */
+const LOCK_STALE_MS = 10_000;
+
+/** A number from a `POSTBOARD_TEST_*` variable, which tests set to make faults and limits small. */
+const testNumber = (text: string | undefined): number | undefined => (text && /^\d+$/.test(text) ? Number(text) : undefined);
 
 /** The options every command takes (`--db`, `--lang`, `--no-color`). */
 export interface GlobalOptions {
@@ -35,12 +45,22 @@ export class Context {
   }
 
   board(): BoardStore {
+    const env = this.io.env;
     this.store ??= openBoard({
       location: this.boardLocation,
       lockTimeoutMs: this.lockTimeoutMs(),
+      lockStaleMs: testNumber(env.POSTBOARD_TEST_LOCK_STALE_MS) ?? LOCK_STALE_MS,
       describe: (file, problem) => `${file}: ${this.t.problem(problem)}`,
+      maxBytes: testNumber(env.POSTBOARD_TEST_MAX_BOARD_BYTES),
+      faults: this.writeFaults(),
     });
     return this.store;
+  }
+
+  /** Faults a test injects into every file postboard writes (see files/write.ts). */
+  writeFaults(): WriteFaults {
+    const env = this.io.env;
+    return { chunkBytes: testNumber(env.POSTBOARD_TEST_WRITE_CHUNK), diskFreeBytes: testNumber(env.POSTBOARD_TEST_DISK_FREE) };
   }
 
   private lockTimeoutMs(): number {
@@ -57,14 +77,33 @@ export class Context {
     return loadStyle(colorLevel(this.io, this.global.color));
   }
 
-  /** Writes lines of data to stdout. */
+  /**
+   * Writes output postboard rendered itself to stdout: tables and post views, whose board text the
+   * renderers have already made visible (and which may carry our own colour codes).
+   */
   out(lines: string | readonly string[]): void {
     const text = typeof lines === 'string' ? lines : lines.join('\n');
     this.io.stdout.write(text.endsWith('\n') || text === '' ? text : `${text}\n`);
   }
 
-  /** Writes a notice (not data) to stderr. */
+  /**
+   * Writes a message to stdout ("Added post 2933: …"). Whatever board or input text it quotes is
+   * shown, never obeyed: every line goes through the one sanitiser.
+   */
+  say(lines: string | readonly string[]): void {
+    this.out(visibleLines(lines));
+  }
+
+  /**
+   * Writes data to stdout exactly (JSON, JSONL, CSV): a script or file gets every byte as stored.
+   * Only a person's terminal gets it made visible, so that no stored escape sequence acts on it.
+   */
+  data(text: string): void {
+    this.io.stdout.write(this.io.stdout.isTTY ? visibleBlock(text) : text);
+  }
+
+  /** Writes a notice (not data) to stderr, every line through the one sanitiser. */
   note(text: string): void {
-    this.io.stderr.write(`${text}\n`);
+    this.io.stderr.write(`${visibleLines(text)}\n`);
   }
 }

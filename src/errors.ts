@@ -72,3 +72,26 @@ export class BoardFileError extends StoreError {
     this.problem = problem;
   }
 }
+
+/**
+ * A problem with the board that is not tied to its file (no more post numbers): the store throws
+ * the problem, and `report()` says it in the user's language.
+ */
+export class BoardProblemError extends StoreError {
+  readonly problem: BoardProblem;
+  constructor(problem: BoardProblem) {
+    super(problem.kind);
+    this.problem = problem;
+  }
+}
+
+/** Standard output (or error) cannot take what is written: a full disk, a closed device. Exit 1. */
+export class OutputError extends PostboardError {
+  readonly stream: 'stdout' | 'stderr';
+  readonly code: string;
+  constructor(stream: 'stdout' | 'stderr', code: string) {
+    super(`${stream}: ${code}`);
+    this.stream = stream;
+    this.code = code;
+  }
+}

@@ -1,6 +1,7 @@
 import { LIMITS, type FieldIssue, type Rule } from './board/post.js';
 import type { FieldKey } from './board/fields.js';
-import type { BoardProblem, JsonKind } from './store/board.js';
+import type { DecodeProblem, TextEncoding, TextPlace } from './files/decode.js';
+import type { BoardProblem, FileKind, JsonKind } from './store/board.js';
 import { SCHEMA_VERSION } from './store/board.js';
 
 export type Lang = 'ko' | 'en';
@@ -20,6 +21,9 @@ export function chooseLang(flag: string | undefined, env: NodeJS.ProcessEnv): La
 
 /** 2933 → 2,933 (the same in both languages). */
 export const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** 537,000,000 → "512 MB" (binary megabytes, as `ls -lh` counts). */
+const megabytes = (bytes: number): string => `${grouped(Math.round(bytes / 1024 / 1024))} MB`;
 
 /** A value quoted for an error message, kept short. */
 function quoted(value: unknown): string {
@@ -99,12 +103,15 @@ const en = {
       'commander.excessArguments': () => 'too many arguments',
     } as Record<string, (subject: string) => string>,
     didYouMean: (suggestion: string) => `did you mean ${suggestion.includes(',') ? `one of ${suggestion}` : suggestion}?`,
+    output: (stream: 'stdout' | 'stderr', code: string, reason: string | undefined) =>
+      `cannot write to standard ${stream === 'stdout' ? 'output' : 'error'} (${code}${reason ? `: ${reason}` : ''})`,
   },
 
   rule: {
     required: 'is missing',
     type: 'has the wrong type',
     integer: 'must be a whole number',
+    'too-big': `must be at most ${grouped(Number.MAX_SAFE_INTEGER)}`,
     positive: 'must be 1 or more',
     'not-negative': 'must be 0 or more',
     date: 'is not a real calendar date (YYYY-MM-DD)',
@@ -128,7 +135,7 @@ const en = {
       case 'empty':
         return 'the file is empty (an empty board is {"schemaVersion": 1, "lastId": 0, "posts": []})';
       case 'syntax':
-        return `line ${problem.line}, column ${problem.column}: not valid JSON (${problem.detail})`;
+        return `${problem.line ? `line ${problem.line}, column ${problem.column}: ` : ''}not valid JSON (${problem.detail})`;
       case 'not-a-board':
         return `not a postboard board: expected an object with "posts", found ${this.jsonKind[problem.found]}`;
       case 'bad-header':
@@ -145,14 +152,36 @@ const en = {
         return `${this.postAt(problem.id, problem.index, undefined)}: ${problem.field} is not in NFC (decomposed Hangul)`;
       case 'folder':
         return 'is a folder, not a board file';
+      case 'not-a-file':
+        return `is ${this.fileKind[problem.found]}, not a board file`;
+      case 'too-large':
+        return `the board is too large for a JSON file (${problem.bytes === undefined ? 'over' : megabytes(problem.bytes)}; a JSON board holds at most ${megabytes(problem.limit)}); nothing was changed. Move older posts to another board (--db), or keep an archive this size in a SQLite board`;
+      case 'read-only':
+        return `is read-only (mode ${problem.mode.toString(8).padStart(4, '0')}); nothing was changed (allow changes with chmod u+w)`;
       case 'unreadable':
-        return `cannot be read (${problem.code})`;
+        return `cannot be read (${problem.code}${this.errno[problem.code] ? `: ${this.errno[problem.code]}` : ''})`;
       case 'unwritable':
-        return `cannot be written (${problem.code})`;
+        return `cannot be written (${problem.code}${this.errno[problem.code] ? `: ${this.errno[problem.code]}` : ''}); the board is unchanged`;
       case 'locked':
-        return `the board is being changed by another postboard process (waited ${problem.seconds} s); try again, or raise POSTBOARD_LOCK_TIMEOUT`;
+        return `the board is being changed by another postboard process${problem.pid ? ` (process ${problem.pid}${problem.stopped ? ', stopped' : ''})` : ''}; waited ${problem.seconds} s. Try again, or raise POSTBOARD_LOCK_TIMEOUT`;
+      case 'lock-lost':
+        return 'another process took the board\'s lock during this change, so nothing was written; try again';
+      case 'numbers-exhausted':
+        return `every post number up to ${grouped(Number.MAX_SAFE_INTEGER)} has been given; no new post can be numbered`;
     }
   },
+  fileKind: { device: 'a device', fifo: 'a named pipe (FIFO)', socket: 'a socket', other: 'not a regular file' } satisfies Record<FileKind, string>,
+  errno: {
+    ENOSPC: 'no space left on the disk',
+    EDQUOT: 'disk quota exceeded',
+    EACCES: 'permission denied',
+    EPERM: 'not permitted',
+    EROFS: 'read-only file system',
+    ENOENT: 'no such folder',
+    ENOTDIR: 'a part of the path is not a folder',
+    ELOOP: 'too many symbolic links',
+    EIO: 'input/output error',
+  } as Record<string, string>,
   postAt: (id: number | undefined, index: number, line: number | undefined) =>
     `${id === undefined ? `posts[${index}]` : `post ${id}`}${line ? ` (line ${line})` : ''}`,
   /** `label` names the field as the user gave it (`--title`), when not by its key. */
@@ -166,6 +195,19 @@ const en = {
     return this.rule[issue.rule];
   },
   duplicateSource: (id: number) => `this source URL is already on the board as post ${id}`,
+  place: (place: TextPlace) => `${place.unit} ${grouped(place.number)}`,
+  encodingName: { utf8: 'UTF-8', utf16le: 'UTF-16', utf16be: 'UTF-16', cp949: 'CP949 (Korean Windows)' } satisfies Record<TextEncoding, string>,
+  decode(file: string, problem: DecodeProblem): string {
+    const at = this.place(problem.at);
+    if (problem.kind === 'mixed') {
+      return problem.found === 'cp949'
+        ? `${file}: ${at} is not UTF-8 (it looks like CP949, Korean Windows), but the rest of the file is UTF-8; save the whole file in one encoding`
+        : `${file}: ${at} is UTF-8, but the rest of the file is CP949 (Korean Windows); save the whole file in one encoding`;
+    }
+    return problem.encoding === 'cp949'
+      ? `${file}: ${at} holds bytes that are neither UTF-8 nor CP949 (Korean Windows); save the file as UTF-8`
+      : `${file}: ${at} is not valid ${this.encodingName[problem.encoding]} after its byte-order mark`;
+  },
 };
 
 export type Messages = typeof en;
@@ -236,12 +278,14 @@ const ko: Messages = {
       'commander.excessArguments': () => '인자가 너무 많습니다',
     },
     didYouMean: (suggestion) => `${suggestion}을(를) 찾으셨나요?`,
+    output: (stream, code, reason) => `표준 ${stream === 'stdout' ? '출력' : '오류'}에 쓸 수 없습니다 (${code}${reason ? `: ${reason}` : ''})`,
   },
 
   rule: {
     required: '값이 없습니다',
     type: '형식이 맞지 않습니다',
     integer: '정수여야 합니다',
+    'too-big': `${grouped(Number.MAX_SAFE_INTEGER)} 이하여야 합니다`,
     positive: '1 이상이어야 합니다',
     'not-negative': '0 이상이어야 합니다',
     date: '실제 날짜(YYYY-MM-DD)가 아닙니다',
@@ -265,7 +309,7 @@ const ko: Messages = {
       case 'empty':
         return '파일이 비어 있습니다 (빈 게시판은 {"schemaVersion": 1, "lastId": 0, "posts": []})';
       case 'syntax':
-        return `${problem.line}행 ${problem.column}열: 올바른 JSON이 아닙니다 (${problem.detail})`;
+        return `${problem.line ? `${problem.line}행 ${problem.column}열: ` : ''}올바른 JSON이 아닙니다 (${problem.detail})`;
       case 'not-a-board':
         return `postboard 게시판 파일이 아닙니다: "posts"가 있는 객체여야 하는데 ${this.jsonKind[problem.found]}입니다`;
       case 'bad-header':
@@ -282,13 +326,35 @@ const ko: Messages = {
         return `${this.postAt(problem.id, problem.index, undefined)}: ${problem.field}가 NFC가 아닙니다 (풀어쓴 한글)`;
       case 'folder':
         return '게시판 파일이 아니라 폴더입니다';
+      case 'not-a-file':
+        return `게시판 파일이 아니라 ${this.fileKind[problem.found]}입니다`;
+      case 'too-large':
+        return `JSON 파일로 두기에는 게시판이 너무 큽니다 (${problem.bytes === undefined ? '한도 초과' : megabytes(problem.bytes)}; JSON 게시판은 최대 ${megabytes(problem.limit)}). 아무것도 바꾸지 않았습니다. 오래된 글을 다른 게시판(--db)으로 옮기거나, 이만한 보관함은 SQLite 게시판에 두세요`;
+      case 'read-only':
+        return `읽기 전용입니다 (권한 ${problem.mode.toString(8).padStart(4, '0')}). 아무것도 바꾸지 않았습니다 (chmod u+w로 쓰기 허용)`;
       case 'unreadable':
-        return `읽을 수 없습니다 (${problem.code})`;
+        return `읽을 수 없습니다 (${problem.code}${this.errno[problem.code] ? `: ${this.errno[problem.code]}` : ''})`;
       case 'unwritable':
-        return `쓸 수 없습니다 (${problem.code})`;
+        return `쓸 수 없습니다 (${problem.code}${this.errno[problem.code] ? `: ${this.errno[problem.code]}` : ''}). 게시판은 그대로입니다`;
       case 'locked':
-        return `다른 postboard 프로세스가 게시판을 바꾸는 중입니다 (${problem.seconds}초 기다림). 잠시 뒤 다시 하거나 POSTBOARD_LOCK_TIMEOUT을 늘리세요`;
+        return `다른 postboard 프로세스${problem.pid ? `(${problem.pid}번${problem.stopped ? ', 멈춤' : ''})` : ''}가 게시판을 바꾸는 중입니다. ${problem.seconds}초 기다렸습니다. 잠시 뒤 다시 하거나 POSTBOARD_LOCK_TIMEOUT을 늘리세요`;
+      case 'lock-lost':
+        return '바꾸는 동안 다른 프로세스가 게시판 잠금을 가져가서 아무것도 쓰지 않았습니다. 다시 하세요';
+      case 'numbers-exhausted':
+        return `${grouped(Number.MAX_SAFE_INTEGER)}까지 모든 글 번호를 썼습니다. 새 글에 번호를 줄 수 없습니다`;
     }
+  },
+  fileKind: { device: '장치', fifo: '이름 있는 파이프(FIFO)', socket: '소켓', other: '일반 파일이 아닌 것' },
+  errno: {
+    ENOSPC: '디스크에 남은 공간이 없음',
+    EDQUOT: '디스크 할당량 초과',
+    EACCES: '권한 없음',
+    EPERM: '허용되지 않음',
+    EROFS: '읽기 전용 파일 시스템',
+    ENOENT: '그런 폴더가 없음',
+    ENOTDIR: '경로 중간이 폴더가 아님',
+    ELOOP: '심볼릭 링크가 너무 많음',
+    EIO: '입출력 오류',
   },
   postAt: (id, index, line) => `${id === undefined ? `posts[${index}]` : `${id}번 글`}${line ? ` (${line}행)` : ''}`,
   fieldIssue(issue, label) {
@@ -300,6 +366,19 @@ const ko: Messages = {
     return this.rule[issue.rule];
   },
   duplicateSource: (id) => `이 출처 URL은 이미 ${id}번 글에 있습니다`,
+  place: (place) => (place.unit === 'row' ? `${grouped(place.number)}행` : `${grouped(place.number)}번째 줄`),
+  encodingName: { utf8: 'UTF-8', utf16le: 'UTF-16', utf16be: 'UTF-16', cp949: 'CP949(한국어 윈도우)' },
+  decode(file, problem) {
+    const at = this.place(problem.at);
+    if (problem.kind === 'mixed') {
+      return problem.found === 'cp949'
+        ? `${file}: ${at}은(는) UTF-8이 아닙니다(CP949로 보임). 나머지는 UTF-8이니 파일 전체를 한 인코딩으로 저장하세요`
+        : `${file}: ${at}은(는) UTF-8인데 나머지는 CP949(한국어 윈도우)입니다. 파일 전체를 한 인코딩으로 저장하세요`;
+    }
+    return problem.encoding === 'cp949'
+      ? `${file}: ${at}에 UTF-8도 CP949도 아닌 바이트가 있습니다. 파일을 UTF-8로 저장하세요`
+      : `${file}: ${at}이(가) 바이트 순서 표식 뒤의 ${this.encodingName[problem.encoding]}로 올바르지 않습니다`;
+  },
 };
 
 export const MESSAGES: Record<Lang, Messages> = { en, ko };

@@ -2,6 +2,7 @@ import { fstatSync, writeSync } from 'node:fs';
 // Made lazy by the build (see scripts/build.mjs): tty loads net and the stream classes.
 import { isatty } from 'node:tty';
 import type { ColorLevel } from './render/style.js';
+import { OutputError } from './errors.js';
 import { encodeUtf8 } from './utf8.js';
 
 /** The streams a command writes to. Tests build one over strings and flip `isTTY`. */
@@ -71,7 +72,7 @@ function outputStream(fd: 1 | 2, nodeStream: () => NodeJS.WriteStream): OutStrea
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EPIPE') process.exit(0);
         // A non-blocking descriptor that is full: hand the rest to Node's stream, which waits.
-        if (code !== 'EAGAIN') throw error;
+        if (code !== 'EAGAIN') throw new OutputError(fd === 1 ? 'stdout' : 'stderr', code ?? 'EIO');
         fallback = nodeStream();
         return fallback.write(bytes.subarray(offset));
       }

@@ -1,5 +1,6 @@
-import { link, lstat, open, rename, unlink, type FileHandle } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { open, stat } from 'node:fs/promises';
+import { realTarget } from './files/paths.js';
+import { TempFile, writeAll, type WriteFaults } from './files/write.js';
 import type { OutStream } from './io.js';
 import { encodeUtf8 } from './utf8.js';
 
@@ -31,55 +32,83 @@ export class TargetExistsError extends Error {
   }
 }
 
+/** The output would land on one of the board's own files (the board, its backup, its lock). */
+export class TargetIsBoardError extends Error {
+  constructor(readonly path: string) {
+    super(`${path} is the board`);
+  }
+}
+
+export interface FileSinkOptions {
+  /** Replace an existing regular file (`--force`). */
+  overwrite: boolean;
+  /** Is this real path one of the board's own files? Those are never written over. */
+  isBoardFile: (realPath: string) => Promise<boolean>;
+  faults?: WriteFaults;
+}
+
 /**
- * A file written whole or not at all: the output goes to a temp file beside `path`, is fsynced,
- * and only then takes the name. Without `overwrite` an existing file is refused, both before
- * anything is written and at the end (a hard link cannot replace a file, so a file created
- * meanwhile is not overwritten either).
+ * An output file, handled as Unix tools handle one:
+ *
+ * - a device or a FIFO (`/dev/null`, `/dev/stdout`, a named pipe) is written into, as `>` would;
+ * - a symlink is followed: the file it names is written, and the link stays a link;
+ * - a regular file is written whole or not at all: a temp file beside it is filled, fsynced,
+ *   size-checked and only then takes the name. Without `overwrite` an existing file is refused,
+ *   both before anything is written and at the end (a hard link cannot replace a file, so a file
+ *   created meanwhile is not overwritten either).
+ *
+ * The board's own files are refused whatever the flags: an export never replaces the board.
  */
-export async function fileSink(path: string, overwrite: boolean): Promise<Sink> {
-  if (!overwrite && (await exists(path))) throw new TargetExistsError(path);
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  const handle: FileHandle = await open(temp, 'wx', 0o644);
-  let isOpen = true;
-  const close = async () => {
-    if (isOpen) {
-      isOpen = false;
-      await handle.close();
-    }
-  };
+export async function fileSink(path: string, options: FileSinkOptions): Promise<Sink> {
+  const existing = await stat(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (existing && !existing.isFile() && !existing.isDirectory()) return deviceSink(path, options.faults);
+  if (existing?.isDirectory()) throw Object.assign(new Error(`${path} is a folder`), { code: 'EISDIR' });
+
+  const target = realTarget(path);
+  if (await options.isBoardFile(target)) throw new TargetIsBoardError(path);
+  if (existing && !options.overwrite) throw new TargetExistsError(path);
+
+  const temp = await TempFile.create(target, { mode: existing ? existing.mode & 0o7777 : undefined, faults: options.faults });
   return {
     async write(chunk) {
-      await handle.write(typeof chunk === 'string' ? encodeUtf8(chunk) : chunk);
+      await temp.write(typeof chunk === 'string' ? encodeUtf8(chunk) : chunk);
     },
     async finish() {
-      await handle.sync();
-      await close();
+      await temp.seal();
       try {
-        if (overwrite) {
-          await rename(temp, path);
-        } else {
-          await link(temp, path).catch((error: NodeJS.ErrnoException) => {
-            throw error.code === 'EEXIST' ? new TargetExistsError(path) : error;
-          });
-          await unlink(temp);
-        }
+        await temp.commit({ replace: options.overwrite });
       } catch (error) {
-        await unlink(temp).catch(() => {});
-        throw error;
+        await temp.abort();
+        throw (error as NodeJS.ErrnoException).code === 'EEXIST' ? new TargetExistsError(path) : error;
       }
-      const folder = await open(dirname(path), 'r');
-      await folder.sync().catch(() => {}).finally(() => folder.close());
     },
     async abort() {
-      await close().catch(() => {});
-      await unlink(temp).catch(() => {});
+      await temp.abort();
     },
   };
 }
 
-const exists = (path: string): Promise<boolean> =>
-  lstat(path).then(
-    () => true,
-    (error: NodeJS.ErrnoException) => error.code !== 'ENOENT',
-  );
+/** Straight into a device or pipe: there is nothing to replace, and no temp file could be renamed onto it. */
+async function deviceSink(path: string, faults: WriteFaults | undefined): Promise<Sink> {
+  const handle = await open(path, 'w');
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await handle.close();
+  };
+  return {
+    async write(chunk) {
+      await writeAll(handle, typeof chunk === 'string' ? encodeUtf8(chunk) : chunk, null, faults);
+    },
+    async finish() {
+      await close();
+    },
+    async abort() {
+      await close().catch(() => {});
+    },
+  };
+}

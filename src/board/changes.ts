@@ -1,5 +1,6 @@
+import { BoardProblemError } from '../errors.js';
 import type { Board } from '../store/board.js';
-import { sameUrl, type Post, type PostContent } from './post.js';
+import { sameUrl, urlKey, type Post, type PostContent } from './post.js';
 
 /** The post already on the board under the same source URL, if any. */
 export function postWithSource(board: Board, url: string | undefined): Post | undefined {
@@ -8,7 +9,11 @@ export function postWithSource(board: Board, url: string | undefined): Post | un
 }
 
 /** The number the next new post gets: one past the highest ever given, so none is reused. */
-export const nextPostNumber = (board: Board): number => board.lastId + 1;
+export function nextPostNumber(board: Board): number {
+  // Past 2^53 − 1 two numbers would be one: there is no next number.
+  if (board.lastId >= Number.MAX_SAFE_INTEGER) throw new BoardProblemError({ kind: 'numbers-exhausted' });
+  return board.lastId + 1;
+}
 
 /**
  * Adds a post to the board (newest first, like the board file and the web board) and moves
@@ -134,20 +139,24 @@ export interface ImportResult {
 export function importPosts(board: Board, records: readonly ImportedPost[], options: { renumber: boolean; allowDuplicate: boolean }): ImportResult {
   const result: ImportResult = { imported: [], duplicates: [], renumbered: 0 };
   const taken = new Set(board.posts.map((post) => post.id));
+  // One pass over the board, one look-up per record: linear, however large both are.
   const urls = new Map<string, number>();
   if (!options.allowDuplicate) {
-    for (const post of board.posts) if (post.source?.url) urls.set(post.source.url, post.id);
+    for (const post of board.posts) {
+      const key = post.source?.url && urlKey(post.source.url);
+      if (key && !urls.has(key)) urls.set(key, post.id);
+    }
   }
   const accepted: ImportedPost[] = [];
   for (const record of records) {
-    const url = record.post.source?.url;
-    const existing = url && !options.allowDuplicate ? (urls.get(url) ?? postWithSource(board, url)?.id) : undefined;
+    const key = record.post.source?.url && !options.allowDuplicate ? urlKey(record.post.source.url) : undefined;
+    const existing = key ? urls.get(key) : undefined;
     if (existing !== undefined) {
       result.duplicates.push({ where: record.where, existing });
       continue;
     }
     accepted.push(record);
-    if (url) urls.set(url, record.requestedId ?? 0);
+    if (key) urls.set(key, record.requestedId ?? 0);
   }
   // First the numbers that are kept, so that no new number lands on one of them.
   const keeps = accepted.map((record) => {
@@ -161,6 +170,7 @@ export function importPosts(board: Board, records: readonly ImportedPost[], opti
   accepted.forEach((record, index) => {
     if (keeps[index]) record.post.id = record.requestedId as number;
     else {
+      if (next >= Number.MAX_SAFE_INTEGER) throw new BoardProblemError({ kind: 'numbers-exhausted' });
       record.post.id = ++next;
       result.renumbered++;
     }

@@ -82,6 +82,8 @@ function wholeNumber(value: unknown, min: number, field: string, problem: (field
   if (typeof number !== 'number' || !Number.isFinite(number)) problem(field, 'type', value);
   else if (!Number.isInteger(number)) problem(field, 'integer', value);
   else if (number < min) problem(field, min === 1 ? 'positive' : 'not-negative', value);
+  // 9007199254740993 reads as …992: beyond 2^53 − 1 two numbers can be one.
+  else if (!Number.isSafeInteger(number)) problem(field, 'too-big', value);
   else return number;
   return undefined;
 }

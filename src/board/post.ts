@@ -13,6 +13,7 @@ export type Rule =
   | 'required'
   | 'type'
   | 'integer'
+  | 'too-big'
   | 'positive'
   | 'not-negative'
   | 'date'
@@ -47,12 +48,12 @@ function buildStoredPost() {
   );
   return v.looseObject(
     {
-      id: v.pipe(v.number('type' satisfies Rule), v.integer('integer' satisfies Rule), v.minValue(1, 'positive' satisfies Rule)),
+      id: v.pipe(v.number('type' satisfies Rule), v.integer('integer' satisfies Rule), v.minValue(1, 'positive' satisfies Rule), v.maxValue(Number.MAX_SAFE_INTEGER, 'too-big' satisfies Rule)),
       title: v.pipe(text, v.minLength(1, 'empty' satisfies Rule)),
       author: v.pipe(text, v.minLength(1, 'empty' satisfies Rule)),
       department: v.optional(text, ''),
       date: calendarDate,
-      views: v.pipe(v.number('type' satisfies Rule), v.integer('integer' satisfies Rule), v.minValue(0, 'not-negative' satisfies Rule)),
+      views: v.pipe(v.number('type' satisfies Rule), v.integer('integer' satisfies Rule), v.minValue(0, 'not-negative' satisfies Rule), v.maxValue(Number.MAX_SAFE_INTEGER, 'too-big' satisfies Rule)),
       status: v.picklist(STATUSES, 'status' satisfies Rule),
       body: v.optional(text, ''),
       source: v.optional(source),
@@ -110,11 +111,11 @@ const optionalText = (value: unknown) => value === undefined || typeof value ===
 export function plainlyValid(raw: unknown): boolean {
   if (!isRecord(raw)) return false;
   const { id, title, author, date, views, status, source, createdAt, updatedAt } = raw;
-  if (typeof id !== 'number' || !Number.isInteger(id) || id < 1) return false;
+  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) return false;
   if (typeof title !== 'string' || title === '' || typeof author !== 'string' || author === '') return false;
   if (!optionalText(raw.department) || !optionalText(raw.body)) return false;
   if (typeof date !== 'string' || !isCalendarDate(date)) return false;
-  if (typeof views !== 'number' || !Number.isInteger(views) || views < 0) return false;
+  if (typeof views !== 'number' || !Number.isSafeInteger(views) || views < 0) return false;
   if (status !== 'published' && status !== 'hidden') return false;
   if (createdAt !== undefined && (typeof createdAt !== 'string' || !PLAIN_TIMESTAMP.test(createdAt))) return false;
   if (updatedAt !== undefined && (typeof updatedAt !== 'string' || !PLAIN_TIMESTAMP.test(updatedAt))) return false;
@@ -258,12 +259,14 @@ export function checkDraft(draft: Required<Pick<PostDraft, 'title' | 'author' | 
   };
 }
 
-/** Two URLs name the same page when they parse to the same address (host case, default port). */
-export function sameUrl(a: string, b: string): boolean {
-  if (a === b) return true;
+/** A URL as the address it names (host case, a default port and the like made one), for comparing. */
+export function urlKey(url: string): string {
   try {
-    return new URL(a).href === new URL(b).href;
+    return new URL(url).href;
   } catch {
-    return false;
+    return url;
   }
 }
+
+/** Two URLs name the same page when they parse to the same address (host case, default port). */
+export const sameUrl = (a: string, b: string): boolean => a === b || urlKey(a) === urlKey(b);

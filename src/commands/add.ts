@@ -9,7 +9,6 @@ import type { Lang } from '../i18n.js';
 import { canPrompt, outputWidth } from '../io.js';
 import { OptionParser } from '../options.js';
 import { renderPostView } from '../render/posts.js';
-import { visibleLine } from '../render/sanitize.js';
 import { emptyBoard } from '../store/board.js';
 import type { Board } from '../store/index.js';
 import { examples } from './help.js';
@@ -190,7 +189,7 @@ export async function runAdd(ctx: Context, options: AddOptions): Promise<void> {
     refuseDuplicate(board, content, options.allowDuplicate, text);
     return addPost(board, content, ctx.io.now());
   });
-  await printPost(ctx, options, post, text.added(post.id, visibleLine(post.title)));
+  await printPost(ctx, options, post, text.added(post.id, post.title));
 }
 
 /** Flags become a post, or every field that is wrong is reported at once, by its flag. */
@@ -231,7 +230,7 @@ function previewPost(board: Board | undefined, content: PostContent, now: Date):
 
 async function printPost(ctx: Context, options: AddOptions, post: Post, summary: string | undefined): Promise<void> {
   if (options.quiet) return ctx.out(String(post.id));
-  if (options.format === 'json') return ctx.out(JSON.stringify(post, null, 2));
-  if (summary) return ctx.out(summary);
+  if (options.format === 'json') return ctx.data(`${JSON.stringify(post, null, 2)}\n`);
+  if (summary) return ctx.say(summary);
   ctx.out(await renderPostView(post, { t: ctx.t, style: await ctx.style(), width: outputWidth(ctx.io, undefined) }));
 }

@@ -3,7 +3,6 @@ import type { Context } from '../context.js';
 import { NotFoundError, PostboardError } from '../errors.js';
 import type { Lang } from '../i18n.js';
 import { OptionParser } from '../options.js';
-import { visibleLine } from '../render/sanitize.js';
 import type { BoardProblem, Repair } from '../store/index.js';
 import { examples } from './help.js';
 
@@ -125,15 +124,15 @@ export async function runCheck(ctx: Context, options: CheckOptions): Promise<voi
   if (problems === undefined) throw new NotFoundError(ctx.t.notFound.noBoard(store.name));
 
   if (options.format === 'json') {
-    ctx.out(JSON.stringify({ board: store.name, fixed: repairs, problems: problems.map((problem) => ({ ...problem, message: ctx.t.problem(problem) })) }, null, 2));
+    ctx.data(`${JSON.stringify({ board: store.name, fixed: repairs, problems: problems.map((problem) => ({ ...problem, message: ctx.t.problem(problem) })) }, null, 2)}\n`);
   } else {
-    if (repairs.length > 0) ctx.out([...(backup ? [text.backup(backup)] : []), ...repairs.map(text.repair)]);
+    if (repairs.length > 0) ctx.say([...(backup ? [text.backup(backup)] : []), ...repairs.map(text.repair)]);
     else if (options.fix) ctx.note(text.nothingToFix);
-    if (problems.length > 0) ctx.out(problems.map((problem) => visibleLine(`${store.name}: ${ctx.t.problem(problem)}`)));
+    if (problems.length > 0) ctx.say(problems.map((problem) => `${store.name}: ${ctx.t.problem(problem)}`));
   }
   if (problems.length > 0) throw new PostboardError(text.problems(store.name, problems.length, problems.filter(isFixable).length));
   if (options.format === 'text') {
     const board = await store.read();
-    ctx.out(text.healthy(store.name, board?.posts.length ?? 0, board?.lastId ?? 0));
+    ctx.say(text.healthy(store.name, board?.posts.length ?? 0, board?.lastId ?? 0));
   }
 }

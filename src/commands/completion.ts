@@ -5,6 +5,7 @@ import { departmentsByUse, SORT_KEYS } from '../board/query.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { LANGS, type Lang } from '../i18n.js';
+import { visibleLine } from '../render/sanitize.js';
 import { ADD_FORMATS } from './add.js';
 import { CHECK_FORMATS } from './check.js';
 import { ENCODINGS, EXPORT_FORMATS } from './export.js';
@@ -13,6 +14,14 @@ import { LIST_FORMATS } from './list.js';
 import { SHOW_FORMATS } from './show.js';
 import { GROUPINGS } from './stats.js';
 import { IMPORT_FORMATS } from '../formats/records.js';
+
+/**
+ * Shell completion the way gh does it: each shell's script is a few lines that call back the
+ * hidden command `postboard __complete <shell> -- <words typed>`, which answers from the command
+ * definitions themselves (commander's) and from the board. The answer is data, one candidate per
+ * line — never shell code: no candidate is ever expanded, evaluated or globbed by the shell, so
+ * a department named `$(touch /tmp/x)` completes as that text and nothing runs.
+ */
 
 export const name = 'completion';
 export const aliases: readonly string[] = [];
@@ -31,9 +40,9 @@ interface CompletionText {
 
 const TEXT: Record<Lang, CompletionText> = {
   en: {
-    description: 'Print a shell completion script (commands, options, known values, the board\'s departments)',
+    description: "Print a shell completion script (commands, options, known values, the board's departments and posts)",
     shell: `${SHELLS.join(', ')}`,
-    departments: 'print the departments on the board, one per line (the scripts use it)',
+    departments: 'print the departments on the board, one per line',
     examples: [
       ['postboard completion bash > ~/.local/share/bash-completion/completions/postboard', 'bash'],
       ['postboard completion zsh > "${fpath[1]}/_postboard"', 'zsh (then restart it)'],
@@ -41,9 +50,9 @@ const TEXT: Record<Lang, CompletionText> = {
     ],
   },
   ko: {
-    description: '셸 자동 완성 스크립트 출력 (명령, 옵션, 정해진 값, 게시판의 부서)',
+    description: '셸 자동 완성 스크립트 출력 (명령, 옵션, 정해진 값, 게시판의 부서와 글)',
     shell: `${SHELLS.join(', ')}`,
-    departments: '게시판의 부서를 한 줄에 하나씩 출력 (스크립트가 씀)',
+    departments: '게시판의 부서를 한 줄에 하나씩 출력',
     examples: [
       ['postboard completion bash > ~/.local/share/bash-completion/completions/postboard', 'bash'],
       ['postboard completion zsh > "${fpath[1]}/_postboard"', 'zsh (셸을 다시 시작)'],
@@ -54,9 +63,10 @@ const TEXT: Record<Lang, CompletionText> = {
 
 export const summary = (lang: Lang): string => TEXT[lang].description;
 
-/** Values an option takes, when they are known: a list, the board's departments, or files. */
+/** What an option's value can be: a fixed list, the board's departments, or a file name. */
 type Values = readonly string[] | 'departments' | 'files';
 
+/** Each command's `--format` choices. */
 const FORMATS: Record<string, readonly string[]> = {
   list: LIST_FORMATS,
   show: SHOW_FORMATS,
@@ -96,35 +106,6 @@ function valuesOf(option: string, command: string): Values | undefined {
   }
 }
 
-interface CommandSpec {
-  names: string[];
-  description: string;
-  options: { long: string; short?: string; takesValue: boolean; description: string; values?: Values }[];
-  /** The command takes a file as its argument (import). */
-  fileArgument: boolean;
-}
-
-function describeCommands(program: Command): { commands: CommandSpec[]; global: CommandSpec['options'] } {
-  const options = (command: Command, name: string) =>
-    command.options
-      .filter((option: Option) => option.long)
-      .map((option: Option) => ({
-        long: option.long as string,
-        short: option.short,
-        takesValue: option.required || option.optional,
-        description: option.description,
-        values: valuesOf(option.long as string, name),
-      }));
-  const commands = program.commands.map((command) => ({
-    names: [command.name(), ...command.aliases()],
-    description: command.description(),
-    options: [...options(command, command.name()), { long: '--help', short: '-h', takesValue: false, description: '' }],
-    fileArgument: command.name() === 'import',
-  }));
-  commands.push({ names: ['help'], description: 'help', options: [], fileArgument: false });
-  return { commands, global: options(program, '') };
-}
-
 export function register(program: Command, ctx: Context): void {
   const text = TEXT[ctx.lang];
   program
@@ -136,169 +117,174 @@ export function register(program: Command, ctx: Context): void {
     .action(async (shell: string | undefined, raw: { departments?: boolean }) => {
       if (raw.departments) {
         const board = await ctx.board().read().catch(() => undefined);
-        return ctx.out(departmentsByUse(board?.posts ?? []));
+        return ctx.say(departmentsByUse(board?.posts ?? []));
       }
       if (!(SHELLS as readonly string[]).includes(shell ?? '')) throw new UsageError(ctx.t.usage.oneOf('shell', SHELLS, shell ?? ''), name);
-      ctx.out(SCRIPTS[shell as Shell](describeCommands(program)));
+      ctx.out(SCRIPTS[shell as Shell]);
     });
 }
 
+/** The hidden command the scripts call back on every Tab. */
+export const complete = {
+  name: '__complete',
+  aliases: [] as readonly string[],
+  needsEveryCommand: true,
+  summary: () => '',
+  register(program: Command, ctx: Context): void {
+    program
+      .command('__complete', { hidden: true })
+      .argument('<shell>')
+      .argument('[words...]')
+      .helpOption(false)
+      .allowUnknownOption()
+      .action(async (shell: string, words: string[]) => {
+        const lines = await candidates(program, ctx, words.length > 0 ? words : ['']).catch(() => [':none']);
+        ctx.out(lines.map((line) => (shell === 'bash' ? line.split('\t')[0] ?? '' : line)));
+      });
+  },
+};
+
+/** Every option of a command, by its long and short names. */
+function optionsOf(command: Command): Option[] {
+  return command.options.filter((option) => !option.hidden);
+}
+
+const findOption = (options: readonly Option[], flag: string): Option | undefined =>
+  options.find((option) => option.long === flag || option.short === flag);
+
+const takesValue = (option: Option | undefined): boolean => Boolean(option && (option.required || option.optional));
+
+/** Text as a candidate: one visible line (no control characters, no line breaks, no tabs). */
+const candidate = (text: string): string => visibleLine(text).replace(/\t/g, ' ');
+
 /**
- * Options that take a value, once each, with the short flags that mean the same in every command
- * (`-a` is --author in add but --all in list: a short like that is left out).
+ * The completions for `words` (the words after `postboard`, the last being the one being typed),
+ * one per line as `value` or `value<TAB>description`, then a directive line: `:files` to let the
+ * shell complete file names, else `:none`.
  */
-function valueOptions({ commands, global }: ReturnType<typeof describeCommands>): { names: string[]; long: string; values?: Values }[] {
-  const all = [...global, ...commands.flatMap((command) => command.options)];
-  const shortTakesValue = new Map<string, Set<boolean>>();
-  for (const option of all) if (option.short) shortTakesValue.set(option.short, (shortTakesValue.get(option.short) ?? new Set()).add(option.takesValue));
-  const byLong = new Map<string, { names: Set<string>; values?: Values }>();
-  for (const option of all.filter((candidate) => candidate.takesValue)) {
-    const entry = byLong.get(option.long) ?? { names: new Set([option.long]), values: option.values };
-    if (option.short && shortTakesValue.get(option.short)?.size === 1) entry.names.add(option.short);
-    byLong.set(option.long, entry);
+async function candidates(program: Command, ctx: Context, words: string[]): Promise<string[]> {
+  const current = (words.at(-1) ?? '').replace(/^["']/, '');
+  const typed = words.slice(0, -1);
+  const globals = optionsOf(program);
+  let command: Command | undefined;
+  let db: string | undefined;
+  for (let i = 0; i < typed.length; i++) {
+    const word = typed[i] ?? '';
+    if (word === '--') break;
+    const option = findOption([...globals, ...(command ? optionsOf(command) : [])], word);
+    if (option) {
+      if (option.long === '--db') db = typed[i + 1];
+      if (takesValue(option)) i++;
+      continue;
+    }
+    if (word.startsWith('--db=')) db = word.slice('--db='.length);
+    if (!command && !word.startsWith('-')) command = program.commands.find((c) => c.name() === word || c.aliases().includes(word));
   }
-  return [...byLong].map(([long, entry]) => ({ long, names: [...entry.names], values: entry.values }));
+  if (db) ctx.global.db = db;
+
+  const previous = typed.at(-1);
+  const options = [...(command ? optionsOf(command) : []), ...globals];
+  const valueOf = previous ? findOption(options, previous) : undefined;
+  if (previous && takesValue(valueOf)) {
+    const values = valuesOf(valueOf?.long ?? '', command?.name() ?? '');
+    if (values === 'files') return [':files'];
+    if (values === 'departments') return [...matching(await departments(ctx), current), ':none'];
+    return [...matching(values ?? [], current), ':none'];
+  }
+
+  if (current.startsWith('-')) {
+    const flags = options.flatMap((option) => [option.long, option.short].filter((flag): flag is string => Boolean(flag)).map((flag) => `${flag}\t${candidate(option.description)}`));
+    return [...matching([...flags, '--help'], current), ':none'];
+  }
+  if (!command || command.name() === 'help') {
+    const names = program.commands.filter((c) => !(c as Command & { _hidden?: boolean })._hidden).map((c) => `${c.name()}\t${candidate(c.description())}`);
+    return [...matching(names, current), ':none'];
+  }
+  if (command.name() === 'import') return [':files'];
+  if (command.registeredArguments.some((argument) => argument.name() === 'id' || argument.name() === 'ids')) {
+    return [...matching(await postNumbers(ctx), current), ':none'];
+  }
+  return [':none'];
+}
+
+/** The candidates that start with what is typed (NFC, any case). */
+function matching(values: readonly string[], typed: string): string[] {
+  const prefix = typed.normalize('NFC').toLowerCase();
+  return values.filter((value) => value.normalize('NFC').toLowerCase().startsWith(prefix));
+}
+
+async function departments(ctx: Context): Promise<string[]> {
+  const board = await ctx.board().read();
+  return departmentsByUse(board?.posts ?? []).map(candidate);
+}
+
+/** The newest posts' numbers, with their titles to tell them apart. */
+async function postNumbers(ctx: Context): Promise<string[]> {
+  const board = await ctx.board().read();
+  return [...(board?.posts ?? [])]
+    .sort((a, b) => b.id - a.id)
+    .slice(0, 50)
+    .map((post) => `${post.id}\t${candidate(post.title)}`);
 }
 
 /**
- * Shell code that finds the subcommand in the words typed so far (and the --db given, for the
- * departments): bash and zsh share it, with their own names for the words.
+ * The scripts: each asks `postboard __complete` and offers its lines as they are. Shell code
+ * here never expands what comes back (no `compgen -W`, no unquoted `$(…)`).
  */
-const findCommand = (words: string, from: number, current: string) => `  for ((i = ${from}; i < ${current}; i++)); do
-    case \${${words}[i]} in
-      --db) db=\${${words}[i+1]}; ((i++)) ;;
-      --lang) ((i++)) ;;
-      -*) ;;
-      *) [[ -z $cmd ]] && cmd=\${${words}[i]} ;;
-    esac
-  done`;
-
-/** Every flag of some options, long and short, for a word list. */
-const flags = (options: CommandSpec['options']) => options.flatMap((option) => [option.long, ...(option.short ? [option.short] : [])]).join(' ');
-
-const word = (text: string) => text.replace(/[^\w.,:/@+-]/g, (c) => `\\${c}`);
-const singleQuoted = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
-
-const SCRIPTS: Record<Shell, (spec: ReturnType<typeof describeCommands>) => string> = {
-  bash: ({ commands, global }) => {
-    const valueCase = (option: ReturnType<typeof valueOptions>[number]) => {
-      const names = option.names.join('|');
-      if (option.long === '--format') {
-        const perCommand = commands
-          .filter((command) => FORMATS[command.names[0] ?? ''])
-          .map((command) => `        ${command.names.join('|')}) words=${singleQuoted((FORMATS[command.names[0] ?? ''] ?? []).join(' '))} ;;`)
-          .join('\n');
-        return `    ${names})\n      case $cmd in\n${perCommand}\n        *) words='' ;;\n      esac\n      COMPREPLY=($(compgen -W "$words" -- "$cur")); return ;;`;
-      }
-      if (option.values === 'files') return `    ${names}) COMPREPLY=($(compgen -f -- "$cur")); return ;;`;
-      if (option.values === 'departments') {
-        return `    ${names}) local departments; departments=$(postboard completion --departments \${db:+--db "$db"} 2>/dev/null); local IFS=$'\\n'; COMPREPLY=($(compgen -W "$departments" -- "$cur")); return ;;`;
-      }
-      if (option.values) return `    ${names}) COMPREPLY=($(compgen -W ${singleQuoted(option.values.join(' '))} -- "$cur")); return ;;`;
-      return `    ${names}) return ;;`;
-    };
-    const valueCases = valueOptions({ commands, global }).map(valueCase).join('\n');
-    const commandCases = commands
-      .map((command) => {
-        const options = singleQuoted(`${flags(command.options)} ${flags(global)}`.trim());
-        const files = command.fileArgument ? `[[ $cur == -* ]] || { COMPREPLY=($(compgen -f -- "$cur")); return; }; ` : '';
-        const help = command.names[0] === 'help' ? `COMPREPLY=($(compgen -W ${singleQuoted(commands.map((c) => c.names[0]).join(' '))} -- "$cur")); return; ` : '';
-        return `    ${command.names.join('|')}) ${help}${files}COMPREPLY=($(compgen -W ${options} -- "$cur")) ;;`;
-      })
-      .join('\n');
-    return `# bash completion for postboard. Load it with:  source <(postboard completion bash)
+const SCRIPTS: Record<Shell, string> = {
+  bash: `# bash completion for postboard. Load it with:  source <(postboard completion bash)
 _postboard() {
-  local cur=\${COMP_WORDS[COMP_CWORD]} prev=\${COMP_WORDS[COMP_CWORD-1]} cmd= db= words= i
-${findCommand('COMP_WORDS', 1, 'COMP_CWORD')}
-  case $prev in
-${valueCases}
-  esac
-  case $cmd in
-    '') COMPREPLY=($(compgen -W ${singleQuoted(`${commands.flatMap((command) => command.names).join(' ')} ${flags(global)} --help --version`)} -- "$cur")) ;;
-${commandCases}
-  esac
+  local line quoted directive=
+  COMPREPLY=()
+  while IFS= read -r line; do
+    case $line in
+      :files) directive=files ;;
+      :none) ;;
+      *) printf -v quoted '%q' "$line"; COMPREPLY+=("$quoted") ;;
+    esac
+  done < <(postboard __complete bash -- "\${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null)
+  # Files: an empty answer lets bash complete file names itself (-o default).
+  [[ $directive == files ]] && COMPREPLY=()
+  return 0
 }
 complete -o default -F _postboard postboard
-`;
-  },
+`,
 
-  zsh: ({ commands, global }) => {
-    const describe = commands.map((command) => singleQuoted(`${command.names[0]?.replace(/:/g, '\\:')}:${command.description}`)).join('\n    ');
-    const valueCases = valueOptions({ commands, global })
-      .map((option) => {
-        const names = option.names.join('|');
-        if (option.long === '--format') {
-          const perCommand = commands
-            .filter((command) => FORMATS[command.names[0] ?? ''])
-            .map((command) => `        ${command.names.join('|')}) compadd -- ${(FORMATS[command.names[0] ?? ''] ?? []).join(' ')} ;;`)
-            .join('\n');
-          return `    ${names})\n      case $cmd in\n${perCommand}\n      esac\n      return ;;`;
-        }
-        if (option.values === 'files') return `    ${names}) _files; return ;;`;
-        if (option.values === 'departments') {
-          return `    ${names}) local -a departments; departments=("\${(@f)$(postboard completion --departments \${db:+--db $db} 2>/dev/null)}"); compadd -a departments; return ;;`;
-        }
-        if (option.values) return `    ${names}) compadd -- ${option.values.join(' ')}; return ;;`;
-        return `    ${names}) return ;;`;
-      })
-      .join('\n');
-    const commandCases = commands
-      .map((command) => {
-        if (command.names[0] === 'help') return `    help) _describe 'command' commands ;;`;
-        const files = command.fileArgument ? `[[ $current == -* ]] || { _files; return; }; ` : '';
-        return `    ${command.names.join('|')}) ${files}compadd -- ${flags(command.options)} ${flags(global)} ;;`;
-      })
-      .join('\n');
-    return `#compdef postboard
+  zsh: `#compdef postboard
 # zsh completion for postboard. Put it in a folder on $fpath as _postboard, or: source <(postboard completion zsh)
 _postboard() {
-  local -a commands
-  commands=(
-    ${describe}
-  )
-  local cmd= db= i current=\${words[CURRENT]} prev=\${words[CURRENT-1]}
-${findCommand('words', 2, 'CURRENT')}
-  case $prev in
-${valueCases}
-  esac
-  if [[ -z $cmd ]]; then
-    if [[ $current == -* ]]; then compadd -- ${flags(global)} --help --version; else _describe 'command' commands; fi
-    return
-  fi
-  case $cmd in
-${commandCases}
-  esac
+  local line directive=
+  local -a lines values shown
+  lines=("\${(@f)$(postboard __complete zsh -- "\${(@)words[2,CURRENT]}" 2>/dev/null)}")
+  for line in "\${lines[@]}"; do
+    case $line in
+      :files) directive=files ;;
+      :none) ;;
+      *)
+        values+=("\${line%%$'\\t'*}")
+        if [[ $line == *$'\\t'* ]]; then shown+=("\${line%%$'\\t'*}  -- \${line#*$'\\t'}"); else shown+=("$line"); fi
+        ;;
+    esac
+  done
+  if [[ $directive == files ]]; then _files; return; fi
+  (( \${#values} )) && compadd -l -d shown -a values
 }
 if [[ \${funcstack[1]} == _postboard ]]; then _postboard "$@"; else compdef _postboard postboard; fi
-`;
-  },
+`,
 
-  fish: ({ commands, global }) => {
-    const all = commands.flatMap((command) => command.names).join(' ');
-    const lines = ['# fish completion for postboard. Put it in ~/.config/fish/completions/postboard.fish', 'complete -c postboard -f'];
-    for (const command of commands) {
-      lines.push(`complete -c postboard -n "not __fish_seen_subcommand_from ${all}" -a ${word(command.names[0] ?? '')} -d ${singleQuoted(command.description)}`);
-    }
-    const optionLine = (option: CommandSpec['options'][number], condition: string) => {
-      const parts = [`complete -c postboard${condition} -l ${option.long.slice(2)}`];
-      if (option.short) parts.push(`-s ${option.short.slice(1)}`);
-      if (option.values === 'files') parts.push('-r -F');
-      else if (option.values === 'departments') parts.push(`-x -a ${singleQuoted('(postboard completion --departments 2>/dev/null)')}`);
-      else if (option.values) parts.push(`-x -a ${singleQuoted(option.values.join(' '))}`);
-      else if (option.takesValue) parts.push('-x');
-      if (option.description) parts.push(`-d ${singleQuoted(option.description)}`);
-      return parts.join(' ');
-    };
-    for (const option of global) lines.push(optionLine(option, ''));
-    for (const command of commands) {
-      const condition = ` -n "__fish_seen_subcommand_from ${command.names.join(' ')}"`;
-      if (command.fileArgument) lines.push(`complete -c postboard${condition} -F`);
-      if (command.names[0] === 'help') lines.push(`complete -c postboard${condition} -a ${singleQuoted(commands.map((c) => c.names[0]).join(' '))}`);
-      for (const option of command.options) {
-        if (option.long === '--format') lines.push(optionLine({ ...option, values: FORMATS[command.names[0] ?? ''] }, condition));
-        else if (option.long !== '--help') lines.push(optionLine(option, condition));
-      }
-    }
-    return `${lines.join('\n')}\n`;
-  },
+  fish: `# fish completion for postboard. Put it in ~/.config/fish/completions/postboard.fish
+function __postboard_complete
+    set -l words (commandline -opc) (commandline -ct)
+    for line in (postboard __complete fish -- $words[2..-1] 2>/dev/null)
+        switch $line
+            case ':files'
+                __fish_complete_path (commandline -ct)
+            case ':none'
+            case '*'
+                printf '%s\\n' $line
+        end
+    end
+end
+complete -c postboard -f -k -a '(__postboard_complete)'
+`,
 };

@@ -85,5 +85,5 @@ export async function runDelete(ctx: Context, options: DeleteOptions): Promise<v
     findPosts(ctx, fresh, options.ids);
     return deletePosts(fresh, options.ids);
   });
-  ctx.out(text.deleted(deleted.length, deleted.map((post) => post.id)));
+  ctx.say(text.deleted(deleted.length, deleted.map((post) => post.id)));
 }

@@ -8,7 +8,6 @@ import type { Lang } from '../i18n.js';
 import { canPrompt, outputWidth } from '../io.js';
 import { OptionParser } from '../options.js';
 import { renderPostView } from '../render/posts.js';
-import { visibleLine } from '../render/sanitize.js';
 import type { Board } from '../store/index.js';
 import { confirmOrRefuse } from './confirm.js';
 import { findPost } from './find.js';
@@ -161,8 +160,8 @@ export async function runEdit(ctx: Context, options: EditOptions): Promise<void>
     if (other && other.id !== target.id) throw new PostboardError(text.duplicate(other.id));
     return { post: target, fields: editPost(target, edit, ctx.io.now()) };
   });
-  if (options.format === 'json') return ctx.out(JSON.stringify(post, null, 2));
-  ctx.out(text.edited(post.id, visibleLine(post.title), fields));
+  if (options.format === 'json') return ctx.data(`${JSON.stringify(post, null, 2)}\n`);
+  ctx.say(text.edited(post.id, post.title, fields));
 }
 
 /** The fields given, each checked by the same rules as `add`; every bad one reported at once. */

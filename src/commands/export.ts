@@ -7,6 +7,7 @@ import { PostboardError } from '../errors.js';
 import { LANGS, MESSAGES, type Lang } from '../i18n.js';
 import { addFilterOptions, OptionParser, parseFilter, type RawFilterOptions } from '../options.js';
 import type { Sink } from '../output.js';
+import { visibleBlock } from '../render/sanitize.js';
 import type { CellCheck, CellOptions } from '../formats/cells.js';
 import { examples } from './help.js';
 
@@ -60,7 +61,8 @@ interface ExportText {
   spreadsheetOnly: (option: string) => string;
   rssOnly: (option: string) => string;
   rssPublished: string;
-  unwritable: (path: string, code: string) => string;
+  unwritable: (path: string, code: string, reason: string | undefined) => string;
+  isBoard: (path: string) => string;
 }
 
 const TEXT: Record<Lang, ExportText> = {
@@ -93,7 +95,8 @@ const TEXT: Record<Lang, ExportText> = {
     spreadsheetOnly: (option) => `${option} is for --format csv or tsv`,
     rssOnly: (option) => `${option} is for --format rss`,
     rssPublished: 'an RSS feed holds published posts only; --status cannot change that',
-    unwritable: (path, code) => `cannot write ${path} (${code})`,
+    unwritable: (path, code, reason) => `cannot write ${path} (${code}${reason ? `: ${reason}` : ''}); nothing was written there`,
+    isBoard: (path) => `${path} is the board itself (or its backup or lock); an export never replaces it: choose another file`,
   },
   ko: {
     description: '게시판 내보내기: 엑셀에서 바로 열리는 CSV, TSV, JSON, JSONL, 마크다운, RSS 피드',
@@ -123,7 +126,8 @@ const TEXT: Record<Lang, ExportText> = {
     spreadsheetOnly: (option) => `${option}은(는) --format csv 또는 tsv에만 씁니다`,
     rssOnly: (option) => `${option}은(는) --format rss에만 씁니다`,
     rssPublished: 'RSS 피드에는 노출된 글만 들어갑니다. --status로 바꿀 수 없습니다',
-    unwritable: (path, code) => `${path}에 쓸 수 없습니다 (${code})`,
+    unwritable: (path, code, reason) => `${path}에 쓸 수 없습니다 (${code}${reason ? `: ${reason}` : ''}). 아무것도 쓰지 않았습니다`,
+    isBoard: (path) => `${path}은(는) 게시판 자체(또는 그 백업이나 잠금)입니다. 내보내기로 덮어쓸 수 없으니 다른 파일을 고르세요`,
   },
 };
 
@@ -203,23 +207,30 @@ export async function runExport(ctx: Context, options: ExportOptions): Promise<v
   const selected = board ? selectPosts(board.posts, options.filter, options.order) : [];
   const posts = options.limit === undefined ? selected : selected.slice(0, options.limit);
 
-  const { fileSink, streamSink, TargetExistsError } = await import('../output.js');
+  const { fileSink, streamSink, TargetExistsError, TargetIsBoardError } = await import('../output.js');
   /** A failure of the output file, said in the user's words; anything else as it is. */
   const failure = (error: unknown, opening: boolean): unknown => {
     if (error instanceof TargetExistsError) return new PostboardError(text.exists(error.path));
+    if (error instanceof TargetIsBoardError) return new PostboardError(text.isBoard(error.path));
     const code = (error as NodeJS.ErrnoException).code ?? (opening ? 'EIO' : undefined);
     if (error instanceof PostboardError || !options.output || !code) return error;
-    return new PostboardError(text.unwritable(options.output, code));
+    return new PostboardError(text.unwritable(options.output, code, ctx.t.errno[code]));
   };
   let sink: Sink;
   try {
-    sink = options.output ? await fileSink(options.output, options.force) : streamSink(ctx.io.stdout);
+    const store = ctx.board();
+    sink = options.output
+      ? await fileSink(options.output, { overwrite: options.force, isBoardFile: (path) => store.isOwnFile(path), faults: ctx.writeFaults() })
+      : streamSink(ctx.io.stdout);
   } catch (error) {
     throw failure(error, true);
   }
   const progress = await startProgress(ctx, posts.length);
   try {
-    for await (const chunk of encode(await exportChunks(progress.track(posts), options, ctx), options)) await sink.write(chunk);
+    let chunks = await exportChunks(progress.track(posts), options, ctx);
+    // Straight onto a person's terminal, data is made visible, never obeyed (a file gets it exact).
+    if (!options.output && ctx.io.stdout.isTTY) chunks = visibleChunks(chunks);
+    for await (const chunk of encode(chunks, options)) await sink.write(chunk);
     progress.stop();
     await sink.finish();
   } catch (error) {
@@ -273,6 +284,10 @@ async function cp949Check(ctx: Context): Promise<CellCheck> {
     const shown = `"${bad}" (U+${(bad.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`;
     throw new PostboardError(text.cp949(post.id, field, shown));
   };
+}
+
+async function* visibleChunks(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+  for await (const chunk of chunks) yield visibleBlock(chunk);
 }
 
 /** Text chunks as bytes: UTF-8 (with a BOM for --excel) or CP949. */

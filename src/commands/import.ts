@@ -9,6 +9,7 @@ import { grouped as n, type Lang } from '../i18n.js';
 import { OptionParser } from '../options.js';
 import { emptyBoard } from '../store/board.js';
 import type { Board } from '../store/index.js';
+import { DecodeError } from '../files/decode.js';
 import { formatFromName, IMPORT_FORMATS, readRecords, type ImportFormat } from '../formats/records.js';
 import { examples } from './help.js';
 import { readStdin } from './post-fields.js';
@@ -132,7 +133,9 @@ export function parseImportOptions(file: string, raw: RawImportOptions, ctx: Con
 
 export async function runImport(ctx: Context, options: ImportOptions): Promise<void> {
   const text = TEXT[ctx.lang];
-  const file = await readRecords(await readInput(ctx, options.file, text), options.format);
+  const file = await readRecords(await readInput(ctx, options.file, text), options.format).catch((error: unknown) => {
+    throw error instanceof DecodeError ? new PostboardError(ctx.t.decode(options.file, error.problem)) : error;
+  });
   if (file.ignoredColumns.length > 0) ctx.note(text.ignored(file.ignoredColumns));
 
   const today = localDate(ctx.io.now());
@@ -163,7 +166,7 @@ export async function runImport(ctx: Context, options: ImportOptions): Promise<v
     result = await ctx.board().update(change);
   }
   for (const duplicate of result.duplicates) ctx.note(`${options.file} ${text.duplicate(duplicate.where, duplicate.existing)}`);
-  ctx.out(text.summary(!options.dryRun, result.imported.length, result.renumbered, result.duplicates.length, invalid.length));
+  ctx.say(text.summary(!options.dryRun, result.imported.length, result.renumbered, result.duplicates.length, invalid.length));
 }
 
 async function readInput(ctx: Context, file: string, text: ImportText): Promise<Buffer> {

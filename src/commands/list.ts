@@ -124,7 +124,7 @@ export async function runList(ctx: Context, options: ListOptions): Promise<void>
 
   if (options.format !== 'table') {
     const shown = options.fields ? page.items.map((post) => pickFields(post, options.fields ?? [])) : page.items;
-    ctx.out(options.format === 'json' ? JSON.stringify(shown, null, 2) : shown.map((post) => JSON.stringify(post)));
+    ctx.data(options.format === 'json' ? `${JSON.stringify(shown, null, 2)}\n` : shown.map((post) => `${JSON.stringify(post)}\n`).join(''));
     return;
   }
   if (!board) return;

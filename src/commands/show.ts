@@ -86,7 +86,7 @@ export function parseShowOptions(id: string, raw: RawShowOptions, ctx: Context):
 export async function runShow(ctx: Context, options: ShowOptions): Promise<void> {
   const store = ctx.board();
   const post = findPost(ctx, await store.read(), options.id);
-  if (options.format === 'json') return ctx.out(JSON.stringify(post, null, 2));
+  if (options.format === 'json') return ctx.data(`${JSON.stringify(post, null, 2)}\n`);
   const style = await ctx.style();
   ctx.out(await renderPostView(post, { t: ctx.t, style, width: outputWidth(ctx.io, options.width) }));
 }

@@ -163,7 +163,7 @@ export async function runStats(ctx: Context, options: StatsOptions): Promise<voi
   if (options.format === 'json') {
     const json: Record<string, unknown> = { total };
     for (const { by, rows } of tables) json[by] = rows.map(({ key, ...figures }) => ({ [by]: key, ...figures }));
-    return ctx.out(JSON.stringify(json, null, 2));
+    return ctx.data(`${JSON.stringify(json, null, 2)}\n`);
   }
   if (!board) return;
   if (posts.length === 0) return ctx.note(board.posts.length > 0 ? ctx.t.list.noMatch : ctx.t.list.emptyBoard(ctx.board().name));

@@ -103,8 +103,8 @@ export async function runUndo(ctx: Context, options: UndoOptions): Promise<void>
   const lines = describe(diff, text);
   if (lines.length === 0) return ctx.note(text.same);
   const shown = JSON.stringify(current.posts);
-  await confirmOrRefuse(ctx, { yes: options.yes, command: name, question: text.question, byDefault: true, preview: async () => ctx.out(lines) });
-  if (options.yes) ctx.out(lines);
+  await confirmOrRefuse(ctx, { yes: options.yes, command: name, question: text.question, byDefault: true, preview: async () => ctx.say(lines) });
+  if (options.yes) ctx.say(lines);
 
   const count = await store.update((board) => {
     // What was shown is what is undone: if another change landed meanwhile, stop.
@@ -114,5 +114,5 @@ export async function runUndo(ctx: Context, options: UndoOptions): Promise<void>
     board.lastId = Math.max(board.lastId, previous.lastId);
     return lines.length;
   });
-  ctx.out(text.done(count));
+  ctx.say(text.done(count));
 }

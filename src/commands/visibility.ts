@@ -71,7 +71,7 @@ function visibilityCommand(name: 'hide' | 'publish', status: Status) {
       return toChange.map((post) => post.id);
     });
     if (changed.length === 0) ctx.note(text.already(options.ids));
-    else ctx.out(text.done(changed.length, changed));
+    else ctx.say(text.done(changed.length, changed));
   };
   return {
     name,

@@ -5,13 +5,17 @@ import type { Post } from '../board/post.js';
  * OWASP's CSV injection guard: a cell a spreadsheet would read as a formula (starting with
  * = + - @, tab, CR or LF) gets a leading apostrophe, which Excel and LibreOffice show as text.
  * `import` takes the apostrophe off again.
+ *
+ * So that the mark is never ambiguous, a cell that already starts with apostrophes followed by
+ * such a character (`'=x`, typed that way on purpose) gets one more as well: on import exactly
+ * one leading apostrophe comes off any cell of the form `'…'=…`, and every cell comes back as it was.
  */
-const FORMULA_START = /^[=+\-@\t\r\n]/;
+const GUARDED = /^'*[=+\-@\t\r\n]/;
 
-export const guardFormula = (text: string): string => (FORMULA_START.test(text) ? `'${text}` : text);
+export const guardFormula = (text: string): string => (GUARDED.test(text) ? `'${text}` : text);
 
 /** Undoes `guardFormula` on a cell read back from a CSV or TSV export. */
-export const unguardFormula = (text: string): string => (text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text);
+export const unguardFormula = (text: string): string => (text.startsWith("'") && GUARDED.test(text.slice(1)) ? text.slice(1) : text);
 
 /** Checks each text cell before it is written; throws to stop the export. */
 export type CellCheck = (text: string, post: Post, field: FieldKey) => void;

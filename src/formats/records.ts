@@ -1,8 +1,8 @@
-import { isUtf8 } from 'node:buffer';
 import { extname } from 'node:path';
 import { FIELD_KEYS, type FieldKey } from '../board/fields.js';
 import { isRecord } from '../board/post.js';
 import { MESSAGES } from '../i18n.js';
+import { decodeText, type TextEncoding } from '../files/decode.js';
 import { unguardFormula } from './cells.js';
 
 export const IMPORT_FORMATS = ['csv', 'tsv', 'json', 'jsonl'] as const;
@@ -19,8 +19,8 @@ export interface RawRecord {
 
 export interface ImportFile {
   format: ImportFormat;
-  /** How the bytes were decoded: UTF-8, or CP949 when they are not UTF-8 (Korean Excel). */
-  encoding: 'utf8' | 'cp949';
+  /** How the bytes were decoded (see files/decode.ts). */
+  encoding: TextEncoding;
   records: RawRecord[];
   /** Header names no field answers to; their columns are left out. */
   ignoredColumns: string[];
@@ -52,19 +52,10 @@ function sniffFormat(text: string): ImportFormat {
   return header.includes('\t') && !header.includes(',') ? 'tsv' : 'csv';
 }
 
-/** Bytes as text: UTF-8 (a byte-order mark dropped), or CP949 when they are not valid UTF-8. */
-async function decode(bytes: Buffer): Promise<{ text: string; encoding: 'utf8' | 'cp949' }> {
-  if (isUtf8(bytes)) {
-    const text = bytes.toString('utf8');
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding: 'utf8' };
-  }
-  const { decodeCp949 } = await import('../vendor/cp949.js');
-  return { text: decodeCp949(bytes), encoding: 'cp949' };
-}
-
 /** Reads the records of an import file; nothing is checked yet beyond being readable. */
 export async function readRecords(bytes: Buffer, format: ImportFormat | undefined): Promise<ImportFile> {
-  const { text, encoding } = await decode(bytes);
+  // Places are counted as the format counts records (a quoted CSV field may span lines).
+  const { text, encoding } = await decodeText(bytes, { places: format === undefined || format === 'csv' ? 'csv-rows' : 'lines' });
   const chosen = format ?? sniffFormat(text);
   switch (chosen) {
     case 'json':

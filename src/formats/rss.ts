@@ -26,6 +26,24 @@ function xmlText(text: string): string {
  */
 const cdataText = (text: string): string => xmlText(text).replace(/\]\]>/g, ']]\uFF1E');
 
+/**
+ * A body is plain text, and an RSS reader shows `<description>` as HTML: so the text is escaped
+ * (a `<script>` in a body shows as text, never runs) and only our own markup is added —
+ * paragraphs (blank lines) become `<p>`, single line breaks `<br>`.
+ */
+export function bodyHtml(body: string): string {
+  const escaped = body.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+  return escaped
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n+/)
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean)
+    .map((paragraph) => `<p>${paragraph.replace(/\n/g, '<br>')}</p>`)
+    .join('');
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
 /** The post date as a moment: midnight of that day where postboard runs. */
 function postDate(date: string): Date {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
@@ -54,7 +72,7 @@ export async function* rssChunks(posts: Iterable<Post>, options: FeedOptions): A
       guid,
       link: post.source?.url ? xmlText(post.source.url) : guid,
       date: postDate(post.date),
-      description: cdataText(post.body),
+      description: cdataText(bodyHtml(post.body)),
       category: post.department ? [{ name: xmlText(post.department) }] : [],
     });
   }

@@ -1,3 +1,4 @@
+import { visibleBlock } from '../render/sanitize.js';
 import type * as Prompts from '../vendor/prompts.js';
 
 export interface MultilineConfig {
@@ -51,7 +52,8 @@ export function multilinePrompt(prompts: typeof Prompts) {
       const count = lines.filter((line) => line !== '').length;
       return `${prefix} ${message} ${theme.style.answer(count === 0 ? '-' : `(${count})`)}`;
     }
-    const typed = [...lines, current].join('\n');
+    // Pasted text is shown as it will be stored, with nothing in it acting on the terminal.
+    const typed = visibleBlock([...lines, current].join('\n'));
     return [`${prefix} ${message} ${theme.style.help(config.hint)}\n${typed}`, error ? theme.style.error(error) : ''];
   });
 }

@@ -3,7 +3,9 @@ import { checkField, type InputField, type PostDraft } from '../board/post.js';
 import { Cancelled } from '../errors.js';
 import type { Lang, Messages } from '../i18n.js';
 import type { IO } from '../io.js';
+import { editText, findEditor, type Editor } from './editor.js';
 import { multilinePrompt } from './multiline.js';
+import { visibleLine } from '../render/sanitize.js';
 
 /** The questions, in the order they are asked. */
 export const FORM_ORDER: readonly InputField[] = [
@@ -18,7 +20,11 @@ export const FORM_ORDER: readonly InputField[] = [
   'source.url',
 ];
 
-const LABELS: Record<Lang, Record<InputField, string> & Record<'noDepartment' | 'newDepartment' | 'changeBody' | 'bodyHint' | 'cancelled' | 'optional', string>> = {
+const LABELS: Record<
+  Lang,
+  Record<InputField, string> &
+    Record<'noDepartment' | 'newDepartment' | 'changeBody' | 'bodyHint' | 'cancelled' | 'optional' | 'editAgain', string> & { inEditor: (command: string) => string }
+> = {
   en: {
     title: 'Title',
     author: 'Author',
@@ -35,6 +41,8 @@ const LABELS: Record<Lang, Record<InputField, string> & Record<'noDepartment' | 
     bodyHint: '(Enter on an empty line twice to finish; Enter now for none)',
     cancelled: 'cancelled',
     optional: '(optional, Enter to skip)',
+    inEditor: (command: string) => `(opening ${command}: save and quit to go on)`,
+    editAgain: 'Edit the body again?',
   },
   ko: {
     title: '제목',
@@ -52,6 +60,8 @@ const LABELS: Record<Lang, Record<InputField, string> & Record<'noDepartment' | 
     bodyHint: '(빈 줄에서 Enter 두 번이면 끝; 내용이 없으면 바로 Enter)',
     cancelled: '취소했습니다',
     optional: '(선택, 건너뛰려면 Enter)',
+    inEditor: (command: string) => `(${command}에서 엽니다: 저장하고 끝내면 계속)`,
+    editAgain: '내용을 다시 고칠까요?',
   },
 };
 
@@ -117,11 +127,16 @@ export async function askPost(options: PostFormOptions): Promise<PostDraft> {
     return true;
   };
 
+  // A misspelled $EDITOR is said before the first question, not after five answers.
+  const editor = options.ask.includes('body') ? findEditor(options.io.env, lang) : undefined;
+
   return withPrompts(options.io, lang, async (prompts, context) => {
     const multiline = multilinePrompt(prompts);
     for (const field of FORM_ORDER.filter((name) => options.ask.includes(name))) {
       const message = labels[field];
-      const fallback = defaults[field];
+      // Offered values come from the board: shown (and kept, if taken) as visible text, never obeyed.
+      const stored = defaults[field];
+      const fallback = stored === undefined || field === 'body' ? stored : visibleLine(stored);
       const optional = field === 'department' || field.startsWith('source.');
       switch (field) {
         case 'department':
@@ -144,8 +159,8 @@ export async function askPost(options: PostFormOptions): Promise<PostDraft> {
           );
           break;
         case 'body':
-          if (options.io.env.VISUAL || options.io.env.EDITOR) {
-            answers.body = await prompts.editor({ message, default: fallback ?? '', waitForUserInput: false, postfix: '.md', validate: validator(field) }, context);
+          if (editor) {
+            answers.body = await bodyInEditor(editor, fallback ?? '', options, validator(field), (question) => prompts.confirm({ message: question, default: true }, context));
           } else if (!options.editing || (await prompts.confirm({ message: labels.changeBody, default: false }, context))) {
             // Typed in place, the body is written anew: there is no editing it line by line.
             answers.body = await multiline({ message, hint: labels.bodyHint, validate: validator(field) }, context);
@@ -167,11 +182,31 @@ export async function askPost(options: PostFormOptions): Promise<PostDraft> {
   });
 }
 
+/** The body from the editor, opened again (if the user wants) until it passes the body's rule. */
+async function bodyInEditor(
+  editor: Editor,
+  initial: string,
+  options: PostFormOptions,
+  validate: (value: string) => true | string,
+  ask: (question: string) => Promise<boolean>,
+): Promise<string> {
+  const labels = LABELS[options.lang];
+  let text = initial;
+  for (;;) {
+    options.io.stdout.write(`? ${labels.body} ${labels.inEditor(editor.command)}\n`);
+    text = editText(editor, text, options.lang, options.io.env);
+    const valid = validate(text);
+    if (valid === true) return text;
+    options.io.stdout.write(`> ${valid}\n`);
+    if (!(await ask(labels.editAgain))) throw new Cancelled(labels.cancelled);
+  }
+}
+
 function departmentChoices(departments: readonly string[], term: string, labels: (typeof LABELS)[Lang]) {
   const typed = term.normalize('NFC').trim();
   const needle = typed.toLowerCase();
   const matching = departments.filter((name) => name.toLowerCase().includes(needle));
-  const choices = matching.map((name) => ({ value: name, name, short: name }));
+  const choices = matching.map((name) => ({ value: visibleLine(name), name: visibleLine(name), short: visibleLine(name) }));
   if (typed && !departments.includes(typed)) choices.unshift({ value: typed, name: `${typed} ${labels.newDepartment}`, short: typed });
   if (!typed) choices.push({ value: '', name: labels.noDepartment, short: '-' });
   return choices;

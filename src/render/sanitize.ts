@@ -74,3 +74,9 @@ export function visibleBlock(text: string): string {
   const nfc = text.normalize('NFC').replace(/\r\n?/g, '\n');
   return UNSAFE.test(nfc) ? replaceUnsafe(nfc, true) : nfc;
 }
+
+/** Lines of a message, each made a visible line: what `say` and `note` write. */
+export function visibleLines(lines: string | readonly string[]): string {
+  const list = typeof lines === 'string' ? lines.split('\n') : lines.flatMap((line) => line.split('\n'));
+  return list.map(visibleLine).join('\n');
+}

@@ -26,17 +26,26 @@ export type BoardProblem =
   | { kind: 'last-id-behind'; lastId: number; highest: number }
   | { kind: 'not-nfc'; index: number; id: number | undefined; field: string }
   | { kind: 'folder' }
+  | { kind: 'not-a-file'; found: FileKind }
+  | { kind: 'too-large'; bytes: number | undefined; limit: number }
+  | { kind: 'read-only'; mode: number }
   | { kind: 'unreadable'; code: string }
   | { kind: 'unwritable'; code: string }
-  | { kind: 'locked'; seconds: number };
+  | { kind: 'locked'; seconds: number; pid?: number; stopped?: boolean }
+  | { kind: 'lock-lost' }
+  | { kind: 'numbers-exhausted' };
+
+/** What a path that is not a regular file is instead. */
+export type FileKind = 'device' | 'fifo' | 'socket' | 'other';
 
 export interface BoardCheck {
   board: Board;
   problems: BoardProblem[];
 }
 
+/** A whole number JavaScript holds exactly (≤ 2^53 − 1): a bigger one would be rounded, and two posts could share it. */
 const isWholeNumber = (value: unknown, min: number): value is number =>
-  typeof value === 'number' && Number.isInteger(value) && value >= min;
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= min;
 
 /** What a JSON value is, for "expected a board, found …". */
 export type JsonKind = 'array' | 'null' | 'string' | 'number' | 'boolean' | 'object without "posts"';

@@ -1,6 +1,7 @@
 import type { BoardProblem } from './board.js';
 import { JsonBoardStore } from './json-board.js';
 import type { BoardStore } from './store.js';
+import type { WriteFaults } from '../files/write.js';
 
 export type { Board, BoardProblem } from './board.js';
 export type { BoardStore } from './store.js';
@@ -10,7 +11,11 @@ export interface OpenBoardOptions {
   /** `--db`, `POSTBOARD_DB` or the default: where the board is. */
   location: string;
   lockTimeoutMs: number;
+  lockStaleMs: number;
   describe: (file: string, problem: BoardProblem) => string;
+  /** Test knobs: a lower size limit, injected write faults. */
+  maxBytes?: number;
+  faults?: WriteFaults;
 }
 
 /**
@@ -18,5 +23,6 @@ export interface OpenBoardOptions {
  * `postgres://` location would choose another `BoardStore` here, and no command would change.
  */
 export function openBoard(options: OpenBoardOptions): BoardStore {
-  return new JsonBoardStore({ path: options.location, lockTimeoutMs: options.lockTimeoutMs, describe: options.describe });
+  const { location, ...rest } = options;
+  return new JsonBoardStore({ path: location, ...rest });
 }

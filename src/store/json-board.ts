@@ -1,25 +1,49 @@
+import { constants as fsConstants } from 'node:buffer';
+import { accessSync, closeSync, constants, fstatSync, openSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { dirname } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { isRecord } from '../board/post.js';
 import { BoardFileError } from '../errors.js';
-import { readUtf8File } from '../utf8.js';
-import { checkBoard, emptyBoard, type Board, type BoardProblem } from './board.js';
+import { realTarget } from '../files/paths.js';
+import type { WriteFaults } from '../files/write.js';
+import { decodeUtf8, encodeUtf8 } from '../utf8.js';
+import { checkBoard, emptyBoard, type Board, type BoardProblem, type FileKind } from './board.js';
 import { locateProblem } from './locate.js';
+import type { BoardLock } from './lock.js';
+import { backupPath } from './paths.js';
 import { repairBoard, textProblems, type Repair } from './repair.js';
 import type { BoardStore } from './store.js';
+
+export { backupPath } from './paths.js';
+
+/**
+ * The largest board file postboard writes: the longest string V8 can make from UTF-8 bytes
+ * (512 MB on 64-bit). A bigger file could never be read back, so it is never written.
+ */
+export const MAX_BOARD_BYTES = fsConstants.MAX_STRING_LENGTH;
 
 export interface JsonBoardOptions {
   /** The board file, as the user named it. */
   path: string;
   /** How long to wait for another process's lock before giving up. */
   lockTimeoutMs: number;
+  /** How long a lock held from another host may go unrefreshed before it counts as abandoned. */
+  lockStaleMs: number;
   /** Turns a problem into the one-line message the error carries. */
   describe: (file: string, problem: BoardProblem) => string;
+  /** The largest board written or read (tests lower it; see MAX_BOARD_BYTES). */
+  maxBytes?: number;
+  faults?: WriteFaults;
 }
 
-/** The board file's last state before the latest change, kept beside it for `undo`. */
-export const backupPath = (boardPath: string): string => `${boardPath}.bak`;
-
 const BOM = 0xfeff;
+
+function fileKind(info: Stats): FileKind {
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'device';
+  if (info.isFIFO()) return 'fifo';
+  if (info.isSocket()) return 'socket';
+  return 'other';
+}
 
 /**
  * The board file as text, then as JSON: the layer both the checked read and `check` stand on.
@@ -27,26 +51,53 @@ const BOM = 0xfeff;
  * board whole.
  */
 class BoardFile {
-  constructor(private readonly options: JsonBoardOptions) {}
+  constructor(
+    private readonly path: string,
+    private readonly shownAs: string,
+    private readonly options: JsonBoardOptions,
+  ) {}
 
   readonly fail = (problem: BoardProblem): never => {
-    throw new BoardFileError(this.options.path, problem, this.options.describe(this.options.path, problem));
+    throw new BoardFileError(this.shownAs, problem, this.options.describe(this.shownAs, problem));
   };
 
   /** The text, without a byte-order mark; undefined when there is no file. */
   async text(): Promise<{ json: string; hadBom: boolean } | undefined> {
-    let text: string;
+    const bytes = this.bytes();
+    if (bytes === undefined) return undefined;
+    // Synchronous on purpose: a command reads its board once, and fs/promises costs start-up.
+    const text = decodeUtf8(bytes);
+    // A byte-order mark from a Windows editor is not part of the JSON.
+    const hadBom = text.charCodeAt(0) === BOM;
+    return { json: hadBom ? text.slice(1) : text, hadBom };
+  }
+
+  /**
+   * The file's bytes. Only a regular file is read: a device (`/dev/zero`) or a FIFO would be read
+   * for ever, so it is refused after a look that never blocks (O_NONBLOCK, then fstat).
+   */
+  private bytes(): Buffer | undefined {
+    let fd: number;
     try {
-      // Synchronous on purpose: a command reads its board once, and fs/promises costs start-up.
-      text = readUtf8File(this.options.path);
+      fd = openSync(this.path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
       if (code === 'ENOENT') return undefined;
       return this.fail(code === 'EISDIR' ? { kind: 'folder' } : { kind: 'unreadable', code });
     }
-    // A byte-order mark from a Windows editor is not part of the JSON.
-    const hadBom = text.charCodeAt(0) === BOM;
-    return { json: hadBom ? text.slice(1) : text, hadBom };
+    try {
+      const info = fstatSync(fd);
+      if (info.isDirectory()) return this.fail({ kind: 'folder' });
+      if (!info.isFile()) return this.fail({ kind: 'not-a-file', found: fileKind(info) });
+      const limit = this.options.maxBytes ?? MAX_BOARD_BYTES;
+      if (info.size > limit) return this.fail({ kind: 'too-large', bytes: info.size, limit });
+      return readFileSync(fd);
+    } catch (error) {
+      if (error instanceof BoardFileError) throw error;
+      return this.fail({ kind: 'unreadable', code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
+    } finally {
+      closeSync(fd);
+    }
   }
 
   /** The parsed JSON, or the problem (located) that stops it parsing. */
@@ -58,29 +109,30 @@ class BoardFile {
       return { problem: await locateProblem(json, { kind: 'syntax', line: 0, column: 0, detail: (error as Error).message }) };
     }
   }
-}
 
-/** lowdb's adapter for a board file: text → JSON → checked board, and back. */
-class BoardFileAdapter implements Adapter<Board> {
-  constructor(
-    private readonly file: BoardFile,
-    private readonly path: string,
-  ) {}
-
-  async read(): Promise<Board | null> {
-    const text = await this.file.text();
-    if (text === undefined) return null;
-    const parsed = await this.file.json(text.json);
-    if ('problem' in parsed) return this.file.fail(parsed.problem);
+  /** The checked board and the text it was read from; undefined when there is no file. */
+  async board(): Promise<{ board: Board; json: string } | undefined> {
+    const text = await this.text();
+    if (text === undefined) return undefined;
+    const parsed = await this.json(text.json);
+    if ('problem' in parsed) return this.fail(parsed.problem);
     const { board, problems } = checkBoard(parsed.raw, true);
     const [problem] = problems;
-    if (problem) return this.file.fail(await locateProblem(text.json, problem));
-    return board;
+    if (problem) return this.fail(await locateProblem(text.json, problem));
+    return { board, json: text.json };
+  }
+}
+
+/** lowdb's adapter for a board file: text → JSON → checked board. Writes go through the store. */
+class BoardFileAdapter implements Adapter<Board | null> {
+  constructor(private readonly file: BoardFile) {}
+
+  async read(): Promise<Board | null> {
+    return (await this.file.board())?.board ?? null;
   }
 
-  async write(board: Board): Promise<void> {
-    const { replaceBoardFile } = await import('./replace.js');
-    await replaceBoardFile(this.path, serialize(board), this.file.fail);
+  async write(): Promise<void> {
+    throw new Error('a board is written only through JsonBoardStore.update');
   }
 }
 
@@ -90,36 +142,55 @@ export function serialize(board: unknown): string {
 
 export class JsonBoardStore implements BoardStore {
   readonly name: string;
-  private readonly file: BoardFile;
-  private readonly adapter: BoardFileAdapter;
+  private real: string | undefined;
+  private file: BoardFile | undefined;
 
   constructor(private readonly options: JsonBoardOptions) {
     this.name = options.path;
-    this.file = new BoardFile(options);
-    this.adapter = new BoardFileAdapter(this.file, options.path);
+  }
+
+  /** Where the board really is: links followed, so every name for it locks and writes one file. */
+  get realPath(): string {
+    if (this.real === undefined) {
+      try {
+        this.real = realTarget(this.options.path);
+      } catch {
+        // A loop of links, a file where a folder should be: said by the read that follows.
+        this.real = this.options.path;
+      }
+    }
+    return this.real;
+  }
+
+  private get boardFile(): BoardFile {
+    return (this.file ??= new BoardFile(this.realPath, this.options.path, this.options));
+  }
+
+  private get fail() {
+    return this.boardFile.fail;
   }
 
   async read(): Promise<Board | undefined> {
-    const db = new Low<Board | null>(this.adapter as Adapter<Board | null>, null);
+    const db = new Low<Board | null>(new BoardFileAdapter(this.boardFile), null);
     await db.read();
     return db.data ?? undefined;
   }
 
   async previous(): Promise<Board | undefined> {
-    const backup = { ...this.options, path: backupPath(this.options.path) };
-    const db = new Low<Board | null>(new BoardFileAdapter(new BoardFile(backup), backup.path) as Adapter<Board | null>, null);
+    const backup = backupPath(this.realPath);
+    const db = new Low<Board | null>(new BoardFileAdapter(new BoardFile(backup, backup, this.options)), null);
     await db.read();
     return db.data ?? undefined;
   }
 
   async update<T>(change: (board: Board) => T | Promise<T>): Promise<T> {
-    return this.locked(async (assertStillHeld) => {
+    return this.locked(async (lock) => {
       // Re-read inside the lock: another process may have written since the command started.
-      const db = new Low<Board>(this.adapter, emptyBoard());
-      await db.read();
-      const result = await change(db.data);
-      assertStillHeld();
-      await db.write();
+      const read = await this.boardFile.board();
+      const board = read?.board ?? emptyBoard();
+      const result = await change(board);
+      // A change that changes nothing writes nothing (and keeps the backup of the last real one).
+      await this.write(board, read?.json ?? serialize(emptyBoard()), lock);
       return result;
     });
   }
@@ -127,13 +198,13 @@ export class JsonBoardStore implements BoardStore {
   async check(): Promise<BoardProblem[] | undefined> {
     let text;
     try {
-      text = await this.file.text();
+      text = await this.boardFile.text();
     } catch (error) {
       if (error instanceof BoardFileError) return [error.problem];
       throw error;
     }
     if (text === undefined) return undefined;
-    const parsed = await this.file.json(text.json);
+    const parsed = await this.boardFile.json(text.json);
     if ('problem' in parsed) return [parsed.problem];
     const { problems } = checkBoard(parsed.raw, false);
     const all = [...problems, ...textProblems(parsed.raw)];
@@ -141,28 +212,94 @@ export class JsonBoardStore implements BoardStore {
   }
 
   async repair(): Promise<{ repairs: Repair[]; backup?: string }> {
-    return this.locked(async (assertStillHeld) => {
-      const text = await this.file.text();
+    return this.locked(async (lock) => {
+      const text = await this.boardFile.text();
       if (text === undefined) return { repairs: [] };
-      const parsed = await this.file.json(text.json);
-      if ('problem' in parsed) return this.file.fail(parsed.problem);
+      const parsed = await this.boardFile.json(text.json);
+      if ('problem' in parsed) return this.fail(parsed.problem);
       const raw = parsed.raw;
-      if (!isRecord(raw)) return this.file.fail(checkBoard(raw, true).problems[0] ?? { kind: 'empty' });
+      if (!isRecord(raw)) return this.fail(checkBoard(raw, true).problems[0] ?? { kind: 'empty' });
       const repairs: Repair[] = text.hadBom ? [{ kind: 'bom' }] : [];
       repairs.push(...repairBoard(raw));
       if (repairs.length === 0) return { repairs };
-      assertStillHeld();
-      const { replaceBoardFile } = await import('./replace.js');
-      await replaceBoardFile(this.options.path, serialize(raw), this.file.fail);
-      return { repairs, backup: backupPath(this.options.path) };
+      await this.write(raw, undefined, lock);
+      return { repairs, backup: backupPath(this.realPath) };
     });
   }
 
-  private async locked<T>(step: (assertStillHeld: () => void) => Promise<T>): Promise<T> {
+  /**
+   * Writes `board` unless its text is `unchanged`. A board too large to be read back is never
+   * written; a failed write leaves the board (and its backup) exactly as they were.
+   */
+  private async write(board: unknown, unchanged: string | undefined, lock: BoardLock): Promise<void> {
+    const limit = this.options.maxBytes ?? MAX_BOARD_BYTES;
+    let json: string;
+    try {
+      json = serialize(board);
+    } catch (error) {
+      // V8's longest string is shorter than the board: far past what could be read back.
+      if (error instanceof RangeError) return this.fail({ kind: 'too-large', bytes: undefined, limit });
+      throw error;
+    }
+    if (json === unchanged) return;
+    const bytes = encodeUtf8(json);
+    if (bytes.length > limit) return this.fail({ kind: 'too-large', bytes: bytes.length, limit });
+    const { replaceBoardFile } = await import('./replace.js');
+    try {
+      await replaceBoardFile(this.realPath, bytes, { lock, faults: this.options.faults ?? {} });
+    } catch (error) {
+      if (error instanceof BoardFileError) throw error;
+      return this.fail({ kind: 'unwritable', code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
+    }
+  }
+
+  /**
+   * Can this board be changed at all? A read-only board (no write permission bit, even for root)
+   * is refused before anything is asked or done; so is a board whose folder cannot take a new file.
+   */
+  async assertWritable(): Promise<void> {
+    let info: Stats | undefined;
+    try {
+      info = statSync(this.realPath);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+      if (code !== 'ENOENT') return this.fail(code === 'ELOOP' || code === 'ENOTDIR' ? { kind: 'unreadable', code } : { kind: 'unwritable', code });
+    }
+    if (info?.isDirectory()) return this.fail({ kind: 'folder' });
+    if (info && !info.isFile()) return this.fail({ kind: 'not-a-file', found: fileKind(info) });
+    if (info && (info.mode & 0o222) === 0) return this.fail({ kind: 'read-only', mode: info.mode & 0o777 });
+    for (const path of info ? [dirname(this.realPath), this.realPath] : [dirname(this.realPath)]) {
+      try {
+        accessSync(path, constants.W_OK);
+      } catch (error) {
+        return this.fail({ kind: 'unwritable', code: (error as NodeJS.ErrnoException).code ?? 'EACCES' });
+      }
+    }
+  }
+
+  async isOwnFile(path: string): Promise<boolean> {
+    const own = [this.realPath, backupPath(this.realPath), `${this.realPath}.lock`];
+    if (own.includes(path)) return true;
+    const identity = (file: string) => {
+      try {
+        const { ino, dev } = statSync(file);
+        return `${dev}:${ino}`;
+      } catch {
+        return undefined;
+      }
+    };
+    // The same file under another name (a hard link).
+    const target = identity(path);
+    return target !== undefined && own.some((file) => identity(file) === target);
+  }
+
+  private async locked<T>(step: (lock: BoardLock) => Promise<T>): Promise<T> {
+    await this.assertWritable();
     const [{ withBoardLock }, { sweepLeftovers }] = await Promise.all([import('./lock.js'), import('./replace.js')]);
-    return withBoardLock(this.options.path, this.options.lockTimeoutMs, this.file.fail, async (assertStillHeld) => {
-      await sweepLeftovers(this.options.path);
-      return step(assertStillHeld);
+    const options = { timeoutMs: this.options.lockTimeoutMs, staleMs: this.options.lockStaleMs };
+    return withBoardLock(this.realPath, options, this.fail, async (lock) => {
+      await sweepLeftovers(this.realPath);
+      return step(lock);
     });
   }
 }

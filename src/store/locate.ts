@@ -5,6 +5,16 @@ import type { BoardProblem } from './board.js';
  * post. Runs only when a board is already broken, so it may re-read the text at leisure.
  */
 export async function locateProblem(text: string, problem: BoardProblem): Promise<BoardProblem> {
+  try {
+    return await locate(text, problem);
+  } catch (error) {
+    // JSON nested thousands deep overflows the (recursive) locating parser: say what, not where.
+    if (error instanceof RangeError) return problem.kind === 'syntax' ? { ...problem, detail: simpleDetail(problem.detail) } : problem;
+    throw error;
+  }
+}
+
+async function locate(text: string, problem: BoardProblem): Promise<BoardProblem> {
   if (problem.kind === 'syntax') return locateSyntaxError(text, problem.detail);
   if (problem.kind === 'invalid-post' || problem.kind === 'duplicate-id') {
     const path: (string | number)[] = ['posts', problem.index];
@@ -19,10 +29,7 @@ async function locateSyntaxError(text: string, v8Message: string): Promise<Board
   // V8 says "... in JSON at position 123" for most errors; for an unexpected token it quotes a
   // snippet instead, and then jsonc-parser finds the offset.
   const position = /at position (\d+)/.exec(v8Message);
-  const detail = v8Message
-    .replace(/ in JSON at position \d+.*$/s, '')
-    .replace(/, ".*" is not valid JSON$/s, '')
-    .replace(/^Unexpected end of JSON input$/, 'Unexpected end of the file');
+  const detail = simpleDetail(v8Message);
   let offset = position ? Number(position[1]) : undefined;
   if (offset === undefined) {
     const { parse } = await import('../vendor/jsonc.js');
@@ -53,4 +60,12 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
     lineStart = i + 1;
   }
   return { line, column: offset - lineStart + 1 };
+}
+
+/** V8's JSON error without its position or quoted snippet (those are said as line and column). */
+function simpleDetail(v8Message: string): string {
+  return v8Message
+    .replace(/ in JSON at position \d+.*$/s, '')
+    .replace(/, ".*" is not valid JSON$/s, '')
+    .replace(/^Unexpected end of JSON input$/, 'Unexpected end of the file');
 }

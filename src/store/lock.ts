@@ -1,55 +1,240 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { readFileSync } from 'node:fs';
+import { link, open, readFile, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep, setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { BoardProblem } from './board.js';
 
 /**
- * A lock not refreshed for this long belongs to a process that died (proper-lockfile refreshes
- * a live lock every half of it), and is taken over. Long enough that parsing a 100,000-post
- * board, which blocks the refresh timer for a few seconds, does not look like death.
+ * The board's inter-process lock: a file `<board>.lock` beside the board's real path, created
+ * with O_EXCL, holding who owns it (process id, host, the process's start time, a random token).
+ *
+ * A lock is taken over only from an owner that is gone. On the same host that is asked of the
+ * operating system — is that process still running (a stopped or busy one is) — never guessed
+ * from the clock, so a writer stalled by a long parse or SIGSTOP keeps its lock and nobody
+ * writes behind its back. An owner on another host (a shared folder) is judged by the lock's
+ * mtime, which the owner refreshes while it works; there, as everywhere, a writer checks the lock
+ * is still its own right before it renames the new board into place, and stops if not.
  */
-const STALE_MS = 8_000;
+
+export interface LockOptions {
+  /** How long to wait for another writer before giving up. */
+  timeoutMs: number;
+  /** An owner on another host that has not refreshed the lock for this long is gone. */
+  staleMs: number;
+}
+
+interface Owner {
+  pid: number;
+  host: string;
+  /** The process's start time (Linux /proc), so a reused process id is not mistaken for it. */
+  started?: string;
+  token: string;
+}
+
 const RETRY_MS = 25;
 
+/** Field 22 of /proc/<pid>/stat (start time in clock ticks) and field 3 (state), where there is /proc. */
+function processInfo(pid: number | 'self'): { started: string; state: string } | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces and parentheses: count from the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const [state, started] = [fields[0], fields[19]];
+    return state && started ? { state, started } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+type Holder =
+  | { kind: 'alive'; owner?: Owner; stopped: boolean }
+  | { kind: 'gone'; owner?: Owner; text: string; mtimeMs: number }
+  | { kind: 'none' };
+
+async function inspect(lockPath: string, staleMs: number): Promise<Holder> {
+  let info;
+  try {
+    info = await stat(lockPath);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'none' };
+    throw error;
+  }
+  const stale = Date.now() - info.mtimeMs > staleMs;
+  if (info.isDirectory()) {
+    // The lock folder of postboard before 0.2 (proper-lockfile): judged by its age alone.
+    return stale ? { kind: 'gone', text: '', mtimeMs: info.mtimeMs } : { kind: 'alive', stopped: false };
+  }
+  const text = await readFile(lockPath, 'utf8').catch(() => '');
+  let owner: Owner | undefined;
+  try {
+    const parsed = JSON.parse(text) as Owner;
+    if (Number.isInteger(parsed.pid) && typeof parsed.host === 'string' && typeof parsed.token === 'string') owner = parsed;
+  } catch {
+    // Being written this instant, or left half-written by a crash: its age decides.
+  }
+  if (!owner || owner.host !== hostname()) {
+    return stale ? { kind: 'gone', owner, text, mtimeMs: info.mtimeMs } : { kind: 'alive', owner, stopped: false };
+  }
+  try {
+    process.kill(owner.pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return { kind: 'gone', owner, text, mtimeMs: info.mtimeMs };
+    // EPERM: someone else's process, alive.
+  }
+  const now = processInfo(owner.pid);
+  if (now && (now.state === 'Z' || now.state === 'X' || (owner.started && now.started !== owner.started))) {
+    return { kind: 'gone', owner, text, mtimeMs: info.mtimeMs };
+  }
+  return { kind: 'alive', owner, stopped: now?.state === 'T' || now?.state === 't' };
+}
+
 /**
- * Runs `step` while holding the board's inter-process lock (a `<board>.lock` folder beside it).
- * Waits up to `timeoutMs` for another writer to finish, then gives up with a `locked` problem.
+ * Creates the lock file with its content in one step: written under a name of its own, then
+ * hard-linked to the lock's name (which fails if the lock exists). So a lock file never exists
+ * without its owner in it, even if its writer is stopped or killed right then. Where hard links
+ * are refused, it is created exclusively and then written.
  */
-export async function withBoardLock<T>(
-  path: string,
-  timeoutMs: number,
-  fail: (problem: BoardProblem) => never,
-  step: (assertStillHeld: () => void) => Promise<T>,
-): Promise<T> {
-  const { lock } = await import('../vendor/write.js');
-  let compromised = false;
-  const options = {
-    realpath: false,
-    stale: STALE_MS,
-    retries: 0,
-    onCompromised: () => {
-      compromised = true;
-    },
-  };
-  const deadline = Date.now() + timeoutMs;
-  let release: () => Promise<void>;
-  for (;;) {
+async function create(lockPath: string, content: string, token: string): Promise<void> {
+  const own = `${lockPath}.${token}`;
+  await writeFile(own, content, { mode: 0o644 });
+  try {
+    await link(own, lockPath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOENT' || code === 'ENOTDIR' || code === 'EACCES') throw error;
+    const handle = await open(lockPath, 'wx', 0o644);
     try {
-      release = await lock(path, options);
-      break;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-      if (code !== 'ELOCKED') fail({ kind: 'unwritable', code });
-      if (Date.now() >= deadline) fail({ kind: 'locked', seconds: Math.round(timeoutMs / 1000) });
+      await handle.writeFile(content);
+    } finally {
+      await handle.close();
+    }
+  } finally {
+    await unlink(own).catch(() => {});
+  }
+}
+
+/** How long a breaker may take before its guard counts as abandoned (breaking takes microseconds). */
+const GUARD_STALE_MS = 2_000;
+
+/**
+ * Removes a lock whose owner is gone — that lock and no other. Waiters who judged the same dead
+ * lock take turns (a guard file, `<lock>.breaking`), and each looks again under the guard: only
+ * if the lock file still holds exactly what was judged dead is it removed. A lock released and
+ * taken afresh in the meantime has other content (a new random token), so it is never removed.
+ */
+async function breakLock(lockPath: string, judged: Extract<Holder, { kind: 'gone' }>, staleMs: number): Promise<void> {
+  const guardPath = `${lockPath}.breaking`;
+  let guard;
+  try {
+    guard = await open(guardPath, 'wx', 0o644);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const info = await stat(guardPath).catch(() => undefined);
+    if (info && Date.now() - info.mtimeMs > GUARD_STALE_MS) await unlink(guardPath).catch(() => {});
+    return;
+  }
+  try {
+    await guard.close();
+    const info = await stat(lockPath).catch(() => undefined);
+    if (!info) return;
+    if (info.isDirectory()) {
+      // The lock folder of an older postboard, still unrefreshed.
+      if (Date.now() - info.mtimeMs > staleMs) await rmdir(lockPath).catch(() => {});
+      return;
+    }
+    const text = await readFile(lockPath, 'utf8').catch(() => undefined);
+    const same = text === judged.text && (judged.owner !== undefined || info.mtimeMs === judged.mtimeMs);
+    if (same) await unlink(lockPath);
+  } finally {
+    await unlink(guardPath).catch(() => {});
+  }
+}
+
+export class BoardLock {
+  private refresher: NodeJS.Timeout | undefined;
+
+  private constructor(
+    private readonly lockPath: string,
+    private readonly owner: Owner,
+    private readonly fail: (problem: BoardProblem) => never,
+    staleMs: number,
+  ) {
+    // Keeps the lock fresh for writers on other hosts, who can only judge it by its age.
+    this.refresher = setInterval(() => void this.touch(), Math.max(50, staleMs / 3));
+    this.refresher.unref();
+  }
+
+  /** Takes the lock of the board at `realPath`, waiting for another writer up to the timeout. */
+  static async acquire(realPath: string, options: LockOptions, fail: (problem: BoardProblem) => never): Promise<BoardLock> {
+    const lockPath = `${realPath}.lock`;
+    const self = processInfo('self');
+    const owner: Owner = { pid: process.pid, host: hostname(), ...(self ? { started: self.started } : {}), token: randomBytes(8).toString('hex') };
+    const deadline = Date.now() + options.timeoutMs;
+    for (;;) {
+      try {
+        await create(lockPath, JSON.stringify(owner), owner.token);
+        return new BoardLock(lockPath, owner, fail, options.staleMs);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+        if (code !== 'EEXIST') return fail({ kind: 'unwritable', code });
+      }
+      const holder = await inspect(lockPath, options.staleMs).catch(() => ({ kind: 'alive', stopped: false }) as Holder);
+      if (holder.kind === 'gone') {
+        await breakLock(lockPath, holder, options.staleMs).catch(() => {});
+        continue;
+      }
+      if (holder.kind === 'none') continue;
+      if (Date.now() >= deadline) {
+        return fail({ kind: 'locked', seconds: Math.round(options.timeoutMs / 1000), pid: holder.owner?.pid, stopped: holder.stopped });
+      }
       await sleep(RETRY_MS + Math.random() * RETRY_MS);
     }
   }
-  // Called just before the write: if our lock went stale (the process stalled past STALE_MS),
-  // another writer may have taken it, and writing now could lose its change.
-  const assertStillHeld = () => {
-    if (compromised) fail({ kind: 'locked', seconds: Math.round(STALE_MS / 1000) });
-  };
+
+  /**
+   * Called right before the new board is renamed into place: after yielding to the event loop
+   * (so a process that was stopped sees the world as it is now), the lock file must still be
+   * ours. If it is not, writing would lose another writer's change: stop instead.
+   */
+  async assertHeld(): Promise<void> {
+    await yieldToLoop();
+    const text = await readFile(this.lockPath, 'utf8').catch(() => '');
+    let token: unknown;
+    try {
+      token = (JSON.parse(text) as { token?: unknown }).token;
+    } catch {
+      token = undefined;
+    }
+    if (token !== this.owner.token) this.fail({ kind: 'lock-lost' });
+    await this.touch();
+  }
+
+  async release(): Promise<void> {
+    clearInterval(this.refresher);
+    this.refresher = undefined;
+    // Only our own lock is removed: never one another writer has taken.
+    const text = await readFile(this.lockPath, 'utf8').catch(() => '');
+    if (text === JSON.stringify(this.owner)) await unlink(this.lockPath).catch(() => {});
+  }
+
+  private async touch(): Promise<void> {
+    const now = new Date();
+    await utimes(this.lockPath, now, now).catch(() => {});
+  }
+}
+
+/** Runs `step` holding the lock of the board at `realPath`; the lock is released however it ends. */
+export async function withBoardLock<T>(
+  realPath: string,
+  options: LockOptions,
+  fail: (problem: BoardProblem) => never,
+  step: (lock: BoardLock) => Promise<T>,
+): Promise<T> {
+  const lock = await BoardLock.acquire(realPath, options, fail);
   try {
-    return await step(assertStillHeld);
+    return await step(lock);
   } finally {
-    await release().catch(() => {});
+    await lock.release();
   }
 }

@@ -22,7 +22,7 @@ function textAt(post: RawPost, field: (typeof TEXT_FIELDS)[number]): string | un
   return typeof value === 'string' ? value : undefined;
 }
 
-const postId = (post: RawPost): number | undefined => (Number.isInteger(post.id) && (post.id as number) > 0 ? (post.id as number) : undefined);
+const postId = (post: RawPost): number | undefined => (Number.isSafeInteger(post.id) && (post.id as number) > 0 ? (post.id as number) : undefined);
 
 /** Text that is not in NFC: decomposed Hangul breaks search, sort and width. */
 export function textProblems(raw: unknown): BoardProblem[] {
@@ -50,7 +50,7 @@ export function repairBoard(raw: Record<string, unknown>): Repair[] {
   }
   const highest = highestId(raw);
   const lastId = raw.lastId;
-  if (!(Number.isInteger(lastId) && (lastId as number) >= highest)) {
+  if (!(Number.isSafeInteger(lastId) && (lastId as number) >= highest)) {
     // Numbers are never reused: keep what a readable lastId says was given, and never go below
     // the posts that are there.
     const recorded = Number(lastId);

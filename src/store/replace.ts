@@ -1,76 +1,95 @@
-import { constants as fsConstants } from 'node:fs';
-import { copyFile, link, open, readdir, realpath, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { StoreError } from '../errors.js';
-import { encodeUtf8 } from '../utf8.js';
-import type { BoardProblem } from './board.js';
-import { backupPath } from './json-board.js';
+import { copyFile, link, lstat, open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { ownLeftover, siblingName, TempFile, type WriteFaults } from '../files/write.js';
+import { backupPath } from './paths.js';
+import type { BoardLock } from './lock.js';
 
 // The write side of the JSON board, loaded only by commands that change it.
 
-/**
- * Replaces the board file so that a crash at any moment leaves either the old or the new board:
- * the new text goes to a uniquely named temp file in the same folder and is fsynced; the old
- * file is kept as the backup; the temp file is renamed over the board; the folder is fsynced
- * so that the rename itself survives a power cut.
- */
-export async function replaceBoardFile(path: string, text: string, fail: (problem: BoardProblem) => never): Promise<void> {
-  const { writeFileAtomic } = await import('../vendor/write.js');
-  const target = await realpath(path).catch(() => path);
-  try {
-    await keepBackup(target);
-    await writeFileAtomic(target, encodeUtf8(text), { fsync: true });
-    await fsyncFolder(dirname(target));
-  } catch (error) {
-    if (error instanceof StoreError) throw error;
-    return fail({ kind: 'unwritable', code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
-  }
+export interface ReplaceOptions {
+  lock: BoardLock;
+  faults: WriteFaults;
 }
 
-/** Keeps the current board as `<board>.bak` (a hard link, so no copy of a large board). */
-async function keepBackup(target: string): Promise<void> {
-  const pending = `${backupPath(target)}.${process.pid}.tmp`;
+/**
+ * Replaces the board at `realPath` with `bytes` so that a failure or a crash at any moment leaves
+ * either the old board and its old backup, or the new board and the old board as its backup:
+ *
+ * 1. the new board is written whole to a temp file, fsynced and its size checked;
+ * 2. the current board is hard-linked to a pending backup (no copy, whatever the size);
+ * 3. the lock is checked to be still ours, and the temp file is renamed over the board — the
+ *    moment the change happens;
+ * 4. the pending backup is renamed to `<board>.bak`, and the folder fsynced.
+ *
+ * A crash between 3 and 4 leaves a pending backup whose file is no longer the board's: the next
+ * writer finishes step 4 for it (see `sweepLeftovers`). A crash before 3 leaves one that still
+ * is the board: it is simply removed. Any error: the temp file and pending backup are removed,
+ * the board and `.bak` are as they were.
+ */
+export async function replaceBoardFile(realPath: string, bytes: Uint8Array, options: ReplaceOptions): Promise<void> {
+  const current = await stat(realPath).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  const temp = await TempFile.create(realPath, {
+    // The new board keeps the old one's permissions (and owner, when run as root).
+    mode: current ? current.mode & 0o7777 : undefined,
+    owner: current && process.getuid?.() === 0 ? { uid: current.uid, gid: current.gid } : undefined,
+    faults: options.faults,
+  });
+  let pending: string | undefined;
   try {
-    await link(target, pending);
+    await temp.write(bytes);
+    await temp.seal();
+    if (current) pending = await pendingBackup(realPath);
+    await temp.commit({ replace: true, beforeRename: () => options.lock.assertHeld() });
+  } catch (error) {
+    await temp.abort();
+    if (pending) await unlink(pending).catch(() => {});
+    throw error;
+  }
+  // The board is replaced: from here on, only the backup is left to put in place.
+  if (pending) await rename(pending, backupPath(realPath)).catch(() => {});
+}
+
+/** A hard link to the board as it is now, under a name of ours; a copy where links are refused. */
+async function pendingBackup(realPath: string): Promise<string> {
+  const pending = siblingName(realPath, 'bak-pending');
+  try {
+    await link(realPath, pending);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return; // no board yet: nothing to keep
-    // Some file systems refuse hard links: copy instead, then make the copy durable.
-    await copyFile(target, pending, fsConstants.COPYFILE_FICLONE);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'EMLINK' && code !== 'ENOSYS') throw error;
+    await copyFile(realPath, pending);
     const handle = await open(pending, 'r');
     await handle.sync().finally(() => handle.close());
   }
-  try {
-    await rename(pending, backupPath(target));
-  } catch (error) {
-    await unlink(pending).catch(() => {});
-    throw error;
-  }
+  return pending;
 }
 
 /**
- * Removes what a writer killed mid-write left beside the board: write-file-atomic's temp file
- * (`posts.json.<number>`) and a half-made backup (`posts.json.bak.<pid>.tmp`). Called only while
- * holding the lock, when no other writer can be using them.
+ * Tidies what a writer that died mid-write left beside the board: its temp files (removed) and a
+ * pending backup (removed if it is still the board's file, so the change never happened; made
+ * the backup if the board was already replaced). Only our own names are touched, never a user's
+ * `posts.json.2023`. Called while holding the lock, when no other writer can be using them.
  */
-export async function sweepLeftovers(path: string): Promise<void> {
-  const target = await realpath(path).catch(() => path);
-  const name = basename(target);
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const leftover = new RegExp(`^${escaped}\\.(\\d+|bak\\.\\d+\\.tmp)$`);
-  const entries = await readdir(dirname(target)).catch(() => [] as string[]);
-  await Promise.all(entries.filter((entry) => leftover.test(entry)).map((entry) => unlink(join(dirname(target), entry)).catch(() => {})));
-}
-
-async function fsyncFolder(folder: string): Promise<void> {
-  const handle = await open(folder, 'r');
-  try {
-    await handle.sync();
-  } catch (error) {
-    // Some platforms cannot fsync a directory; the rename is still atomic there.
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EISDIR' && code !== 'EINVAL') throw error;
-  } finally {
-    await handle.close();
+export async function sweepLeftovers(realPath: string): Promise<void> {
+  const folder = dirname(realPath);
+  const ours = ownLeftover(realPath);
+  const entries = await readdir(folder).catch(() => [] as string[]);
+  const board = await stat(realPath).catch(() => undefined);
+  for (const entry of entries) {
+    const match = ours.exec(entry);
+    if (!match) continue;
+    const path = join(folder, entry);
+    if (match[2] === 'tmp') {
+      await unlink(path).catch(() => {});
+      continue;
+    }
+    const info = await lstat(path).catch(() => undefined);
+    if (!info) continue;
+    const stillTheBoard = board !== undefined && info.ino === board.ino && info.dev === board.dev;
+    if (stillTheBoard) await unlink(path).catch(() => {});
+    else await rename(path, backupPath(realPath)).catch(() => {});
   }
 }

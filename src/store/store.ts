@@ -26,6 +26,15 @@ export interface BoardStore {
    */
   previous(): Promise<Board | undefined>;
 
+  /**
+   * Is the file at this real path one of the board's own (the board, its backup, its lock), under
+   * any name? An export must never be written over one of them.
+   */
+  isOwnFile(realPath: string): Promise<boolean>;
+
+  /** Throws the reason this board cannot be changed (read-only, no such folder), before any work. */
+  assertWritable(): Promise<void>;
+
   /** Every problem with the stored board, not only the first; undefined when there is no board. */
   check(): Promise<BoardProblem[] | undefined>;
 

@@ -1,14 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { BIN, runCli, SAMPLE_BOARD, tempDir } from '../support/cli.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BIN, runCli, SAMPLE_BOARD, tempDir, writeBoard } from '../support/cli.js';
+import { makeBoard, makePost } from '../support/posts.js';
+import { Terminal } from '../support/terminal.js';
 
 /** A `postboard` on PATH, as an installed one would be, for the scripts to call. */
 const binDir = tempDir();
 writeFileSync(join(binDir, 'postboard'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
 chmodSync(join(binDir, 'postboard'), 0o755);
-const env = { ...process.env, PATH: `${binDir}:${process.env.PATH}`, POSTBOARD_DB: SAMPLE_BOARD };
+const shellEnv = (board: string) => ({ ...process.env, PATH: `${binDir}:${process.env.PATH}`, POSTBOARD_DB: board, LANG: 'C.UTF-8' });
 
 const script = async (shell: string) => {
   const result = await runCli(['completion', shell]);
@@ -18,53 +20,115 @@ const script = async (shell: string) => {
   return path;
 };
 
-describe('postboard completion bash', () => {
-  const complete = async (...words: string[]) => {
-    const path = await script('bash');
-    const run = `source ${path}; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=$((\${#COMP_WORDS[@]} - 1)); _postboard; printf '%s\\n' "\${COMPREPLY[@]}"`;
-    const result = spawnSync('bash', ['-c', run], { env, encoding: 'utf8' });
-    expect(result.stderr).toBe('');
-    return result.stdout.split('\n').filter(Boolean);
-  };
+/** Departments that are shell code, globs, spaces and escape sequences: completion must treat them as text. */
+const marker = join(tempDir(), 'PWNED');
+const hostileDepartments = [`$(touch ${marker})`, `\`touch ${marker}-tick\``, '환경 정책과', '*', 'a;touch x', '\x1b]52;c;SGVsbG8=\x07클립보드'];
+const hostileBoard = writeBoard(makeBoard(hostileDepartments.map((department, i) => makePost({ id: i + 1, department, title: `제목 ${i + 1}` }))));
 
+afterEach(() => {
+  expect(existsSync(marker)).toBe(false);
+  expect(existsSync(`${marker}-tick`)).toBe(false);
+});
+
+const bash = async (board: string, ...words: string[]) => {
+  const path = await script('bash');
+  const run = `source ${path}; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=$((\${#COMP_WORDS[@]} - 1)); _postboard; printf '%s\\n' "\${COMPREPLY[@]}"`;
+  const result = spawnSync('bash', ['-c', run], { env: shellEnv(board), encoding: 'utf8' });
+  expect(result.stderr).toBe('');
+  return result.stdout.split('\n').filter(Boolean);
+};
+
+describe('postboard completion bash', () => {
   it('completes commands, their options, and the values known', async () => {
-    expect(await complete('postboard', 'e')).toEqual(['edit', 'export']);
-    expect(await complete('postboard', 'list', '--so')).toEqual(['--sort']);
-    expect(await complete('postboard', 'list', '--sort', '')).toEqual(['id', 'date', 'views', 'title']);
-    expect(await complete('postboard', 'export', '-f', '')).toEqual(['csv', 'tsv', 'json', 'jsonl', 'md', 'rss']);
-    expect(await complete('postboard', 'list', '--format', 'j')).toEqual(['json', 'jsonl']);
-    expect(await complete('postboard', 'list', '--status', '')).toEqual(['published', 'hidden', 'all']);
+    expect(await bash(SAMPLE_BOARD, 'postboard', 'e')).toEqual(['edit', 'export']);
+    expect(await bash(SAMPLE_BOARD, 'postboard', 'list', '--so')).toEqual(['--sort']);
+    expect(await bash(SAMPLE_BOARD, 'postboard', 'list', '--sort', '')).toEqual(['id', 'date', 'views', 'title']);
+    expect(await bash(SAMPLE_BOARD, 'postboard', 'export', '-f', '')).toEqual(['csv', 'tsv', 'json', 'jsonl', 'md', 'rss']);
+    expect(await bash(SAMPLE_BOARD, 'postboard', 'list', '--format', 'j')).toEqual(['json', 'jsonl']);
+    expect(await bash(SAMPLE_BOARD, 'postboard', 'list', '--status', '')).toEqual(['published', 'hidden', 'all']);
+    expect(await bash(SAMPLE_BOARD, 'postboard', 'help', 'st')).toEqual(['stats']);
   });
 
-  it('completes departments from the board', async () => {
-    expect(await complete('postboard', 'list', '--department', '')).toEqual(['행정안전부']);
-    expect(await complete('postboard', 'add', '-d', '행')).toEqual(['행정안전부']);
+  it('completes departments and post numbers from the board', async () => {
+    expect(await bash(SAMPLE_BOARD, 'postboard', 'list', '--department', '')).toEqual(['행정안전부']);
+    expect(await bash(SAMPLE_BOARD, 'postboard', 'add', '-d', '행')).toEqual(['행정안전부']);
+    expect(await bash(SAMPLE_BOARD, 'postboard', 'show', '291')).toEqual(['2919', '2918', '2917', '2916', '2915', '2914', '2913', '2912']);
+  });
+
+  it('a department that is shell code is offered as text, quoted, and nothing runs', async () => {
+    const offered = await bash(hostileBoard, 'postboard', 'list', '--department', '');
+    expect(offered).toContain(`\\$\\(touch\\ ${marker.replace(/\//g, '/')}\\)`);
+    expect(offered).toContain('환경\\ 정책과');
+    expect(offered).toContain('\\*');
+    // Each candidate, read back as bash would read it on the command line, is the department's text.
+    const words = spawnSync('bash', ['-c', `for w in ${offered.filter((w) => !w.includes('U+')).join(' ')}; do printf '%s\\n' "$w"; done`], { encoding: 'utf8' }).stdout.split('\n');
+    expect(words).toEqual(expect.arrayContaining([`$(touch ${marker})`, `\`touch ${marker}-tick\``, '환경 정책과', '*', 'a;touch x']));
+    // No control character reaches the terminal: the OSC sequence is shown, not sent.
+    expect(offered.join(' ')).not.toMatch(/[\x00-\x1f\x7f-\x9f]/);
+  });
+
+  it('in a real terminal: Tab after --department lists the departments and runs none of them', async () => {
+    const path = await script('bash');
+    const terminal = Terminal.start('bash --norc --noprofile', { env: { POSTBOARD_DB: hostileBoard, PS1: '$ ' } });
+    try {
+      await terminal.waitFor('$ ');
+      terminal.type(`source ${path}\n`);
+      terminal.type('postboard list --department ');
+      terminal.press('Tab', 'Tab');
+      // Offered quoted, as they would have to be typed.
+      const screen = await terminal.waitFor('환경\\ 정책과');
+      expect(screen).toContain(`\\$\\(touch\\ ${marker}\\)`);
+      terminal.type('환');
+      terminal.press('Tab');
+      await terminal.waitFor('--department 환경\\ 정책과');
+    } finally {
+      terminal.close();
+    }
   });
 });
 
 describe('postboard completion fish and zsh', () => {
-  it('fish completes commands, values and departments', async () => {
+  it('fish completes commands, values, departments (as text) and post numbers', async () => {
     const path = await script('fish');
-    const fish = (line: string) => spawnSync('fish', ['-c', `source ${path}; complete -C ${JSON.stringify(line)}`], { env, encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map((row) => row.split('\t')[0]);
-    expect(fish('postboard ex')).toEqual(['export']);
-    expect(fish('postboard list --period ')).toEqual(['day', 'month', 'week', 'year']);
-    expect(fish('postboard stats --department ')).toEqual(['행정안전부']);
+    const fish = (board: string, line: string) =>
+      spawnSync('fish', ['--no-config', '-c', `source ${path}; complete -C ${JSON.stringify(line)}`], { env: shellEnv(board), encoding: 'utf8' })
+        .stdout.split('\n')
+        .filter(Boolean);
+    expect(fish(SAMPLE_BOARD, 'postboard ex').map((row) => row.split('\t')[0])).toEqual(['export']);
+    expect(fish(SAMPLE_BOARD, 'postboard list --period ').map((row) => row.split('\t')[0])).toEqual(['day', 'week', 'month', 'year']);
+    expect(fish(SAMPLE_BOARD, 'postboard stats --department ')).toEqual(['행정안전부']);
+    expect(fish(SAMPLE_BOARD, 'postboard show 2912')).toEqual(['2912\t세계 최고 디지털플랫폼정부, 10개 개발도상국에 전파한다']);
+    const hostile = fish(hostileBoard, 'postboard list --department ');
+    expect(hostile).toEqual(expect.arrayContaining([`$(touch ${marker})`, '환경 정책과', '*']));
+    expect(hostile.join('\n')).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
   });
 
-  it('zsh: the script parses, and offers the same words', async () => {
+  it('zsh: the script parses, and offers the same words, departments as text', async () => {
     const path = await script('zsh');
     expect(spawnSync('zsh', ['-n', path]).status).toBe(0);
-    // Stand-ins for zsh's completion functions print what they would offer.
-    const run = (...words: string[]) =>
+    // Stand-ins for zsh's completion builtins print what they would offer.
+    const run = (board: string, ...words: string[]) =>
       spawnSync(
         'zsh',
-        ['-c', `compdef() {}; compadd() { [[ $1 == -a ]] && print -l -- \${(P)2} || print -l -- "\${@:#--}" }; _describe() { print -l -- \${\${(P)2}%%:*} }; _files() { print FILES }; source ${path}; words=(${words.map((w) => `'${w}'`).join(' ')}); CURRENT=${words.length}; _postboard`],
-        { env, encoding: 'utf8' },
+        [
+          '-f',
+          '-c',
+          `compdef() {}; compadd() { local arr; while (( $# )); do case $1 in -a) arr=$2; shift 2;; -d) shift 2;; *) shift;; esac; done; print -rl -- "\${(@P)arr}" }; _files() { print FILES }; source ${path}; words=(${words.map((w) => `'${w}'`).join(' ')}); CURRENT=${words.length}; _postboard`,
+        ],
+        { env: shellEnv(board), encoding: 'utf8' },
       ).stdout.split('\n').filter(Boolean);
-    expect(run('postboard', '')).toContain('export');
-    expect(run('postboard', 'list', '--sort', '')).toEqual(['id', 'date', 'views', 'title']);
-    expect(run('postboard', 'import', '')).toEqual(['FILES']);
-    expect(run('postboard', 'list', '--department', '')).toEqual(['행정안전부']);
+    expect(run(SAMPLE_BOARD, 'postboard', '')).toContain('export');
+    expect(run(SAMPLE_BOARD, 'postboard', 'list', '--sort', '')).toEqual(['id', 'date', 'views', 'title']);
+    expect(run(SAMPLE_BOARD, 'postboard', 'import', '')).toEqual(['FILES']);
+    expect(run(SAMPLE_BOARD, 'postboard', 'list', '--department', '')).toEqual(['행정안전부']);
+    expect(run(hostileBoard, 'postboard', 'list', '--department', '')).toEqual(expect.arrayContaining([`$(touch ${marker})`, '환경 정책과', '*']));
+  });
+
+  it('completion --departments prints the departments as visible text, one per line', async () => {
+    const result = await runCli(['completion', '--departments', '--db', hostileBoard]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
+    expect(result.stdout).toContain('␛]52;c;SGVsbG8=␇클립보드');
   });
 
   it('an unknown shell is a usage error', async () => {

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const BIN = join(ROOT, 'bin/postboard.js');
+/** The launcher under test; POSTBOARD_TEST_BIN runs the same tests against another build (an older one, to see a test fail). */
+export const BIN = process.env.POSTBOARD_TEST_BIN ?? join(ROOT, 'bin/postboard.js');
 export const SAMPLE_BOARD = join(ROOT, 'data/posts.json');
 
 export interface RunResult {

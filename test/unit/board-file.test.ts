@@ -13,7 +13,7 @@ const describe_ = (file: string, problem: BoardProblem) => `${file}: ${MESSAGES.
 async function readError(text: string): Promise<BoardFileError> {
   const path = join(tempDir(), 'board.json');
   writeFileSync(path, text);
-  const error = await new JsonBoardStore({ path, lockTimeoutMs: 1000, describe: describe_ }).read().catch((e: unknown) => e);
+  const error = await new JsonBoardStore({ path, lockTimeoutMs: 1000, lockStaleMs: 10_000, describe: describe_ }).read().catch((e: unknown) => e);
   expect(error).toBeInstanceOf(BoardFileError);
   return error as BoardFileError;
 }
@@ -22,19 +22,19 @@ describe('reading a board file', () => {
   it('gives the posts, with defaults for optional fields', async () => {
     const path = join(tempDir(), 'board.json');
     writeFileSync(path, JSON.stringify({ schemaVersion: 1, lastId: 5, posts: [{ id: 5, title: 't', author: 'a', date: '2024-09-02', views: 0, status: 'published' }] }));
-    const board = await new JsonBoardStore({ path, lockTimeoutMs: 1000, describe: describe_ }).read();
+    const board = await new JsonBoardStore({ path, lockTimeoutMs: 1000, lockStaleMs: 10_000, describe: describe_ }).read();
     expect(board?.posts[0]).toMatchObject({ id: 5, department: '', body: '' });
   });
 
   it('a missing file is no board, not an error', async () => {
-    const store = new JsonBoardStore({ path: join(tempDir(), 'none.json'), lockTimeoutMs: 1000, describe: describe_ });
+    const store = new JsonBoardStore({ path: join(tempDir(), 'none.json'), lockTimeoutMs: 1000, lockStaleMs: 10_000, describe: describe_ });
     expect(await store.read()).toBeUndefined();
   });
 
   it('a byte-order mark from a Windows editor is ignored', async () => {
     const path = join(tempDir(), 'board.json');
     writeFileSync(path, `\uFEFF${JSON.stringify(makeBoard([makePost({ id: 1 })]))}`);
-    const board = await new JsonBoardStore({ path, lockTimeoutMs: 1000, describe: describe_ }).read();
+    const board = await new JsonBoardStore({ path, lockTimeoutMs: 1000, lockStaleMs: 10_000, describe: describe_ }).read();
     expect(board?.posts).toHaveLength(1);
   });
 
@@ -103,7 +103,7 @@ describe('a broken board file is named, with where it is wrong', () => {
   it('a folder', async () => {
     const path = join(tempDir(), 'board.json');
     mkdirSync(path);
-    const error = await new JsonBoardStore({ path, lockTimeoutMs: 1000, describe: describe_ }).read().catch((e: unknown) => e);
+    const error = await new JsonBoardStore({ path, lockTimeoutMs: 1000, lockStaleMs: 10_000, describe: describe_ }).read().catch((e: unknown) => e);
     expect((error as Error).message).toMatch(/board\.json: is a folder/);
   });
 

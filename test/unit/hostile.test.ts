@@ -70,7 +70,7 @@ describe('hostile text on the board', () => {
   });
 
   it('comes back from the board file exactly as it went in', async () => {
-    const store = new JsonBoardStore({ path: join(tempDir(), 'board.json'), lockTimeoutMs: 5000, describe: (f) => f });
+    const store = new JsonBoardStore({ path: join(tempDir(), 'board.json'), lockTimeoutMs: 5000, lockStaleMs: 10_000, describe: (f) => f });
     await fc.assert(
       fc.asyncProperty(hostileText(), hostileText(), hostileText(12), async (title, author, body) => {
         const post = await store.update((board) =>

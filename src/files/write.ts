@@ -1,0 +1,158 @@
+import { randomBytes } from 'node:crypto';
+import { link, open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/**
+ * The one way postboard writes a file that must be whole or absent: the board, its backup, an
+ * export. Bytes go to a temp file beside the target, every byte is written (a short write is
+ * continued, never ignored), the file is fsynced and its size checked against what was meant
+ * to be written, and only then does it take the target's name; the folder is fsynced so the
+ * rename survives a power cut. Any failure removes the temp file and leaves the target as it
+ * was.
+ *
+ * Temp files are named `.<target>.postboard-<pid>-<random>.tmp`, so postboard can always tell
+ * its own leftovers from a user's files (`posts.json.2023` is never touched).
+ */
+
+/** Faults a test can inject where a real one cannot be made (not root: no small tmpfs). */
+export interface WriteFaults {
+  /** Each write call writes at most this many bytes: a short write, as a full pipe or disk gives. */
+  chunkBytes?: number;
+  /** The disk holds this many more bytes of ours; past them a write is short, then ENOSPC. */
+  diskFreeBytes?: number;
+}
+
+/** Bytes written so far by this process under an injected `diskFreeBytes`. */
+let injectedUsed = 0;
+
+function errno(code: string, syscall: string): NodeJS.ErrnoException {
+  const error: NodeJS.ErrnoException = new Error(`${code}: ${syscall}`);
+  error.code = code;
+  error.syscall = syscall;
+  return error;
+}
+
+/**
+ * Writes every byte of `bytes` at `position` (or, with null, where the file is: a device, a
+ * pipe), continuing after short writes.
+ */
+export async function writeAll(handle: FileHandle, bytes: Uint8Array, position: number | null, faults: WriteFaults = {}): Promise<number> {
+  let offset = 0;
+  while (offset < bytes.length) {
+    let length = bytes.length - offset;
+    if (faults.chunkBytes !== undefined) length = Math.min(length, Math.max(1, faults.chunkBytes));
+    if (faults.diskFreeBytes !== undefined) {
+      const free = faults.diskFreeBytes - injectedUsed;
+      if (free <= 0) throw errno('ENOSPC', 'write');
+      length = Math.min(length, free);
+    }
+    const { bytesWritten } = await handle.write(bytes, offset, length, position === null ? null : position + offset);
+    if (faults.diskFreeBytes !== undefined) injectedUsed += bytesWritten;
+    // A write of nothing would loop for ever: the disk (or device) takes no more.
+    if (bytesWritten === 0) throw errno('ENOSPC', 'write');
+    offset += bytesWritten;
+  }
+  return offset;
+}
+
+/** Our temp files and pending backups beside `target`: `.<name>.postboard-<pid>-<random>.<kind>`. */
+export function ownLeftover(target: string): RegExp {
+  const escaped = basename(target).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^\\.${escaped}\\.postboard-(\\d+)-[0-9a-f]+\\.(tmp|bak-pending)$`);
+}
+
+/** A name beside `target` for a file of ours: never a name a user would choose. */
+export const siblingName = (target: string, kind: 'tmp' | 'bak-pending'): string =>
+  join(dirname(target), `.${basename(target)}.postboard-${process.pid}-${randomBytes(4).toString('hex')}.${kind}`);
+
+export interface TempFileOptions {
+  /** The permission bits of the new file (default 0644, before the umask). */
+  mode?: number;
+  /** Keep the owner of the file being replaced (when running as root). */
+  owner?: { uid: number; gid: number };
+  faults?: WriteFaults;
+}
+
+export class TempFile {
+  private written = 0;
+  private closed = false;
+
+  private constructor(
+    readonly target: string,
+    readonly path: string,
+    private readonly handle: FileHandle,
+    private readonly faults: WriteFaults,
+  ) {}
+
+  /** A new, empty temp file in the target's folder (so the final rename stays on one file system). */
+  static async create(target: string, options: TempFileOptions = {}): Promise<TempFile> {
+    const path = siblingName(target, 'tmp');
+    const handle = await open(path, 'wx', options.mode ?? 0o644);
+    try {
+      if (options.mode !== undefined) await handle.chmod(options.mode);
+      if (options.owner) await handle.chown(options.owner.uid, options.owner.gid).catch(() => {});
+    } catch (error) {
+      await handle.close().catch(() => {});
+      await unlink(path).catch(() => {});
+      throw error;
+    }
+    return new TempFile(target, path, handle, options.faults ?? {});
+  }
+
+  async write(bytes: Uint8Array): Promise<void> {
+    this.written += await writeAll(this.handle, bytes, this.written, this.faults);
+  }
+
+  /**
+   * Makes the content durable and checks it: fsync, then the size on disk must be every byte
+   * written (a file system that lost some says so here, not at the next read).
+   */
+  async seal(): Promise<void> {
+    await this.handle.sync();
+    const { size } = await this.handle.stat();
+    if (size !== this.written) throw errno('EIO', `write (${size} of ${this.written} bytes on disk)`);
+    await this.close();
+  }
+
+  /**
+   * Puts the sealed file in place: `replace` renames it over the target; otherwise it takes the
+   * name only if nothing has it (a hard link cannot replace a file), failing with EEXIST.
+   * `beforeRename` runs last, just before the rename (the board checks its lock is still its own).
+   */
+  async commit(options: { replace: boolean; beforeRename?: () => Promise<void> }): Promise<void> {
+    await options.beforeRename?.();
+    if (options.replace) {
+      await rename(this.path, this.target);
+    } else {
+      await link(this.path, this.target);
+      await unlink(this.path).catch(() => {});
+    }
+    await fsyncFolder(dirname(this.target));
+  }
+
+  /** Something failed: no trace of this file is left. */
+  async abort(): Promise<void> {
+    await this.close().catch(() => {});
+    await unlink(this.path).catch(() => {});
+  }
+
+  private async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.handle.close();
+  }
+}
+
+/** fsyncs a folder, so that a rename in it is durable. */
+export async function fsyncFolder(folder: string): Promise<void> {
+  const handle = await open(folder, 'r');
+  try {
+    await handle.sync();
+  } catch (error) {
+    // Some platforms cannot fsync a directory; the rename is still atomic there.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EISDIR' && code !== 'EINVAL' && code !== 'EPERM' && code !== 'EBADF') throw error;
+  } finally {
+    await handle.close();
+  }
+}

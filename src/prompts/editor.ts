@@ -1,0 +1,87 @@
+import { spawnSync } from 'node:child_process';
+import { accessSync, constants, mkdtempSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, isAbsolute, join } from 'node:path';
+import { PostboardError } from '../errors.js';
+import type { Lang } from '../i18n.js';
+
+/**
+ * The body in the user's own editor ($VISUAL, else $EDITOR), as git and crontab do it: the text
+ * goes to a private file (a folder only the user can enter, the file 0600), the editor runs on
+ * the terminal, the file is read back and removed, whatever happens.
+ */
+
+type Failure = { kind: 'start'; code: string } | { kind: 'status'; status: number | null } | { kind: 'signal'; signal: string };
+
+const TEXT: Record<Lang, { notFound: (command: string, variable: string) => string; failed: (command: string, failure: Failure) => string }> = {
+  en: {
+    notFound: (command, variable) => `cannot start the editor ${JSON.stringify(command)} (from $${variable}): not found; set $${variable} to an installed editor, or unset it to type the body here`,
+    failed: (command, failure) =>
+      `the editor ${JSON.stringify(command)} ${failure.kind === 'start' ? `could not start (${failure.code})` : failure.kind === 'signal' ? `was stopped by ${failure.signal}` : `exited with status ${failure.status}`}; the body was not taken`,
+  },
+  ko: {
+    notFound: (command, variable) => `편집기 ${JSON.stringify(command)}($${variable})를 찾을 수 없습니다. $${variable}에 설치된 편집기를 지정하거나, 지우고 여기서 직접 입력하세요`,
+    failed: (command, failure) =>
+      `편집기 ${JSON.stringify(command)}${failure.kind === 'start' ? `를 시작할 수 없습니다(${failure.code})` : failure.kind === 'signal' ? `가 ${failure.signal}로 멈췄습니다` : `가 상태 ${failure.status}로 끝났습니다`}. 내용을 받지 않았습니다`,
+  },
+};
+
+export interface Editor {
+  command: string;
+  args: string[];
+  variable: 'VISUAL' | 'EDITOR';
+}
+
+/** Splits `code --wait` or `"/opt/My Editor/bin/ed" -n` into a program and its arguments (no shell). */
+function splitCommand(text: string): string[] {
+  const words: string[] = [];
+  for (const match of text.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)) words.push(match[1] ?? match[2] ?? match[3] ?? '');
+  return words;
+}
+
+function executable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The editor the environment names, checked to exist before anything is asked (so nothing typed
+ * is lost to a misspelled $EDITOR); undefined when none is set.
+ */
+export function findEditor(env: NodeJS.ProcessEnv, lang: Lang): Editor | undefined {
+  const variable = env.VISUAL ? 'VISUAL' : env.EDITOR ? 'EDITOR' : undefined;
+  if (!variable) return undefined;
+  const [command = '', ...args] = splitCommand(env[variable] ?? '');
+  const found =
+    command.includes('/') || isAbsolute(command)
+      ? executable(command)
+      : (env.PATH ?? '').split(delimiter).some((folder) => folder && executable(join(folder, command)));
+  if (!command || !found) throw new PostboardError(TEXT[lang].notFound(command, variable));
+  return { command, args, variable };
+}
+
+/** Runs the editor on `initial` and returns what was saved. */
+export function editText(editor: Editor, initial: string, lang: Lang, env: NodeJS.ProcessEnv): string {
+  const folder = mkdtempSync(join(tmpdir(), 'postboard-'));
+  const file = join(folder, 'body.md');
+  try {
+    const fd = openSync(file, 'wx', 0o600);
+    try {
+      writeSync(fd, initial);
+    } finally {
+      closeSync(fd);
+    }
+    const result = spawnSync(editor.command, [...editor.args, file], { stdio: 'inherit', env });
+    const fail = (failure: Failure) => new PostboardError(TEXT[lang].failed(editor.command, failure));
+    if (result.error) throw fail({ kind: 'start', code: (result.error as NodeJS.ErrnoException).code ?? 'EIO' });
+    if (result.signal) throw fail({ kind: 'signal', signal: result.signal });
+    if (result.status !== 0) throw fail({ kind: 'status', status: result.status });
+    return readFileSync(file, 'utf8');
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
