@@ -8,5 +8,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 20_000,
+    // A zone where the local date and the UTC date differ for much of the day, so local-time
+    // code that quietly uses UTC fails here.
+    env: { TZ: 'Asia/Seoul' },
   },
 });

@@ -40,8 +40,10 @@ const vendorChunks = {
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(esbuild) {
+    // child_process only for commander (our own code loads it where it is used, in lazily
+    // loaded modules: a Proxy has no own properties for a named import to copy); tty for both.
     esbuild.onResolve({ filter: /^node:(child_process|tty)$/ }, (args) =>
-      args.importer.includes('/node_modules/commander/') || args.importer.includes('/src/')
+      args.importer.includes('/node_modules/commander/') || (args.path === 'node:tty' && args.importer.includes('/src/'))
         ? { path: args.path.slice('node:'.length), namespace: 'lazy-builtin' }
         : undefined,
     );

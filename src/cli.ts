@@ -13,8 +13,8 @@ import * as stats from './commands/stats.js';
 import * as undo from './commands/undo.js';
 import { hide, publish } from './commands/visibility.js';
 import { examples } from './commands/help.js';
-import { Context, DEFAULT_BOARD } from './context.js';
-import { BoardProblemError, Cancelled, ExitCode, exitCodeOf, OutputError, UsageError } from './errors.js';
+import { Context } from './context.js';
+import { BoardProblemError, Cancelled, Declined, ExitCode, exitCodeOf, OutputError, type PostboardError, UsageError } from './errors.js';
 import { chooseLang, LANGS, MESSAGES, type Lang } from './i18n.js';
 import { processIO, type IO } from './io.js';
 import { OptionParser } from './options.js';
@@ -50,25 +50,36 @@ const COMMANDS: readonly CommandModule[] = [
   complete,
 ];
 
-const HELP: Record<Lang, Record<string, string>> = {
+interface HelpText {
+  description: string;
+  db: (board: string) => string;
+  lang: string;
+  color: string;
+  pager: string;
+  help: string;
+  version: string;
+  /** commander's section titles, translated. */
+  titles: Record<string, string>;
+  environment: string;
+}
+
+const HELP: Record<Lang, HelpText> = {
   en: {
     description: 'A news board in your terminal: post, list, read and export press releases.',
-    db: `the board file (default: POSTBOARD_DB, else ${DEFAULT_BOARD})`,
+    db: (board) => `the board file (default: POSTBOARD_DB, else ./data/posts.json where it exists, else your own board; now: ${board})`,
     lang: `interface language: ${LANGS.join(', ')} (default: POSTBOARD_LANG, else from LANG)`,
     color: 'no colour, even on a terminal (also NO_COLOR=1)',
     help: 'show help for a command',
     version: 'show the version',
-    'Usage:': 'Usage:',
-    'Options:': 'Options:',
-    'Global Options:': 'Global Options:',
-    'Commands:': 'Commands:',
-    'Arguments:': 'Arguments:',
+    pager: 'never page long output through $PAGER (less)',
+    titles: { 'Usage:': 'Usage:', 'Options:': 'Options:', 'Global Options:': 'Global Options:', 'Commands:': 'Commands:', 'Arguments:': 'Arguments:' },
     environment: `Environment:
   POSTBOARD_DB            the board file when --db is not given
   POSTBOARD_LANG          ko or en
   POSTBOARD_AUTHOR        the default author for new posts
   POSTBOARD_LOCK_TIMEOUT  seconds to wait for another writer (default 10)
   POSTBOARD_DEBUG=1       show stack traces of unexpected errors
+  POSTBOARD_PAGER, PAGER  the pager for long output on a terminal (default: less -FRX)
   NO_COLOR, FORCE_COLOR   turn colour off, or on for a pipe
   COLUMNS                 the width tables and posts fit
 
@@ -76,22 +87,20 @@ Exit codes: 0 ok, 1 failed (not found, bad board file, I/O), 2 usage error, 130 
   },
   ko: {
     description: '터미널 속 뉴스 게시판: 보도자료를 올리고, 보고, 읽고, 내보냅니다.',
-    db: `게시판 파일 (기본: POSTBOARD_DB, 없으면 ${DEFAULT_BOARD})`,
+    db: (board) => `게시판 파일 (기본: POSTBOARD_DB, 없으면 ./data/posts.json이 있을 때 그것, 없으면 내 게시판; 지금: ${board})`,
     lang: `화면 언어: ${LANGS.join(', ')} (기본: POSTBOARD_LANG, 없으면 LANG에 따라)`,
     color: '터미널에서도 색 없이 (NO_COLOR=1과 같음)',
     help: '명령 도움말 보기',
     version: '버전 보기',
-    'Usage:': '사용법:',
-    'Options:': '옵션:',
-    'Global Options:': '공통 옵션:',
-    'Commands:': '명령:',
-    'Arguments:': '인자:',
+    pager: '긴 출력을 $PAGER(less)로 넘기지 않기',
+    titles: { 'Usage:': '사용법:', 'Options:': '옵션:', 'Global Options:': '공통 옵션:', 'Commands:': '명령:', 'Arguments:': '인자:' },
     environment: `환경 변수:
   POSTBOARD_DB            --db가 없을 때 쓸 게시판 파일
   POSTBOARD_LANG          ko 또는 en
   POSTBOARD_AUTHOR        새 글의 기본 글쓴이
   POSTBOARD_LOCK_TIMEOUT  다른 쓰기를 기다릴 초 (기본 10)
   POSTBOARD_DEBUG=1       예기치 못한 오류의 스택 보기
+  POSTBOARD_PAGER, PAGER  터미널의 긴 출력을 넘길 페이저 (기본: less -FRX)
   NO_COLOR, FORCE_COLOR   색 끄기, 파이프에서도 색 켜기
   COLUMNS                 표와 글을 맞출 너비
 
@@ -143,7 +152,7 @@ export function buildProgram(ctx: Context, commands: readonly CommandModule[] = 
     })
     .configureHelp({
       showGlobalOptions: true,
-      styleTitle: (title) => help[title] ?? title,
+      styleTitle: (title) => help.titles[title] ?? title,
       // Commander counts UTF-16 units; Korean descriptions need display columns.
       displayWidth: (text) => simpleMeasure.width(text.replace(/\x1b\[[\d;]*m/g, '')),
     })
@@ -151,11 +160,12 @@ export function buildProgram(ctx: Context, commands: readonly CommandModule[] = 
     .helpCommand('help [command]', help.help);
 
   program
-    .description(help.description ?? '')
+    .description(help.description)
     .version(VERSION, '-v, --version', help.version)
-    .option('--db <path>', help.db)
+    .option('--db <path>', help.db(ctx.boardShown))
     .option('--lang <lang>', help.lang)
     .option('--no-color', help.color)
+    .option('--no-pager', help.pager)
     .addHelpText(
       'after',
       examples(ctx.lang, [
@@ -183,6 +193,11 @@ export async function main(argv: readonly string[], io: IO): Promise<number> {
   const ctx = new Context(io, lang, MESSAGES[lang]);
   try {
     const program = buildProgram(ctx, COMMANDS, argv);
+    // `help nosuch`: a usage error like `nosuch` itself, not the whole help and a stray message.
+    const helpFor = argv[0] === 'help' ? argv[1] : undefined;
+    if (helpFor !== undefined && !helpFor.startsWith('-') && !COMMANDS.some((command) => command.name === helpFor || command.aliases.includes(helpFor))) {
+      throw new UsageError(ctx.t.error.commander['commander.unknownCommand']?.(helpFor) ?? `unknown command ${helpFor}`);
+    }
     if (argv.length === 0) {
       program.outputHelp();
       return ExitCode.ok;
@@ -216,7 +231,7 @@ function report(error: unknown, ctx: Context, command: string): number {
   const exitCode = exitCodeOf(error);
   if (exitCode !== undefined) {
     const message = error instanceof BoardProblemError ? t.problem(error.problem) : (error as Error).message;
-    if (error instanceof Cancelled) {
+    if (error instanceof Cancelled || error instanceof Declined) {
       ctx.io.stderr.write(`${message}\n`);
     } else if (error instanceof UsageError) {
       say(`${message} (${t.usage.hint(error.command || command)})`);
@@ -224,6 +239,8 @@ function report(error: unknown, ctx: Context, command: string): number {
       // Several invalid fields are reported at once: one line each.
       for (const line of message.split('\n')) say(line);
     }
+    const note = (error as PostboardError).note;
+    if (note) ctx.note(note);
     if (ctx.io.env.POSTBOARD_DEBUG === '1') ctx.io.stderr.write(`${(error as Error).stack}\n`);
     return exitCode;
   }

@@ -3,10 +3,10 @@ import type { Lang, Messages } from './i18n.js';
 import { colorLevel, type IO } from './io.js';
 import { visibleBlock, visibleLines } from './render/sanitize.js';
 import { loadStyle, type Style } from './render/style.js';
+import { defaultBoard, shownPath } from './files/places.js';
 import type { WriteFaults } from './files/write.js';
 import { openBoard, type BoardStore } from './store/index.js';
 
-export const DEFAULT_BOARD = './data/posts.json';
 const DEFAULT_LOCK_TIMEOUT_S = 10;
 /**
  * A lock held from another host (where postboard cannot ask whether its owner still runs) counts
@@ -22,6 +22,7 @@ export interface GlobalOptions {
   db?: string;
   lang?: string;
   color: boolean;
+  pager: boolean;
 }
 
 /**
@@ -30,7 +31,7 @@ export interface GlobalOptions {
  * are filled in just before a command's action runs.
  */
 export class Context {
-  global: GlobalOptions = { color: true };
+  global: GlobalOptions = { color: true, pager: true };
   private store: BoardStore | undefined;
 
   constructor(
@@ -41,7 +42,12 @@ export class Context {
 
   /** `--db`, else `POSTBOARD_DB`, else `./data/posts.json`. */
   get boardLocation(): string {
-    return this.global.db || this.io.env.POSTBOARD_DB || DEFAULT_BOARD;
+    return this.global.db || this.io.env.POSTBOARD_DB || defaultBoard(this.io.env);
+  }
+
+  /** The board in use, as messages show it (the home folder as `~`). */
+  get boardShown(): string {
+    return shownPath(this.boardLocation, this.io.env);
   }
 
   board(): BoardStore {
@@ -84,6 +90,19 @@ export class Context {
   out(lines: string | readonly string[]): void {
     const text = typeof lines === 'string' ? lines : lines.join('\n');
     this.io.stdout.write(text.endsWith('\n') || text === '' ? text : `${text}\n`);
+  }
+
+  /**
+   * Writes long output (a list, a post, stats) through the pager on a terminal (see pager.ts);
+   * elsewhere as `out` does.
+   */
+  async page(lines: readonly string[]): Promise<void> {
+    const text = `${lines.join('\n')}\n`;
+    if (this.global.pager) {
+      const { page } = await import('./pager.js');
+      if (await page(this.io, text)) return;
+    }
+    this.out(text);
   }
 
   /**

@@ -16,6 +16,8 @@ export const ExitCode = {
 
 export class PostboardError extends Error {
   readonly exitCode: number;
+  /** Said after the error, not as one (where a draft of the post was kept). */
+  note: string | undefined;
   constructor(message: string, exitCode: number = ExitCode.failure) {
     super(message);
     this.name = new.target.name;
@@ -54,6 +56,13 @@ export class Cancelled extends PostboardError {
     super(message, ExitCode.interrupted);
   }
 }
+
+/**
+ * The user answered no to "Post it?", "Delete these posts?": nothing was done, which is not
+ * what the command is for, so exit 1 (a script testing `if postboard delete …` must not think
+ * the posts are gone); but it is not an interruption (130) either.
+ */
+export class Declined extends PostboardError {}
 
 export function exitCodeOf(error: unknown): number | undefined {
   if (error instanceof Error && 'exitCode' in error && typeof error.exitCode === 'number') {

@@ -1,3 +1,4 @@
+import { localTimestamp } from './board/dates.js';
 import { LIMITS, type FieldIssue, type Rule } from './board/post.js';
 import type { FieldKey } from './board/fields.js';
 import type { DecodeProblem, TextEncoding, TextPlace } from './files/decode.js';
@@ -59,6 +60,7 @@ const en = {
     footer: (page: number, pages: number, total: number) =>
       `Page ${page} of ${pages} · ${grouped(total)} ${total === 1 ? 'post' : 'posts'}`,
     nextPage: (page: number) => ` · next: --page ${page}`,
+    board: (board: string) => ` · board ${board}`,
     noMatch: 'No posts match.',
     pastEnd: (page: number, pages: number) => `Page ${page} is past the last page (${pages}).`,
     missing: (board: string) => `No board at ${board} yet. Post the first one with: postboard add`,
@@ -115,7 +117,7 @@ const en = {
     positive: 'must be 1 or more',
     'not-negative': 'must be 0 or more',
     date: 'is not a real calendar date (YYYY-MM-DD)',
-    status: 'must be "published" or "hidden"',
+    status: 'must be published (노출) or hidden (비노출)',
     url: 'must be an http or https URL',
     timestamp: 'must be an ISO-8601 timestamp',
     empty: 'must not be empty',
@@ -150,6 +152,8 @@ const en = {
         return `lastId ${problem.lastId} is below the highest post number ${problem.highest}`;
       case 'not-nfc':
         return `${this.postAt(problem.id, problem.index, undefined)}: ${problem.field} is not in NFC (decomposed Hangul)`;
+      case 'bom':
+        return 'starts with a byte-order mark (a Windows editor put it there); JSON has none';
       case 'folder':
         return 'is a folder, not a board file';
       case 'not-a-file':
@@ -161,7 +165,7 @@ const en = {
       case 'unreadable':
         return `cannot be read (${problem.code}${this.errno[problem.code] ? `: ${this.errno[problem.code]}` : ''})`;
       case 'unwritable':
-        return `cannot be written (${problem.code}${this.errno[problem.code] ? `: ${this.errno[problem.code]}` : ''}); the board is unchanged`;
+        return `cannot be written (${problem.code}${this.errno[problem.code] ? `: ${this.errno[problem.code]}` : ''}); the board is unchanged${this.advice[problem.code] ? `. ${this.advice[problem.code]}` : ''}`;
       case 'locked':
         return `the board is being changed by another postboard process${problem.pid ? ` (process ${problem.pid}${problem.stopped ? ', stopped' : ''})` : ''}; waited ${problem.seconds} s. Try again, or raise POSTBOARD_LOCK_TIMEOUT`;
       case 'lock-lost':
@@ -177,16 +181,31 @@ const en = {
     EACCES: 'permission denied',
     EPERM: 'not permitted',
     EROFS: 'read-only file system',
-    ENOENT: 'no such folder',
+    ENOENT: 'no such file or folder',
+    EISDIR: 'it is a folder',
     ENOTDIR: 'a part of the path is not a folder',
     ELOOP: 'too many symbolic links',
     EIO: 'input/output error',
+  } as Record<string, string>,
+  /** `ENOENT: no such file or folder`: the code, said. */
+  ioCode(code: string): string {
+    return this.errno[code] ? `${code}: ${this.errno[code]}` : code;
+  },
+  advice: {
+    ENOSPC: 'Free some space and try again.',
+    EDQUOT: 'Free some space and try again.',
+    EACCES: "Check the folder's and the file's permissions.",
+    EROFS: 'Copy the board somewhere writable, or use --db.',
   } as Record<string, string>,
   postAt: (id: number | undefined, index: number, line: number | undefined) =>
     `${id === undefined ? `posts[${index}]` : `post ${id}`}${line ? ` (line ${line})` : ''}`,
   /** `label` names the field as the user gave it (`--title`), when not by its key. */
   fieldIssue(issue: FieldIssue, label?: string): string {
-    return `${label ?? (issue.field || 'post')}${shownValue(issue)} ${this.fieldProblem(issue)}`;
+    return `${label ?? (issue.field ? this.fieldName(issue.field) : 'post')}${shownValue(issue)} ${this.fieldProblem(issue)}`;
+  },
+  /** A field named in a message: in English by its key (as in the flags and the file). */
+  fieldName(field: string): string {
+    return field;
   },
   /** What is wrong with a field's value, without naming the field (a prompt already does). */
   fieldProblem(issue: FieldIssue): string {
@@ -195,6 +214,9 @@ const en = {
     return this.rule[issue.rule];
   },
   duplicateSource: (id: number) => `this source URL is already on the board as post ${id}`,
+  declined: 'Nothing changed.',
+  change: { empty: '(empty)', lines: (count: number) => `${grouped(count)} ${count === 1 ? 'line' : 'lines'}`, more: (count: number) => `… ${grouped(count)} more` },
+  localTime: localTimestamp,
   place: (place: TextPlace) => `${place.unit} ${grouped(place.number)}`,
   encodingName: { utf8: 'UTF-8', utf16le: 'UTF-16', utf16be: 'UTF-16', cp949: 'CP949 (Korean Windows)' } satisfies Record<TextEncoding, string>,
   decode(file: string, problem: DecodeProblem): string {
@@ -235,6 +257,7 @@ const ko: Messages = {
   list: {
     footer: (page, pages, total) => `${pages}쪽 중 ${page}쪽 · 전체 ${grouped(total)}건`,
     nextPage: (page) => ` · 다음: --page ${page}`,
+    board: (board) => ` · 게시판 ${board}`,
     noMatch: '조건에 맞는 글이 없습니다.',
     pastEnd: (page, pages) => `${page}쪽은 마지막 쪽(${pages}) 뒤입니다.`,
     missing: (board) => `${board}에 게시판이 아직 없습니다. 첫 글은 postboard add 로 올리세요.`,
@@ -289,7 +312,7 @@ const ko: Messages = {
     positive: '1 이상이어야 합니다',
     'not-negative': '0 이상이어야 합니다',
     date: '실제 날짜(YYYY-MM-DD)가 아닙니다',
-    status: '"published" 또는 "hidden"이어야 합니다',
+    status: '노출(published) 또는 비노출(hidden)이어야 합니다',
     url: 'http 또는 https 주소여야 합니다',
     timestamp: 'ISO-8601 시각이어야 합니다',
     empty: '비어 있으면 안 됩니다',
@@ -323,7 +346,9 @@ const ko: Messages = {
       case 'last-id-behind':
         return `lastId ${problem.lastId}이(가) 가장 큰 글 번호 ${problem.highest}보다 작습니다`;
       case 'not-nfc':
-        return `${this.postAt(problem.id, problem.index, undefined)}: ${problem.field}가 NFC가 아닙니다 (풀어쓴 한글)`;
+        return `${this.postAt(problem.id, problem.index, undefined)}: ${this.fieldName(problem.field)}이(가) NFC가 아닙니다 (풀어쓴 한글)`;
+      case 'bom':
+        return '바이트 순서 표식(BOM)으로 시작합니다 (윈도우 편집기가 넣은 것); JSON에는 없어야 합니다';
       case 'folder':
         return '게시판 파일이 아니라 폴더입니다';
       case 'not-a-file':
@@ -335,7 +360,7 @@ const ko: Messages = {
       case 'unreadable':
         return `읽을 수 없습니다 (${problem.code}${this.errno[problem.code] ? `: ${this.errno[problem.code]}` : ''})`;
       case 'unwritable':
-        return `쓸 수 없습니다 (${problem.code}${this.errno[problem.code] ? `: ${this.errno[problem.code]}` : ''}). 게시판은 그대로입니다`;
+        return `쓸 수 없습니다 (${problem.code}${this.errno[problem.code] ? `: ${this.errno[problem.code]}` : ''}). 게시판은 그대로입니다${this.advice[problem.code] ? `. ${this.advice[problem.code]}` : ''}`;
       case 'locked':
         return `다른 postboard 프로세스${problem.pid ? `(${problem.pid}번${problem.stopped ? ', 멈춤' : ''})` : ''}가 게시판을 바꾸는 중입니다. ${problem.seconds}초 기다렸습니다. 잠시 뒤 다시 하거나 POSTBOARD_LOCK_TIMEOUT을 늘리세요`;
       case 'lock-lost':
@@ -351,14 +376,29 @@ const ko: Messages = {
     EACCES: '권한 없음',
     EPERM: '허용되지 않음',
     EROFS: '읽기 전용 파일 시스템',
-    ENOENT: '그런 폴더가 없음',
+    ENOENT: '그런 파일이나 폴더가 없음',
+    EISDIR: '폴더임',
     ENOTDIR: '경로 중간이 폴더가 아님',
     ELOOP: '심볼릭 링크가 너무 많음',
     EIO: '입출력 오류',
   },
+  ioCode(code) {
+    return this.errno[code] ? `${code}: ${this.errno[code]}` : code;
+  },
+  advice: {
+    ENOSPC: '공간을 비우고 다시 하세요.',
+    EDQUOT: '공간을 비우고 다시 하세요.',
+    EACCES: '폴더와 파일의 권한을 확인하세요.',
+    EROFS: '게시판을 쓸 수 있는 곳에 복사하거나 --db를 쓰세요.',
+  },
   postAt: (id, index, line) => `${id === undefined ? `posts[${index}]` : `${id}번 글`}${line ? ` (${line}행)` : ''}`,
   fieldIssue(issue, label) {
-    return `${label ?? (issue.field || '글')}${shownValue(issue)}: ${this.fieldProblem(issue)}`;
+    return `${label ?? (issue.field ? this.fieldName(issue.field) : '글')}${shownValue(issue)}: ${this.fieldProblem(issue)}`;
+  },
+  /** A field named in a message: by its Korean name (제목, 출처 URL), never its English key. */
+  fieldName(field) {
+    const key = field.replace('.', '_') as FieldKey;
+    return this.fields[key] ?? field;
   },
   fieldProblem(issue) {
     const limit = LIMITS[issue.field as keyof typeof LIMITS];
@@ -366,18 +406,21 @@ const ko: Messages = {
     return this.rule[issue.rule];
   },
   duplicateSource: (id) => `이 출처 URL은 이미 ${id}번 글에 있습니다`,
-  place: (place) => (place.unit === 'row' ? `${grouped(place.number)}행` : `${grouped(place.number)}번째 줄`),
+  declined: '아무것도 바꾸지 않았습니다.',
+  change: { empty: '(없음)', lines: (count) => `${grouped(count)}줄`, more: (count) => `… ${grouped(count)}줄 더` },
+  localTime: localTimestamp,
+  place: (place) => `${grouped(place.number)}${{ row: '행', line: '번째 줄', item: '번째 항목' }[place.unit]}`,
   encodingName: { utf8: 'UTF-8', utf16le: 'UTF-16', utf16be: 'UTF-16', cp949: 'CP949(한국어 윈도우)' },
   decode(file, problem) {
     const at = this.place(problem.at);
     if (problem.kind === 'mixed') {
       return problem.found === 'cp949'
-        ? `${file}: ${at}은(는) UTF-8이 아닙니다(CP949로 보임). 나머지는 UTF-8이니 파일 전체를 한 인코딩으로 저장하세요`
-        : `${file}: ${at}은(는) UTF-8인데 나머지는 CP949(한국어 윈도우)입니다. 파일 전체를 한 인코딩으로 저장하세요`;
+        ? `${file}: ${at}은 UTF-8이 아닙니다(CP949로 보임). 나머지는 UTF-8이니 파일 전체를 한 인코딩으로 저장하세요`
+        : `${file}: ${at}은 UTF-8인데 나머지는 CP949(한국어 윈도우)입니다. 파일 전체를 한 인코딩으로 저장하세요`;
     }
     return problem.encoding === 'cp949'
       ? `${file}: ${at}에 UTF-8도 CP949도 아닌 바이트가 있습니다. 파일을 UTF-8로 저장하세요`
-      : `${file}: ${at}이(가) 바이트 순서 표식 뒤의 ${this.encodingName[problem.encoding]}로 올바르지 않습니다`;
+      : `${file}: ${at}이 바이트 순서 표식 뒤의 ${this.encodingName[problem.encoding]}로 올바르지 않습니다`;
   },
 };
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { isCalendarDate, localDate, PERIODS, periodStart, type Period } from './board/dates.js';
 import { FIELD_NAMES, parseFieldList, type FieldKey } from './board/fields.js';
-import { STATUSES } from './board/post.js';
+import { STATUSES, statusNamed, type Status } from './board/post.js';
 import { naturallyAscending, searchTerms, SORT_KEYS, type PostFilter, type PostOrder, type SortKey } from './board/query.js';
 import type { Context } from './context.js';
 import { UsageError } from './errors.js';
@@ -38,6 +38,18 @@ export class OptionParser {
     if (value === undefined) return undefined;
     if (!(choices as readonly string[]).includes(value)) this.fail(this.ctx.t.usage.oneOf(option, choices, value));
     return value as T;
+  }
+
+  /** A status by any of its names (published/hidden, 노출/비노출, any case); `all`/`전체` where allowed. */
+  status(option: string, value: string | undefined, allowAll: true): Status | 'all' | undefined;
+  status(option: string, value: string | undefined, allowAll: false): Status | undefined;
+  status(option: string, value: string | undefined, allowAll: boolean): Status | 'all' | undefined {
+    if (value === undefined) return undefined;
+    const named = statusNamed(value);
+    if (named) return named;
+    if (allowAll && ['all', '전체'].includes(value.normalize('NFC').trim().toLowerCase())) return 'all';
+    const choices = allowAll ? ['published', 'hidden', '노출', '비노출', 'all'] : ['published', 'hidden', '노출', '비노출'];
+    return this.fail(this.ctx.t.usage.oneOf(option, choices, value));
   }
 
   date(option: string, value: string | undefined): string | undefined {
@@ -82,7 +94,7 @@ export interface RawFilterOptions {
 
 const FILTER_HELP: Record<Lang, Record<string, string>> = {
   en: {
-    status: `only posts with this status: ${[...STATUSES, 'all'].join(', ')} (default: all)`,
+    status: `only posts with this status: ${STATUSES.join(', ')} (or 노출, 비노출), all (default: all)`,
     author: 'only posts whose author contains this text (any case)',
     department: 'only posts whose department contains this text (any case)',
     search: 'only posts whose title or body holds every word ("quoted phrase" for one)',
@@ -94,7 +106,7 @@ const FILTER_HELP: Record<Lang, Record<string, string>> = {
     desc: 'descending order (highest, newest or 하 first)',
   },
   ko: {
-    status: `상태가 이것인 글만: ${[...STATUSES, 'all'].join(', ')} (기본: all)`,
+    status: '상태가 이것인 글만: 노출, 비노출 (published, hidden), all (기본: all)',
     author: '글쓴이에 이 글자가 들어간 글만 (대소문자 무시)',
     department: '담당부서에 이 글자가 들어간 글만 (대소문자 무시)',
     search: '제목이나 내용에 모든 낱말이 들어간 글만 ("따옴표"로 구절 검색)',
@@ -134,7 +146,7 @@ export function parseFilter(raw: RawFilterOptions, parse: OptionParser, now: Dat
   if (since && until && since > until) parse.fail(parse.t.usage.sinceAfterUntil(since, until));
   const search = parse.text('--search', raw.search);
   const filter: PostFilter = {
-    status: parse.choice('--status', [...STATUSES, 'all'] as const, raw.status) ?? 'all',
+    status: parse.status('--status', raw.status, true) ?? 'all',
     author: parse.text('--author', raw.author),
     department: parse.text('--department', raw.department),
     search: search === undefined ? undefined : searchTerms(search),

@@ -34,16 +34,19 @@ export class TargetExistsError extends Error {
 
 /** The output would land on one of the board's own files (the board, its backup, its lock). */
 export class TargetIsBoardError extends Error {
-  constructor(readonly path: string) {
-    super(`${path} is the board`);
+  constructor(
+    readonly path: string,
+    readonly file: 'board' | 'backup' | 'lock',
+  ) {
+    super(`${path} is the board's ${file}`);
   }
 }
 
 export interface FileSinkOptions {
   /** Replace an existing regular file (`--force`). */
   overwrite: boolean;
-  /** Is this real path one of the board's own files? Those are never written over. */
-  isBoardFile: (realPath: string) => Promise<boolean>;
+  /** Which of the board's own files this real path is, if any: those are never written over. */
+  boardFile: (realPath: string) => Promise<'board' | 'backup' | 'lock' | undefined>;
   faults?: WriteFaults;
 }
 
@@ -68,7 +71,8 @@ export async function fileSink(path: string, options: FileSinkOptions): Promise<
   if (existing?.isDirectory()) throw Object.assign(new Error(`${path} is a folder`), { code: 'EISDIR' });
 
   const target = realTarget(path);
-  if (await options.isBoardFile(target)) throw new TargetIsBoardError(path);
+  const own = await options.boardFile(target);
+  if (own) throw new TargetIsBoardError(path, own);
   if (existing && !options.overwrite) throw new TargetExistsError(path);
 
   const temp = await TempFile.create(target, { mode: existing ? existing.mode & 0o7777 : undefined, faults: options.faults });

@@ -1,6 +1,8 @@
 import { BoardProblemError } from '../errors.js';
 import type { Board } from '../store/board.js';
-import { sameUrl, urlKey, type Post, type PostContent } from './post.js';
+import type { TextPlace } from '../files/decode.js';
+import type { ImportRecord } from './import.js';
+import { checkDraft, sameUrl, urlKey, type Post, type PostContent, type Status } from './post.js';
 
 /** The post already on the board under the same source URL, if any. */
 export function postWithSource(board: Board, url: string | undefined): Post | undefined {
@@ -112,54 +114,149 @@ export function diffBoards(before: Board, now: Board): BoardDiff {
   return diff;
 }
 
-/** A post read from an import file and checked. */
-export interface ImportedPost {
-  /** Where in the file it came from, for messages: "row 3", "line 7". */
-  where: string;
-  /** The post; its `id` is set on import. */
-  post: Post;
-  /** The number the record asked for, if any. */
-  requestedId: number | undefined;
+/** A record of an import file, checked, and where it came from. */
+export interface PlacedRecord {
+  place: TextPlace;
+  record: ImportRecord;
 }
 
-export interface ImportResult {
-  imported: Post[];
-  /** Records whose source URL is already on the board (or earlier in the file). */
-  duplicates: { where: string; existing: number }[];
-  /** How many records got a new number (theirs was taken, or `--renumber`). */
+/** Why a record was left out. */
+export type ImportSkip =
+  /** Its source URL is on the board already (or earlier in the file). */
+  | { kind: 'duplicate-source'; existing: number | 'file' }
+  /** Its number is a post on the board, with other content, and this is no --update. */
+  | { kind: 'on-board'; id: number; before: Post; after: Post };
+
+/** Why a record cannot be imported at all: with one of these, nothing is (unless --skip-invalid). */
+export type ImportRefusal =
+  | { kind: 'missing'; fields: ('title' | 'author')[] }
+  | { kind: 'not-on-board'; id: number }
+  | { kind: 'source-taken'; existing: number };
+
+export interface ImportOutcome {
+  added: { place: TextPlace; post: Post }[];
+  updated: { place: TextPlace; before: Post; after: Post }[];
+  unchanged: { place: TextPlace; id: number }[];
+  skipped: { place: TextPlace; skip: ImportSkip }[];
+  refused: { place: TextPlace; refusal: ImportRefusal }[];
+  /** How many new posts got a new number (theirs was taken, or --renumber). */
   renumbered: number;
 }
 
+export interface ImportOptions {
+  renumber: boolean;
+  allowDuplicate: boolean;
+  /**
+   * Rows whose number is on the board: with true, every one updates its post (and a number not on
+   * the board is refused); with a set, only those posts (what a person agreed to at the terminal).
+   */
+  update: boolean | ReadonlySet<number>;
+  now: Date;
+  today: string;
+}
+
+/** The fields of a post a record sets (timestamps are the board's own: never set from a file on update). */
+function applyRecord(post: Post, record: ImportRecord): void {
+  const { text } = record;
+  for (const key of ['title', 'author', 'department', 'date', 'body'] as const) {
+    const value = text[key];
+    if (value !== undefined) post[key] = value;
+  }
+  if (text.status !== undefined) post.status = text.status as Status;
+  if (record.views !== undefined) post.views = record.views;
+  const source: Record<string, unknown> = { ...post.source };
+  for (const part of ['agency', 'date', 'url'] as const) {
+    const value = text[`source.${part}`];
+    if (value === undefined) continue;
+    if (value === '') delete source[part];
+    else source[part] = value;
+  }
+  if (Object.keys(source).length > 0) post.source = source as Post['source'];
+  else delete post.source;
+}
+
 /**
- * Adds imported posts to the board. A record keeps its number when no other post has it (on the
- * board or earlier in the file), unless `renumber`; the rest get new numbers above every number
- * given. Records whose source URL is already there are left out and reported, unless
- * `allowDuplicate`. The board stays newest first.
+ * Brings records onto the board, in place, and says what became of each:
+ *
+ * - a record whose number is a post on the board updates that post with the fields it gives —
+ *   with --update (or for the posts a person agreed to); without it, a record that says what the
+ *   post already says is "unchanged", and one that differs is skipped and reported (a plain
+ *   import of a board's own export adds nothing, and says why);
+ * - any other record is a new post: it keeps its number when no post has it (unless
+ *   --renumber), else gets one above every number ever given; its source URL must not be on the
+ *   board (unless --allow-duplicate); it needs a title and an author.
+ *
+ * Duplicate source URLs are found through one map of addresses: linear, however large both are.
  */
-export function importPosts(board: Board, records: readonly ImportedPost[], options: { renumber: boolean; allowDuplicate: boolean }): ImportResult {
-  const result: ImportResult = { imported: [], duplicates: [], renumbered: 0 };
-  const taken = new Set(board.posts.map((post) => post.id));
-  // One pass over the board, one look-up per record: linear, however large both are.
-  const urls = new Map<string, number>();
+export function importPosts(board: Board, records: readonly PlacedRecord[], options: ImportOptions): ImportOutcome {
+  const outcome: ImportOutcome = { added: [], updated: [], unchanged: [], skipped: [], refused: [], renumbered: 0 };
+  const byId = new Map(board.posts.map((post) => [post.id, post]));
+  const taken = new Set(byId.keys());
+  const urls = new Map<string, number | 'file'>();
   if (!options.allowDuplicate) {
     for (const post of board.posts) {
       const key = post.source?.url && urlKey(post.source.url);
       if (key && !urls.has(key)) urls.set(key, post.id);
     }
   }
-  const accepted: ImportedPost[] = [];
-  for (const record of records) {
-    const key = record.post.source?.url && !options.allowDuplicate ? urlKey(record.post.source.url) : undefined;
-    const existing = key ? urls.get(key) : undefined;
-    if (existing !== undefined) {
-      result.duplicates.push({ where: record.where, existing });
+  const stamp = options.now.toISOString();
+  const updates = (id: number) => options.update === true || (options.update instanceof Set && options.update.has(id));
+  const accepted: { place: TextPlace; record: ImportRecord; content: PostContent }[] = [];
+
+  for (const { place, record } of records) {
+    const id = record.requestedId;
+    const existing = id !== undefined && !options.renumber ? byId.get(id) : undefined;
+    if (existing) {
+      const after = structuredClone(existing);
+      applyRecord(after, record);
+      if (JSON.stringify(after) === JSON.stringify(existing)) {
+        outcome.unchanged.push({ place, id: existing.id });
+        continue;
+      }
+      if (!updates(existing.id)) {
+        outcome.skipped.push({ place, skip: { kind: 'on-board', id: existing.id, before: existing, after } });
+        continue;
+      }
+      const newKey = after.source?.url && !options.allowDuplicate ? urlKey(after.source.url) : undefined;
+      const holder = newKey ? urls.get(newKey) : undefined;
+      if (newKey && after.source?.url !== existing.source?.url && holder !== undefined && holder !== existing.id) {
+        outcome.refused.push({ place, refusal: { kind: 'source-taken', existing: holder === 'file' ? existing.id : holder } });
+        continue;
+      }
+      const before = structuredClone(existing);
+      applyRecord(existing, record);
+      existing.updatedAt = stamp;
+      if (newKey) urls.set(newKey, existing.id);
+      outcome.updated.push({ place, before, after: existing });
       continue;
     }
-    accepted.push(record);
-    if (key) urls.set(key, record.requestedId ?? 0);
+    if (options.update === true && id !== undefined && !options.renumber) {
+      outcome.refused.push({ place, refusal: { kind: 'not-on-board', id } });
+      continue;
+    }
+    const missing = (['title', 'author'] as const).filter((field) => record.text[field] === undefined);
+    if (missing.length > 0) {
+      outcome.refused.push({ place, refusal: { kind: 'missing', fields: missing } });
+      continue;
+    }
+    const checked = checkDraft({ ...record.text, title: record.text.title ?? '', author: record.text.author ?? '', date: record.text.date ?? options.today, status: record.text.status ?? 'published' });
+    if ('issues' in checked) {
+      // Every field was checked when the record was read; this is only the draft put together.
+      outcome.refused.push({ place, refusal: { kind: 'missing', fields: [] } });
+      continue;
+    }
+    const key = checked.content.source?.url && !options.allowDuplicate ? urlKey(checked.content.source.url) : undefined;
+    const duplicate = key ? urls.get(key) : undefined;
+    if (duplicate !== undefined) {
+      outcome.skipped.push({ place, skip: { kind: 'duplicate-source', existing: duplicate } });
+      continue;
+    }
+    if (key) urls.set(key, 'file');
+    accepted.push({ place, record, content: checked.content });
   }
+
   // First the numbers that are kept, so that no new number lands on one of them.
-  const keeps = accepted.map((record) => {
+  const keeps = accepted.map(({ record }) => {
     const id = record.requestedId;
     const keep = !options.renumber && id !== undefined && !taken.has(id);
     if (keep) taken.add(id);
@@ -167,16 +264,36 @@ export function importPosts(board: Board, records: readonly ImportedPost[], opti
   });
   let next = board.lastId;
   for (const id of taken) if (id > next) next = id;
-  accepted.forEach((record, index) => {
-    if (keeps[index]) record.post.id = record.requestedId as number;
+  accepted.forEach(({ place, record, content }, index) => {
+    let id: number;
+    if (keeps[index]) id = record.requestedId as number;
     else {
       if (next >= Number.MAX_SAFE_INTEGER) throw new BoardProblemError({ kind: 'numbers-exhausted' });
-      record.post.id = ++next;
-      result.renumbered++;
+      id = ++next;
+      // Only a record that asked for a number and did not get it is "under a new number".
+      if (record.requestedId !== undefined) outcome.renumbered++;
     }
-    result.imported.push(record.post);
+    const { title, author, department, date, status, body, source } = content;
+    // Keys in the board file's order; keys postboard does not know ride along.
+    const post: Post = {
+      id,
+      title,
+      author,
+      department,
+      date,
+      views: record.views ?? 0,
+      status,
+      body,
+      ...(source ? { source } : {}),
+      ...(record.createdAt ? { createdAt: record.createdAt } : {}),
+      ...(record.updatedAt ? { updatedAt: record.updatedAt } : {}),
+      ...record.extras,
+    };
+    outcome.added.push({ place, post });
   });
-  board.posts = [...result.imported, ...board.posts].sort((a, b) => b.id - a.id);
-  board.lastId = next;
-  return result;
+  if (outcome.added.length > 0) {
+    board.posts = [...outcome.added.map(({ post }) => post), ...board.posts].sort((a, b) => b.id - a.id);
+    board.lastId = next;
+  }
+  return outcome;
 }

@@ -65,3 +65,24 @@ export function periodStart(period: Period, today: string): string {
       return formatDate(year - 1, month, Math.min(day, daysInMonth(year - 1, month)));
   }
 }
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A stored timestamp (ISO 8601, UTC) as people read it: local time, `2026-11-29 19:29:04`.
+ * Anything that does not parse is shown as it is.
+ */
+export function localTimestamp(iso: string): string {
+  const moment = new Date(iso);
+  if (Number.isNaN(moment.getTime())) return iso;
+  return `${localDate(moment)} ${two(moment.getHours())}:${two(moment.getMinutes())}:${two(moment.getSeconds())}`;
+}
+
+/** `2026-11-29 19:29:04` (or without seconds, as a spreadsheet may save it), local time, as ISO 8601; else undefined. */
+export function fromLocalTimestamp(text: string): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text.trim());
+  if (!match || !isCalendarDate(`${match[1]}-${match[2]}-${match[3]}`)) return undefined;
+  const [hour, minute, second] = [Number(match[4]), Number(match[5]), Number(match[6] ?? 0)];
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]), hour, minute, second).toISOString();
+}

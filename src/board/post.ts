@@ -27,6 +27,14 @@ export type Rule =
 export const STATUSES = ['published', 'hidden'] as const;
 export type Status = (typeof STATUSES)[number];
 
+/** How a status may be written: the stored word or the board's own (노출/비노출), in any case. */
+const STATUS_NAMES: Record<string, Status> = { published: 'published', 노출: 'published', hidden: 'hidden', 비노출: 'hidden' };
+
+/** The status a word names (`Hidden`, `비노출`, ` published `), or undefined. */
+export function statusNamed(text: string): Status | undefined {
+  return STATUS_NAMES[text.normalize('NFC').trim().toLowerCase()];
+}
+
 const isHttpUrl = (text: string): boolean => /^https?:\/\//i.test(text) && URL.canParse(text);
 
 /**
@@ -195,7 +203,11 @@ function buildInputFields() {
     author: lineText(LIMITS.author, true),
     department: lineText(LIMITS.department, false),
     date: v.pipe(v.string('type' satisfies Rule), v.transform((text) => text.trim()), v.check(isCalendarDate, 'date' satisfies Rule)),
-    status: v.pipe(v.string('type' satisfies Rule), v.transform((text) => text.trim()), v.picklist(STATUSES, 'status' satisfies Rule)),
+    status: v.pipe(
+      v.string('type' satisfies Rule),
+      v.transform((text) => statusNamed(text) ?? text.trim()),
+      v.picklist(STATUSES, 'status' satisfies Rule),
+    ),
     body: bodyText,
     'source.agency': lineText(LIMITS['source.agency'], false),
     'source.date': optionalDate,

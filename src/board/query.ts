@@ -38,20 +38,32 @@ export function searchTerms(text: string): string[] {
   return terms;
 }
 
+/** Characters that show nothing (zero-width, bidi, other format and control characters). */
+const INVISIBLE = /[\p{Cf}\p{Cc}\p{Zl}\p{Zp}]/gu;
+
+/** Text without the characters that show nothing: what a person sees, and so types. */
+export const withoutInvisible = (text: string): string => text.replace(INVISIBLE, '');
+
 const folded = (text: string): string => text.normalize('NFC').toLowerCase();
+
+/**
+ * A name (author, department) as the filters compare it: also without invisible characters, so
+ * that a department pasted with a zero-width space is found by what it looks like.
+ */
+const foldedName = (text: string): string => withoutInvisible(folded(text));
 
 /** A predicate for the filter, with the per-post work cut to what the filter needs. */
 export function postMatcher(filter: PostFilter): (post: Post) => boolean {
-  const author = filter.author ? folded(filter.author) : undefined;
-  const department = filter.department ? folded(filter.department) : undefined;
+  const author = filter.author ? foldedName(filter.author) : undefined;
+  const department = filter.department ? foldedName(filter.department) : undefined;
   const terms = filter.search ?? [];
   const { status, since, until } = filter;
   return (post) => {
     if (status !== 'all' && post.status !== status) return false;
     if (since !== undefined && post.date < since) return false;
     if (until !== undefined && post.date > until) return false;
-    if (author !== undefined && !folded(post.author).includes(author)) return false;
-    if (department !== undefined && !folded(post.department).includes(department)) return false;
+    if (author !== undefined && !foldedName(post.author).includes(author)) return false;
+    if (department !== undefined && !foldedName(post.department).includes(department)) return false;
     if (terms.length > 0) {
       const title = folded(post.title);
       const body = folded(post.body);

@@ -4,7 +4,8 @@ import { localDate } from '../board/dates.js';
 import { departmentsByUse } from '../board/query.js';
 import { checkDraft, type InputField, type Post, type PostContent, type PostDraft } from '../board/post.js';
 import type { Context } from '../context.js';
-import { InvalidInputError, PostboardError, UsageError } from '../errors.js';
+import { Cancelled, Declined, InvalidInputError, PostboardError, UsageError } from '../errors.js';
+import { confirmOrDecline } from './confirm.js';
 import type { Lang } from '../i18n.js';
 import { canPrompt, outputWidth } from '../io.js';
 import { OptionParser } from '../options.js';
@@ -25,6 +26,8 @@ export interface AddOptions {
   defaultAuthor: string | undefined;
   /** `--body-file`: a path, or `-` for stdin. */
   bodyFile: string | undefined;
+  /** `--from-draft`: a draft kept when an earlier add could not be saved. */
+  fromDraft: string | undefined;
   yes: boolean;
   dryRun: boolean;
   quiet: boolean;
@@ -33,6 +36,7 @@ export interface AddOptions {
 }
 
 interface RawAddOptions extends RawPostFields {
+  fromDraft?: string;
   yes?: boolean;
   dryRun?: boolean;
   quiet?: boolean;
@@ -50,6 +54,11 @@ interface AddText {
   duplicate: (id: number) => string;
   confirm: string;
   defaults: Partial<Record<keyof RawPostFields, string>>;
+  fromDraft: string;
+  draftKept: (path: string) => string;
+  draftLost: (json: string) => string;
+  draftUsed: (path: string) => string;
+  badDraft: (path: string, why: string) => string;
 }
 
 const TEXT: Record<Lang, AddText> = {
@@ -82,6 +91,11 @@ const TEXT: Record<Lang, AddText> = {
       date: '(default today)',
       status: '(default published)',
     },
+    fromDraft: 'post a draft kept when an earlier add could not be saved (flags given win)',
+    draftKept: (path) => `Your post is kept as a draft: ${path}\nPost it later with: postboard add --from-draft ${path}`,
+    draftLost: (json) => `The draft could not be saved anywhere; here it is, to keep:\n${json}`,
+    draftUsed: (path) => `Removed the draft ${path}`,
+    badDraft: (path, why) => `--from-draft: cannot read ${path} (${why})`,
   },
   ko: {
     description: '보도자료 올리기: 터미널에서는 빠진 것을 묻고, 스크립트에서는 옵션으로 모두 받습니다',
@@ -110,8 +124,13 @@ const TEXT: Record<Lang, AddText> = {
       title: '(필수)',
       author: '(필수; 기본 POSTBOARD_AUTHOR)',
       date: '(기본 오늘)',
-      status: '(기본 published)',
+      status: '(기본 노출)',
     },
+    fromDraft: '앞서 저장하지 못해 남겨 둔 초안을 올리기 (준 옵션이 우선)',
+    draftKept: (path) => `쓴 글은 초안으로 남겨 두었습니다: ${path}\n나중에 올리려면: postboard add --from-draft ${path}`,
+    draftLost: (json) => `초안을 어디에도 저장하지 못했습니다. 아래 내용을 보관하세요:\n${json}`,
+    draftUsed: (path) => `초안 ${path}을(를) 지웠습니다`,
+    badDraft: (path, why) => `--from-draft: ${path}을(를) 읽을 수 없습니다 (${why})`,
   },
 };
 
@@ -123,6 +142,7 @@ export function register(program: Command, ctx: Context, run = runAdd): void {
   const text = TEXT[ctx.lang];
   const o = text.options;
   addPostFieldOptions(program.command('add').description(text.description), ctx.lang, text.defaults)
+    .option('--from-draft <path>', text.fromDraft)
     .option('-y, --yes', o.yes)
     .option('--dry-run', o.dryRun)
     .option('-q, --quiet', o.quiet)
@@ -139,6 +159,7 @@ export function parseAddOptions(raw: RawAddOptions, ctx: Context): AddOptions {
     draft: draftFromFlags(raw, parse),
     defaultAuthor: ctx.io.env.POSTBOARD_AUTHOR || undefined,
     bodyFile: raw.bodyFile,
+    fromDraft: raw.fromDraft,
     yes: Boolean(raw.yes),
     dryRun: Boolean(raw.dryRun),
     quiet: Boolean(raw.quiet),
@@ -149,7 +170,10 @@ export function parseAddOptions(raw: RawAddOptions, ctx: Context): AddOptions {
 
 export async function runAdd(ctx: Context, options: AddOptions): Promise<void> {
   const text = TEXT[ctx.lang];
-  const draft: PostDraft = { ...options.draft };
+  const store = ctx.board();
+  // Before anything is asked: a board that cannot be written is said now, not after the prompts.
+  if (!options.dryRun) await store.assertWritable();
+  const draft: PostDraft = { ...(options.fromDraft ? await loadDraft(options.fromDraft, text) : {}), ...options.draft };
   if (options.bodyFile !== undefined) draft.body = await readBodyFile(ctx, options.bodyFile);
 
   // POSTBOARD_AUTHOR answers for a missing --author; on a terminal it is only the prompt's default.
@@ -160,36 +184,69 @@ export async function runAdd(ctx: Context, options: AddOptions): Promise<void> {
   }
   if (!interactive) draft.author ??= options.defaultAuthor;
 
-  const store = ctx.board();
-  let content: PostContent;
-  if (interactive) {
-    // Read now for the defaults a person is offered; the write re-reads inside the lock.
-    const board = await store.read();
-    content = await askForPost(ctx, draft, board, options);
-    const preview = previewPost(board, content, ctx.io.now());
-    ctx.out(await renderPostView(preview, { t: ctx.t, style: await ctx.style(), width: outputWidth(ctx.io, undefined) }));
-    if (!options.yes && !options.dryRun) {
-      const { confirmChange } = await import('../prompts/post-form.js');
-      await confirmChange(ctx.io, ctx.lang, text.confirm);
+  // Everything typed so far: if the post cannot be saved, it is kept as a draft, never lost.
+  let typed: PostDraft = {};
+  try {
+    let content: PostContent;
+    if (interactive) {
+      // Read now for the defaults a person is offered; the write re-reads inside the lock.
+      const board = await store.read();
+      content = await askForPost(ctx, draft, board, options, (answers) => (typed = answers));
+      const preview = previewPost(board, content, ctx.io.now());
+      ctx.out(await renderPostView(preview, { t: ctx.t, style: await ctx.style(), width: outputWidth(ctx.io, undefined) }));
+      if (!options.yes && !options.dryRun) await confirmOrDecline(ctx, text.confirm, true);
+    } else {
+      content = checkFlags(draft, ctx);
     }
-  } else {
-    content = checkFlags(draft, ctx);
-  }
 
-  if (options.dryRun) {
-    const board = await store.read();
-    refuseDuplicate(board, content, options.allowDuplicate, text);
-    const preview = previewPost(board, content, ctx.io.now());
-    if (!interactive) await printPost(ctx, options, preview, undefined);
-    ctx.note(text.dryRun(preview.id));
-    return;
-  }
+    if (options.dryRun) {
+      const board = await store.read();
+      refuseDuplicate(board, content, options.allowDuplicate, text);
+      const preview = previewPost(board, content, ctx.io.now());
+      if (!interactive) await printPost(ctx, options, preview, undefined);
+      ctx.note(text.dryRun(preview.id));
+      return;
+    }
 
-  const post = await store.update((board) => {
-    refuseDuplicate(board, content, options.allowDuplicate, text);
-    return addPost(board, content, ctx.io.now());
-  });
-  await printPost(ctx, options, post, text.added(post.id, post.title));
+    const post = await store.update(
+      (board) => {
+        refuseDuplicate(board, content, options.allowDuplicate, text);
+        return addPost(board, content, ctx.io.now());
+      },
+      { command: 'add', at: ctx.io.now(), changed: () => true },
+    );
+    await printPost(ctx, options, post, text.added(post.id, post.title));
+  } catch (error) {
+    if (interactive && !(error instanceof Cancelled || error instanceof Declined) && Object.keys(typed).length > 0) {
+      throw await keepDraft(ctx, { ...draft, ...typed }, error, text);
+    }
+    throw error;
+  }
+  if (options.fromDraft) {
+    const { removeDraft } = await import('../drafts.js');
+    removeDraft(options.fromDraft);
+    ctx.note(text.draftUsed(options.fromDraft));
+  }
+}
+
+async function loadDraft(path: string, text: AddText): Promise<PostDraft> {
+  const { readDraft } = await import('../drafts.js');
+  try {
+    return readDraft(path);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UsageError(text.badDraft(path, reason), 'add');
+  }
+}
+
+/** Saves what was typed as a draft and says where, on the error that stopped the post. */
+async function keepDraft(ctx: Context, answers: PostDraft, error: unknown, text: AddText): Promise<unknown> {
+  const { saveDraft } = await import('../drafts.js');
+  const path = await saveDraft(ctx.io.env, ctx.boardLocation, answers, ctx.io.now());
+  const note = path ? text.draftKept(path) : text.draftLost(JSON.stringify(answers, null, 2));
+  const failure = error instanceof PostboardError ? error : new PostboardError((error as Error).message ?? String(error));
+  failure.note = failure.note ? `${failure.note}\n${note}` : note;
+  return failure;
 }
 
 /** Flags become a post, or every field that is wrong is reported at once, by its flag. */
@@ -200,7 +257,7 @@ function checkFlags(draft: PostDraft, ctx: Context): PostContent {
   return checked.content;
 }
 
-async function askForPost(ctx: Context, draft: PostDraft, board: Board | undefined, options: AddOptions): Promise<PostContent> {
+async function askForPost(ctx: Context, draft: PostDraft, board: Board | undefined, options: AddOptions, onAnswer: (answers: PostDraft) => void): Promise<PostContent> {
   const { askPost } = await import('../prompts/post-form.js');
   const posts = board?.posts ?? [];
   const newest = posts.reduce<Post | undefined>((best, post) => (!best || post.id > best.id ? post : best), undefined);
@@ -212,6 +269,7 @@ async function askForPost(ctx: Context, draft: PostDraft, board: Board | undefin
     defaults: { author: options.defaultAuthor ?? newest?.author, date: localDate(ctx.io.now()), status: 'published' },
     departments: departmentsByUse(posts),
     duplicateOf: options.allowDuplicate || !board ? undefined : (url) => postWithSource(board, url)?.id,
+    onAnswer,
   });
   // Flags given beside the prompts are checked by the same rules.
   return checkFlags({ ...draft, ...answers }, ctx);

@@ -19,7 +19,7 @@ interface RawCheckOptions {
 }
 
 /** The problems `--fix` can repair without guessing. */
-const FIXABLE: ReadonlySet<BoardProblem['kind']> = new Set(['last-id-behind', 'not-nfc']);
+const FIXABLE: ReadonlySet<BoardProblem['kind']> = new Set(['last-id-behind', 'not-nfc', 'bom']);
 const isFixable = (problem: BoardProblem) =>
   FIXABLE.has(problem.kind) || (problem.kind === 'bad-header' && problem.field === 'lastId');
 

@@ -1,7 +1,7 @@
 import type { Command, Option } from 'commander';
 import { PERIODS } from '../board/dates.js';
 import { STATUSES } from '../board/post.js';
-import { departmentsByUse, SORT_KEYS } from '../board/query.js';
+import { departmentsByUse, SORT_KEYS, withoutInvisible } from '../board/query.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { LANGS, type Lang } from '../i18n.js';
@@ -44,8 +44,8 @@ const TEXT: Record<Lang, CompletionText> = {
     shell: `${SHELLS.join(', ')}`,
     departments: 'print the departments on the board, one per line',
     examples: [
-      ['postboard completion bash > ~/.local/share/bash-completion/completions/postboard', 'bash'],
-      ['postboard completion zsh > "${fpath[1]}/_postboard"', 'zsh (then restart it)'],
+      ['echo \'source <(postboard completion bash)\' >> ~/.bashrc', 'bash'],
+      ['mkdir -p ~/.zfunc && postboard completion zsh > ~/.zfunc/_postboard', 'zsh (with fpath=(~/.zfunc $fpath) before compinit in ~/.zshrc)'],
       ['postboard completion fish > ~/.config/fish/completions/postboard.fish', 'fish'],
     ],
   },
@@ -54,8 +54,8 @@ const TEXT: Record<Lang, CompletionText> = {
     shell: `${SHELLS.join(', ')}`,
     departments: '게시판의 부서를 한 줄에 하나씩 출력',
     examples: [
-      ['postboard completion bash > ~/.local/share/bash-completion/completions/postboard', 'bash'],
-      ['postboard completion zsh > "${fpath[1]}/_postboard"', 'zsh (셸을 다시 시작)'],
+      ['echo \'source <(postboard completion bash)\' >> ~/.bashrc', 'bash'],
+      ['mkdir -p ~/.zfunc && postboard completion zsh > ~/.zfunc/_postboard', 'zsh (~/.zshrc의 compinit 앞에 fpath=(~/.zfunc $fpath))'],
       ['postboard completion fish > ~/.config/fish/completions/postboard.fish', 'fish'],
     ],
   },
@@ -83,7 +83,7 @@ function valuesOf(option: string, command: string): Values | undefined {
     case '--format':
       return FORMATS[command];
     case '--status':
-      return command === 'add' || command === 'edit' ? STATUSES : [...STATUSES, 'all'];
+      return command === 'add' || command === 'edit' ? [...STATUSES, '노출', '비노출'] : [...STATUSES, '노출', '비노출', 'all'];
     case '--sort':
       return SORT_KEYS;
     case '--period':
@@ -137,9 +137,8 @@ export const complete = {
       .argument('[words...]')
       .helpOption(false)
       .allowUnknownOption()
-      .action(async (shell: string, words: string[]) => {
-        const lines = await candidates(program, ctx, words.length > 0 ? words : ['']).catch(() => [':none']);
-        ctx.out(lines.map((line) => (shell === 'bash' ? line.split('\t')[0] ?? '' : line)));
+      .action(async (_shell: string, words: string[]) => {
+        ctx.out(await candidates(program, ctx, words.length > 0 ? words : ['']).catch(() => [':none']));
       });
   },
 };
@@ -168,6 +167,8 @@ async function candidates(program: Command, ctx: Context, words: string[]): Prom
   const globals = optionsOf(program);
   let command: Command | undefined;
   let db: string | undefined;
+  /** Arguments given to the command so far (not options, not their values). */
+  let positionals = 0;
   for (let i = 0; i < typed.length; i++) {
     const word = typed[i] ?? '';
     if (word === '--') break;
@@ -178,7 +179,9 @@ async function candidates(program: Command, ctx: Context, words: string[]): Prom
       continue;
     }
     if (word.startsWith('--db=')) db = word.slice('--db='.length);
-    if (!command && !word.startsWith('-')) command = program.commands.find((c) => c.name() === word || c.aliases().includes(word));
+    if (word.startsWith('-')) continue;
+    if (!command) command = program.commands.find((c) => c.name() === word || c.aliases().includes(word));
+    else positionals++;
   }
   if (db) ctx.global.db = db;
 
@@ -197,11 +200,14 @@ async function candidates(program: Command, ctx: Context, words: string[]): Prom
     return [...matching([...flags, '--help'], current), ':none'];
   }
   if (!command || command.name() === 'help') {
+    if (command && positionals > 0) return [':none'];
     const names = program.commands.filter((c) => !(c as Command & { _hidden?: boolean })._hidden).map((c) => `${c.name()}\t${candidate(c.description())}`);
     return [...matching(names, current), ':none'];
   }
-  if (command.name() === 'import') return [':files'];
-  if (command.registeredArguments.some((argument) => argument.name() === 'id' || argument.name() === 'ids')) {
+  const [argument] = command.registeredArguments;
+  if (command.name() === 'import') return positionals === 0 ? [':files'] : [':none'];
+  // A post number where one is wanted: `show <id>` takes one, `delete <ids...>` any number.
+  if (argument && (argument.name() === 'id' || argument.name() === 'ids') && (argument.variadic || positionals === 0)) {
     return [...matching(await postNumbers(ctx), current), ':none'];
   }
   return [':none'];
@@ -213,9 +219,13 @@ function matching(values: readonly string[], typed: string): string[] {
   return values.filter((value) => value.normalize('NFC').toLowerCase().startsWith(prefix));
 }
 
+/**
+ * The departments as a person would type them: invisible characters left out (the filters
+ * ignore them too, so the completed text finds the department), the rest made visible.
+ */
 async function departments(ctx: Context): Promise<string[]> {
   const board = await ctx.board().read();
-  return departmentsByUse(board?.posts ?? []).map(candidate);
+  return [...new Set(departmentsByUse(board?.posts ?? []).map((name) => candidate(withoutInvisible(name))))].filter(Boolean);
 }
 
 /** The newest posts' numbers, with their titles to tell them apart. */
@@ -234,40 +244,55 @@ async function postNumbers(ctx: Context): Promise<string[]> {
 const SCRIPTS: Record<Shell, string> = {
   bash: `# bash completion for postboard. Load it with:  source <(postboard completion bash)
 _postboard() {
-  local line quoted directive=
+  local cur=\${COMP_WORDS[COMP_CWORD]} line value quoted directive= columns=\${COLUMNS:-80}
+  local -a values=() shown=()
   COMPREPLY=()
   while IFS= read -r line; do
     case $line in
       :files) directive=files ;;
       :none) ;;
-      *) printf -v quoted '%q' "$line"; COMPREPLY+=("$quoted") ;;
+      *) values+=("\${line%%$'\\t'*}"); shown+=("$line") ;;
     esac
   done < <(postboard __complete bash -- "\${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null)
-  # Files: an empty answer lets bash complete file names itself (-o default).
-  [[ $directive == files ]] && COMPREPLY=()
+  if [[ $directive == files ]]; then
+    type compopt >/dev/null 2>&1 && compopt -o filenames
+    while IFS= read -r line; do COMPREPLY+=("$line"); done < <(compgen -f -- "$cur")
+    return 0
+  fi
+  # Post numbers are digits: with several to choose from, each is listed with its title.
+  if (( \${#values[@]} > 1 )) && [[ \${shown[0]} == [0-9]*$'\\t'* ]]; then
+    for line in "\${shown[@]}"; do
+      line="\${line/$'\\t'/  }"
+      COMPREPLY+=("\${line:0:columns-2}")
+    done
+    return 0
+  fi
+  # Anything else is quoted as it would have to be typed, so it is inserted as text, never code.
+  for value in "\${values[@]}"; do printf -v quoted '%q' "$value"; COMPREPLY+=("$quoted"); done
   return 0
 }
-complete -o default -F _postboard postboard
+complete -F _postboard postboard
 `,
 
   zsh: `#compdef postboard
 # zsh completion for postboard. Put it in a folder on $fpath as _postboard, or: source <(postboard completion zsh)
 _postboard() {
-  local line directive=
-  local -a lines values shown
+  local line value directive=
+  local -a lines described plain
   lines=("\${(@f)$(postboard __complete zsh -- "\${(@)words[2,CURRENT]}" 2>/dev/null)}")
   for line in "\${lines[@]}"; do
     case $line in
       :files) directive=files ;;
       :none) ;;
-      *)
-        values+=("\${line%%$'\\t'*}")
-        if [[ $line == *$'\\t'* ]]; then shown+=("\${line%%$'\\t'*}  -- \${line#*$'\\t'}"); else shown+=("$line"); fi
-        ;;
+      *\$'\\t'*) value=\${line%%$'\\t'*}; described+=("\${value//:/\\\\:}:\${line#*$'\\t'}") ;;
+      ?*) plain+=("$line") ;;
     esac
   done
   if [[ $directive == files ]]; then _files; return; fi
-  (( \${#values} )) && compadd -l -d shown -a values
+  # -V: in postboard's order (newest post first), not sorted again.
+  (( \${#described} )) && _describe -V -t values 'value' described
+  (( \${#plain} )) && compadd -V plain -a plain
+  return 0
 }
 if [[ \${funcstack[1]} == _postboard ]]; then _postboard "$@"; else compdef _postboard postboard; fi
 `,

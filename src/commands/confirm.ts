@@ -1,5 +1,5 @@
 import type { Context } from '../context.js';
-import { UsageError } from '../errors.js';
+import { Declined, UsageError } from '../errors.js';
 import { canPrompt } from '../io.js';
 
 const NOT_A_TERMINAL = {
@@ -9,8 +9,8 @@ const NOT_A_TERMINAL = {
 
 /**
  * A yes before something that cannot be taken back lightly: `--yes` gives it; on a terminal the
- * question is asked (no, Ctrl+C or Esc cancels with exit 130); anywhere else it is a usage
- * error (exit 2) at once, never a prompt nobody can see.
+ * question is asked (Ctrl+C or Esc cancels with exit 130; no is `Declined`, exit 1, nothing
+ * done); anywhere else it is a usage error (exit 2) at once, never a prompt nobody can see.
  */
 export async function confirmOrRefuse(
   ctx: Context,
@@ -20,6 +20,11 @@ export async function confirmOrRefuse(
   if (!canPrompt(ctx.io)) throw new UsageError(NOT_A_TERMINAL[ctx.lang](options.command), options.command);
   // What is about to change, shown only to someone who is asked about it.
   await options.preview?.();
-  const { confirmChange } = await import('../prompts/post-form.js');
-  await confirmChange(ctx.io, ctx.lang, options.question, options.byDefault);
+  await confirmOrDecline(ctx, options.question, options.byDefault);
+}
+
+/** Asks; a no ends the command with `Declined` ("Nothing changed."). */
+export async function confirmOrDecline(ctx: Context, question: string, byDefault: boolean): Promise<void> {
+  const { askYesNo } = await import('../prompts/post-form.js');
+  if (!(await askYesNo(ctx.io, ctx.lang, question, byDefault))) throw new Declined(ctx.t.declined);
 }

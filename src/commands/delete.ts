@@ -49,8 +49,8 @@ const TEXT: Record<Lang, DeleteText> = {
       ['postboard delete 2913 2914 --yes', '스크립트에서'],
       ['postboard undo', '마음이 바뀌면 되살리기'],
     ],
-    question: (count) => (count === 1 ? '이 글을 지울까요?' : `이 ${count}개 글을 지울까요?`),
-    deleted: (count, ids) => `${count}개 글을 지웠습니다: ${ids.join(', ')}`,
+    question: (count) => (count === 1 ? '이 글을 지울까요?' : `글 ${count}개를 지울까요?`),
+    deleted: (count, ids) => `글 ${count}개를 지웠습니다: ${ids.join(', ')}`,
   },
 };
 
@@ -73,6 +73,7 @@ export function register(program: Command, ctx: Context, run = runDelete): void 
 export async function runDelete(ctx: Context, options: DeleteOptions): Promise<void> {
   const text = TEXT[ctx.lang];
   const store = ctx.board();
+  await store.assertWritable();
   const doomed = findPosts(ctx, await store.read(), options.ids);
   await confirmOrRefuse(ctx, {
     yes: options.yes,
@@ -81,9 +82,12 @@ export async function runDelete(ctx: Context, options: DeleteOptions): Promise<v
     byDefault: false,
     preview: async () => ctx.out(await renderPostTable(doomed, DEFAULT_LIST_FIELDS, { t: ctx.t, style: await ctx.style(), width: outputWidth(ctx.io, undefined) })),
   });
-  const deleted = await store.update((fresh) => {
-    findPosts(ctx, fresh, options.ids);
-    return deletePosts(fresh, options.ids);
-  });
+  const deleted = await store.update(
+    (fresh) => {
+      findPosts(ctx, fresh, options.ids);
+      return deletePosts(fresh, options.ids);
+    },
+    { command: 'delete', at: ctx.io.now(), changed: (posts) => posts.length > 0 },
+  );
   ctx.say(text.deleted(deleted.length, deleted.map((post) => post.id)));
 }

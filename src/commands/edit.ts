@@ -5,9 +5,9 @@ import { checkField, type FieldIssue, type InputField, type Post, type PostDraft
 import type { Context } from '../context.js';
 import { InvalidInputError, PostboardError, UsageError } from '../errors.js';
 import type { Lang } from '../i18n.js';
-import { canPrompt, outputWidth } from '../io.js';
+import { canPrompt } from '../io.js';
 import { OptionParser } from '../options.js';
-import { renderPostView } from '../render/posts.js';
+import { describeChange, emptiesAField } from '../render/changes.js';
 import type { Board } from '../store/index.js';
 import { confirmOrRefuse } from './confirm.js';
 import { findPost } from './find.js';
@@ -42,6 +42,7 @@ interface EditText {
   examples: [string, string][];
   edited: (id: number, title: string, fields: string[]) => string;
   unchanged: (id: number) => string;
+  changes: (id: number) => string;
   nothingGiven: string;
   duplicate: (id: number) => string;
   confirm: string;
@@ -65,6 +66,7 @@ const TEXT: Record<Lang, EditText> = {
     ],
     edited: (id, title, fields) => `Edited post ${id}: ${title} (${fields.join(', ')})`,
     unchanged: (id) => `Post ${id} already says that; nothing changed.`,
+    changes: (id) => `Changes to post ${id}:`,
     nothingGiven: 'nothing to change: give the fields to change as flags, e.g. --title (stdin is not a terminal, so postboard cannot ask)',
     duplicate: (id) => `this source URL is already on the board as post ${id}; add --allow-duplicate to keep it anyway`,
     confirm: 'Save the changes?',
@@ -86,6 +88,7 @@ const TEXT: Record<Lang, EditText> = {
     ],
     edited: (id, title, fields) => `${id}번 글을 고쳤습니다: ${title} (${fields.join(', ')})`,
     unchanged: (id) => `${id}번 글은 이미 그렇습니다. 바뀐 것이 없습니다.`,
+    changes: (id) => `${id}번 글에서 바뀌는 것:`,
     nothingGiven: '바꿀 것이 없습니다: 바꿀 필드를 옵션으로 주세요. 예: --title (표준 입력이 터미널이 아니라서 물어볼 수 없습니다)',
     duplicate: (id) => `이 출처 URL은 이미 ${id}번 글에 있습니다. 그래도 쓰려면 --allow-duplicate`,
     confirm: '저장할까요?',
@@ -125,6 +128,7 @@ export function parseEditOptions(id: string, raw: RawEditOptions, ctx: Context):
 export async function runEdit(ctx: Context, options: EditOptions): Promise<void> {
   const text = TEXT[ctx.lang];
   const store = ctx.board();
+  await store.assertWritable();
   const draft = { ...options.draft };
   if (options.bodyFile !== undefined) draft.body = await readBodyFile(ctx, options.bodyFile);
   const flagsGiven = Object.keys(draft).length > 0 || options.views !== undefined;
@@ -144,22 +148,26 @@ export async function runEdit(ctx: Context, options: EditOptions): Promise<void>
   const changed = editPost(preview, edit, ctx.io.now());
   if (changed.length === 0) return ctx.note(text.unchanged(options.id));
   if (!flagsGiven) {
+    // What changes, old → new, before the question; emptying a field that had text makes no the default.
     await confirmOrRefuse(ctx, {
       yes: options.yes,
       command: 'edit',
       question: text.confirm,
-      byDefault: true,
-      preview: async () => ctx.out(await renderPostView(preview, { t: ctx.t, style: await ctx.style(), width: outputWidth(ctx.io, undefined) })),
+      byDefault: !emptiesAField(current, preview),
+      preview: async () => ctx.say([text.changes(current.id), ...describeChange(current, preview, ctx.t)]),
     });
   }
 
-  const { post, fields } = await store.update((fresh) => {
-    const target = findPost(ctx, fresh, options.id);
-    const url = edit.source?.url;
-    const other = url && !options.allowDuplicate ? postWithSource(fresh, url) : undefined;
-    if (other && other.id !== target.id) throw new PostboardError(text.duplicate(other.id));
-    return { post: target, fields: editPost(target, edit, ctx.io.now()) };
-  });
+  const { post, fields } = await store.update(
+    (fresh) => {
+      const target = findPost(ctx, fresh, options.id);
+      const url = edit.source?.url;
+      const other = url && !options.allowDuplicate ? postWithSource(fresh, url) : undefined;
+      if (other && other.id !== target.id) throw new PostboardError(text.duplicate(other.id));
+      return { post: target, fields: editPost(target, edit, ctx.io.now()) };
+    },
+    { command: 'edit', at: ctx.io.now(), changed: (result) => result.fields.length > 0 },
+  );
   if (options.format === 'json') return ctx.data(`${JSON.stringify(post, null, 2)}\n`);
   ctx.say(text.edited(post.id, post.title, fields));
 }

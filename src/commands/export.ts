@@ -27,11 +27,13 @@ export interface ExportOptions {
   fields: FieldKey[] | undefined;
   /** Header names: the field keys, or in a language. */
   header: 'keys' | Lang;
-  excel: boolean;
+  /** A UTF-8 byte-order mark first (CSV and TSV, unless --no-bom): what Excel needs to read Korean. */
+  bom: boolean;
   encoding: (typeof ENCODINGS)[number];
   formulaGuard: boolean;
   feedTitle: string | undefined;
   feedLink: string | undefined;
+  feedLanguage: string | undefined;
   limit: number | undefined;
   filter: PostFilter;
   order: PostOrder;
@@ -44,6 +46,8 @@ interface RawExportOptions extends RawFilterOptions {
   fields?: string;
   header?: string;
   excel?: boolean;
+  bom?: boolean;
+  feedLanguage?: string;
   encoding?: string;
   formulaGuard?: boolean;
   feedTitle?: string;
@@ -59,10 +63,12 @@ interface ExportText {
   exists: (path: string) => string;
   cp949: (post: number, field: string, char: string) => string;
   spreadsheetOnly: (option: string) => string;
+  headerFor: (format: string) => string;
   rssOnly: (option: string) => string;
   rssPublished: string;
-  unwritable: (path: string, code: string, reason: string | undefined) => string;
-  isBoard: (path: string) => string;
+  unwritable: (path: string, code: string) => string;
+  noFeedLink: string;
+  isBoard: (path: string, file: 'board' | 'backup' | 'lock') => string;
 }
 
 const TEXT: Record<Lang, ExportText> = {
@@ -73,16 +79,18 @@ const TEXT: Record<Lang, ExportText> = {
       output: 'write to FILE (whole or not at all) instead of stdout',
       force: 'replace FILE if it exists',
       fields: 'columns, comma-separated (default: all; md: id,title,author,date,views)',
-      header: `header names in a language (${LANGS.join(', ')}) instead of the field keys`,
-      excel: 'start with a UTF-8 byte-order mark, so Excel reads Korean right',
+      header: `csv/tsv/md for people, in a language (${LANGS.join(', ')}): its header names, statuses (노출/비노출) and local times`,
+      excel: 'for Excel (the default for csv and tsv: a UTF-8 byte-order mark first, so Excel reads Korean right)',
+      noBom: 'no byte-order mark, for tools that do not want one',
       encoding: `${ENCODINGS.join(', ')}: cp949 for Korean Excel that expects it (no BOM)`,
       noFormulaGuard: "don't prefix cells starting with = + - @ with '",
       feedTitle: 'the RSS feed\'s title (default: "postboard")',
-      feedLink: 'the RSS feed\'s link (default: the newest source URL\'s site)',
+      feedLink: "the RSS feed's link: the board's own address (posts without a source link to <it>#post-<number>)",
+      feedLanguage: 'the RSS feed\'s language (default: ko when the titles are Korean, else en)',
       limit: `at most N posts (rss: default ${FEED_SIZE})`,
     },
     examples: [
-      ['postboard export --excel -o board.csv', 'for Excel, Korean intact'],
+      ['postboard export -o board.csv', 'for Excel, Korean intact (UTF-8 with a byte-order mark)'],
       ['postboard export --encoding cp949 --header ko -o 게시판.csv', 'for an older Korean Excel, Korean headers'],
       ['postboard export --format json > archive.json', 'an archive, posts exactly as stored'],
       ['postboard export --format md --period month', 'this month as a Markdown table'],
@@ -91,12 +99,14 @@ const TEXT: Record<Lang, ExportText> = {
     exported: (count, posts, path) => `Exported ${count} ${posts === 1 ? 'post' : 'posts'} to ${path}`,
     exists: (path) => `${path} already exists; add --force to replace it`,
     cp949: (post, field, char) =>
-      `post ${post}: ${field} holds ${char}, which CP949 cannot encode; export as UTF-8 (--excel) instead, or change the post`,
+      `post ${post}: ${field} holds ${char}, which CP949 cannot encode; export as UTF-8 (the default) instead, or change the post`,
     spreadsheetOnly: (option) => `${option} is for --format csv or tsv`,
+    headerFor: (format) => `--header is for csv, tsv and md; ${format} keeps the posts as stored`,
     rssOnly: (option) => `${option} is for --format rss`,
     rssPublished: 'an RSS feed holds published posts only; --status cannot change that',
-    unwritable: (path, code, reason) => `cannot write ${path} (${code}${reason ? `: ${reason}` : ''}); nothing was written there`,
-    isBoard: (path) => `${path} is the board itself (or its backup or lock); an export never replaces it: choose another file`,
+    unwritable: (path, code) => `cannot write ${path} (${code}); nothing was written there`,
+    noFeedLink: 'posts without a source have no link in the feed: give the board\'s own address with --feed-link',
+    isBoard: (path, file) => `${path} is ${{ board: 'the board itself', backup: "the board's backup (for undo)", lock: "the board's lock" }[file]}; an export never replaces it: choose another file`,
   },
   ko: {
     description: '게시판 내보내기: 엑셀에서 바로 열리는 CSV, TSV, JSON, JSONL, 마크다운, RSS 피드',
@@ -105,16 +115,18 @@ const TEXT: Record<Lang, ExportText> = {
       output: '표준 출력 대신 FILE에 쓰기 (완전히 쓰거나 전혀 쓰지 않음)',
       force: 'FILE이 있으면 바꾸기',
       fields: '열, 쉼표로 구분 (기본: 모두; md: id,title,author,date,views)',
-      header: `머리글을 필드 키 대신 이 언어로 (${LANGS.join(', ')})`,
-      excel: 'UTF-8 BOM으로 시작해 엑셀이 한글을 바르게 읽게 함',
+      header: `csv/tsv/md를 사람이 읽게 이 언어로 (${LANGS.join(', ')}): 머리글, 상태(노출/비노출), 현지 시각`,
+      excel: '엑셀용 (csv, tsv는 기본: UTF-8 BOM으로 시작해 엑셀이 한글을 바르게 읽음)',
+      noBom: 'BOM 없이 (BOM을 원하지 않는 도구용)',
       encoding: `${ENCODINGS.join(', ')}: cp949는 그것을 기대하는 한국어 엑셀용 (BOM 없음)`,
       noFormulaGuard: "= + - @ 로 시작하는 칸 앞에 ' 를 붙이지 않기",
       feedTitle: 'RSS 피드 제목 (기본 "postboard")',
-      feedLink: 'RSS 피드 링크 (기본: 최신 출처 URL의 사이트)',
+      feedLink: 'RSS 피드 링크: 게시판의 주소 (출처 없는 글은 <주소>#post-<번호>로 연결)',
+      feedLanguage: 'RSS 피드 언어 (기본: 제목이 한글이면 ko, 아니면 en)',
       limit: `글을 최대 N개 (rss 기본 ${FEED_SIZE})`,
     },
     examples: [
-      ['postboard export --excel -o board.csv', '엑셀용, 한글 그대로'],
+      ['postboard export -o board.csv', '엑셀용, 한글 그대로 (BOM 있는 UTF-8)'],
       ['postboard export --encoding cp949 --header ko -o 게시판.csv', '예전 한국어 엑셀용, 한글 머리글'],
       ['postboard export --format json > archive.json', '보관용, 저장된 그대로'],
       ['postboard export --format md --period month', '지난 한 달을 마크다운 표로'],
@@ -122,12 +134,14 @@ const TEXT: Record<Lang, ExportText> = {
     ],
     exported: (count, _posts, path) => `${count}건을 ${path}(으)로 내보냈습니다`,
     exists: (path) => `${path}이(가) 이미 있습니다. 바꾸려면 --force`,
-    cp949: (post, field, char) => `${post}번 글: ${field}의 ${char}은(는) CP949로 쓸 수 없습니다. UTF-8(--excel)로 내보내거나 글을 고치세요`,
+    cp949: (post, field, char) => `${post}번 글: ${field}의 ${char}은(는) CP949로 쓸 수 없습니다. UTF-8(기본)로 내보내거나 글을 고치세요`,
     spreadsheetOnly: (option) => `${option}은(는) --format csv 또는 tsv에만 씁니다`,
+    headerFor: (format) => `--header는 csv, tsv, md에만 씁니다. ${format}은(는) 저장된 그대로입니다`,
     rssOnly: (option) => `${option}은(는) --format rss에만 씁니다`,
     rssPublished: 'RSS 피드에는 노출된 글만 들어갑니다. --status로 바꿀 수 없습니다',
-    unwritable: (path, code, reason) => `${path}에 쓸 수 없습니다 (${code}${reason ? `: ${reason}` : ''}). 아무것도 쓰지 않았습니다`,
-    isBoard: (path) => `${path}은(는) 게시판 자체(또는 그 백업이나 잠금)입니다. 내보내기로 덮어쓸 수 없으니 다른 파일을 고르세요`,
+    unwritable: (path, code) => `${path}에 쓸 수 없습니다 (${code}). 아무것도 쓰지 않았습니다`,
+    noFeedLink: '출처 없는 글은 피드에 링크가 없습니다. 게시판의 주소를 --feed-link로 주세요',
+    isBoard: (path, file) => `${path}은(는) ${{ board: '게시판 자체', backup: '게시판의 백업(undo용)', lock: '게시판의 잠금 파일' }[file]}입니다. 내보내기로 덮어쓸 수 없으니 다른 파일을 고르세요`,
   },
 };
 
@@ -147,10 +161,12 @@ export function register(program: Command, ctx: Context, run = runExport): void 
     .option('--fields <list>', o.fields)
     .option('--header <lang>', o.header)
     .option('--excel', o.excel)
+    .option('--no-bom', o.noBom)
     .option('--encoding <encoding>', o.encoding)
     .option('--no-formula-guard', o.noFormulaGuard)
     .option('--feed-title <text>', o.feedTitle)
     .option('--feed-link <url>', o.feedLink)
+    .option('--feed-language <lang>', o.feedLanguage)
     .option('-n, --limit <n>', o.limit);
   addFilterOptions(command, ctx.lang)
     .addHelpText('after', examples(ctx.lang, text.examples))
@@ -165,6 +181,7 @@ export function parseExportOptions(raw: RawExportOptions, ctx: Context): ExportO
   const spreadsheet = SPREADSHEET_FORMATS.has(format);
   for (const [option, given] of [
     ['--excel', raw.excel],
+    ['--no-bom', raw.bom === false],
     ['--encoding', raw.encoding],
     ['--no-formula-guard', raw.formulaGuard === false],
   ] as const) {
@@ -173,11 +190,15 @@ export function parseExportOptions(raw: RawExportOptions, ctx: Context): ExportO
   if (format !== 'rss') {
     if (raw.feedTitle !== undefined) parse.fail(text.rssOnly('--feed-title'));
     if (raw.feedLink !== undefined) parse.fail(text.rssOnly('--feed-link'));
+    if (raw.feedLanguage !== undefined) parse.fail(text.rssOnly('--feed-language'));
   } else {
     if (raw.fields !== undefined) parse.fail(ctx.t.usage.conflict('--fields', '--format rss'));
     if (raw.status !== undefined && raw.status !== 'published') parse.fail(text.rssPublished);
   }
   if (raw.excel && encoding === 'cp949') parse.fail(ctx.t.usage.conflict('--excel', '--encoding cp949'));
+  if (raw.excel && raw.bom === false) parse.fail(ctx.t.usage.conflict('--excel', '--no-bom'));
+  // JSON, JSONL and RSS carry posts as stored: headers in a language mean nothing there.
+  if (raw.header !== undefined && !spreadsheet && format !== 'md') parse.fail(text.headerFor(format));
   if (raw.force && raw.output === undefined) parse.fail(ctx.t.usage.conflict('--force', 'stdout (no --output)'));
   if (raw.feedLink !== undefined && !/^https?:\/\//i.test(raw.feedLink)) parse.fail(ctx.t.usage.oneOf('--feed-link', ['http://…', 'https://…'], raw.feedLink));
 
@@ -189,11 +210,12 @@ export function parseExportOptions(raw: RawExportOptions, ctx: Context): ExportO
     force: Boolean(raw.force),
     fields: parse.fields(raw.fields),
     header: header ?? (format === 'md' ? ctx.lang : 'keys'),
-    excel: Boolean(raw.excel),
+    bom: spreadsheet && encoding === 'utf8' && raw.bom !== false,
     encoding,
     formulaGuard: raw.formulaGuard !== false,
     feedTitle: raw.feedTitle,
     feedLink: raw.feedLink,
+    feedLanguage: raw.feedLanguage === undefined ? undefined : parse.text('--feed-language', raw.feedLanguage),
     limit: parse.wholeNumber('--limit', raw.limit) ?? (format === 'rss' ? FEED_SIZE : undefined),
     filter,
     order,
@@ -211,16 +233,16 @@ export async function runExport(ctx: Context, options: ExportOptions): Promise<v
   /** A failure of the output file, said in the user's words; anything else as it is. */
   const failure = (error: unknown, opening: boolean): unknown => {
     if (error instanceof TargetExistsError) return new PostboardError(text.exists(error.path));
-    if (error instanceof TargetIsBoardError) return new PostboardError(text.isBoard(error.path));
+    if (error instanceof TargetIsBoardError) return new PostboardError(text.isBoard(error.path, error.file));
     const code = (error as NodeJS.ErrnoException).code ?? (opening ? 'EIO' : undefined);
     if (error instanceof PostboardError || !options.output || !code) return error;
-    return new PostboardError(text.unwritable(options.output, code, ctx.t.errno[code]));
+    return new PostboardError(text.unwritable(options.output, ctx.t.ioCode(code)));
   };
   let sink: Sink;
   try {
     const store = ctx.board();
     sink = options.output
-      ? await fileSink(options.output, { overwrite: options.force, isBoardFile: (path) => store.isOwnFile(path), faults: ctx.writeFaults() })
+      ? await fileSink(options.output, { overwrite: options.force, boardFile: (path) => store.ownFile(path), faults: ctx.writeFaults() })
       : streamSink(ctx.io.stdout);
   } catch (error) {
     throw failure(error, true);
@@ -229,8 +251,10 @@ export async function runExport(ctx: Context, options: ExportOptions): Promise<v
   try {
     let chunks = await exportChunks(progress.track(posts), options, ctx);
     // Straight onto a person's terminal, data is made visible, never obeyed (a file gets it exact).
-    if (!options.output && ctx.io.stdout.isTTY) chunks = visibleChunks(chunks);
-    for await (const chunk of encode(chunks, options)) await sink.write(chunk);
+    const onTerminal = !options.output && ctx.io.stdout.isTTY;
+    if (onTerminal) chunks = visibleChunks(chunks);
+    // The byte-order mark is for a file Excel opens, not for eyes on a terminal.
+    for await (const chunk of encode(chunks, { ...options, bom: options.bom && !onTerminal })) await sink.write(chunk);
     progress.stop();
     await sink.finish();
   } catch (error) {
@@ -245,7 +269,11 @@ export async function runExport(ctx: Context, options: ExportOptions): Promise<v
 async function exportChunks(posts: Iterable<Post>, options: ExportOptions, ctx: Context): Promise<AsyncIterable<string>> {
   const fields = options.fields ?? (options.format === 'md' ? MARKDOWN_FIELDS : FIELD_KEYS);
   const header = options.header === 'keys' ? [...fields] : fields.map((field) => MESSAGES[options.header as Lang].fields[field]);
-  const cells: CellOptions = { formulaGuard: options.formulaGuard, check: options.encoding === 'cp949' ? await cp949Check(ctx) : undefined };
+  const cells: CellOptions = {
+    formulaGuard: options.formulaGuard,
+    check: options.encoding === 'cp949' ? await cp949Check(ctx) : undefined,
+    labels: options.header === 'keys' ? undefined : MESSAGES[options.header],
+  };
   const formats = await import('../formats/text.js');
   switch (options.format) {
     case 'csv': {
@@ -259,19 +287,28 @@ async function exportChunks(posts: Iterable<Post>, options: ExportOptions, ctx: 
     case 'jsonl':
       return formats.jsonlChunks(posts, options.fields);
     case 'md':
-      return formats.markdownChunks(posts, fields, header);
+      return formats.markdownChunks(posts, fields, header, cells.labels);
     case 'rss': {
       const { rssChunks } = await import('../formats/rss.js');
       const list = [...posts];
       const newestSource = list.find((post) => post.source?.url)?.source?.url;
+      if (!options.feedLink && list.some((post) => !post.source?.url)) ctx.note(TEXT[ctx.lang].noFeedLink);
       return rssChunks(list, {
         title: options.feedTitle ?? 'postboard',
-        link: options.feedLink ?? (newestSource ? `${new URL(newestSource).origin}/` : 'https://localhost/'),
-        language: ctx.lang,
+        link: options.feedLink,
+        fallbackLink: newestSource ? `${new URL(newestSource).origin}/` : 'https://localhost/',
+        language: options.feedLanguage ?? feedLanguage(list),
         updated: list[0] ? new Date(`${list[0].date}T00:00:00`) : new Date(0),
       });
     }
   }
+}
+
+/** The language of the posts themselves, not of the interface: Korean when most titles hold Hangul. */
+function feedLanguage(posts: readonly Post[]): string {
+  const sample = posts.slice(0, 50);
+  const korean = sample.filter((post) => /[\uac00-\ud7a3]/.test(post.title)).length;
+  return sample.length > 0 && korean * 2 >= sample.length ? 'ko' : 'en';
 }
 
 /** Refuses a cell CP949 cannot hold, naming the post and field: never a silent `?`. */
@@ -290,14 +327,14 @@ async function* visibleChunks(chunks: AsyncIterable<string>): AsyncGenerator<str
   for await (const chunk of chunks) yield visibleBlock(chunk);
 }
 
-/** Text chunks as bytes: UTF-8 (with a BOM for --excel) or CP949. */
+/** Text chunks as bytes: UTF-8 (with a BOM for spreadsheets) or CP949. */
 async function* encode(chunks: AsyncIterable<string>, options: ExportOptions): AsyncGenerator<string | Buffer> {
   if (options.encoding === 'cp949') {
     const { encodeCp949 } = await import('../vendor/cp949.js');
     for await (const chunk of chunks) yield encodeCp949(chunk);
     return;
   }
-  if (options.excel) yield '\uFEFF';
+  if (options.bom) yield '\uFEFF';
   yield* chunks;
 }
 

@@ -1,16 +1,18 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { importPosts, type ImportedPost, type ImportResult } from '../board/changes.js';
+import { importPosts, type ImportOutcome, type ImportRefusal, type ImportSkip, type PlacedRecord } from '../board/changes.js';
 import { localDate } from '../board/dates.js';
 import { checkImportRecord } from '../board/import.js';
 import type { Context } from '../context.js';
 import { InvalidInputError, PostboardError } from '../errors.js';
-import { grouped as n, type Lang } from '../i18n.js';
+import { DecodeError, type TextPlace } from '../files/decode.js';
+import { formatFromName, IMPORT_FORMATS, readRecords, type ImportFormat, type Unreadable } from '../formats/records.js';
+import { grouped as n, type Lang, type Messages } from '../i18n.js';
+import { canPrompt } from '../io.js';
 import { OptionParser } from '../options.js';
+import { describeChange } from '../render/changes.js';
 import { emptyBoard } from '../store/board.js';
-import type { Board } from '../store/index.js';
-import { DecodeError } from '../files/decode.js';
-import { formatFromName, IMPORT_FORMATS, readRecords, type ImportFormat } from '../formats/records.js';
+import { confirmOrDecline } from './confirm.js';
 import { examples } from './help.js';
 import { readStdin } from './post-fields.js';
 
@@ -25,6 +27,9 @@ export interface ImportOptions {
   allowDuplicate: boolean;
   skipInvalid: boolean;
   dryRun: boolean;
+  /** Rows whose number is on the board update that post. */
+  update: boolean;
+  yes: boolean;
 }
 
 interface RawImportOptions {
@@ -33,6 +38,17 @@ interface RawImportOptions {
   allowDuplicate?: boolean;
   skipInvalid?: boolean;
   dryRun?: boolean;
+  update?: boolean;
+  yes?: boolean;
+}
+
+interface Counts {
+  added: number;
+  renumbered: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  invalid: number;
 }
 
 interface ImportText {
@@ -41,64 +57,140 @@ interface ImportText {
   options: Record<keyof RawImportOptions, string>;
   examples: [string, string][];
   cannotRead: (file: string, code: string) => string;
-  unreadable: (where: string, why: string) => string;
-  summary: (done: boolean, imported: number, renumbered: number, duplicates: number, invalid: number) => string;
-  duplicate: (where: string, existing: number) => string;
-  skippedInvalid: (where: string) => string;
+  unreadable: (reason: Unreadable) => string;
+  summary: (done: boolean, counts: Counts) => string;
+  skip: (skip: ImportSkip) => string;
+  refusal: (refusal: ImportRefusal, t: Messages) => string;
+  skipped: string;
   ignored: (columns: string[]) => string;
   noneValid: string;
+  onBoard: (count: number) => string;
+  ask: (count: number) => string;
+  plan: { update: (id: number, title: string) => string; add: (id: number, title: string) => string };
 }
 
 const TEXT: Record<Lang, ImportText> = {
   en: {
-    description: 'Import posts from CSV (as export writes it, or from Korean Excel in CP949), JSON or JSONL',
+    description: 'Import posts from CSV (as export writes it, or Korean Excel saves it), TSV, JSON or JSONL; --update applies edits made in a spreadsheet',
     file: 'the file to import, or - for stdin',
     options: {
       format: `${IMPORT_FORMATS.join(', ')} (default: from the file name, else from the content)`,
-      renumber: 'give every imported post a new number',
+      renumber: 'give every imported post a new number (posts from another board)',
       allowDuplicate: 'import posts whose source URL is already on the board',
-      skipInvalid: 'import the valid records and report the rest (default: all or nothing)',
-      dryRun: 'check everything and say what would happen; write nothing',
+      skipInvalid: 'import the valid records and report the rest, each with its reasons (default: all or nothing)',
+      dryRun: 'check everything and show what would change, post by post; write nothing',
+      update: 'rows whose number (번호/id) is on the board update that post (only the fields that differ); rows without one are added',
+      yes: 'on a terminal, do not ask whether to apply the rows that change posts on the board',
     },
     examples: [
-      ['postboard import board.csv', 'a CSV export (UTF-8, with or without BOM, or CP949 from Excel)'],
+      ['postboard import board.csv', 'a CSV export (UTF-8, with or without BOM, UTF-16, or CP949 from Excel)'],
+      ['postboard import 게시판.csv --update --dry-run', 'what an edited export would change, field by field'],
+      ['postboard import 게시판.csv --update', 'apply the edits made in Excel'],
       ['postboard import archive.json --renumber', 'another board, under new numbers'],
       ['postboard export --format jsonl | postboard import - --db copy.json', 'copy a board'],
-      ['postboard import new.csv --dry-run', 'what would happen'],
     ],
     cannotRead: (file, code) => `cannot read ${file} (${code})`,
-    unreadable: (where, why) => `${where}: cannot be read: ${why}`,
-    summary: (done, imported, renumbered, duplicates, invalid) =>
-      `${done ? 'Imported' : 'Would import'} ${n(imported)} ${imported === 1 ? 'post' : 'posts'}${renumbered ? ` (${n(renumbered)} under new numbers)` : ''}; skipped ${n(duplicates)} already on the board; ${n(invalid)} invalid`,
-    duplicate: (where, existing) => `${where}: skipped, its source URL is already on the board as post ${existing}`,
-    skippedInvalid: (where) => `${where}: skipped, invalid`,
+    unreadable: (reason) => {
+      switch (reason.kind) {
+        case 'json':
+          return `not valid JSON (${reason.detail})`;
+        case 'not-object':
+          return 'not an object with the fields of a post';
+        case 'not-posts':
+          return 'neither an array of posts nor a board';
+        case 'csv':
+          return `not valid CSV (${reason.detail})`;
+        case 'cells':
+          return `${reason.cells} cells, but ${reason.columns} columns`;
+      }
+    },
+    summary: (done, c) => {
+      const parts = [`${n(c.added)} added${c.renumbered ? ` (${n(c.renumbered)} under a new number)` : ''}`, `${n(c.updated)} updated`, `${n(c.unchanged)} unchanged`];
+      if (c.skipped) parts.push(`${n(c.skipped)} skipped`);
+      if (c.invalid) parts.push(`${n(c.invalid)} invalid`);
+      return `${done ? 'Imported' : 'Would import'}: ${parts.join(', ')}`;
+    },
+    skip: (skip) =>
+      skip.kind === 'duplicate-source'
+        ? `skipped: its source URL is ${skip.existing === 'file' ? 'earlier in the file' : `already on the board as post ${skip.existing}`}`
+        : `skipped: post ${skip.id} is on the board with other content (--update applies the changes; --renumber adds it as a new post)`,
+    refusal: (refusal, t) => {
+      switch (refusal.kind) {
+        case 'missing':
+          return refusal.fields.length ? `a new post needs ${refusal.fields.map((field) => t.fieldName(field)).join(' and ')}` : 'not a valid post';
+        case 'not-on-board':
+          return `post ${refusal.id} is not on the board (--update changes posts that are; leave the number out to add it)`;
+        case 'source-taken':
+          return `its source URL is already on the board as post ${refusal.existing}`;
+      }
+    },
+    skipped: 'skipped',
     ignored: (columns) => `ignored columns no field answers to: ${columns.join(', ')}`,
     noneValid: 'nothing imported: no record is valid',
+    onBoard: (count) => `${n(count)} ${count === 1 ? 'row names a post' : 'rows name posts'} already on the board, with other content:`,
+    ask: (count) => `Apply these changes to ${count === 1 ? 'that post' : `those ${n(count)} posts`}?`,
+    plan: { update: (id, title) => `~ post ${id}: ${title}`, add: (id, title) => `+ post ${id}: ${title}` },
   },
   ko: {
-    description: 'CSV(export가 쓴 것, 또는 한국어 엑셀의 CP949), JSON, JSONL에서 글 가져오기',
+    description: 'CSV(export가 쓴 것, 한국어 엑셀이 저장한 것), TSV, JSON, JSONL에서 글 가져오기. --update는 엑셀에서 고친 것을 반영',
     file: '가져올 파일, - 이면 표준 입력',
     options: {
       format: `${IMPORT_FORMATS.join(', ')} (기본: 파일 이름, 없으면 내용으로 판단)`,
-      renumber: '가져온 글 모두에 새 번호',
+      renumber: '가져온 글 모두에 새 번호 (다른 게시판의 글)',
       allowDuplicate: '출처 URL이 이미 있는 글도 가져오기',
-      skipInvalid: '올바른 것만 가져오고 나머지는 알리기 (기본: 전부 아니면 전무)',
-      dryRun: '모두 검사하고 결과만 알리기; 쓰지 않음',
+      skipInvalid: '올바른 것만 가져오고 나머지는 이유와 함께 알리기 (기본: 전부 아니면 전무)',
+      dryRun: '모두 검사하고 바뀔 것을 글마다 보여 주기; 쓰지 않음',
+      update: '번호(번호/id)가 게시판에 있는 행은 그 글을 고침 (다른 필드만); 번호 없는 행은 추가',
+      yes: '터미널에서, 게시판의 글을 바꾸는 행을 반영할지 묻지 않기',
     },
     examples: [
-      ['postboard import board.csv', 'CSV 내보내기 (UTF-8, BOM 유무 상관없이, 또는 엑셀의 CP949)'],
+      ['postboard import board.csv', 'CSV 내보내기 (UTF-8, BOM 유무 상관없이, UTF-16, 또는 엑셀의 CP949)'],
+      ['postboard import 게시판.csv --update --dry-run', '고친 내보내기가 바꿀 것을 필드마다'],
+      ['postboard import 게시판.csv --update', '엑셀에서 고친 것을 반영'],
       ['postboard import archive.json --renumber', '다른 게시판을 새 번호로'],
       ['postboard export --format jsonl | postboard import - --db copy.json', '게시판 복사'],
-      ['postboard import new.csv --dry-run', '결과 미리 보기'],
     ],
     cannotRead: (file, code) => `${file}을(를) 읽을 수 없습니다 (${code})`,
-    unreadable: (where, why) => `${where}: 읽을 수 없습니다: ${why}`,
-    summary: (done, imported, renumbered, duplicates, invalid) =>
-      `${n(imported)}건 ${done ? '가져옴' : '가져올 예정'}${renumbered ? ` (${n(renumbered)}건 새 번호)` : ''}; 이미 있는 ${n(duplicates)}건 건너뜀; 잘못된 ${n(invalid)}건`,
-    duplicate: (where, existing) => `${where}: 건너뜀, 출처 URL이 이미 ${existing}번 글에 있습니다`,
-    skippedInvalid: (where) => `${where}: 건너뜀, 잘못됨`,
+    unreadable: (reason) => {
+      switch (reason.kind) {
+        case 'json':
+          return `올바른 JSON이 아닙니다 (${reason.detail})`;
+        case 'not-object':
+          return '글의 필드를 가진 객체가 아닙니다';
+        case 'not-posts':
+          return '글의 배열도 게시판도 아닙니다';
+        case 'csv':
+          return `올바른 CSV가 아닙니다 (${reason.detail})`;
+        case 'cells':
+          return `칸이 ${reason.cells}개인데 열은 ${reason.columns}개입니다`;
+      }
+    },
+    summary: (done, c) => {
+      const parts = [`${n(c.added)}건 추가${c.renumbered ? `(${n(c.renumbered)}건 새 번호)` : ''}`, `${n(c.updated)}건 수정`, `${n(c.unchanged)}건 그대로`];
+      if (c.skipped) parts.push(`${n(c.skipped)}건 건너뜀`);
+      if (c.invalid) parts.push(`잘못된 ${n(c.invalid)}건`);
+      return `${done ? '가져왔습니다' : '가져오면'}: ${parts.join(', ')}`;
+    },
+    skip: (skip) =>
+      skip.kind === 'duplicate-source'
+        ? `건너뜀: 출처 URL이 ${skip.existing === 'file' ? '파일 앞쪽에 이미 있습니다' : `이미 ${skip.existing}번 글에 있습니다`}`
+        : `건너뜀: ${skip.id}번 글이 다른 내용으로 게시판에 있습니다 (바꾸려면 --update, 새 글로 더하려면 --renumber)`,
+    refusal: (refusal, t) => {
+      switch (refusal.kind) {
+        case 'missing':
+          return refusal.fields.length ? `새 글에 꼭 있어야 할 것이 없습니다: ${refusal.fields.map((field) => t.fieldName(field)).join(', ')}` : '올바른 글이 아닙니다';
+        case 'not-on-board':
+          return `${refusal.id}번 글이 게시판에 없습니다 (--update는 있는 글을 고칩니다. 새로 더하려면 번호를 비우세요)`;
+        case 'source-taken':
+          return `출처 URL이 이미 ${refusal.existing}번 글에 있습니다`;
+      }
+    },
+    skipped: '건너뜀',
     ignored: (columns) => `맞는 필드가 없어 무시한 열: ${columns.join(', ')}`,
     noneValid: '가져온 것 없음: 올바른 레코드가 없습니다',
+    onBoard: (count) => `${n(count)}개 행이 게시판에 있는 글을 다른 내용으로 담고 있습니다:`,
+    ask: (count) => (count === 1 ? '그 글에 이 변경을 반영할까요?' : `글 ${n(count)}개에 이 변경을 반영할까요?`),
+    plan: { update: (id, title) => `~ ${id}번 글: ${title}`, add: (id, title) => `+ ${id}번 글: ${title}` },
   },
 };
 
@@ -111,16 +203,19 @@ export function register(program: Command, ctx: Context, run = runImport): void 
     .description(text.description)
     .argument('<file>', text.file)
     .option('-f, --format <format>', text.options.format)
+    .option('--update', text.options.update)
     .option('--renumber', text.options.renumber)
     .option('--allow-duplicate', text.options.allowDuplicate)
     .option('--skip-invalid', text.options.skipInvalid)
     .option('--dry-run', text.options.dryRun)
+    .option('-y, --yes', text.options.yes)
     .addHelpText('after', examples(ctx.lang, text.examples))
     .action(async (file: string, raw: RawImportOptions) => run(ctx, parseImportOptions(file, raw, ctx)));
 }
 
 export function parseImportOptions(file: string, raw: RawImportOptions, ctx: Context): ImportOptions {
   const parse = new OptionParser(ctx, 'import');
+  parse.conflict(['--update', raw.update], ['--renumber', raw.renumber]);
   return {
     file,
     format: parse.choice('--format', IMPORT_FORMATS, raw.format) ?? (file === '-' ? undefined : formatFromName(file)),
@@ -128,51 +223,96 @@ export function parseImportOptions(file: string, raw: RawImportOptions, ctx: Con
     allowDuplicate: Boolean(raw.allowDuplicate),
     skipInvalid: Boolean(raw.skipInvalid),
     dryRun: Boolean(raw.dryRun),
+    update: Boolean(raw.update),
+    yes: Boolean(raw.yes),
   };
 }
 
 export async function runImport(ctx: Context, options: ImportOptions): Promise<void> {
   const text = TEXT[ctx.lang];
+  const store = ctx.board();
+  if (!options.dryRun) await store.assertWritable();
   const file = await readRecords(await readInput(ctx, options.file, text), options.format).catch((error: unknown) => {
     throw error instanceof DecodeError ? new PostboardError(ctx.t.decode(options.file, error.problem)) : error;
   });
   if (file.ignoredColumns.length > 0) ctx.note(text.ignored(file.ignoredColumns));
 
-  const today = localDate(ctx.io.now());
-  const valid: ImportedPost[] = [];
-  const invalid: { where: string; lines: string[] }[] = [];
-  for (const record of file.records) {
-    if (record.unreadable) {
-      invalid.push({ where: record.where, lines: [text.unreadable(record.where, record.unreadable)] });
+  // Each record on its own first: what is wrong with a record whatever the board holds.
+  const valid: PlacedRecord[] = [];
+  const invalid: { place: TextPlace; lines: string[] }[] = [];
+  for (const raw of file.records) {
+    if (raw.unreadable) {
+      invalid.push({ place: raw.place, lines: [text.unreadable(raw.unreadable)] });
       continue;
     }
-    const checked = checkImportRecord(record.where, record.fields, today);
-    if ('record' in checked) valid.push(checked.record);
-    else invalid.push({ where: record.where, lines: checked.issues.map((issue) => `${record.where}: ${ctx.t.fieldIssue(issue)}`) });
+    const checked = checkImportRecord(raw.fields);
+    if ('record' in checked) valid.push({ place: raw.place, record: checked.record });
+    else invalid.push({ place: raw.place, lines: checked.issues.map((issue) => ctx.t.fieldIssue(issue)) });
   }
+  const where = (place: TextPlace) => `${options.file} ${ctx.t.place(place)}`;
   // All or nothing: one bad record and nothing is written, every bad record reported.
-  if (invalid.length > 0 && !options.skipInvalid) throw new InvalidInputError(invalid.flatMap((record) => record.lines).map((line) => `${options.file} ${line}`));
-  for (const record of invalid) ctx.note(`${options.file} ${text.skippedInvalid(record.where)}`);
+  if (invalid.length > 0 && !options.skipInvalid) throw new InvalidInputError(invalid.flatMap(({ place, lines }) => lines.map((line) => `${where(place)}: ${line}`)));
+  for (const { place, lines } of invalid) for (const line of lines) ctx.note(`${where(place)}: ${text.skipped}: ${line}`);
 
-  const change = (board: Board): ImportResult => importPosts(board, valid, options);
-  let result: ImportResult;
-  if (options.dryRun) {
-    const board = (await ctx.board().read()) ?? emptyBoard();
-    result = change(structuredClone(board));
-  } else if (valid.length === 0) {
-    if (invalid.length > 0) throw new PostboardError(text.noneValid);
-    result = { imported: [], duplicates: [], renumbered: 0 };
-  } else {
-    result = await ctx.board().update(change);
+  const today = localDate(ctx.io.now());
+  let update: boolean | ReadonlySet<number> = options.update;
+  const plan = async () => importPosts(structuredClone((await store.read()) ?? emptyBoard()), valid, { ...options, update, now: ctx.io.now(), today });
+
+  // At a terminal, rows that change posts already on the board are shown and offered, not just skipped.
+  if (!options.update && !options.dryRun && !options.yes && canPrompt(ctx.io)) {
+    const differing = (await plan()).skipped.filter((entry) => entry.skip.kind === 'on-board');
+    if (differing.length > 0) {
+      ctx.say([text.onBoard(differing.length), ...differing.flatMap(({ skip }) => (skip.kind === 'on-board' ? changeLines(skip.before, skip.after, text, ctx.t) : []))]);
+      await confirmOrDecline(ctx, text.ask(differing.length), false);
+      update = new Set(differing.map(({ skip }) => (skip.kind === 'on-board' ? skip.id : 0)));
+    }
   }
-  for (const duplicate of result.duplicates) ctx.note(`${options.file} ${text.duplicate(duplicate.where, duplicate.existing)}`);
-  ctx.say(text.summary(!options.dryRun, result.imported.length, result.renumbered, result.duplicates.length, invalid.length));
+
+  const refuse = (outcome: ImportOutcome) => {
+    if (outcome.refused.length === 0 || options.skipInvalid) return;
+    throw new InvalidInputError(outcome.refused.map(({ place, refusal }) => `${where(place)}: ${text.refusal(refusal, ctx.t)}`));
+  };
+  let outcome: ImportOutcome;
+  if (options.dryRun) {
+    outcome = await plan();
+    refuse(outcome);
+    // The plan, post by post: each field old → new.
+    ctx.say([
+      ...outcome.updated.flatMap(({ before, after }) => changeLines(before, after, text, ctx.t)),
+      ...outcome.added.map(({ post }) => text.plan.add(post.id, post.title)),
+    ]);
+  } else {
+    outcome = await store.update(
+      (board) => {
+        const result = importPosts(board, valid, { ...options, update, now: ctx.io.now(), today });
+        refuse(result);
+        return result;
+      },
+      { command: 'import', at: ctx.io.now(), changed: (result) => result.added.length + result.updated.length > 0 },
+    );
+  }
+  for (const { place, skip } of outcome.skipped) ctx.note(`${where(place)}: ${text.skip(skip)}`);
+  for (const { place, refusal } of outcome.refused) ctx.note(`${where(place)}: ${text.skipped}: ${text.refusal(refusal, ctx.t)}`);
+  const counts: Counts = {
+    added: outcome.added.length,
+    renumbered: outcome.renumbered,
+    updated: outcome.updated.length,
+    unchanged: outcome.unchanged.length,
+    skipped: outcome.skipped.length,
+    invalid: invalid.length + outcome.refused.length,
+  };
+  if (valid.length === 0 && invalid.length > 0) throw new PostboardError(text.noneValid);
+  ctx.say(text.summary(!options.dryRun, counts));
+}
+
+function changeLines(before: import('../board/post.js').Post, after: import('../board/post.js').Post, text: ImportText, t: Messages): string[] {
+  return [text.plan.update(before.id, before.title), ...describeChange(before, after, t, { indent: '    ' })];
 }
 
 async function readInput(ctx: Context, file: string, text: ImportText): Promise<Buffer> {
   try {
     return file === '-' ? await readStdin(ctx) : readFileSync(file);
   } catch (error) {
-    throw new PostboardError(text.cannotRead(file, (error as NodeJS.ErrnoException).code ?? 'EIO'));
+    throw new PostboardError(text.cannotRead(file, ctx.t.ioCode((error as NodeJS.ErrnoException).code ?? 'EIO')));
   }
 }

@@ -137,7 +137,9 @@ export async function runList(ctx: Context, options: ListOptions): Promise<void>
   const table = await renderPostTable(page.items as Post[], options.fields ?? DEFAULT_LIST_FIELDS, { t, style, width });
   let footer = t.list.footer(page.page, page.pages, page.total);
   if (page.page < page.pages) footer += t.list.nextPage(page.page + 1);
+  // Which board this is: the one in this folder, your own, or the one named.
+  footer += t.list.board(ctx.boardShown);
   // The footer is ours (no board text), so the simple measure is exact for it.
   const fitted = width !== undefined && simpleMeasure.width(footer) > width ? fitCell(footer, width, 'left', simpleMeasure).trimEnd() : footer;
-  ctx.out([...table, style.muted(fitted)]);
+  await ctx.page([...table, style.muted(fitted)]);
 }

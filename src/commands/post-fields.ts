@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { FieldIssue, InputField, PostDraft } from '../board/post.js';
 import type { Context } from '../context.js';
 import { PostboardError } from '../errors.js';
+import { decodeText, DecodeError } from '../files/decode.js';
 import type { Lang } from '../i18n.js';
 import type { OptionParser } from '../options.js';
 
@@ -119,17 +120,22 @@ const BODY_FILE: Record<Lang, (path: string, code: string) => string> = {
   ko: (path, code) => `--body-file: ${path}을(를) 읽을 수 없습니다 (${code})`,
 };
 
-/** The body from `--body-file`: a file, or stdin for `-`; a UTF-8 byte-order mark is dropped. */
+/**
+ * The body from `--body-file`: a file, or stdin for `-`. Its encoding is found as `import` finds
+ * one (UTF-8 with or without BOM, UTF-16 with BOM, CP949 from a Korean Windows editor); a file
+ * that is none of them whole is refused, naming the line.
+ */
 export async function readBodyFile(ctx: Context, path: string): Promise<string> {
+  let bytes: Buffer;
   try {
-    let text: string;
-    if (path === '-') {
-      text = (await readStdin(ctx)).toString('utf8');
-    } else {
-      text = readFileSync(path, 'utf8');
-    }
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    bytes = path === '-' ? await readStdin(ctx) : readFileSync(path);
   } catch (error) {
-    throw new PostboardError(BODY_FILE[ctx.lang](path, (error as NodeJS.ErrnoException).code ?? 'EIO'));
+    throw new PostboardError(BODY_FILE[ctx.lang](path, ctx.t.ioCode((error as NodeJS.ErrnoException).code ?? 'EIO')));
+  }
+  try {
+    return (await decodeText(bytes, { places: 'lines' })).text;
+  } catch (error) {
+    if (error instanceof DecodeError) throw new PostboardError(`--body-file: ${ctx.t.decode(path === '-' ? 'stdin' : path, error.problem)}`);
+    throw error;
   }
 }

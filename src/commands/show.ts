@@ -88,5 +88,5 @@ export async function runShow(ctx: Context, options: ShowOptions): Promise<void>
   const post = findPost(ctx, await store.read(), options.id);
   if (options.format === 'json') return ctx.data(`${JSON.stringify(post, null, 2)}\n`);
   const style = await ctx.style();
-  ctx.out(await renderPostView(post, { t: ctx.t, style, width: outputWidth(ctx.io, options.width) }));
+  await ctx.page(await renderPostView(post, { t: ctx.t, style, width: outputWidth(ctx.io, options.width) }));
 }

@@ -51,6 +51,7 @@ interface StatsText {
   none: string;
   total: (posts: string, views: string) => string;
   more: (count: number) => string;
+  noSort: (option: string) => string;
 }
 
 const TOP = 10;
@@ -77,6 +78,7 @@ const TEXT: Record<Lang, StatsText> = {
     none: '(none)',
     total: (posts, views) => `${posts} posts · ${views} views`,
     more: (count) => `… ${count} more (--all to see them)`,
+    noSort: (option) => `${option} is for list and export; stats orders its tables itself (the busiest first, months newest first)`,
   },
   ko: {
     description: '부서별, 월별, 글쓴이별 글 수와 조회수 합계 (list의 모든 필터 사용 가능)',
@@ -99,6 +101,7 @@ const TEXT: Record<Lang, StatsText> = {
     none: '(없음)',
     total: (posts, views) => `글 ${posts}개 · 조회수 ${views}`,
     more: (count) => `… ${count}개 더 (--all로 모두)`,
+    noSort: (option) => `${option}은(는) list와 export에 씁니다. stats는 표를 스스로 정렬합니다 (많은 것부터, 월은 최근부터)`,
   },
 };
 
@@ -121,6 +124,10 @@ export function register(program: Command, ctx: Context, run = runStats): void {
 
 export function parseStatsOptions(raw: RawStatsOptions, ctx: Context): StatsOptions {
   const parse = new OptionParser(ctx, name);
+  // Its tables have their own order (busiest first, months newest first): list's sort means nothing here.
+  for (const [option, given] of [['--sort', raw.sort], ['--asc', raw.asc], ['--desc', raw.desc]] as const) {
+    if (given !== undefined) parse.fail(TEXT[ctx.lang].noSort(option));
+  }
   parse.conflict(['--all', raw.all], ['--top', raw.top]);
   const by = raw.by === undefined ? [...GROUPINGS] : raw.by.split(',').map((part) => parse.choice('--by', GROUPINGS, part.trim()) as Grouping);
   return {
@@ -175,19 +182,19 @@ export async function runStats(ctx: Context, options: StatsOptions): Promise<voi
     lines.push('', ...(await statsTable(by, shown, text, ctx.t, style, width)));
     if (shown.length < rows.length) lines.push(style.muted(text.more(rows.length - shown.length)));
   }
-  ctx.out(lines);
+  await ctx.page(lines);
 }
 
 async function statsTable(by: Grouping, rows: Tally[], text: StatsText, t: Messages, style: Awaited<ReturnType<Context['style']>>, width: number | undefined): Promise<string[]> {
   const most = Math.max(1, ...rows.map((row) => row.posts));
   const bar = (posts: number) => '█'.repeat(Math.max(1, Math.round((posts / most) * 20)));
   const columns = [
-    { header: text.heading[by], cells: rows.map((row) => (row.key ? visibleLine(row.key) : text.none)), shrinkRank: 1 },
+    { header: text.heading[by], cells: rows.map((row) => (row.key ? visibleLine(row.key) : text.none)), shrinkRank: 2 },
     { header: text.posts, cells: rows.map((row) => t.number(row.posts)), align: 'right' as const },
     { header: text.views, cells: rows.map((row) => t.number(row.views)), align: 'right' as const },
     { header: text.average, cells: rows.map((row) => t.number(Math.round(row.views / row.posts))), align: 'right' as const },
-    // The busiest at a glance.
-    { header: '', cells: rows.map((row) => bar(row.posts)), shrinkRank: 2 },
+    // The busiest at a glance; on a narrow terminal the bar gives way before the names do.
+    { header: '', cells: rows.map((row) => bar(row.posts)), shrinkRank: 1 },
   ];
   const measure = await measureFor(columns.flatMap((column) => [column.header, ...column.cells]));
   return renderTable(columns, { maxWidth: width, measure, style });

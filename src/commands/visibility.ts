@@ -29,7 +29,7 @@ const TEXT: Record<Status, Record<Lang, VisibilityText>> = {
       description: '글 숨기기 (비노출): 게시판에 두고 비노출로 표시',
       ids: '글 번호',
       examples: [['postboard hide 2913 2914', '두 글 숨기기']],
-      done: (count, ids) => `${count}개 글을 숨겼습니다: ${ids.join(', ')}`,
+      done: (count, ids) => `글 ${count}개를 숨겼습니다: ${ids.join(', ')}`,
       already: (ids) => `이미 비노출: ${ids.join(', ')}. 바뀐 것이 없습니다.`,
     },
   },
@@ -45,7 +45,7 @@ const TEXT: Record<Status, Record<Lang, VisibilityText>> = {
       description: '글 노출하기',
       ids: '글 번호',
       examples: [['postboard publish 2913', '숨긴 글을 다시 보이기']],
-      done: (count, ids) => `${count}개 글을 노출했습니다: ${ids.join(', ')}`,
+      done: (count, ids) => `글 ${count}개를 노출했습니다: ${ids.join(', ')}`,
       already: (ids) => `이미 노출: ${ids.join(', ')}. 바뀐 것이 없습니다.`,
     },
   },
@@ -60,16 +60,20 @@ function visibilityCommand(name: 'hide' | 'publish', status: Status) {
   const run = async (ctx: Context, options: VisibilityOptions): Promise<void> => {
     const text = TEXT[status][ctx.lang];
     const store = ctx.board();
-    const changed = await store.update((board) => {
-      const posts = findPosts(ctx, board, options.ids);
-      const now = ctx.io.now().toISOString();
-      const toChange = posts.filter((post) => post.status !== status);
-      for (const post of toChange) {
-        post.status = status;
-        post.updatedAt = now;
-      }
-      return toChange.map((post) => post.id);
-    });
+    await store.assertWritable();
+    const changed = await store.update(
+      (board) => {
+        const posts = findPosts(ctx, board, options.ids);
+        const now = ctx.io.now().toISOString();
+        const toChange = posts.filter((post) => post.status !== status);
+        for (const post of toChange) {
+          post.status = status;
+          post.updatedAt = now;
+        }
+        return toChange.map((post) => post.id);
+      },
+      { command: name, at: ctx.io.now(), changed: (ids) => ids.length > 0 },
+    );
     if (changed.length === 0) ctx.note(text.already(options.ids));
     else ctx.say(text.done(changed.length, changed));
   };

@@ -8,9 +8,9 @@ import { isUtf8 } from 'node:buffer';
  */
 export type TextEncoding = 'utf8' | 'utf16le' | 'utf16be' | 'cp949';
 
-/** Where in a file: a CSV/TSV row (a quoted field may span lines) or a line. */
+/** Where in a file: a CSV/TSV row (a quoted field may span lines), a line, or an item of a JSON array. */
 export interface TextPlace {
-  unit: 'row' | 'line';
+  unit: 'row' | 'line' | 'item';
   number: number;
 }
 

@@ -1,5 +1,7 @@
 import { fieldValue, type FieldKey } from '../board/fields.js';
+import { localTimestamp } from '../board/dates.js';
 import type { Post } from '../board/post.js';
+import type { Messages } from '../i18n.js';
 
 /**
  * OWASP's CSV injection guard: a cell a spreadsheet would read as a formula (starting with
@@ -23,13 +25,22 @@ export type CellCheck = (text: string, post: Post, field: FieldKey) => void;
 export interface CellOptions {
   formulaGuard: boolean;
   check?: CellCheck;
+  /**
+   * For people (`--header ko|en`): the status in that language (노출/비노출) and timestamps in
+   * local time (`2026-11-29 19:29:04`). Without it, the values as stored.
+   */
+  labels?: Messages;
 }
 
 /** A post as the flat cells of a CSV or TSV row, in `fields` order. */
 export function postCells(post: Post, fields: readonly FieldKey[], options: CellOptions): (string | number)[] {
   return fields.map((field) => {
-    const value = fieldValue(post, field);
+    let value = fieldValue(post, field);
     if (typeof value === 'number') return value;
+    if (options.labels) {
+      if (field === 'status') value = options.labels.status[post.status];
+      else if ((field === 'createdAt' || field === 'updatedAt') && value !== '') value = localTimestamp(value);
+    }
     options.check?.(value, post, field);
     return options.formulaGuard ? guardFormula(value) : value;
   });

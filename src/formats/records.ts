@@ -1,20 +1,27 @@
 import { extname } from 'node:path';
-import { FIELD_KEYS, type FieldKey } from '../board/fields.js';
+import { columnField, type FieldKey } from '../board/fields.js';
 import { isRecord } from '../board/post.js';
-import { MESSAGES } from '../i18n.js';
-import { decodeText, type TextEncoding } from '../files/decode.js';
+import { decodeText, type TextEncoding, type TextPlace } from '../files/decode.js';
 import { unguardFormula } from './cells.js';
 
 export const IMPORT_FORMATS = ['csv', 'tsv', 'json', 'jsonl'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
+/** Why a record could not be read at all. */
+export type Unreadable =
+  | { kind: 'json'; detail: string }
+  | { kind: 'not-object' }
+  | { kind: 'not-posts' }
+  | { kind: 'csv'; detail: string }
+  | { kind: 'cells'; cells: number; columns: number };
+
 /** One record of an import file, as read: where it is, and its fields by key. */
 export interface RawRecord {
-  /** "row 3" (CSV, TSV: the spreadsheet's row, header = row 1), "line 7" (JSONL), "item 2" (JSON). */
-  where: string;
+  /** Row 3 (CSV, TSV: the spreadsheet's row, header = row 1), line 7 (JSONL), item 2 (JSON). */
+  place: TextPlace;
   fields: Record<string, unknown>;
   /** A record that could not be read at all (a broken JSON line, a CSV row with extra cells). */
-  unreadable?: string;
+  unreadable?: Unreadable;
 }
 
 export interface ImportFile {
@@ -76,14 +83,14 @@ function jsonRecords(text: string): RawRecord[] {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return [{ where: 'file', fields: {}, unreadable: (error as Error).message }];
+    return [{ place: { unit: 'line', number: jsonErrorLine(text, (error as Error).message) }, fields: {}, unreadable: { kind: 'json', detail: jsonDetail(error) } }];
   }
   const items = Array.isArray(value) ? value : (value as { posts?: unknown })?.posts;
-  if (!Array.isArray(items)) return [{ where: 'file', fields: {}, unreadable: 'not an array of posts or a board' }];
+  if (!Array.isArray(items)) return [{ place: { unit: 'line', number: 1 }, fields: {}, unreadable: { kind: 'not-posts' } }];
   return items.map((item, index) =>
     isRecord(item)
-      ? { where: `item ${index + 1}`, fields: item }
-      : { where: `item ${index + 1}`, fields: {}, unreadable: 'not an object' },
+      ? { place: { unit: 'item', number: index + 1 }, fields: item }
+      : { place: { unit: 'item', number: index + 1 }, fields: {}, unreadable: { kind: 'not-object' } },
   );
 }
 
@@ -91,13 +98,13 @@ function jsonlRecords(text: string): RawRecord[] {
   const records: RawRecord[] = [];
   text.split('\n').forEach((line, index) => {
     if (line.trim() === '') return;
-    const where = `line ${index + 1}`;
+    const place: TextPlace = { unit: 'line', number: index + 1 };
     try {
       const value: unknown = JSON.parse(line);
-      if (isRecord(value)) records.push({ where, fields: value });
-      else records.push({ where, fields: {}, unreadable: 'not an object' });
+      if (isRecord(value)) records.push({ place, fields: value });
+      else records.push({ place, fields: {}, unreadable: { kind: 'not-object' } });
     } catch (error) {
-      records.push({ where, fields: {}, unreadable: (error as Error).message });
+      records.push({ place, fields: {}, unreadable: { kind: 'json', detail: jsonDetail(error) } });
     }
   });
   return records;
@@ -120,26 +127,36 @@ function tsvRows(text: string): { cells: string[] }[] {
     .map((line) => ({ cells: line.split('\t').map(unescape) }));
 }
 
-/** Every name a column may have: the field key, or its header in English or Korean (`--header`). */
-const columnNames = (): ReadonlyMap<string, FieldKey> =>
-  new Map(FIELD_KEYS.flatMap((key) => [key, MESSAGES.en.fields[key], MESSAGES.ko.fields[key]].map((name) => [name.toLowerCase(), key] as const)));
+/** V8's JSON error without its quoted snippet: `Unexpected token '}'`. */
+const jsonDetail = (error: unknown): string => (error as Error).message.replace(/, ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '');
+
+function jsonErrorLine(text: string, message: string): number {
+  const position = /at position (\d+)/.exec(message);
+  if (!position) return 1;
+  return text.slice(0, Number(position[1])).split('\n').length;
+}
 
 function tableRecords(rows: { cells: string[]; problem?: string }[]): { records: RawRecord[]; ignoredColumns: string[] } {
   const [header, ...body] = rows;
   if (!header) return { records: [], ignoredColumns: [] };
-  const names = columnNames();
-  const keys = header.cells.map((name) => names.get(name.trim().toLowerCase()));
+  // One fixed table of names (board/fields.ts), never the interface's labels: rewording the
+  // interface never breaks the import of an old export.
+  const keys: (FieldKey | undefined)[] = header.cells.map((name) => columnField(name.replace(/^\uFEFF/, '').trim()));
+  // A column named twice is read from its first place.
+  keys.forEach((key, index) => {
+    if (key && keys.indexOf(key) !== index) keys[index] = undefined;
+  });
   const ignoredColumns = header.cells.filter((_, index) => keys[index] === undefined);
   const records = body.map((row, index): RawRecord => {
-    const where = `row ${index + 2}`;
-    if (row.problem) return { where, fields: {}, unreadable: row.problem };
-    if (row.cells.length > header.cells.length) return { where, fields: {}, unreadable: `${row.cells.length} cells, but ${header.cells.length} columns` };
+    const place: TextPlace = { unit: 'row', number: index + 2 };
+    if (row.problem) return { place, fields: {}, unreadable: { kind: 'csv', detail: row.problem } };
+    if (row.cells.length > header.cells.length) return { place, fields: {}, unreadable: { kind: 'cells', cells: row.cells.length, columns: header.cells.length } };
     const fields: Record<string, unknown> = {};
     keys.forEach((key, column) => {
       // Take off the apostrophe export's formula guard put in front.
       if (key) fields[key] = unguardFormula(row.cells[column] ?? '');
     });
-    return { where, fields };
+    return { place, fields };
   });
   return { records, ignoredColumns };
 }

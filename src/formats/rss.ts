@@ -2,7 +2,10 @@ import type { Post } from '../board/post.js';
 
 export interface FeedOptions {
   title: string;
-  link: string;
+  /** The board's own address (--feed-link), if given. */
+  link: string | undefined;
+  /** The channel's link when the board has no address of its own. */
+  fallbackLink: string;
   language: string;
   /** The feed's date: the newest post's, so the same board gives the same feed. */
   updated: Date;
@@ -53,7 +56,8 @@ function postDate(date: string): Date {
 /** An RSS 2.0 feed of `posts` (already the newest published ones), built by the feed library. */
 export async function* rssChunks(posts: Iterable<Post>, options: FeedOptions): AsyncGenerator<string> {
   const { Feed } = await import('../vendor/feed.js');
-  const link = xmlText(options.link);
+  const own = options.link === undefined ? undefined : xmlText(options.link).replace(/#.*$/, '');
+  const link = own ?? xmlText(options.fallbackLink);
   const feed = new Feed({
     title: xmlText(options.title),
     id: link,
@@ -64,13 +68,15 @@ export async function* rssChunks(posts: Iterable<Post>, options: FeedOptions): A
     copyright: '',
   });
   for (const post of posts) {
-    // The guid stays the same for a post whatever else changes, so readers never show it twice.
-    const guid = `${link.replace(/#.*$/, '')}#post-${post.id}`;
+    // The guid stays the same for a post whatever else changes, so readers never show it twice. A
+    // post without a source links to its own anchor on the board's address, never to someone else's site.
+    const anchor = own ? `${own}#post-${post.id}` : undefined;
+    const guid = anchor ?? `urn:postboard:post:${post.id}`;
     feed.addItem({
       title: cdataText(post.title),
       id: guid,
       guid,
-      link: post.source?.url ? xmlText(post.source.url) : guid,
+      link: post.source?.url ? xmlText(post.source.url) : (anchor ?? ''),
       date: postDate(post.date),
       description: cdataText(bodyHtml(post.body)),
       category: post.department ? [{ name: xmlText(post.department) }] : [],

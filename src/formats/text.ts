@@ -1,5 +1,6 @@
 import { pickFields, type FieldKey } from '../board/fields.js';
 import type { Post } from '../board/post.js';
+import type { Messages } from '../i18n.js';
 import { visibleLine } from '../render/sanitize.js';
 import { postCells, type CellOptions } from './cells.js';
 import { chunked } from './chunks.js';
@@ -51,13 +52,13 @@ export function jsonlChunks(posts: Iterable<Post>, fields: readonly FieldKey[] |
  * every character Markdown or HTML would act on escaped, so `|` never splits a cell and `<`
  * never opens a tag.
  */
-export function markdownChunks(posts: Iterable<Post>, fields: readonly FieldKey[], header: readonly string[]): AsyncGenerator<string> {
+export function markdownChunks(posts: Iterable<Post>, fields: readonly FieldKey[], header: readonly string[], labels?: Messages): AsyncGenerator<string> {
   const cell = (value: string | number) => (typeof value === 'number' ? String(value) : visibleLine(value).replace(/[\\`*_[\]<>|#&~]/g, '\\$&'));
   const align = fields.map((field) => (field === 'id' || field === 'views' ? '--:' : '---'));
   return chunked(
     (function* () {
       yield `| ${header.map(cell).join(' | ')} |\n| ${align.join(' | ')} |\n`;
-      for (const post of posts) yield `| ${postCells(post, fields, { formulaGuard: false }).map(cell).join(' | ')} |\n`;
+      for (const post of posts) yield `| ${postCells(post, fields, { formulaGuard: false, labels }).map(cell).join(' | ')} |\n`;
     })(),
   );
 }

@@ -3,28 +3,25 @@ import { checkField, type InputField, type PostDraft } from '../board/post.js';
 import { Cancelled } from '../errors.js';
 import type { Lang, Messages } from '../i18n.js';
 import type { IO } from '../io.js';
-import { editText, findEditor, type Editor } from './editor.js';
-import { multilinePrompt } from './multiline.js';
 import { visibleLine } from '../render/sanitize.js';
+import { askBody } from './body.js';
+import { confirmPrompt } from './confirm.js';
+import { editText, findEditor, type Editor } from './editor.js';
 
 /** The questions, in the order they are asked. */
-export const FORM_ORDER: readonly InputField[] = [
-  'title',
-  'author',
-  'department',
-  'date',
-  'status',
-  'body',
-  'source.agency',
-  'source.date',
-  'source.url',
-];
+export const FORM_ORDER: readonly InputField[] = ['title', 'author', 'department', 'date', 'status', 'body', 'source.agency', 'source.date', 'source.url'];
 
-const LABELS: Record<
-  Lang,
-  Record<InputField, string> &
-    Record<'noDepartment' | 'newDepartment' | 'changeBody' | 'bodyHint' | 'cancelled' | 'optional' | 'editAgain', string> & { inEditor: (command: string) => string }
-> = {
+interface Labels extends Record<InputField, string> {
+  noDepartment: string;
+  newDepartment: string;
+  cancelled: string;
+  optional: string;
+  editAgain: string;
+  inEditor: (command: string) => string;
+  keys: Record<string, string>;
+}
+
+const LABELS: Record<Lang, Labels> = {
   en: {
     title: 'Title',
     author: 'Author',
@@ -37,12 +34,11 @@ const LABELS: Record<
     'source.url': 'Source URL',
     noDepartment: '(none)',
     newDepartment: '(new)',
-    changeBody: 'Change the body?',
-    bodyHint: '(Enter on an empty line twice to finish; Enter now for none)',
     cancelled: 'cancelled',
     optional: '(optional, Enter to skip)',
-    inEditor: (command: string) => `(opening ${command}: save and quit to go on)`,
+    inEditor: (command) => `(opening ${command}: save and quit to go on)`,
     editAgain: 'Edit the body again?',
+    keys: { navigate: 'navigate', select: 'select' },
   },
   ko: {
     title: '제목',
@@ -56,12 +52,11 @@ const LABELS: Record<
     'source.url': '출처 URL',
     noDepartment: '(없음)',
     newDepartment: '(새 부서)',
-    changeBody: '내용을 바꿀까요?',
-    bodyHint: '(빈 줄에서 Enter 두 번이면 끝; 내용이 없으면 바로 Enter)',
     cancelled: '취소했습니다',
     optional: '(선택, 건너뛰려면 Enter)',
-    inEditor: (command: string) => `(${command}에서 엽니다: 저장하고 끝내면 계속)`,
+    inEditor: (command) => `(${command}에서 엽니다: 저장하고 끝내면 계속)`,
     editAgain: '내용을 다시 고칠까요?',
+    keys: { navigate: '이동', select: '고르기' },
   },
 };
 
@@ -71,28 +66,38 @@ export interface PostFormOptions {
   t: Messages;
   /** The fields to ask, in any order (they are asked in FORM_ORDER). */
   ask: readonly InputField[];
-  /** Values offered as defaults (Enter keeps them). */
+  /** Values offered as defaults (Enter keeps them); when editing, the current values. */
   defaults: PostDraft;
   /** Departments already on the board, most used first. */
   departments: readonly string[];
   /** The number of the post that already has this source URL, to refuse it while typing. */
   duplicateOf?: (url: string) => number | undefined;
-  /** Editing: the defaults are the current values, put in the line to change (not just offered). */
+  /** Editing: every field starts from its current value, in the line to change. */
   editing?: boolean;
+  /** Called with the answers so far after each one (so that they can be kept if something fails). */
+  onAnswer?: (answers: PostDraft) => void;
 }
 
-const isCancel = (error: unknown): boolean =>
-  error instanceof Error && ['ExitPromptError', 'AbortPromptError', 'CancelPromptError'].includes(error.name);
+const isCancel = (error: unknown): boolean => error instanceof Error && ['ExitPromptError', 'AbortPromptError', 'CancelPromptError'].includes(error.name);
+
+type PromptModule = typeof import('../vendor/prompts.js');
+interface PromptContext {
+  input: IO['stdin'];
+  output: NodeJS.WritableStream;
+  signal: AbortSignal;
+}
+
+/** The prompt library's key hints ("↑↓ navigate • ⏎ select") in the interface language. */
+export function promptTheme(lang: Lang) {
+  const keys = LABELS[lang].keys;
+  return { style: { keysHelpTip: (pairs: [string, string][]) => pairs.map(([key, action]) => `${key} ${keys[action] ?? action}`).join(' • ') } };
+}
 
 /**
  * Runs `step` with prompts on the IO's terminal; Ctrl+C or Esc anywhere ends it with
  * `Cancelled` (exit 130), so nothing after it is written.
  */
-export async function withPrompts<T>(
-  io: IO,
-  lang: Lang,
-  step: (prompts: typeof import('../vendor/prompts.js'), context: { input: IO['stdin']; output: NodeJS.WritableStream; signal: AbortSignal }) => Promise<T>,
-): Promise<T> {
+export async function withPrompts<T>(io: IO, lang: Lang, step: (prompts: PromptModule, context: PromptContext) => Promise<T>): Promise<T> {
   const prompts = await import('../vendor/prompts.js');
   const controller = new AbortController();
   // The prompt library has no Esc: listen for it beside it, and abort the question asked.
@@ -126,12 +131,11 @@ export async function askPost(options: PostFormOptions): Promise<PostDraft> {
     }
     return true;
   };
-
   // A misspelled $EDITOR is said before the first question, not after five answers.
   const editor = options.ask.includes('body') ? findEditor(options.io.env, lang) : undefined;
+  const theme = promptTheme(lang);
 
   return withPrompts(options.io, lang, async (prompts, context) => {
-    const multiline = multilinePrompt(prompts);
     for (const field of FORM_ORDER.filter((name) => options.ask.includes(name))) {
       const message = labels[field];
       // Offered values come from the board: shown (and kept, if taken) as visible text, never obeyed.
@@ -141,10 +145,7 @@ export async function askPost(options: PostFormOptions): Promise<PostDraft> {
       switch (field) {
         case 'department':
           answers.department = await prompts.search(
-            {
-              message,
-              source: (term) => departmentChoices(options.departments, term ?? '', labels),
-            },
+            { message, theme, source: (term) => departmentChoices(options.departments, term ?? '', labels, options.editing ? (fallback ?? '') : undefined) },
             context,
           );
           break;
@@ -152,19 +153,25 @@ export async function askPost(options: PostFormOptions): Promise<PostDraft> {
           answers.status = await prompts.select(
             {
               message,
+              theme,
               default: fallback ?? 'published',
-              choices: (['published', 'hidden'] as const).map((value) => ({ value, name: `${t.status[value]} (${value})` })),
+              choices: (['published', 'hidden'] as const).map((value) => ({ value, name: t.status[value], short: t.status[value] })),
             },
             context,
           );
           break;
         case 'body':
-          if (editor) {
-            answers.body = await bodyInEditor(editor, fallback ?? '', options, validator(field), (question) => prompts.confirm({ message: question, default: true }, context));
-          } else if (!options.editing || (await prompts.confirm({ message: labels.changeBody, default: false }, context))) {
-            // Typed in place, the body is written anew: there is no editing it line by line.
-            answers.body = await multiline({ message, hint: labels.bodyHint, validate: validator(field) }, context);
-          }
+          answers.body = editor
+            ? await bodyInEditor(editor, fallback ?? '', options, validator(field), (question) => confirm(prompts, context, lang, question, true))
+            : await askBody({
+                io: options.io,
+                lang,
+                message,
+                initial: options.editing ? (fallback ?? '') : '',
+                validate: validator(field),
+                theme: prompts.makeTheme({}),
+                cancelled: labels.cancelled,
+              });
           break;
         default:
           answers[field] = await prompts.input(
@@ -177,19 +184,14 @@ export async function askPost(options: PostFormOptions): Promise<PostDraft> {
             context,
           );
       }
+      options.onAnswer?.({ ...answers });
     }
     return answers;
   });
 }
 
 /** The body from the editor, opened again (if the user wants) until it passes the body's rule. */
-async function bodyInEditor(
-  editor: Editor,
-  initial: string,
-  options: PostFormOptions,
-  validate: (value: string) => true | string,
-  ask: (question: string) => Promise<boolean>,
-): Promise<string> {
+async function bodyInEditor(editor: Editor, initial: string, options: PostFormOptions, validate: (value: string) => true | string, ask: (question: string) => Promise<boolean>): Promise<string> {
   const labels = LABELS[options.lang];
   let text = initial;
   for (;;) {
@@ -202,18 +204,36 @@ async function bodyInEditor(
   }
 }
 
-function departmentChoices(departments: readonly string[], term: string, labels: (typeof LABELS)[Lang]) {
+/**
+ * The departments to pick from: those matching what is typed first, so that Enter on "산" picks
+ * 산업통상자원부; a new department named as typed comes after them. With nothing typed, "(none)"
+ * comes first — or, when editing, the post's current department — so Enter keeps what is.
+ */
+export function departmentChoices(departments: readonly string[], term: string, labels: Labels, current?: string) {
   const typed = term.normalize('NFC').trim();
   const needle = typed.toLowerCase();
-  const matching = departments.filter((name) => name.toLowerCase().includes(needle));
-  const choices = matching.map((name) => ({ value: visibleLine(name), name: visibleLine(name), short: visibleLine(name) }));
-  if (typed && !departments.includes(typed)) choices.unshift({ value: typed, name: `${typed} ${labels.newDepartment}`, short: typed });
-  if (!typed) choices.push({ value: '', name: labels.noDepartment, short: '-' });
+  const shown = departments.map(visibleLine);
+  const matching = shown.filter((name) => name.toLowerCase().includes(needle));
+  const choices = matching.map((name) => ({ value: name, name, short: name }));
+  if (typed && !shown.includes(typed)) choices.push({ value: typed, name: `${typed} ${labels.newDepartment}`, short: typed });
+  if (!typed) {
+    // The field is optional: Enter on nothing typed keeps it empty (or, editing, as it is).
+    const none = { value: '', name: labels.noDepartment, short: '-' };
+    if (!current) choices.unshift(none);
+    else choices.push(none);
+    if (current) {
+      const index = choices.findIndex((choice) => choice.value === current);
+      if (index > 0) choices.unshift(...choices.splice(index, 1));
+    }
+  }
   return choices;
 }
 
-/** Asks a yes/no before a change (after its preview). No is a cancel: nothing is written. */
-export async function confirmChange(io: IO, lang: Lang, message: string, byDefault = true): Promise<void> {
-  const yes = await withPrompts(io, lang, (prompts, context) => prompts.confirm({ message, default: byDefault }, context));
-  if (!yes) throw new Cancelled(LABELS[lang].cancelled);
+async function confirm(prompts: PromptModule, context: PromptContext, lang: Lang, message: string, byDefault: boolean): Promise<boolean> {
+  return confirmPrompt(prompts)({ message, default: byDefault, lang }, context);
+}
+
+/** Asks a yes/no before a change (after its preview): true for yes. */
+export async function askYesNo(io: IO, lang: Lang, message: string, byDefault: boolean): Promise<boolean> {
+  return withPrompts(io, lang, (prompts, context) => confirm(prompts, context, lang, message, byDefault));
 }

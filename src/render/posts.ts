@@ -33,6 +33,10 @@ function cellText(post: Post, key: FieldKey, t: Messages): string {
       return t.number(post.views);
     case 'status':
       return t.status[post.status];
+    case 'createdAt':
+    case 'updatedAt':
+      // Stored in UTC; read in the user's own time.
+      return post[key] ? t.localTime(post[key]) : '';
     case 'title':
       return visibleLine(post.status === 'hidden' ? `${t.hiddenMark} ${post.title}` : post.title);
     case 'body':

@@ -8,6 +8,8 @@ export interface Board {
   /** The highest number ever given; numbers are never reused, even after a delete. */
   lastId: number;
   posts: Post[];
+  /** Which command made the board what it is, and when (undo tells an undo from a redo by it). */
+  lastChange?: { command: string; at: string };
 }
 
 export function emptyBoard(): Board {
@@ -25,6 +27,7 @@ export type BoardProblem =
   | { kind: 'duplicate-id'; id: number; index: number; firstIndex: number; line?: number }
   | { kind: 'last-id-behind'; lastId: number; highest: number }
   | { kind: 'not-nfc'; index: number; id: number | undefined; field: string }
+  | { kind: 'bom' }
   | { kind: 'folder' }
   | { kind: 'not-a-file'; found: FileKind }
   | { kind: 'too-large'; bytes: number | undefined; limit: number }

@@ -1,5 +1,5 @@
 import { constants as fsConstants } from 'node:buffer';
-import { accessSync, closeSync, constants, fstatSync, openSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { isRecord } from '../board/post.js';
@@ -12,7 +12,7 @@ import { locateProblem } from './locate.js';
 import type { BoardLock } from './lock.js';
 import { backupPath } from './paths.js';
 import { repairBoard, textProblems, type Repair } from './repair.js';
-import type { BoardStore } from './store.js';
+import type { BoardStore, OwnFile, UpdateOptions } from './store.js';
 
 export { backupPath } from './paths.js';
 
@@ -183,14 +183,16 @@ export class JsonBoardStore implements BoardStore {
     return db.data ?? undefined;
   }
 
-  async update<T>(change: (board: Board) => T | Promise<T>): Promise<T> {
+  async update<T>(change: (board: Board) => T | Promise<T>, options: UpdateOptions<T>): Promise<T> {
     return this.locked(async (lock) => {
       // Re-read inside the lock: another process may have written since the command started.
       const read = await this.boardFile.board();
       const board = read?.board ?? emptyBoard();
       const result = await change(board);
       // A change that changes nothing writes nothing (and keeps the backup of the last real one).
-      await this.write(board, read?.json ?? serialize(emptyBoard()), lock);
+      if (!options.changed(result)) return result;
+      board.lastChange = { command: options.command, at: options.at.toISOString() };
+      await this.write(board, read?.json, lock);
       return result;
     });
   }
@@ -207,7 +209,7 @@ export class JsonBoardStore implements BoardStore {
     const parsed = await this.boardFile.json(text.json);
     if ('problem' in parsed) return [parsed.problem];
     const { problems } = checkBoard(parsed.raw, false);
-    const all = [...problems, ...textProblems(parsed.raw)];
+    const all: BoardProblem[] = [...(text.hadBom ? [{ kind: 'bom' } as const] : []), ...problems, ...textProblems(parsed.raw)];
     return Promise.all(all.map((problem) => locateProblem(text.json, problem)));
   }
 
@@ -268,7 +270,10 @@ export class JsonBoardStore implements BoardStore {
     if (info?.isDirectory()) return this.fail({ kind: 'folder' });
     if (info && !info.isFile()) return this.fail({ kind: 'not-a-file', found: fileKind(info) });
     if (info && (info.mode & 0o222) === 0) return this.fail({ kind: 'read-only', mode: info.mode & 0o777 });
-    for (const path of info ? [dirname(this.realPath), this.realPath] : [dirname(this.realPath)]) {
+    // A board not made yet is made with its folders: the nearest folder that exists must take them.
+    let folder = dirname(this.realPath);
+    while (!info && !existsSync(folder) && dirname(folder) !== folder) folder = dirname(folder);
+    for (const path of info ? [folder, this.realPath] : [folder]) {
       try {
         accessSync(path, constants.W_OK);
       } catch (error) {
@@ -277,9 +282,14 @@ export class JsonBoardStore implements BoardStore {
     }
   }
 
-  async isOwnFile(path: string): Promise<boolean> {
-    const own = [this.realPath, backupPath(this.realPath), `${this.realPath}.lock`];
-    if (own.includes(path)) return true;
+  async ownFile(path: string): Promise<OwnFile | undefined> {
+    const own: [OwnFile, string][] = [
+      ['board', this.realPath],
+      ['backup', backupPath(this.realPath)],
+      ['lock', `${this.realPath}.lock`],
+    ];
+    const named = own.find(([, file]) => file === path);
+    if (named) return named[0];
     const identity = (file: string) => {
       try {
         const { ino, dev } = statSync(file);
@@ -290,11 +300,17 @@ export class JsonBoardStore implements BoardStore {
     };
     // The same file under another name (a hard link).
     const target = identity(path);
-    return target !== undefined && own.some((file) => identity(file) === target);
+    return target === undefined ? undefined : own.find(([, file]) => identity(file) === target)?.[0];
   }
 
   private async locked<T>(step: (lock: BoardLock) => Promise<T>): Promise<T> {
     await this.assertWritable();
+    // The first change to a board makes its folder (your own board's, in the data folder).
+    try {
+      mkdirSync(dirname(this.realPath), { recursive: true });
+    } catch (error) {
+      return this.fail({ kind: 'unwritable', code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
+    }
     const [{ withBoardLock }, { sweepLeftovers }] = await Promise.all([import('./lock.js'), import('./replace.js')]);
     const options = { timeoutMs: this.options.lockTimeoutMs, staleMs: this.options.lockStaleMs };
     return withBoardLock(this.realPath, options, this.fail, async (lock) => {

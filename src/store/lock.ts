@@ -97,20 +97,33 @@ async function inspect(lockPath: string, staleMs: number): Promise<Holder> {
  */
 async function create(lockPath: string, content: string, token: string): Promise<void> {
   const own = `${lockPath}.${token}`;
-  await writeFile(own, content, { mode: 0o644 });
   try {
-    await link(own, lockPath);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST' || code === 'ENOENT' || code === 'ENOTDIR' || code === 'EACCES') throw error;
-    const handle = await open(lockPath, 'wx', 0o644);
+    // A full disk can fail this write after the file is made: the finally removes it.
+    await writeFile(own, content, { mode: 0o644 });
     try {
-      await handle.writeFile(content);
-    } finally {
-      await handle.close();
+      await link(own, lockPath);
+    } catch (error) {
+      if (!LINKS_REFUSED.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+      await createInPlace(lockPath, content);
     }
   } finally {
     await unlink(own).catch(() => {});
+  }
+}
+
+/** Errors of a file system that has no hard links (some network and FAT file systems). */
+const LINKS_REFUSED = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EXDEV', 'EMLINK', 'ENOSYS']);
+
+/** Where there are no hard links: created exclusively, then written; a failed write leaves no lock. */
+async function createInPlace(lockPath: string, content: string): Promise<void> {
+  const handle = await open(lockPath, 'wx', 0o644);
+  try {
+    await handle.writeFile(content);
+  } catch (error) {
+    await unlink(lockPath).catch(() => {});
+    throw error;
+  } finally {
+    await handle.close();
   }
 }
 

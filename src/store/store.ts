@@ -1,4 +1,15 @@
 import type { Board, BoardProblem } from './board.js';
+
+/** The files a board keeps: itself, its backup, its lock. */
+export type OwnFile = 'board' | 'backup' | 'lock';
+
+/** What a change is, for the board's record of it: which command, when, and whether it changed anything. */
+export interface UpdateOptions<T> {
+  command: string;
+  at: Date;
+  /** False when the change turned out to change nothing: then nothing is written. */
+  changed: (result: T) => boolean;
+}
 import type { Repair } from './repair.js';
 
 /**
@@ -18,7 +29,7 @@ export interface BoardStore {
    * `change` throws or the write fails, the board stays exactly as it was. `change` may mutate
    * the board it is given; its return value is passed back.
    */
-  update<T>(change: (board: Board) => T | Promise<T>): Promise<T>;
+  update<T>(change: (board: Board) => T | Promise<T>, options: UpdateOptions<T>): Promise<T>;
 
   /**
    * The board as it was before the last change made through postboard (the backup every write
@@ -27,10 +38,10 @@ export interface BoardStore {
   previous(): Promise<Board | undefined>;
 
   /**
-   * Is the file at this real path one of the board's own (the board, its backup, its lock), under
-   * any name? An export must never be written over one of them.
+   * Which of the board's own files (the board, its backup, its lock) is at this real path, under
+   * any name; undefined for none. An export must never be written over one of them.
    */
-  isOwnFile(realPath: string): Promise<boolean>;
+  ownFile(realPath: string): Promise<OwnFile | undefined>;
 
   /** Throws the reason this board cannot be changed (read-only, no such folder), before any work. */
   assertWritable(): Promise<void>;

@@ -1,107 +1,147 @@
-import { spawn } from 'node:child_process';
-import { copyFileSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { BIN, ROOT, runCli, SAMPLE_BOARD, tempDir } from '../support/cli.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadBoard, runCli, SAMPLE_BOARD, tempDir } from '../support/cli.js';
+import { smallDisk } from '../support/disk.js';
+import { Terminal } from '../support/terminal.js';
 
 /**
- * Runs a command in a real pseudo-terminal, through util-linux `script`, and lets the test
- * type into it as a person would: wait for a question, then type the answer.
+ * `postboard add` as a person uses it: in a real terminal (tmux), typing and pasting, from a
+ * folder that is not this repository.
  */
-function inTerminal(command: string, env: Record<string, string>) {
-  const child = spawn('script', ['-qfec', `stty cols 100 rows 40; ${command}`, '/dev/null'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: tempDir(), TERM: 'xterm-256color', ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let screen = '';
-  let seen = 0;
-  child.stdout.on('data', (chunk: Buffer) => {
-    screen += chunk.toString('utf8');
-  });
-  const exit = new Promise<number | null>((resolve) => child.on('close', resolve));
-  return {
-    exit,
-    get screen() {
-      return screen;
-    },
-    async waitFor(text: string, timeoutMs = 10_000) {
-      const started = Date.now();
-      while (screen.indexOf(text, seen) === -1) {
-        if (Date.now() - started > timeoutMs) {
-          child.kill('SIGKILL');
-          throw new Error(`timed out waiting for ${JSON.stringify(text)}; screen:\n${screen.slice(seen)}`);
-        }
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      seen = screen.indexOf(text, seen) + text.length;
-    },
-    type(keys: string) {
-      child.stdin.write(keys);
-    },
-  };
+
+/** A press release as copied from a web page: paragraphs, and two blank lines in a row. */
+const RELEASE = ['산업통상자원부는 9일 수소 경제 협력을 강화한다고 밝혔다.', '', '', '○ 청정수소 인증제를 도입하고', '○ 국제 협력을 넓힌다.', '', '문의: 수소경제정책관'].join('\n');
+
+let terminal: Terminal | undefined;
+afterEach(() => terminal?.close());
+
+async function answer(t: Terminal, question: string, keys: string | string[]) {
+  await t.waitFor(question);
+  for (const key of Array.isArray(keys) ? keys : [keys]) {
+    if (['Enter', 'Tab', 'Down', 'C-d', 'C-u', 'C-c', 'Escape'].includes(key)) t.press(key);
+    else t.type(key);
+  }
 }
 
-describe('postboard add in a real terminal', () => {
-  it('asks in Korean, takes Korean answers, and the post is on the board', async () => {
+describe('postboard add in a real terminal, the first time, from any folder', () => {
+  it('with no data/ here, the board is your own one; pasted text arrives whole; Ctrl+D ends the body', async () => {
+    const home = tempDir('postboard-home-');
+    const folder = tempDir('postboard-elsewhere-');
+    terminal = Terminal.start('sh', { cwd: folder, env: { HOME: home, LANG: 'ko_KR.UTF-8', PS1: '$ ' } });
+    const t = terminal;
+    await t.waitFor('$ ');
+    t.type('postboard add\n');
+    await answer(t, '제목', ['수소 경제 협력 강화', 'Enter']);
+    await answer(t, '글쓴이', ['산업통상자원부 대변인', 'Enter']);
+    await answer(t, '담당부서', ['산업통상자원부', 'Enter']);
+    await answer(t, '날짜', 'Enter');
+    await answer(t, '상태', 'Enter');
+    await t.waitFor('내용');
+    await t.waitFor('끝내려면 Ctrl+D');
+    // A paste, as the terminal delivers it (bracketed, since postboard asks for that).
+    t.paste(RELEASE);
+    await t.waitFor('문의: 수소경제정책관');
+    t.press('C-d');
+    await t.waitFor('내용 7줄');
+    await answer(t, '출처 기관', 'Enter');
+    await answer(t, '출처 날짜', 'Enter');
+    await answer(t, '출처 URL', 'Enter');
+    await answer(t, '이대로 올릴까요? (예/아니요, Enter는 예)', 'Enter');
+    await t.waitFor('1번 글을 올렸습니다: 수소 경제 협력 강화');
+
+    // Your own board, in the data folder, its folders made on the first write.
+    const board = join(home, '.local/share/postboard/posts.json');
+    expect(loadBoard(board).posts[0]).toMatchObject({ id: 1, title: '수소 경제 협력 강화', author: '산업통상자원부 대변인', department: '산업통상자원부', body: RELEASE });
+    // And list, from the same folder, says which board it shows.
+    t.type('postboard list\n');
+    await t.waitFor('게시판 ~/.local/share/postboard/posts.json');
+  }, 60_000);
+
+  it('a paste without bracketed-paste marks, blank lines and all, arrives whole too', async () => {
     const board = join(tempDir(), 'board.json');
-    copyFileSync(SAMPLE_BOARD, board);
-    const term = inTerminal(`"${process.execPath}" "${BIN}" add --db "${board}"`, { LANG: 'ko_KR.UTF-8' });
-
-    await term.waitFor('제목');
-    term.type('수소 경제 협력 강화\r');
-    await term.waitFor('글쓴이');
-    term.type('\x15산업통상자원부 대변인\r');
-    await term.waitFor('담당부서');
-    term.type('산업통상');
-    await term.waitFor('새 부서');
-    term.type('\r');
-    await term.waitFor('날짜');
-    term.type('\r');
-    await term.waitFor('상태');
-    term.type('\r');
-    await term.waitFor('내용');
-    term.type('첫 문단입니다.\r');
-    term.type('\r');
-    term.type('둘째 문단입니다.\r');
-    term.type('\r');
-    term.type('\r');
-    await term.waitFor('출처 기관');
-    term.type('산업통상자원부\r');
-    await term.waitFor('출처 날짜');
-    term.type('2024-09-09\r');
-    await term.waitFor('출처 URL');
-    term.type('https://www.motie.go.kr/kor/article/1\r');
-    await term.waitFor('이대로 올릴까요?');
-    term.type('\r');
-    await term.waitFor('2933번 글을 올렸습니다: 수소 경제 협력 강화');
-    expect(await term.exit).toBe(0);
-
-    const listed = await runCli(['list', '--db', board, '--limit', '1', '--lang', 'ko']);
-    expect(listed.stdout).toMatch(/2933 {2}수소 경제 협력 강화 +산업통상자원부 대변인/);
-    const saved = JSON.parse(readFileSync(board, 'utf8'));
-    expect(saved.lastId).toBe(2933);
-    expect(saved.posts[0]).toMatchObject({
-      id: 2933,
-      title: '수소 경제 협력 강화',
-      author: '산업통상자원부 대변인',
-      department: '산업통상',
-      status: 'published',
-      body: '첫 문단입니다.\n\n둘째 문단입니다.',
-      source: { agency: '산업통상자원부', date: '2024-09-09', url: 'https://www.motie.go.kr/kor/article/1' },
+    writeFileSync(board, readFileSync(SAMPLE_BOARD));
+    terminal = Terminal.start(`postboard add --db ${board} --title 붙여넣기 --department '' --date 2024-09-09 --status published --source-agency '' --source-date '' --source-url '' --yes`, {
+      env: { LANG: 'en_US.UTF-8' },
     });
+    const t = terminal;
+    await answer(t, 'Author', 'Enter');
+    await t.waitFor('Ctrl+D to finish');
+    // As a terminal without bracketed paste sends it: line by line, each ended by Enter.
+    for (const line of RELEASE.split('\n')) {
+      t.type(line);
+      t.press('Enter');
+    }
+    t.press('C-d');
+    await t.waitFor('Body 7 lines');
+    expect(await t.exited()).toBe(0);
+    expect(loadBoard(board).posts[0]?.body).toBe(RELEASE);
+  }, 30_000);
+
+  it('a board that cannot be written is said before a single question is asked', async () => {
+    const board = join(tempDir(), 'board.json');
+    writeFileSync(board, readFileSync(SAMPLE_BOARD), { mode: 0o444 });
+    terminal = Terminal.start(`postboard add --db ${board}`, { env: { LANG: 'en_US.UTF-8' } });
+    await terminal.waitFor('is read-only (mode 0444)');
+    expect(await terminal.exited()).toBe(1);
+    expect(terminal.screen()).not.toContain('Title');
   });
+});
+
+describe('what was typed is never only in memory', () => {
+  it('when the write fails after the questions (a full disk), the post is kept as a draft, and --from-draft posts it later', async () => {
+    const disk = smallDisk(2 * 1024 * 1024);
+    try {
+      const board = join(disk.folder, 'board.json');
+      writeFileSync(board, readFileSync(SAMPLE_BOARD));
+      const home = tempDir('postboard-home-');
+      // The disk fills up while the person types.
+      disk.fill(disk.real ? 64 * 1024 : 0);
+      terminal = Terminal.start(`postboard add --db ${board}`, { env: { HOME: home, LANG: 'en_US.UTF-8', ...disk.env } });
+      const t = terminal;
+      await answer(t, 'Title', ['초안으로 남을 글', 'Enter']);
+      await answer(t, 'Author', 'Enter');
+      await answer(t, 'Department', 'Enter');
+      await answer(t, 'Date', 'Enter');
+      await answer(t, 'Status', 'Enter');
+      await t.waitFor('Ctrl+D to finish');
+      t.paste(RELEASE);
+      await t.waitFor('문의');
+      t.press('C-d');
+      await answer(t, 'Source agency', 'Enter');
+      await answer(t, 'Source date', 'Enter');
+      await answer(t, 'Source URL', 'Enter');
+      if (disk.real) disk.fill(0);
+      await answer(t, 'Post it?', 'Enter');
+      const screen = await t.waitFor('Post it later with: postboard add --from-draft');
+      expect(screen).toContain('cannot be written (ENOSPC');
+      expect(await t.exited()).toBe(1);
+      const drafts = join(home, '.local/share/postboard/drafts');
+      const [draft] = readdirSync(drafts);
+      expect(draft).toBeDefined();
+      const path = join(drafts, draft!);
+      expect(JSON.parse(readFileSync(path, 'utf8')).post).toMatchObject({ title: '초안으로 남을 글', author: '한국생산성본부', body: RELEASE });
+
+      disk.empty();
+      const posted = await runCli(['add', '--from-draft', path, '--db', board, '--quiet']);
+      expect(posted).toMatchObject({ code: 0, stdout: '2933\n' });
+      expect(posted.stderr).toBe(`Removed the draft ${path}\n`);
+      expect(loadBoard(board).posts[0]).toMatchObject({ id: 2933, title: '초안으로 남을 글', body: RELEASE });
+      expect(existsSync(path)).toBe(false);
+    } finally {
+      disk.close();
+    }
+  }, 60_000);
 
   it('Ctrl+C writes nothing and exits 130', async () => {
     const board = join(tempDir(), 'board.json');
-    copyFileSync(SAMPLE_BOARD, board);
-    const before = readFileSync(board);
-    const term = inTerminal(`"${process.execPath}" "${BIN}" add --db "${board}"`, { LANG: 'en_US.UTF-8' });
-    await term.waitFor('Title');
-    term.type('half typed');
-    term.type('\x03');
-    await term.waitFor('cancelled');
-    expect(await term.exit).toBe(130);
-    expect(readFileSync(board).equals(before)).toBe(true);
+    writeFileSync(board, readFileSync(SAMPLE_BOARD));
+    terminal = Terminal.start(`postboard add --db ${board}`, { env: { LANG: 'en_US.UTF-8' } });
+    await terminal.waitFor('Title');
+    terminal.type('half typed');
+    terminal.press('C-c');
+    await terminal.waitFor('cancelled');
+    expect(await terminal.exited()).toBe(130);
+    expect(readFileSync(board).equals(readFileSync(SAMPLE_BOARD))).toBe(true);
   });
 });

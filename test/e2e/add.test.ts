@@ -107,7 +107,7 @@ describe('the body from a file or stdin', () => {
     const board = sampleCopy();
     const before = readFileSync(board);
     const result = await runCli(['add', '--db', board, '--title', 't', '--author', 'a', '--body-file', '/nonexistent/x.txt']);
-    expect(result).toMatchObject({ code: 1, stderr: 'error: --body-file: cannot read /nonexistent/x.txt (ENOENT)\n' });
+    expect(result).toMatchObject({ code: 1, stderr: 'error: --body-file: cannot read /nonexistent/x.txt (ENOENT: no such file or folder)\n' });
     expect(readFileSync(board).equals(before)).toBe(true);
   });
 
@@ -176,7 +176,7 @@ describe('validation: every rule, every bad field at once, nothing written', () 
     ['--body', '--body "ok\\u0007bell" contains control characters', ['--body', 'ok\x07bell']],
     ['--date', '--date "2024-02-30" is not a real calendar date (YYYY-MM-DD)', ['--date', '2024-02-30']],
     ['--date', '--date "09/02/2024" is not a real calendar date (YYYY-MM-DD)', ['--date', '09/02/2024']],
-    ['--status', '--status "draft" must be "published" or "hidden"', ['--status', 'draft']],
+    ['--status', '--status "draft" must be published (노출) or hidden (비노출)', ['--status', 'draft']],
     ['--source-url', '--source-url "ftp://example.com/x" must be an http or https URL', ['--source-url', 'ftp://example.com/x']],
     ['--source-url', '--source-url "javascript:alert(1)" must be an http or https URL', ['--source-url', 'javascript:alert(1)']],
     ['--source-url', '--source-url "not a url" must be an http or https URL', ['--source-url', 'not a url']],
@@ -198,7 +198,7 @@ describe('validation: every rule, every bad field at once, nothing written', () 
     expect(result.stderr.trimEnd().split('\n')).toEqual([
       'error: --title must not be empty',
       'error: --date "2024-13-01" is not a real calendar date (YYYY-MM-DD)',
-      'error: --status "x" must be "published" or "hidden"',
+      'error: --status "x" must be published (노출) or hidden (비노출)',
       'error: --source-url "ftp://x" must be an http or https URL',
     ]);
   });

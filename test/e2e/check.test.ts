@@ -28,12 +28,13 @@ describe('postboard check', () => {
     const result = await runCli(['check', '--db', board]);
     expect(result.code).toBe(1);
     expect(result.stdout.trimEnd().split('\n')).toEqual([
+      `${board}: starts with a byte-order mark (a Windows editor put it there); JSON has none`,
       `${board}: post 2930 (line 30): date "2024-02-30" is not a real calendar date (YYYY-MM-DD)`,
       `${board}: post number 2932 appears twice (posts[0] and posts[4], line 45)`,
       `${board}: lastId 2900 is below the highest post number 2932`,
       `${board}: post 2931: title is not in NFC (decomposed Hangul)`,
     ]);
-    expect(result.stderr).toBe(`error: ${board} has 4 problems (2 can be fixed with --fix)\n`);
+    expect(result.stderr).toBe(`error: ${board} has 5 problems (3 can be fixed with --fix)\n`);
     expect(readFileSync(board).equals(before)).toBe(true);
   });
 
@@ -59,6 +60,17 @@ describe('postboard check', () => {
     expect(saved.posts[2].date).toBe('2024-02-30'); // never guessed
   });
 
+  it('a byte-order mark alone is reported, and --fix removes it', async () => {
+    const path = join(tempDir(), 'board.json');
+    writeFileSync(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(SAMPLE_BOARD)]));
+    const checked = await runCli(['check', '--db', path]);
+    expect(checked).toMatchObject({ code: 1, stderr: `error: ${path} has 1 problem (1 can be fixed with --fix)\n` });
+    const fixed = await runCli(['check', '--db', path, '--fix']);
+    expect(fixed.code).toBe(0);
+    expect(fixed.stdout).toContain('Fixed: removed the byte-order mark');
+    expect(readFileSync(path).equals(readFileSync(SAMPLE_BOARD))).toBe(true);
+  });
+
   it('--fix with nothing to fix writes nothing', async () => {
     const path = join(tempDir(), 'board.json');
     writeFileSync(path, readFileSync(SAMPLE_BOARD));
@@ -72,8 +84,8 @@ describe('postboard check', () => {
     const board = brokenBoard();
     const result = await runCli(['check', '--db', board, '--format', 'json']);
     const report = JSON.parse(result.stdout);
-    expect(report.problems.map((problem: { kind: string }) => problem.kind)).toEqual(['invalid-post', 'duplicate-id', 'last-id-behind', 'not-nfc']);
-    expect(report.problems[0]).toMatchObject({ id: 2930, line: 30, issue: { field: 'date', rule: 'date' } });
+    expect(report.problems.map((problem: { kind: string }) => problem.kind)).toEqual(['bom', 'invalid-post', 'duplicate-id', 'last-id-behind', 'not-nfc']);
+    expect(report.problems[1]).toMatchObject({ id: 2930, line: 30, issue: { field: 'date', rule: 'date' } });
   });
 
   it('a file that does not parse is one problem; a missing board is not found', async () => {

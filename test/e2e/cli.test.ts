@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BIN, sampleCopy } from '../support/cli.js';
 import { ROOT, runCli } from '../support/cli.js';
 
 const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -51,8 +52,19 @@ describe('the command line', () => {
     expect(result).toMatchObject({ code: 2, stderr: "오류: 알 수 없는 옵션 --lmit; --limit을(를) 찾으셨나요? ('postboard list --help' 참고)\n" });
   });
 
-  it('never waits for stdin', async () => {
-    const result = await runCli(['list'], { input: undefined, timeoutMs: 5000 });
-    expect(result.signal).toBeNull();
+  it('never waits for stdin: with stdin open and silent, every command that could ask ends at once', async () => {
+    const { spawn } = await import('node:child_process');
+    const board = sampleCopy();
+    for (const args of [['list'], ['add'], ['edit', '2912'], ['delete', '2912'], ['undo'], ['import', '-']]) {
+      // stdin is a pipe nobody writes to and nobody closes: a command waiting for it would hang.
+      const child = spawn(process.execPath, [BIN, ...args, '--db', board], { stdio: ['pipe', 'pipe', 'pipe'], env: { PATH: process.env.PATH } });
+      const exit = await Promise.race([
+        new Promise<number | null>((resolve) => child.on('close', resolve)),
+        new Promise<string>((resolve) => setTimeout(() => resolve('still waiting'), 5000)),
+      ]);
+      child.kill('SIGKILL');
+      if (args[0] === 'import') expect(exit).toBe('still waiting'); // `import -` reads stdin: that is what it is for
+      else expect(exit, args.join(' ')).not.toBe('still waiting');
+    }
   });
 });

@@ -45,14 +45,22 @@ describe('postboard completion bash', () => {
     expect(await bash(SAMPLE_BOARD, 'postboard', 'list', '--sort', '')).toEqual(['id', 'date', 'views', 'title']);
     expect(await bash(SAMPLE_BOARD, 'postboard', 'export', '-f', '')).toEqual(['csv', 'tsv', 'json', 'jsonl', 'md', 'rss']);
     expect(await bash(SAMPLE_BOARD, 'postboard', 'list', '--format', 'j')).toEqual(['json', 'jsonl']);
-    expect(await bash(SAMPLE_BOARD, 'postboard', 'list', '--status', '')).toEqual(['published', 'hidden', 'all']);
+    expect(await bash(SAMPLE_BOARD, 'postboard', 'list', '--status', '')).toEqual(['published', 'hidden', '노출', '비노출', 'all']);
+    // Nothing to offer is nothing: not the file names bash would fall back to.
+    expect(await bash(SAMPLE_BOARD, 'postboard', 'list', '')).toEqual([]);
     expect(await bash(SAMPLE_BOARD, 'postboard', 'help', 'st')).toEqual(['stats']);
   });
 
   it('completes departments and post numbers from the board', async () => {
     expect(await bash(SAMPLE_BOARD, 'postboard', 'list', '--department', '')).toEqual(['행정안전부']);
     expect(await bash(SAMPLE_BOARD, 'postboard', 'add', '-d', '행')).toEqual(['행정안전부']);
-    expect(await bash(SAMPLE_BOARD, 'postboard', 'show', '291')).toEqual(['2919', '2918', '2917', '2916', '2915', '2914', '2913', '2912']);
+    // Several numbers: each with its title; one: just the number; a slot filled: nothing more.
+    const numbers = await bash(SAMPLE_BOARD, 'postboard', 'show', '291');
+    expect(numbers.map((entry) => entry.split('  ')[0])).toEqual(['2919', '2918', '2917', '2916', '2915', '2914', '2913', '2912']);
+    expect(numbers.at(-1)).toBe('2912  세계 최고 디지털플랫폼정부, 10개 개발도상국에 전파한다');
+    expect(await bash(SAMPLE_BOARD, 'postboard', 'show', '2912')).toEqual(['2912']);
+    expect(await bash(SAMPLE_BOARD, 'postboard', 'show', '2912', '')).toEqual([]);
+    expect(await bash(SAMPLE_BOARD, 'postboard', 'delete', '2912', '2913')).toEqual(['2913']);
   });
 
   it('a department that is shell code is offered as text, quoted, and nothing runs', async () => {
@@ -113,7 +121,7 @@ describe('postboard completion fish and zsh', () => {
         [
           '-f',
           '-c',
-          `compdef() {}; compadd() { local arr; while (( $# )); do case $1 in -a) arr=$2; shift 2;; -d) shift 2;; *) shift;; esac; done; print -rl -- "\${(@P)arr}" }; _files() { print FILES }; source ${path}; words=(${words.map((w) => `'${w}'`).join(' ')}); CURRENT=${words.length}; _postboard`,
+          `compdef() {}; compadd() { local arr; while (( $# )); do case $1 in -a) arr=$2; shift 2;; -V) shift 2;; *) shift;; esac; done; print -rl -- "\${(@P)arr}" }; _describe() { local arr=\${@[-1]}; print -rl -- "\${(@)\${(@P)arr}%%:*}" }; _files() { print FILES }; source ${path}; words=(${words.map((w) => `'${w}'`).join(' ')}); CURRENT=${words.length}; _postboard`,
         ],
         { env: shellEnv(board), encoding: 'utf8' },
       ).stdout.split('\n').filter(Boolean);

@@ -69,7 +69,7 @@ describe('export --format json and jsonl', () => {
 
 describe('export to CSV (the default)', () => {
   it('is RFC 4180: header of field keys, CRLF between records, quoting a real parser reads back', async () => {
-    const csv = await exported();
+    const csv = await exported('--no-bom');
     expect(csv.startsWith('id,title,author,department,date,views,status,body,source_agency,source_date,source_url,createdAt,updatedAt\r\n')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     const records = parseCsv(csv, { columns: true }) as Record<string, string>[];
@@ -80,7 +80,7 @@ describe('export to CSV (the default)', () => {
   });
 
   it('guards formulas: a cell starting with = + - @ tab CR LF gets a leading apostrophe', async () => {
-    const records = parseCsv(await exported(), { columns: true }) as Record<string, string>[];
+    const records = parseCsv(await exported(), { columns: true, bom: true }) as Record<string, string>[];
     const two = records.find((record) => record.id === '2');
     expect(two).toMatchObject({ title: "'=SUM(A1:A9)", author: "'-1", department: "'@handle", body: "'+82 10 1234 5678" });
     const five = records.find((record) => record.id === '5');
@@ -88,21 +88,38 @@ describe('export to CSV (the default)', () => {
   });
 
   it('--no-formula-guard writes cells as they are', async () => {
-    const records = parseCsv(await exported('--no-formula-guard'), { columns: true }) as Record<string, string>[];
+    const records = parseCsv(await exported('--no-formula-guard'), { columns: true, bom: true }) as Record<string, string>[];
     expect(records.find((record) => record.id === '2')?.title).toBe('=SUM(A1:A9)');
   });
 
   it('--header ko and --header en name the columns', async () => {
-    expect((await exported('--header', 'ko')).split('\r\n')[0]).toBe('번호,제목,글쓴이,담당부서,날짜,조회수,상태,내용,출처,출처 날짜,출처 URL,작성 시각,수정 시각');
-    expect((await exported('--header', 'en', '--fields', 'id,title')).split('\r\n')[0]).toBe('No.,Title');
+    expect((await exported('--header', 'ko', '--no-bom')).split('\r\n')[0]).toBe('번호,제목,글쓴이,담당부서,날짜,조회수,상태,내용,출처,출처 날짜,출처 URL,작성 시각,수정 시각');
+    expect((await exported('--header', 'en', '--fields', 'id,title', '--no-bom')).split('\r\n')[0]).toBe('No.,Title');
   });
 
-  it('--excel starts with a UTF-8 byte-order mark', async () => {
-    const out = join(tempDir(), 'board.csv');
-    await runCli(['export', '--db', board, '--excel', '-o', out]);
+  it('--header ko is for people: 노출/비노출, and timestamps in local time', async () => {
+    const result = await runCli(['export', '--db', board, '--header', 'ko', '--fields', 'id,status,createdAt,updatedAt'], { env: { TZ: 'Asia/Seoul' } });
+    const rows = parseCsv(result.stdout, { bom: true }) as string[][];
+    expect(rows.find((row) => row[0] === '3')?.[1]).toBe('비노출');
+    expect(rows.find((row) => row[0] === '4')).toEqual(['4', '노출', '2024-09-05 09:00:00', '2024-09-05 10:00:00']);
+    // The stored form everywhere else.
+    expect((await exported('--format', 'json')).includes('"updatedAt": "2024-09-05T01:00:00.000Z"')).toBe(true);
+    expect(parseCsv(await exported('--fields', 'id,status,createdAt'), { bom: true })).toContainEqual(['4', 'published', '2024-09-05T00:00:00.000Z']);
+  });
+
+  it('starts with a UTF-8 byte-order mark, to a file and to stdout, so Korean Excel reads it; --no-bom for tools', async () => {
+    const out = join(tempDir(), '11월.csv');
+    expect((await runCli(['export', '--db', board, '-o', out])).code).toBe(0);
     const bytes = readFileSync(out);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(bytes.subarray(3).toString('utf8')).toBe(await exported());
+    expect(bytes.subarray(3).toString('utf8')).toBe(await exported('--no-bom'));
+    expect((await exported()).startsWith('\uFEFFid,title')).toBe(true);
+    expect((await exported('--format', 'tsv')).startsWith('\uFEFFid\ttitle')).toBe(true);
+    // --excel, from before it was the default, still works and says the same.
+    expect(await exported('--excel')).toBe(await exported());
+    expect((await runCli(['export', '--db', board, '--excel', '--no-bom'])).code).toBe(2);
+    // JSON never has one.
+    expect((await exported('--format', 'json')).startsWith('[')).toBe(true);
   });
 });
 
@@ -122,7 +139,7 @@ describe('export --encoding cp949', () => {
     expect(bytes[0]).not.toBe(0xef);
     const decoded = spawnSync('python3', ['-c', "import sys; sys.stdout.buffer.write(sys.stdin.buffer.read().decode('cp949').encode('utf-8'))"], { input: bytes });
     expect(decoded.status).toBe(0);
-    const utf8 = (await runCli(['export', '--db', korean])).stdout;
+    const utf8 = (await runCli(['export', '--db', korean, '--no-bom'])).stdout;
     expect(decoded.stdout.toString('utf8')).toBe(utf8);
     expect(bytes.length).toBeLessThan(Buffer.byteLength(utf8));
   });
@@ -145,7 +162,7 @@ describe('export --encoding cp949', () => {
 
 describe('export --format tsv', () => {
   it('tabs, newlines and backslashes are escaped visibly; every record is one line', async () => {
-    const tsv = await exported('--format', 'tsv');
+    const tsv = await exported('--format', 'tsv', '--no-bom');
     expect(tsv.endsWith('\n')).toBe(true);
     const lines = tsv.slice(0, -1).split('\n');
     expect(lines).toHaveLength(tricky.length + 1);

@@ -32,7 +32,7 @@ describe('export → import reproduces the board', () => {
     expect((await runCli(['export', '--db', source, '-o', exported, ...exportArgs])).code).toBe(0);
     const target = emptyBoard();
     const imported = await runCli(['import', exported, '--db', target]);
-    expect(imported).toMatchObject({ code: 0, stdout: 'Imported 3 posts; skipped 0 already on the board; 0 invalid\n' });
+    expect(imported).toMatchObject({ code: 0, stdout: 'Imported: 3 added, 0 updated, 0 unchanged\n' });
     // JSON and JSONL exactly; CSV and TSV field for field (the same posts, every field equal).
     expect(loadBoard(target).posts).toEqual(tricky);
   });
@@ -63,7 +63,7 @@ describe('postboard import', () => {
     expect((await runCli(['import', SAMPLE_BOARD, '--db', target])).code).toBe(0);
     const jsonl = tricky.map((post) => JSON.stringify(post)).join('\n');
     const fromStdin = await runCli(['import', '-', '--db', emptyBoard()], { input: jsonl });
-    expect(fromStdin.stdout).toBe('Imported 3 posts; skipped 0 already on the board; 0 invalid\n');
+    expect(fromStdin.stdout).toBe('Imported: 3 added, 0 updated, 0 unchanged\n');
   });
 
   it('--format overrides the file name', async () => {
@@ -83,7 +83,7 @@ describe('postboard import', () => {
       `error: ${csv} row 3: title must not be empty`,
       `error: ${csv} row 3: date "2024-02-30" is not a real calendar date (YYYY-MM-DD)`,
       `error: ${csv} row 4: views "-5" must be 0 or more`,
-      `error: ${csv} row 4: status "draft" must be "published" or "hidden"`,
+      `error: ${csv} row 4: status "draft" must be published (노출) or hidden (비노출)`,
       `error: ${csv} row 4: source.url "ftp://x" must be an http or https URL`,
     ]);
     expect(readFileSync(board).equals(before)).toBe(true);
@@ -94,36 +94,43 @@ describe('postboard import', () => {
     const jsonl = file('posts.jsonl', `${JSON.stringify({ id: 1, title: 'a', author: 'b', date: '2024-09-02' })}\n{broken\n${JSON.stringify({ id: 2, title: '', author: 'b' })}\n`);
     const result = await runCli(['import', jsonl, '--db', board, '--skip-invalid']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe('Imported 1 post; skipped 0 already on the board; 2 invalid\n');
-    expect(result.stderr).toBe(`${jsonl} line 2: skipped, invalid\n${jsonl} line 3: skipped, invalid\n`);
+    expect(result.stdout).toBe('Imported: 1 added, 0 updated, 0 unchanged, 2 invalid\n');
+    // Each skipped record with its reasons, not only "invalid".
+    expect(result.stderr).toBe(
+      `${jsonl} line 2: skipped: not valid JSON (Expected property name or '}')\n${jsonl} line 3: skipped: title must not be empty\n`,
+    );
     expect(loadBoard(board).posts.map((post) => post.id)).toEqual([1]);
   });
 
-  it('keeps a record\'s number when free, gives a new one when taken, and --renumber gives new ones to all', async () => {
+  it("keeps a record's number when free; a number already on the board is skipped and said why; --renumber gives new ones to all", async () => {
     const board = writeBoard(makeBoard([makePost({ id: 10 })], 12));
     const json = file('in.json', JSON.stringify([{ id: 10, title: 'taken', author: 'a' }, { id: 3, title: 'free', author: 'a' }, { title: 'no number', author: 'a' }]));
     const result = await runCli(['import', json, '--db', board]);
-    expect(result.stdout).toBe('Imported 3 posts (2 under new numbers); skipped 0 already on the board; 0 invalid\n');
+    expect(result.stdout).toBe('Imported: 2 added, 0 updated, 0 unchanged, 1 skipped\n');
+    expect(result.stderr).toBe(`${json} item 1: skipped: post 10 is on the board with other content (--update applies the changes; --renumber adds it as a new post)\n`);
     const saved = loadBoard(board);
     expect(saved.posts.map((post) => [post.id, post.title])).toEqual([
-      [14, 'no number'],
-      [13, 'taken'],
+      [13, 'no number'],
       [10, '글 10'],
       [3, 'free'],
     ]);
-    expect(saved.lastId).toBe(14);
+    expect(saved.lastId).toBe(13);
     await runCli(['import', json, '--db', board, '--renumber']);
-    expect(loadBoard(board).posts.slice(0, 3).map((post) => post.id)).toEqual([17, 16, 15]);
+    expect(loadBoard(board).posts.slice(0, 3).map((post) => [post.id, post.title])).toEqual([
+      [16, 'no number'],
+      [15, 'free'],
+      [14, 'taken'],
+    ]);
   });
 
   it('a source URL already on the board is skipped and reported; --allow-duplicate imports it', async () => {
     const board = emptyBoard();
     await runCli(['import', SAMPLE_BOARD, '--db', board]);
     const again = await runCli(['import', SAMPLE_BOARD, '--db', board, '--renumber']);
-    expect(again.stdout).toBe('Imported 20 posts (20 under new numbers); skipped 1 already on the board; 0 invalid\n');
-    expect(again.stderr).toBe(`${SAMPLE_BOARD} item 21: skipped, its source URL is already on the board as post 2912\n`);
-    const allowed = await runCli(['import', SAMPLE_BOARD, '--db', board, '--allow-duplicate']);
-    expect(allowed.stdout).toMatch(/^Imported 21 posts \(21 under new numbers\); skipped 0/);
+    expect(again.stdout).toBe('Imported: 20 added (20 under a new number), 0 updated, 0 unchanged, 1 skipped\n');
+    expect(again.stderr).toBe(`${SAMPLE_BOARD} item 21: skipped: its source URL is already on the board as post 2912\n`);
+    const allowed = await runCli(['import', SAMPLE_BOARD, '--db', board, '--allow-duplicate', '--renumber']);
+    expect(allowed.stdout).toBe('Imported: 21 added (21 under a new number), 0 updated, 0 unchanged\n');
   });
 
   it('takes off the formula guard\'s apostrophe, and only that', async () => {
@@ -137,7 +144,8 @@ describe('postboard import', () => {
     const board = writeBoard(makeBoard([makePost({ id: 1 })]));
     const before = readFileSync(board);
     const result = await runCli(['import', SAMPLE_BOARD, '--db', board, '--dry-run']);
-    expect(result.stdout).toBe('Would import 21 posts; skipped 0 already on the board; 0 invalid\n');
+    expect(result.stdout.split('\n').at(-2)).toBe('Would import: 21 added, 0 updated, 0 unchanged');
+    expect(result.stdout).toContain('+ post 2912: 세계 최고 디지털플랫폼정부, 10개 개발도상국에 전파한다');
     expect(readFileSync(board).equals(before)).toBe(true);
   });
 
@@ -146,7 +154,7 @@ describe('postboard import', () => {
     const result = await runCli(['import', csv, '--db', emptyBoard()]);
     expect(result.stderr).toBe('ignored columns no field answers to: pinned\n');
     const missing = await runCli(['import', '/nonexistent.csv', '--db', emptyBoard()]);
-    expect(missing).toMatchObject({ code: 1, stderr: 'error: cannot read /nonexistent.csv (ENOENT)\n' });
+    expect(missing).toMatchObject({ code: 1, stderr: 'error: cannot read /nonexistent.csv (ENOENT: no such file or folder)\n' });
   });
 
   it('text is stored as add stores it: trimmed, NFC, line ends as LF', async () => {

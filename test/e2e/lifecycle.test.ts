@@ -56,7 +56,7 @@ describe('postboard hide and publish', () => {
     const board = sampleCopy();
     expect((await runCli(['hide', '2913', '2914', '--db', board])).stdout).toBe('Hid 2 posts: 2913, 2914\n');
     expect([post(board, 2913)?.status, post(board, 2914)?.status]).toEqual(['hidden', 'hidden']);
-    expect((await runCli(['publish', '2914', '--db', board, '--lang', 'ko'])).stdout).toBe('1개 글을 노출했습니다: 2914\n');
+    expect((await runCli(['publish', '2914', '--db', board, '--lang', 'ko'])).stdout).toBe('글 1개를 노출했습니다: 2914\n');
     expect(post(board, 2914)?.status).toBe('published');
   });
 
@@ -88,7 +88,7 @@ describe('postboard undo', () => {
     const board = sampleCopy();
     await runCli(['add', '--title', '실수로 올린 글', '--author', 'a', '--db', board]);
     const undone = await runCli(['undo', '--yes', '--db', board]);
-    expect(undone.stdout).toBe('- remove post 2933: 실수로 올린 글\nUndone: 1 post as they were before the last change.\n');
+    expect(undone.stdout).toBe('Undo the last change:\n- remove post 2933: 실수로 올린 글\nUndone: 1 post back as it was before the last change.\n');
     expect(post(board, 2933)).toBeUndefined();
     expect(loadBoard(board).lastId).toBe(2933); // the number stays given
 
@@ -103,7 +103,7 @@ describe('postboard undo', () => {
     const board = sampleCopy();
     await runCli(['edit', '2912', '--views', '999', '--db', board]);
     const result = await runCli(['undo', '--yes', '--db', board]);
-    expect(result.stdout).toMatch(/^~ change back post 2912: 세계 최고 .* \(views, updatedAt\)\n/);
+    expect(result.stdout).toMatch(/^Undo the last change:\n~ post 2912: 세계 최고 .*\n {4}Views: 999 → 216\n {4}Updated: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d → \(empty\)\n/);
     expect(post(board, 2912)?.views).toBe(216);
   });
 

@@ -18,7 +18,8 @@ describe('postboard list on the sample board', () => {
     expect(numbersIn(result.stdout)).toEqual(Array.from({ length: 20 }, (_, i) => 2932 - i));
     expect(result.stdout).toMatch(/No\.\s+Title\s+Author\s+Date\s+Views/);
     expect(result.stdout).toContain('청정수소, 글로벌 협력과 기술 공유의 장 열려');
-    expect(result.stdout).toMatch(/Page 1 of 2 · 21 posts · next: --page 2\n$/);
+    // The footer says which board this is, too.
+    expect(result.stdout).toMatch(/Page 1 of 2 · 21 posts · next: --page 2 · board \.\/data\/posts\.json\n$/);
   });
 
   it('page 2 holds the press release 2912', async () => {
@@ -116,10 +117,17 @@ describe('width', () => {
 describe('filters end to end', () => {
   it('--period counts back from today', async () => {
     const today = localDate(new Date());
-    const board = writeBoard(makeBoard([makePost({ id: 1, date: today }), makePost({ id: 2, date: '2001-01-01' })]));
-    expect(numbersIn((await runCli(['list', '--db', board, '--period', 'day'])).stdout.replace(/^/gm, '000'))).toEqual([]);
-    const result = await runCli(['list', '--db', board, '--period', 'week', '--format', 'json']);
-    expect(JSON.parse(result.stdout).map((post: { id: number }) => post.id)).toEqual([1]);
+    const eightDaysAgo = localDate(new Date(Date.now() - 8 * 86_400_000));
+    const board = writeBoard(
+      makeBoard([makePost({ id: 1001, date: today }), makePost({ id: 1002, date: eightDaysAgo }), makePost({ id: 1003, date: '2001-01-01' })]),
+    );
+    const ids = async (period: string) =>
+      (JSON.parse((await runCli(['list', '--db', board, '--period', period, '--format', 'json'])).stdout) as { id: number }[]).map((post) => post.id);
+    expect(await ids('day')).toEqual([1001]);
+    expect(await ids('week')).toEqual([1001]);
+    expect(await ids('month')).toEqual([1002, 1001]);
+    // And in the table, by number.
+    expect(numbersIn((await runCli(['list', '--db', board, '--period', 'day'])).stdout)).toEqual([1001]);
   });
 
   it('--status, --author and --department', async () => {

@@ -7,7 +7,7 @@ import { sizeableBoard, smallDisk } from '../support/disk.js';
 import { makeBoard, makePost } from '../support/posts.js';
 
 /** The files beside a board that postboard made and should have cleaned up. */
-const leftovers = (folder: string) => readdirSync(folder).filter((name) => name.includes('.postboard-'));
+const leftovers = (folder: string) => readdirSync(folder).filter((name) => name.includes('.postboard-') || name.includes('.lock'));
 
 describe('a full disk: the change fails, says so in one line, and the board is exactly as it was', () => {
   const disk = smallDisk(4 * 1024 * 1024);
@@ -39,7 +39,7 @@ describe('a full disk: the change fails, says so in one line, and the board is e
     const result = await runCli([...args, '--db', board], { env: disk.env, timeoutMs: 60_000 });
     expect(result.code).toBe(1);
     const lines = result.stderr.trimEnd().split('\n');
-    expect(lines.at(-1)).toBe(`error: ${board}: cannot be written (ENOSPC: no space left on the disk); the board is unchanged`);
+    expect(lines.at(-1)).toBe(`error: ${board}: cannot be written (ENOSPC: no space left on the disk); the board is unchanged. Free some space and try again.`);
     expect(result.stdout).not.toMatch(/Added|Edited|Hid|Deleted|Imported|Fixed/);
     expect(readFileSync(board).equals(before)).toBe(true);
     // The undo backup is only ever replaced together with the board.
@@ -53,6 +53,17 @@ describe('a full disk: the change fails, says so in one line, and the board is e
     expect(readFileSync(`${board}.bak`).equals(before)).toBe(true);
     expect((await runCli(['check', '--db', board], { timeoutMs: 60_000 })).code).toBe(0);
   }, 90_000);
+
+  it('a disk with no room at all, not even for the lock: one line, nothing left behind', async () => {
+    const before = setUp();
+    disk.fill(0);
+    const result = await runCli(['add', '--db', board, '--title', '가득', '--author', 'a'], { env: disk.env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/ENOSPC: no space left on the disk/);
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(readFileSync(board).equals(before)).toBe(true);
+    expect(leftovers(disk.folder)).toEqual([]);
+  });
 
   it('export --output: nothing is left of a feed that did not fit, and an existing file is kept', async () => {
     setUp();
@@ -145,7 +156,7 @@ describe('a change that changes nothing writes nothing', () => {
     const before = readFileSync(path);
     const result = await runCli(['import', again, '--db', path]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^Imported 0 posts/);
+    expect(result.stdout).toBe('Imported: 0 added, 0 updated, 1 unchanged\n');
     expect(readFileSync(path).equals(before)).toBe(true);
     expect(existsSync(`${path}.bak`)).toBe(false);
   });
@@ -229,10 +240,15 @@ describe('export --output behaves like any Unix tool, and never replaces the boa
     linkSync(path, hard);
     const viaLink = join(tempDir(), 'link.json');
     symlinkSync(path, viaLink);
-    for (const output of [path, `${path}.bak`, hard, viaLink]) {
-      const result = await runCli(['export', '--db', path, '-o', output, '--force']);
+    for (const [output, what] of [
+      [path, 'the board itself'],
+      [`${path}.bak`, "the board's backup (for undo)"],
+      [hard, 'the board itself'],
+      [viaLink, 'the board itself'],
+    ]) {
+      const result = await runCli(['export', '--db', path, '-o', output!, '--force']);
       expect(result.code).toBe(1);
-      expect(result.stderr).toBe(`error: ${output} is the board itself (or its backup or lock); an export never replaces it: choose another file\n`);
+      expect(result.stderr).toBe(`error: ${output} is ${what}; an export never replaces it: choose another file\n`);
     }
     expect(readFileSync(path).equals(board)).toBe(true);
     expect(readFileSync(`${path}.bak`).equals(backup)).toBe(true);

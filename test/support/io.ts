@@ -59,6 +59,7 @@ export const KEYS = {
   down: '\x1b[B',
   escape: '\x1b',
   ctrlC: '\x03',
+  ctrlD: '\x04',
   ctrlU: '\x15',
   backspace: '\x7f',
 } as const;
@@ -78,7 +79,8 @@ export function onTerminal(argv: string[], options: Omit<MemoryIOOptions, 'tty'>
     async waitFor(pattern: RegExp | string, timeoutMs = 5000): Promise<void> {
       const started = Date.now();
       for (;;) {
-        const rest = io.output.stdout.slice(seen);
+        // What a person would read: the prompts' colours and cursor moves left out.
+        const rest = io.output.stdout.replace(/\x1b\[[\d;?]*[A-Za-z]/g, '').slice(seen);
         const index = typeof pattern === 'string' ? rest.indexOf(pattern) : rest.search(pattern);
         if (index !== -1) {
           seen += index + 1;

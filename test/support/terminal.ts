@@ -28,7 +28,8 @@ export class Terminal {
       .map(([key, value]) => `export ${key}='${value.replace(/'/g, `'\\''`)}'`)
       .join('\n');
     const script = join(folder, 'start.sh');
-    writeFileSync(script, `#!/bin/sh\n${exports}\ncd '${(options.cwd ?? folder).replace(/'/g, `'\\''`)}'\nexec ${command}\n`);
+    // The exit status is printed when the program ends, for `exited` to read off the screen.
+    writeFileSync(script, `#!/bin/sh\n${exports}\ncd '${(options.cwd ?? folder).replace(/'/g, `'\\''`)}'\n${command}\nstatus=$?\nprintf '\\n[exited %s]\\n' "$status"\nexit "$status"\n`);
     chmodSync(script, 0o755);
     const socket = join(folder, 'tmux.sock');
     // The screen stays readable after the program ends, with its exit status.
@@ -83,8 +84,8 @@ export class Terminal {
 
   /** The program's exit status once it has ended; undefined while it runs. */
   exitStatus(): number | undefined {
-    const [dead, status] = this.tmux('display-message', '-p', '#{pane_dead} #{pane_dead_status}').trim().split(' ');
-    return dead === '1' ? Number(status) : undefined;
+    const match = /\[exited (\d+)\]/.exec(this.screen());
+    return match ? Number(match[1]) : undefined;
   }
 
   /** Waits for the program to end; its exit status. */

@@ -18,8 +18,8 @@ describe('postboard add on a terminal asks for each field', () => {
     await term.waitFor('한국생산성본부'); // offered: the newest post's author
     term.type(KEYS.enter);
     await term.waitFor('Department');
-    await term.waitFor('행정안전부'); // the board's departments to pick from
-    term.type(KEYS.enter);
+    await term.waitFor('행정안전부'); // the board's departments to pick from, after "(none)"
+    term.type(`${KEYS.down}${KEYS.enter}`);
     await term.waitFor('Date');
     term.type(`2024-02-30${KEYS.enter}`);
     await term.waitFor('is not a real calendar date');
@@ -27,7 +27,10 @@ describe('postboard add on a terminal asks for each field', () => {
     await term.waitFor('Status');
     term.type(`${KEYS.down}${KEYS.enter}`);
     await term.waitFor('Body');
-    term.type(`첫 문단입니다.${KEYS.enter}${KEYS.enter}둘째 문단.${KEYS.enter}${KEYS.enter}${KEYS.enter}`);
+    await term.waitFor('Ctrl+D to finish');
+    // Enter only ever makes a new line; Ctrl+D ends the body.
+    term.type(`첫 문단입니다.${KEYS.enter}${KEYS.enter}${KEYS.enter}둘째 문단.${KEYS.enter}${KEYS.ctrlD}`);
+    await term.waitFor(/Body\S* \S*4 lines/);
     await term.waitFor('Source agency');
     term.type(`산업통상자원부${KEYS.enter}`);
     await term.waitFor('Source date');
@@ -51,7 +54,7 @@ describe('postboard add on a terminal asks for each field', () => {
       date: '2024-09-10',
       views: 0,
       status: 'hidden',
-      body: '첫 문단입니다.\n\n둘째 문단.',
+      body: '첫 문단입니다.\n\n\n둘째 문단.',
       source: { agency: '산업통상자원부', date: '2024-09-09', url: 'https://www.motie.go.kr/view/1' },
     });
   });
@@ -82,7 +85,7 @@ describe('postboard add on a terminal asks for each field', () => {
     term.type(KEYS.enter);
     await term.waitFor('Body');
     expect(term.io.output.stdout).not.toMatch(/\? Date|\? Status/);
-    term.type(KEYS.enter);
+    term.type(KEYS.ctrlD);
     for (const question of ['Source agency', 'Source date', 'Source URL']) {
       await term.waitFor(question);
       term.type(KEYS.enter);
@@ -151,7 +154,7 @@ describe('cancelling writes nothing and exits 130', () => {
     expect(readFileSync(board).equals(before)).toBe(true);
   });
 
-  it('answering no to "Post it?"', async () => {
+  it('answering no to "Post it?" is not an interruption: nothing changed, exit 1', async () => {
     const board = sampleCopy();
     const before = readFileSync(board);
     const term = onTerminal(['add', '--db', board, '--author', 'a', '--department', '', '--body', '', '--source-agency', '', '--source-date', '', '--source-url', '']);
@@ -163,8 +166,8 @@ describe('cancelling writes nothing and exits 130', () => {
     term.type(KEYS.enter);
     await term.waitFor('Post it?');
     term.type(`n${KEYS.enter}`);
-    expect(await term.exit).toBe(130);
-    expect(term.io.output.stderr).toBe('cancelled\n');
+    expect(await term.exit).toBe(1);
+    expect(term.io.output.stderr).toBe('Nothing changed.\n');
     expect(readFileSync(board).equals(before)).toBe(true);
   });
 });

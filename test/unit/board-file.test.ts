@@ -81,7 +81,7 @@ describe('a broken board file is named, with where it is wrong', () => {
     ['an empty author', { author: '' }, /post 1 \(line \d+\): author must not be empty/],
     ['negative views', { views: -1 }, /views -1 must be 0 or more/],
     ['fractional views', { views: 1.5 }, /views 1.5 must be a whole number/],
-    ['an unknown status', { status: '노출' }, /status "노출" must be "published" or "hidden"/],
+    ['an unknown status', { status: '노출' }, /status "노출" must be published \(노출\) or hidden \(비노출\)/],
     ['a javascript: URL', { source: { url: 'javascript:alert(1)' } }, /source.url "javascript:alert\(1\)" must be an http or https URL/],
     ['a bad source date', { source: { date: '2024-13-01' } }, /source.date "2024-13-01" is not a real calendar date/],
     ['a bad timestamp', { createdAt: 'yesterday' }, /createdAt "yesterday" must be an ISO-8601 timestamp/],

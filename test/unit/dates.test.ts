@@ -19,9 +19,10 @@ describe('a post date', () => {
     expect(isCalendarDate(text)).toBe(expected);
   });
 
-  it('today is the local calendar date, not the UTC one', () => {
-    const lateEvening = new Date(2024, 8, 2, 23, 30); // local time
-    expect(localDate(lateEvening)).toBe('2024-09-02');
+  it('today is the local calendar date, not the UTC one (run in Seoul, where the dates differ)', () => {
+    // 2024-09-02T20:30Z is already 2024-09-03 05:30 in Seoul (UTC+9); vitest.config sets TZ.
+    expect(process.env.TZ).toBe('Asia/Seoul');
+    expect(localDate(new Date('2024-09-02T20:30:00Z'))).toBe('2024-09-03');
   });
 });
 

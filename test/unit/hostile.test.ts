@@ -73,8 +73,9 @@ describe('hostile text on the board', () => {
     const store = new JsonBoardStore({ path: join(tempDir(), 'board.json'), lockTimeoutMs: 5000, lockStaleMs: 10_000, describe: (f) => f });
     await fc.assert(
       fc.asyncProperty(hostileText(), hostileText(), hostileText(12), async (title, author, body) => {
-        const post = await store.update((board) =>
-          addPost(board, { title: title || 'x', author: author || 'y', department: author, date: '2024-09-02', status: 'published', body, source: { agency: body } }, new Date()),
+        const post = await store.update(
+          (board) => addPost(board, { title: title || 'x', author: author || 'y', department: author, date: '2024-09-02', status: 'published', body, source: { agency: body } }, new Date()),
+          { command: 'add', at: new Date(), changed: () => true },
         );
         const board = await store.read();
         expect(board?.posts.find((saved) => saved.id === post.id)).toEqual(post);

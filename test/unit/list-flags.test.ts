@@ -27,6 +27,8 @@ describe('postboard list flags', () => {
     [['--sort', 'title'], { order: { sort: 'title', ascending: true } }],
     [['--sort', 'title', '--desc'], { order: { sort: 'title', ascending: false } }],
     [['--fields', 'id,title,source'], { fields: ['id', 'title', 'source_agency', 'source_date', 'source_url'] }],
+    [['--fields', '번호,제목,조회수'], { fields: ['id', 'title', 'views'] }],
+    [['--fields', 'No.,Source URL'], { fields: ['id', 'source_url'] }],
     [['--format', 'jsonl'], { format: 'jsonl' }],
     [['--width', '72'], { width: 72 }],
   ])('%j', async (argv, expected) => {
@@ -35,6 +37,11 @@ describe('postboard list flags', () => {
 
   it.each<[string[], Partial<ListOptions['filter']>]>([
     [['--status', 'hidden'], { status: 'hidden' }],
+    // The board's own words, in any case.
+    [['--status', '비노출'], { status: 'hidden' }],
+    [['--status', '노출'], { status: 'published' }],
+    [['--status', 'Published'], { status: 'published' }],
+    [['--status', '전체'], { status: 'all' }],
     [['--author', '한국'], { author: '한국' }],
     [['--department', '환경부'], { department: '환경부' }],
     [['--search', '청정 "기술 공유"'], { search: ['청정', '기술 공유'] }],
@@ -54,7 +61,7 @@ describe('postboard list flags', () => {
     [['--until', 'yesterday'], '--until must be a real date'],
     [['--since', '2024-09-06', '--until', '2024-09-01'], '--since 2024-09-06 is after --until 2024-09-01'],
     [['--sort', 'author'], '--sort must be one of id, date, views, title, not "author"'],
-    [['--status', '노출'], '--status must be one of published, hidden, all'],
+    [['--status', 'draft'], '--status must be one of published, hidden, 노출, 비노출, all'],
     [['--format', 'csv'], '--format must be one of table, json, jsonl'],
     [['--period', 'decade'], '--period must be one of day, week, month, year'],
     [['--fields', 'id,nope'], '--fields: unknown field "nope"'],

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8 } from '../../src/utf8.js';
+import { decodeUtf8, decodeUtf8Way } from '../../src/utf8.js';
 
 describe('decoding a board file', () => {
   it('gives exactly what buffer.toString("utf8") gives, for any bytes', () => {
@@ -14,9 +14,12 @@ describe('decoding a board file', () => {
     );
   });
 
-  it('a large Korean file takes the fast way and comes out the same', () => {
+  it('a large Korean file takes the fast way and comes out the same; malformed bytes take Node\'s', () => {
     const text = `{"title": "${'청정수소 글로벌 협력 '.repeat(2000)}", "emoji": "👩‍💻🇰🇷"}`;
-    expect(decodeUtf8(Buffer.from(text))).toBe(text);
+    expect(decodeUtf8Way(Buffer.from(text))).toEqual({ text, way: 'icu' });
+    const broken = Buffer.concat([Buffer.from(text), Buffer.from([0xff])]);
+    expect(decodeUtf8Way(broken)).toEqual({ text: broken.toString('utf8'), way: 'node' });
+    expect(decodeUtf8Way(Buffer.from('짧은 글')).way).toBe('node');
   });
 });
 

@@ -1,0 +1,31 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/**
+ * Where postboard keeps a user's own files when no board is named: the platform's data folder
+ * ($XDG_DATA_HOME/postboard, else ~/.local/share/postboard; %APPDATA%\postboard on Windows).
+ */
+export function dataFolder(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'win32' && env.APPDATA) return join(env.APPDATA, 'postboard');
+  if (env.XDG_DATA_HOME && env.XDG_DATA_HOME.startsWith('/')) return join(env.XDG_DATA_HOME, 'postboard');
+  return join(env.HOME || env.USERPROFILE || '.', '.local', 'share', 'postboard');
+}
+
+/** The repository's sample board, used when the current folder has one. */
+export const FOLDER_BOARD = './data/posts.json';
+
+/**
+ * The board used when neither --db nor POSTBOARD_DB names one: `./data/posts.json` where the
+ * current folder has it (this repository's sample, or a project kept the same way), else the
+ * user's own board in the data folder — so postboard works from any folder, the first time.
+ */
+export function defaultBoard(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): string {
+  if (existsSync(resolve(cwd, FOLDER_BOARD))) return FOLDER_BOARD;
+  return join(dataFolder(env), 'posts.json');
+}
+
+/** A path for messages: the home folder written as `~`. */
+export function shownPath(path: string, env: NodeJS.ProcessEnv): string {
+  const home = env.HOME || env.USERPROFILE;
+  return home && home !== '/' && path.startsWith(`${home}/`) ? `~${path.slice(home.length)}` : path;
+}

@@ -1,0 +1,38 @@
+import { spawn } from 'node:child_process';
+import type { IO } from './io.js';
+
+/**
+ * Long output on a terminal goes through a pager, as git's does: $POSTBOARD_PAGER, else $PAGER,
+ * else `less -FRX` (which quits at once when the text fits the screen, keeps colour, and leaves
+ * the text on the screen). Never when stdout is not a terminal, never with --no-pager, and not
+ * when the text fits the window anyway (no pager to start at all).
+ */
+export async function page(io: IO, text: string): Promise<boolean> {
+  const stdout = io.stdout as IO['stdout'] & { rows?: number };
+  // Only a real terminal has rows; an in-memory one (tests) or a pipe never pages.
+  if (!stdout.isTTY || typeof stdout.rows !== 'number') return false;
+  const lines = text.split('\n').length;
+  if (lines < stdout.rows) return false;
+  const command = (io.env.POSTBOARD_PAGER ?? io.env.PAGER ?? 'less -FRX').trim();
+  if (command === '' || command === 'cat') return false;
+  // As git does: less without flags still shows colour and quits on a short text.
+  const env = { ...io.env, LESS: io.env.LESS ?? 'FRX', LV: io.env.LV ?? '-c' };
+  return new Promise<boolean>((resolve) => {
+    // The pager is the user's own command, from their environment (never board text): run as the shell would.
+    const child = spawn('sh', ['-c', command], { stdio: ['pipe', 'inherit', 'inherit'], env });
+    // Ctrl+C belongs to the pager (less uses it) while it runs.
+    const ignore = () => {};
+    process.on('SIGINT', ignore);
+    let started = true;
+    child.on('error', () => {
+      started = false;
+    });
+    child.stdin.on('error', () => {}); // the pager quit before reading it all: fine
+    child.on('close', (code) => {
+      process.removeListener('SIGINT', ignore);
+      // A pager that could not start (no sh, no less): the text is printed as it is.
+      resolve(started && code !== 127);
+    });
+    child.stdin.end(text);
+  });
+}

@@ -1,0 +1,99 @@
+import { fieldValue, FIELD_KEYS, type FieldKey } from '../board/fields.js';
+import type { Post } from '../board/post.js';
+import type { Messages } from '../i18n.js';
+import { visibleLine } from './sanitize.js';
+
+/**
+ * What a change does to a post, field by field, as `old → new`: shown before edit saves, before
+ * undo reverts, and in import --update's plan. The body, being long, is shown as the lines that
+ * go and come.
+ */
+
+/** The fields that differ between two versions of a post (timestamps included), in field order. */
+export function changedFields(before: Post, after: Post): FieldKey[] {
+  return FIELD_KEYS.filter((key) => key !== 'id' && fieldValue(before, key) !== fieldValue(after, key));
+}
+
+/** True when a field that had text has none after the change: worth a second thought. */
+export function emptiesAField(before: Post, after: Post): boolean {
+  return changedFields(before, after).some((key) => String(fieldValue(before, key)) !== '' && String(fieldValue(after, key)) === '');
+}
+
+const SHORT = 60;
+const BODY_LINES = 8;
+
+function shown(value: string | number, key: FieldKey, t: Messages): string {
+  if (key === 'status') return t.status[value as Post['status']] ?? String(value);
+  if (key === 'views') return t.number(value as number);
+  if (key === 'createdAt' || key === 'updatedAt') return value === '' ? t.change.empty : t.localTime(String(value));
+  const text = visibleLine(String(value));
+  if (text === '') return t.change.empty;
+  return [...text].length > SHORT ? `${[...text].slice(0, SHORT - 1).join('')}…` : text;
+}
+
+/** `  제목: 옛 제목 → 새 제목` for each changed field; the body as lines removed and added. */
+export function describeChange(before: Post, after: Post, t: Messages, options: { timestamps?: boolean; indent?: string } = {}): string[] {
+  const indent = options.indent ?? '  ';
+  const lines: string[] = [];
+  for (const key of changedFields(before, after)) {
+    if (!options.timestamps && (key === 'createdAt' || key === 'updatedAt')) continue;
+    const label = t.fields[key];
+    if (key === 'body') {
+      lines.push(`${indent}${label}: ${t.change.lines(lineCount(before.body))} → ${t.change.lines(lineCount(after.body))}`);
+      lines.push(...bodyDiff(before.body, after.body, t).map((line) => `${indent}  ${line}`));
+      continue;
+    }
+    lines.push(`${indent}${label}: ${shown(fieldValue(before, key), key, t)} → ${shown(fieldValue(after, key), key, t)}`);
+  }
+  return lines;
+}
+
+const lineCount = (text: string): number => (text === '' ? 0 : text.split('\n').length);
+
+/** The body's lines that go (`-`) and come (`+`), from a longest-common-subsequence diff; a few of each. */
+function bodyDiff(before: string, after: string, t: Messages): string[] {
+  const a = before === '' ? [] : before.split('\n');
+  const b = after === '' ? [] : after.split('\n');
+  // Trim the common start and end: most edits touch a few lines of a long release.
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const middleA = a.slice(start, endA);
+  const middleB = b.slice(start, endB);
+  const lines: string[] = [];
+  if (middleA.length * middleB.length <= 250_000) {
+    // LCS table on what is left.
+    const rows = middleA.length;
+    const cols = middleB.length;
+    const table = Array.from({ length: rows + 1 }, () => new Uint32Array(cols + 1));
+    for (let i = rows - 1; i >= 0; i--) {
+      for (let j = cols - 1; j >= 0; j--) {
+        table[i]![j] = middleA[i] === middleB[j] ? table[i + 1]![j + 1]! + 1 : Math.max(table[i + 1]![j]!, table[i]![j + 1]!);
+      }
+    }
+    let i = 0;
+    let j = 0;
+    while (i < rows || j < cols) {
+      if (i < rows && j < cols && middleA[i] === middleB[j]) {
+        i++;
+        j++;
+      } else if (j < cols && (i === rows || table[i]![j + 1]! >= table[i + 1]![j]!)) {
+        lines.push(`+ ${middleB[j++]}`);
+      } else {
+        lines.push(`- ${middleA[i++]}`);
+      }
+    }
+  } else {
+    lines.push(...middleA.map((line) => `- ${line}`), ...middleB.map((line) => `+ ${line}`));
+  }
+  const visible = lines.filter((line) => line.length > 2).map((line) => {
+    const text = visibleLine(line);
+    return [...text].length > SHORT + 2 ? `${[...text].slice(0, SHORT + 1).join('')}…` : text;
+  });
+  return visible.length > BODY_LINES ? [...visible.slice(0, BODY_LINES), t.change.more(visible.length - BODY_LINES)] : visible;
+}
