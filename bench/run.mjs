@@ -5,7 +5,7 @@
 // Start-up is measured with NODE_EXTRA_CA_CERTS unset (it adds ~100 ms to every Node 20 start
 // on these machines, and would drown what postboard itself costs).
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -141,6 +141,27 @@ async function main() {
       const { ours, baseline } = addCase(tenK);
       const r = await compare(ours, baseline, RUNS);
       report({ name: 'add --yes (10k)', ...r, ratio: r.ours / r.baseline, target: 1.3, note: 'read + parse + stringify + write' });
+    }
+    if (want('import')) {
+      // 2,000 rows a colleague brings from Excel (new posts: no numbers, their own source URLs)
+      // into a 5,000-post board, against one add on the same board: an import is one write too.
+      const fiveK = join(dir, 'board-5000.json');
+      await writeBoard(fiveK, 5_000);
+      const incoming = join(dir, 'incoming.json');
+      await writeBoard(incoming, 2_000, 77);
+      const rows = JSON.parse(readFileSync(incoming, 'utf8'));
+      rows.posts = rows.posts.map((post, i) => ({ ...post, source: { ...post.source, url: `https://www.korea.kr/import/${i}` } }));
+      writeFileSync(incoming, JSON.stringify(rows));
+      const csv = join(dir, 'incoming.csv');
+      spawnSync(NODE, [BIN, 'export', '--db', incoming, '-o', csv, '--fields', 'title,author,department,date,views,status,body,source'], { env });
+      const work = join(dir, 'import-work.json');
+      const restore = () => copyFileSync(fiveK, work);
+      const r = await compare(
+        { command: NODE, args: [BIN, 'import', csv, '--db', work], before: restore },
+        { command: NODE, args: [BIN, 'add', '--yes', '--db', work, '--title', '벤치마크 보도자료', '--author', '한국생산성본부', '--quiet'], before: restore },
+        RUNS,
+      );
+      report({ name: 'import 2,000 CSV rows (5k)', ...r, ratio: r.ours / r.baseline, target: 2, note: 'one add on the same board' });
     }
     const exportCsv = (board) => ({ command: NODE, args: [BIN, 'export', '--format', 'csv', '--db', board] });
     if (want('export')) {

@@ -184,6 +184,10 @@ export function buildProgram(ctx: Context, commands: readonly CommandModule[] = 
     if (!invoked || invoked.needsEveryCommand || command === invoked) command.register(program, ctx);
     else program.command(command.name).aliases([...command.aliases]).description(command.summary(ctx.lang));
   }
+  if (ctx.lang === 'ko') {
+    // commander writes "[options]" and "[command]" into every usage line: in Korean, too.
+    for (const command of [program, ...program.commands]) command.usage(command.usage().replace('[options]', '[옵션]').replace('[command]', '[명령]'));
+  }
   return program;
 }
 

@@ -45,15 +45,17 @@ export class Context {
     return this.global.db || this.io.env.POSTBOARD_DB || defaultBoard(this.io.env);
   }
 
-  /** The board in use, as messages show it (the home folder as `~`). */
+  /** The board in use, as messages show it: as named, or the default one with the home folder as `~`. */
   get boardShown(): string {
-    return shownPath(this.boardLocation, this.io.env);
+    const named = this.global.db || this.io.env.POSTBOARD_DB;
+    return named || shownPath(this.boardLocation, this.io.env);
   }
 
   board(): BoardStore {
     const env = this.io.env;
     this.store ??= openBoard({
       location: this.boardLocation,
+      shownAs: this.boardShown,
       lockTimeoutMs: this.lockTimeoutMs(),
       lockStaleMs: testNumber(env.POSTBOARD_TEST_LOCK_STALE_MS) ?? LOCK_STALE_MS,
       describe: (file, problem) => `${file}: ${this.t.problem(problem)}`,

@@ -2,7 +2,7 @@ import { BoardProblemError } from '../errors.js';
 import type { Board } from '../store/board.js';
 import type { TextPlace } from '../files/decode.js';
 import type { ImportRecord } from './import.js';
-import { checkDraft, sameUrl, urlKey, type Post, type PostContent, type Status } from './post.js';
+import { sameUrl, urlKey, type Post, type PostContent, type Status } from './post.js';
 
 /** The post already on the board under the same source URL, if any. */
 export function postWithSource(board: Board, url: string | undefined): Post | undefined {
@@ -175,6 +175,24 @@ function applyRecord(post: Post, record: ImportRecord): void {
   else delete post.source;
 }
 
+/** A new post's content from a checked record: the defaults of `add` for what it does not give. */
+function contentOf(record: ImportRecord, today: string): PostContent {
+  const { text } = record;
+  const source: Record<string, string> = {};
+  if (text['source.agency']) source.agency = text['source.agency'];
+  if (text['source.date']) source.date = text['source.date'];
+  if (text['source.url']) source.url = text['source.url'];
+  return {
+    title: text.title ?? '',
+    author: text.author ?? '',
+    department: text.department ?? '',
+    date: text.date ?? today,
+    status: (text.status ?? 'published') as Status,
+    body: text.body ?? '',
+    ...(Object.keys(source).length > 0 ? { source: source as Post['source'] } : {}),
+  };
+}
+
 /**
  * Brings records onto the board, in place, and says what became of each:
  *
@@ -239,20 +257,16 @@ export function importPosts(board: Board, records: readonly PlacedRecord[], opti
       outcome.refused.push({ place, refusal: { kind: 'missing', fields: missing } });
       continue;
     }
-    const checked = checkDraft({ ...record.text, title: record.text.title ?? '', author: record.text.author ?? '', date: record.text.date ?? options.today, status: record.text.status ?? 'published' });
-    if ('issues' in checked) {
-      // Every field was checked when the record was read; this is only the draft put together.
-      outcome.refused.push({ place, refusal: { kind: 'missing', fields: [] } });
-      continue;
-    }
-    const key = checked.content.source?.url && !options.allowDuplicate ? urlKey(checked.content.source.url) : undefined;
+    // Every field was checked (and normalized) when the record was read: here it is only put together.
+    const content = contentOf(record, options.today);
+    const key = content.source?.url && !options.allowDuplicate ? urlKey(content.source.url) : undefined;
     const duplicate = key ? urls.get(key) : undefined;
     if (duplicate !== undefined) {
       outcome.skipped.push({ place, skip: { kind: 'duplicate-source', existing: duplicate } });
       continue;
     }
     if (key) urls.set(key, 'file');
-    accepted.push({ place, record, content: checked.content });
+    accepted.push({ place, record, content });
   }
 
   // First the numbers that are kept, so that no new number lands on one of them.

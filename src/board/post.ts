@@ -172,7 +172,7 @@ function buildInputFields() {
       v.string('type' satisfies Rule),
       v.transform((text) => text.normalize('NFC').trim()),
       v.check((text) => !required || text.length > 0, 'empty' satisfies Rule),
-      v.check((text) => characters(text) <= limit, 'too-long' satisfies Rule),
+      v.check((text) => text.length <= limit || characters(text) <= limit, 'too-long' satisfies Rule),
       v.check((text) => !LINE_CONTROLS.test(text), 'control' satisfies Rule),
     );
   }
@@ -181,7 +181,7 @@ function buildInputFields() {
     v.string('type' satisfies Rule),
     // Korean typed on some systems arrives decomposed; Windows text ends lines in CRLF.
     v.transform((text) => text.normalize('NFC').replace(/\r\n?/g, '\n').trim()),
-    v.check((text) => characters(text) <= LIMITS.body, 'too-long' satisfies Rule),
+    v.check((text) => text.length <= LIMITS.body || characters(text) <= LIMITS.body, 'too-long' satisfies Rule),
     v.check((text) => !BODY_CONTROLS.test(text), 'control' satisfies Rule),
   );
 

@@ -89,5 +89,7 @@ export async function runDelete(ctx: Context, options: DeleteOptions): Promise<v
     },
     { command: 'delete', at: ctx.io.now(), changed: (posts) => posts.length > 0 },
   );
-  ctx.say(text.deleted(deleted.length, deleted.map((post) => post.id)));
+  // In the order they were named.
+  const ids = options.ids.filter((id) => deleted.some((post) => post.id === id));
+  ctx.say(text.deleted(deleted.length, ids));
 }

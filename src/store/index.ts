@@ -10,6 +10,8 @@ export type { Repair } from './repair.js';
 export interface OpenBoardOptions {
   /** `--db`, `POSTBOARD_DB` or the default: where the board is. */
   location: string;
+  /** How messages name it. */
+  shownAs: string;
   lockTimeoutMs: number;
   lockStaleMs: number;
   describe: (file: string, problem: BoardProblem) => string;

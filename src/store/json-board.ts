@@ -25,6 +25,8 @@ export const MAX_BOARD_BYTES = fsConstants.MAX_STRING_LENGTH;
 export interface JsonBoardOptions {
   /** The board file, as the user named it. */
   path: string;
+  /** How messages name it (the default board with `~` for the home folder); the path if not given. */
+  shownAs?: string;
   /** How long to wait for another process's lock before giving up. */
   lockTimeoutMs: number;
   /** How long a lock held from another host may go unrefreshed before it counts as abandoned. */
@@ -146,7 +148,7 @@ export class JsonBoardStore implements BoardStore {
   private file: BoardFile | undefined;
 
   constructor(private readonly options: JsonBoardOptions) {
-    this.name = options.path;
+    this.name = options.shownAs ?? options.path;
   }
 
   /** Where the board really is: links followed, so every name for it locks and writes one file. */
@@ -163,7 +165,7 @@ export class JsonBoardStore implements BoardStore {
   }
 
   private get boardFile(): BoardFile {
-    return (this.file ??= new BoardFile(this.realPath, this.options.path, this.options));
+    return (this.file ??= new BoardFile(this.realPath, this.name, this.options));
   }
 
   private get fail() {
