@@ -7,6 +7,7 @@ export default defineConfig({
   define: { __POSTBOARD_VERSION__: JSON.stringify(pkg.version) },
   test: {
     include: ['test/**/*.test.ts'],
+    setupFiles: ['test/support/setup.ts'],
     testTimeout: 20_000,
     // A zone where the local date and the UTC date differ for much of the day, so local-time
     // code that quietly uses UTC fails here.

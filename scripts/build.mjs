@@ -1,5 +1,5 @@
 // Bundles the CLI into dist/: one CommonJS file for the commands every run needs, and one
-// file per library in src/vendor/ that only some commands load. Node then starts by reading
+// file per library in src/lazy/ that only some commands load (each with its V8 code cache). Node then starts by reading
 // one file instead of walking hundreds of modules, and `list` never parses the prompt, CSV or
 // lock libraries. (CommonJS, because an ES module entry costs Node 20 ~8 ms more to start.)
 import { execFileSync } from 'node:child_process';
@@ -7,29 +7,44 @@ import { build } from 'esbuild';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const vendorModules = readdirSync('src/vendor')
+const lazyModules = readdirSync('src/lazy')
   .filter((file) => file.endsWith('.ts'))
-  .map((file) => `src/vendor/${file}`);
+  .map((file) => `src/lazy/${file}`);
 
 /**
- * `await import('../vendor/x.js')` in our code loads `dist/vendor/x.cjs` at run time, through
- * `require` (a native import() would start Node's ES module loader, slower, and unavailable to
- * the code-cached bundle).
+ * `await import('../lazy/x.js')` in our code loads `dist/lazy/x.cjs` at run time, compiled from
+ * its code cache when there is one (`loadChunk`, in the banner below) — not a native import(),
+ * which would start Node's ES module loader, slower, and unavailable to the code-cached bundle.
  */
-const vendorChunks = {
-  name: 'vendor-chunks',
+const lazyChunks = {
+  name: 'lazy-chunks',
   setup(esbuild) {
-    esbuild.onResolve({ filter: /(^|\/)vendor\/[\w-]+\.js$/ }, (args) => ({
-      path: /vendor\/([\w-]+)\.js$/.exec(args.path)[1],
-      namespace: 'vendor-chunk',
+    esbuild.onResolve({ filter: /(^|\/)lazy\/[\w-]+\.js$/ }, (args) => ({
+      path: /lazy\/([\w-]+)\.js$/.exec(args.path)[1],
+      namespace: 'lazy-chunk',
     }));
-    esbuild.onLoad({ filter: /.*/, namespace: 'vendor-chunk' }, (args) => ({
-      contents: `module.exports = require(${JSON.stringify(`./vendor/${args.path}.cjs`)});`,
+    esbuild.onLoad({ filter: /.*/, namespace: 'lazy-chunk' }, (args) => ({
+      contents: `module.exports = __postboardChunk(${JSON.stringify(args.path)});`,
       loader: 'js',
     }));
-    esbuild.onResolve({ filter: /^\.\/vendor\/[\w-]+\.cjs$/ }, (args) => ({ path: args.path, external: true }));
   },
 };
+
+/** Loads dist/lazy/<name>.cjs as Node's CommonJS loader would, with its V8 code cache if it has one. */
+const chunkLoader = `
+function __postboardChunk(name) {
+  const { readFileSync } = require('node:fs');
+  const { join } = require('node:path');
+  const { Script } = require('node:vm');
+  const file = join(__dirname, 'lazy', name + '.cjs');
+  let cachedData;
+  try { cachedData = readFileSync(file + '.cache'); } catch {}
+  const source = readFileSync(file, 'utf8');
+  const script = new Script('(function (exports, require, module, __filename, __dirname) {' + source + '\\n})', { filename: file, cachedData });
+  const chunk = { exports: {} };
+  script.runInThisContext()(chunk.exports, require('node:module').createRequire(file), chunk, file, join(__dirname, 'lazy'));
+  return chunk.exports;
+}`;
 
 /**
  * Node built-ins that cost start-up but are rarely used get a stand-in that loads them on first
@@ -70,9 +85,9 @@ const common = {
 
 rmSync('dist', { recursive: true, force: true });
 await Promise.all([
-  build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.cjs', plugins: [vendorChunks, lazyBuiltins] }),
+  build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.cjs', plugins: [lazyChunks, lazyBuiltins], banner: { js: chunkLoader } }),
   // Third-party code only: minified, since less to parse is less start-up for the commands that load it.
-  build({ ...common, entryPoints: vendorModules, outdir: 'dist/vendor', outExtension: { '.js': '.cjs' }, minify: true }),
+  build({ ...common, entryPoints: lazyModules, outdir: 'dist/lazy', outExtension: { '.js': '.cjs' }, minify: true }),
 ]);
 
 // Start-up without compiling: V8's code cache for the bundle (see bin/postboard.js).

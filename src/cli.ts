@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help, type Argument, type Option } from 'commander';
 import * as add from './commands/add.js';
 import * as check from './commands/check.js';
 import * as completion from './commands/completion.js';
@@ -12,10 +12,10 @@ import * as show from './commands/show.js';
 import * as stats from './commands/stats.js';
 import * as undo from './commands/undo.js';
 import { hide, publish } from './commands/visibility.js';
-import { examples } from './commands/help.js';
+import { examples } from './cmdutil/examples.js';
 import { Context } from './context.js';
-import { BoardProblemError, Cancelled, Declined, ExitCode, exitCodeOf, OutputError, type PostboardError, UsageError } from './errors.js';
-import { chooseLang, LANGS, MESSAGES, type Lang } from './i18n.js';
+import { BoardFileError, BoardProblemError, Cancelled, Declined, ExitCode, exitCodeOf, OutputError, type PostboardError, UsageError } from './errors.js';
+import { chooseLang, LANGS, MESSAGES, type Lang } from './i18n/index.js';
 import { processIO, type IO } from './io.js';
 import { OptionParser } from './options.js';
 import { visibleLine } from './render/sanitize.js';
@@ -108,6 +108,32 @@ Exit codes: 0 ok, 1 failed (not found, bad board file, I/O), 2 usage error, 130 
   },
 };
 
+/** The names commander's help gives values and sections, in Korean: `<path>` is `<경로>`. */
+const KOREAN_TERMS: Record<string, string> = {
+  options: '옵션',
+  command: '명령',
+  path: '경로',
+  lang: '언어',
+  n: '수',
+  list: '목록',
+  format: '형식',
+  columns: '칸',
+  status: '상태',
+  text: '글',
+  name: '이름',
+  date: '날짜',
+  period: '기간',
+  key: '기준',
+  url: '주소',
+  file: '파일',
+  encoding: '인코딩',
+  groups: '표',
+  id: '번호',
+  ids: '번호',
+  shell: '셸',
+};
+const koreanTerms = (text: string): string => text.replace(/([<[])(\w+)(\.\.\.)?([>\]])/g, (whole, open: string, word: string, more = '', close: string) => (KOREAN_TERMS[word] ? `${open}${KOREAN_TERMS[word]}${more}${close}` : whole));
+
 /** `--lang` has to be known before parsing: the help text is built in that language. */
 function langFlag(argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
@@ -155,6 +181,13 @@ export function buildProgram(ctx: Context, commands: readonly CommandModule[] = 
       styleTitle: (title) => help.titles[title] ?? title,
       // Commander counts UTF-16 units; Korean descriptions need display columns.
       displayWidth: (text) => simpleMeasure.width(text.replace(/\x1b\[[\d;]*m/g, '')),
+      ...(ctx.lang === 'ko'
+        ? {
+            subcommandTerm: (command: Command) => koreanTerms(new Help().subcommandTerm(command)),
+            optionTerm: (option: Option) => koreanTerms(option.flags),
+            argumentTerm: (argument: Argument) => KOREAN_TERMS[argument.name()] ?? argument.name(),
+          }
+        : {}),
     })
     .helpOption('-h, --help', help.help)
     .helpCommand('help [command]', help.help);
@@ -185,8 +218,8 @@ export function buildProgram(ctx: Context, commands: readonly CommandModule[] = 
     else program.command(command.name).aliases([...command.aliases]).description(command.summary(ctx.lang));
   }
   if (ctx.lang === 'ko') {
-    // commander writes "[options]" and "[command]" into every usage line: in Korean, too.
-    for (const command of [program, ...program.commands]) command.usage(command.usage().replace('[options]', '[옵션]').replace('[command]', '[명령]'));
+    // commander writes "[options]", "[command]" and the value names into usage lines: in Korean, too.
+    for (const command of [program, ...program.commands]) command.usage(koreanTerms(command.usage()));
   }
   return program;
 }
@@ -227,6 +260,8 @@ function report(error: unknown, ctx: Context, command: string): number {
     // Standard output is gone: say so on stderr (if even that fails, the exit code still tells).
     try {
       say(t.error.output(error.stream, error.code, t.errno[error.code]));
+      // The change itself was saved: a script must not take the error for "not done" and do it twice.
+      if (ctx.changeSaved) ctx.note(t.error.savedAnyway);
     } catch {
       // nowhere left to say it
     }
@@ -234,7 +269,8 @@ function report(error: unknown, ctx: Context, command: string): number {
   }
   const exitCode = exitCodeOf(error);
   if (exitCode !== undefined) {
-    const message = error instanceof BoardProblemError ? t.problem(error.problem) : (error as Error).message;
+    const message =
+      error instanceof BoardFileError ? `${error.file}: ${t.problem(error.problem)}` : error instanceof BoardProblemError ? t.problem(error.problem) : (error as Error).message;
     if (error instanceof Cancelled || error instanceof Declined) {
       ctx.io.stderr.write(`${message}\n`);
     } else if (error instanceof UsageError) {

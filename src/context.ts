@@ -1,5 +1,5 @@
 import { UsageError } from './errors.js';
-import type { Lang, Messages } from './i18n.js';
+import type { Lang, Messages } from './i18n/index.js';
 import { colorLevel, type IO } from './io.js';
 import { visibleBlock, visibleLines } from './render/sanitize.js';
 import { loadStyle, type Style } from './render/style.js';
@@ -51,18 +51,28 @@ export class Context {
     return named || shownPath(this.boardLocation, this.io.env);
   }
 
+  /** Set once a change has been written: an error after it must not read as if nothing happened. */
+  changeSaved = false;
+
   board(): BoardStore {
     const env = this.io.env;
-    this.store ??= openBoard({
+    if (this.store) return this.store;
+    this.store = openBoard({
       location: this.boardLocation,
       shownAs: this.boardShown,
       lockTimeoutMs: this.lockTimeoutMs(),
       lockStaleMs: testNumber(env.POSTBOARD_TEST_LOCK_STALE_MS) ?? LOCK_STALE_MS,
-      describe: (file, problem) => `${file}: ${this.t.problem(problem)}`,
       maxBytes: testNumber(env.POSTBOARD_TEST_MAX_BOARD_BYTES),
       faults: this.writeFaults(),
     });
-    return this.store;
+    const store = this.store;
+    const update = store.update.bind(store);
+    store.update = async (change, options) => {
+      const result = await update(change, options);
+      if (options.changed(result)) this.changeSaved = true;
+      return result;
+    };
+    return store;
   }
 
   /** Faults a test injects into every file postboard writes (see files/write.ts). */

@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { readInputFile } from './files/read.js';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { INPUT_FIELD_NAMES, isRecord, type PostDraft } from './board/post.js';
 import { dataFolder } from './files/places.js';
 import { TempFile } from './files/write.js';
@@ -20,7 +21,8 @@ interface DraftFile {
 
 /** Saves the answers as a draft: in the data folder, else (a full disk there) in the temp folder. */
 export async function saveDraft(env: NodeJS.ProcessEnv, board: string, post: PostDraft, now: Date): Promise<string | undefined> {
-  const content: DraftFile = { postboard: 'draft', version: 1, savedAt: now.toISOString(), board, post };
+  // The board as a full path: the draft is posted to it later, from wherever that is done.
+  const content: DraftFile = { postboard: 'draft', version: 1, savedAt: now.toISOString(), board: resolve(board), post };
   const bytes = Buffer.from(`${JSON.stringify(content, null, 2)}\n`);
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
   const folders = [join(dataFolder(env), 'drafts'), join(tmpdir(), `postboard-drafts-${process.getuid?.() ?? 'user'}`)];
@@ -41,16 +43,16 @@ export async function saveDraft(env: NodeJS.ProcessEnv, board: string, post: Pos
   return undefined;
 }
 
-/** The fields of a saved draft; throws with a reason when the file is not one. */
-export function readDraft(path: string): PostDraft {
-  const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+/** A saved draft: its fields, and the board it was for. Throws with a reason when the file is not one. */
+export function readDraft(path: string): { post: PostDraft; board: string | undefined } {
+  const parsed: unknown = JSON.parse(readInputFile(path, 1024 * 1024 * 16).toString('utf8'));
   if (!isRecord(parsed) || parsed.postboard !== 'draft' || !isRecord(parsed.post)) throw new Error('not a postboard draft');
   const post: PostDraft = {};
   for (const field of INPUT_FIELD_NAMES) {
     const value = parsed.post[field];
     if (typeof value === 'string') post[field] = value;
   }
-  return post;
+  return { post, board: typeof parsed.board === 'string' && parsed.board !== '' ? parsed.board : undefined };
 }
 
 export function removeDraft(path: string): void {

@@ -71,12 +71,15 @@ export function exitCodeOf(error: unknown): number | undefined {
   return undefined;
 }
 
-/** A board file that cannot be used as it is: names the file and what is wrong where. */
+/**
+ * A board that cannot be used as it is: which board, and the problem — typed, so that `report()`
+ * says it in the user's language (the store never speaks).
+ */
 export class BoardFileError extends StoreError {
   readonly file: string;
   readonly problem: BoardProblem;
-  constructor(file: string, problem: BoardProblem, message: string) {
-    super(message);
+  constructor(file: string, problem: BoardProblem) {
+    super(`${file}: ${problem.kind}`);
     this.file = file;
     this.problem = problem;
   }

@@ -5,7 +5,7 @@ import { STATUSES, statusNamed, type Status } from './board/post.js';
 import { naturallyAscending, searchTerms, SORT_KEYS, type PostFilter, type PostOrder, type SortKey } from './board/query.js';
 import type { Context } from './context.js';
 import { UsageError } from './errors.js';
-import type { Lang } from './i18n.js';
+import type { Lang } from './i18n/index.js';
 
 /**
  * Turning option strings into typed values, with one-line usage errors that name the option
@@ -48,7 +48,7 @@ export class OptionParser {
     const named = statusNamed(value);
     if (named) return named;
     if (allowAll && ['all', '전체'].includes(value.normalize('NFC').trim().toLowerCase())) return 'all';
-    const choices = allowAll ? ['published', 'hidden', '노출', '비노출', 'all'] : ['published', 'hidden', '노출', '비노출'];
+    const choices = allowAll ? ['published', 'hidden', '노출', '비노출', 'all', '전체'] : ['published', 'hidden', '노출', '비노출'];
     return this.fail(this.ctx.t.usage.oneOf(option, choices, value));
   }
 

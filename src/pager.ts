@@ -28,10 +28,10 @@ export async function page(io: IO, text: string): Promise<boolean> {
       started = false;
     });
     child.stdin.on('error', () => {}); // the pager quit before reading it all: fine
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
       process.removeListener('SIGINT', ignore);
-      // A pager that could not start (no sh, no less): the text is printed as it is.
-      resolve(started && code !== 127);
+      // A pager that could not start or failed (no less, PAGER=false): the text is printed as it is.
+      resolve(started && (code === 0 || signal !== null));
     });
     child.stdin.end(text);
   });

@@ -1,7 +1,6 @@
 import { isUtf8, transcode } from 'node:buffer';
-import { readFileSync } from 'node:fs';
 
-/** Boards up to this size (~20,000 posts) are decoded and encoded the fast way. */
+/** Text up to this size (~20,000 posts of board) is encoded the fast way. */
 const FAST_DECODE_LIMIT = 64 * 1024 * 1024;
 
 /**
@@ -11,13 +10,13 @@ const FAST_DECODE_LIMIT = 64 * 1024 * 1024;
  * is one SIMD pass); anything malformed is decoded the usual way, so replacement characters come
  * out the same as everywhere else.
  */
-export function decodeUtf8(bytes: Buffer): string {
-  return decodeUtf8Way(bytes).text;
+export function decodeUtf8(bytes: Buffer, knownValid = false): string {
+  return decodeUtf8Way(bytes, knownValid).text;
 }
 
 /** The decoding and which way it took ('icu': the fast way; 'node': Buffer's own), for tests. */
-export function decodeUtf8Way(bytes: Buffer): { text: string; way: 'icu' | 'node' } {
-  if (bytes.length < 4096 || !isUtf8(bytes)) return { text: bytes.toString('utf8'), way: 'node' };
+export function decodeUtf8Way(bytes: Buffer, knownValid = false): { text: string; way: 'icu' | 'node' } {
+  if (bytes.length < 4096 || !(knownValid || isUtf8(bytes))) return { text: bytes.toString('utf8'), way: 'node' };
   try {
     return { text: transcode(bytes, 'utf8', 'utf16le').toString('utf16le'), way: 'icu' };
   } catch {
@@ -26,15 +25,6 @@ export function decodeUtf8Way(bytes: Buffer): { text: string; way: 'icu' | 'node
   }
 }
 
-/**
- * A whole UTF-8 file as a string. Up to FAST_DECODE_LIMIT it takes the fast way; a bigger file
- * takes Node's own, because the fast way holds a UTF-16 copy beside the bytes for a moment, and
- * for a 100,000-post board (280 MB) memory matters more than the second it saves.
- */
-export function readUtf8File(path: string): string {
-  const bytes = readFileSync(path);
-  return bytes.length > FAST_DECODE_LIMIT ? bytes.toString('utf8') : decodeUtf8(bytes);
-}
 
 /**
  * A string as UTF-8 bytes, exactly as `Buffer.from(text)` makes them, faster for a large Korean

@@ -124,6 +124,8 @@ export interface PlacedRecord {
 export type ImportSkip =
   /** Its source URL is on the board already (or earlier in the file). */
   | { kind: 'duplicate-source'; existing: number | 'file' }
+  /** No number, but the same post (title, author, date, body) is on the board already: imported before. */
+  | { kind: 'same-post'; existing: number | 'file' }
   /** Its number is a post on the board, with other content, and this is no --update. */
   | { kind: 'on-board'; id: number; before: Post; after: Post };
 
@@ -131,7 +133,12 @@ export type ImportSkip =
 export type ImportRefusal =
   | { kind: 'missing'; fields: ('title' | 'author')[] }
   | { kind: 'not-on-board'; id: number }
-  | { kind: 'source-taken'; existing: number };
+  /** The source URL is another post's, or (`file`) a new post's earlier in the file. */
+  | { kind: 'source-taken'; existing: number | 'file' }
+  /** A second row for one post, saying something else than the first: which one is meant is not known. */
+  | { kind: 'named-twice'; id: number; first: TextPlace }
+  /** The post was changed after the file was made (its updatedAt is newer): applying the row would undo that. */
+  | { kind: 'changed-since'; id: number; fileTime: string | undefined; boardTime: string };
 
 export interface ImportOutcome {
   added: { place: TextPlace; post: Post }[];
@@ -153,7 +160,22 @@ export interface ImportOptions {
   update: boolean | ReadonlySet<number>;
   now: Date;
   today: string;
+  /** Apply rows even to posts changed after the file was made (--force). */
+  force?: boolean;
 }
+
+/**
+ * The post's last change is later than the file knew (compared by the minute: a spreadsheet drops
+ * the seconds of the times it shows). A file with no time for a post that has one now was made
+ * before that post was ever changed.
+ */
+function changedSince(fileTime: string | undefined, boardTime: string): boolean {
+  if (fileTime === undefined) return true;
+  return Math.floor(Date.parse(boardTime) / 60_000) > Math.floor(Date.parse(fileTime) / 60_000);
+}
+
+/** A post's content as one key: the same post imported twice has the same one. */
+const contentKey = (post: { title: string; author: string; date: string; body: string }): string => `${post.title}\u0000${post.author}\u0000${post.date}\u0000${post.body}`;
 
 /** The fields of a post a record sets (timestamps are the board's own: never set from a file on update). */
 function applyRecord(post: Post, record: ImportRecord): void {
@@ -211,20 +233,30 @@ export function importPosts(board: Board, records: readonly PlacedRecord[], opti
   const byId = new Map(board.posts.map((post) => [post.id, post]));
   const taken = new Set(byId.keys());
   const urls = new Map<string, number | 'file'>();
-  if (!options.allowDuplicate) {
-    for (const post of board.posts) {
-      const key = post.source?.url && urlKey(post.source.url);
-      if (key && !urls.has(key)) urls.set(key, post.id);
-    }
+  const contents = new Map<string, number | 'file'>();
+  for (const post of board.posts) {
+    const key = !options.allowDuplicate && post.source?.url && urlKey(post.source.url);
+    if (key && !urls.has(key)) urls.set(key, post.id);
+    contents.set(contentKey(post), post.id);
   }
   const stamp = options.now.toISOString();
   const updates = (id: number) => options.update === true || (options.update instanceof Set && options.update.has(id));
   const accepted: { place: TextPlace; record: ImportRecord; content: PostContent }[] = [];
+  // The rows naming posts on the board so far: a post is changed by one row at most.
+  const named = new Map<number, { place: TextPlace; record: string }>();
 
   for (const { place, record } of records) {
     const id = record.requestedId;
     const existing = id !== undefined && !options.renumber ? byId.get(id) : undefined;
     if (existing) {
+      const first = named.get(existing.id);
+      if (first) {
+        // The same row twice (a file pasted onto itself) says nothing new; another one is refused.
+        if (first.record !== JSON.stringify(record)) outcome.refused.push({ place, refusal: { kind: 'named-twice', id: existing.id, first: first.place } });
+        else outcome.unchanged.push({ place, id: existing.id });
+        continue;
+      }
+      named.set(existing.id, { place, record: JSON.stringify(record) });
       const after = structuredClone(existing);
       applyRecord(after, record);
       if (JSON.stringify(after) === JSON.stringify(existing)) {
@@ -235,17 +267,25 @@ export function importPosts(board: Board, records: readonly PlacedRecord[], opti
         outcome.skipped.push({ place, skip: { kind: 'on-board', id: existing.id, before: existing, after } });
         continue;
       }
+      // The file was made before the post's last change: applying it would quietly undo that change.
+      if (!options.force && record.hasTimestamps && existing.updatedAt && changedSince(record.updatedAt, existing.updatedAt)) {
+        outcome.refused.push({ place, refusal: { kind: 'changed-since', id: existing.id, fileTime: record.updatedAt, boardTime: existing.updatedAt } });
+        continue;
+      }
       const newKey = after.source?.url && !options.allowDuplicate ? urlKey(after.source.url) : undefined;
       const holder = newKey ? urls.get(newKey) : undefined;
       if (newKey && after.source?.url !== existing.source?.url && holder !== undefined && holder !== existing.id) {
-        outcome.refused.push({ place, refusal: { kind: 'source-taken', existing: holder === 'file' ? existing.id : holder } });
+        outcome.refused.push({ place, refusal: { kind: 'source-taken', existing: holder } });
         continue;
       }
       const before = structuredClone(existing);
       applyRecord(existing, record);
       existing.updatedAt = stamp;
+      // The URL it had is free again for a later row; the one it has now is its.
+      const oldKey = before.source?.url && !options.allowDuplicate ? urlKey(before.source.url) : undefined;
+      if (oldKey && oldKey !== newKey && urls.get(oldKey) === existing.id) urls.delete(oldKey);
       if (newKey) urls.set(newKey, existing.id);
-      outcome.updated.push({ place, before, after: existing });
+      outcome.updated.push({ place, before, after: structuredClone(existing) });
       continue;
     }
     if (options.update === true && id !== undefined && !options.renumber) {
@@ -265,7 +305,14 @@ export function importPosts(board: Board, records: readonly PlacedRecord[], opti
       outcome.skipped.push({ place, skip: { kind: 'duplicate-source', existing: duplicate } });
       continue;
     }
+    // A row without a number that is a post already there (a new row of a sheet imported before).
+    const same = id === undefined && !options.allowDuplicate ? contents.get(contentKey(content)) : undefined;
+    if (same !== undefined) {
+      outcome.skipped.push({ place, skip: { kind: 'same-post', existing: same } });
+      continue;
+    }
     if (key) urls.set(key, 'file');
+    contents.set(contentKey(content), 'file');
     accepted.push({ place, record, content });
   }
 
@@ -299,8 +346,9 @@ export function importPosts(board: Board, records: readonly PlacedRecord[], opti
       status,
       body,
       ...(source ? { source } : {}),
-      ...(record.createdAt ? { createdAt: record.createdAt } : {}),
-      ...(record.updatedAt ? { updatedAt: record.updatedAt } : {}),
+      // As the file has them (an export keeps "none" as none), or, from a file without any, now.
+      ...(record.createdAt ? { createdAt: record.createdAt } : record.hasTimestamps ? {} : { createdAt: stamp }),
+      ...(record.updatedAt ? { updatedAt: record.updatedAt } : record.hasTimestamps ? {} : { updatedAt: stamp }),
       ...record.extras,
     };
     outcome.added.push({ place, post });

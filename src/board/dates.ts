@@ -78,11 +78,36 @@ export function localTimestamp(iso: string): string {
   return `${localDate(moment)} ${two(moment.getHours())}:${two(moment.getMinutes())}:${two(moment.getSeconds())}`;
 }
 
-/** `2026-11-29 19:29:04` (or without seconds, as a spreadsheet may save it), local time, as ISO 8601; else undefined. */
+/**
+ * A calendar date as a spreadsheet may save one: `2024-09-06`, `2024-9-6`, `2024/9/6`,
+ * `2024.9.6` or Korean `2024. 9. 6.`, as `YYYY-MM-DD`; else undefined.
+ */
+export function fromSheetDate(text: string): string | undefined {
+  const match = /^(\d{4})\s*([-./])\s*(\d{1,2})\s*\2\s*(\d{1,2})\.?$/.exec(text.trim());
+  if (!match) return undefined;
+  const date = `${match[1]}-${match[3]!.padStart(2, '0')}-${match[4]!.padStart(2, '0')}`;
+  return isCalendarDate(date) ? date : undefined;
+}
+
+/**
+ * A local time as an export shows it (`2026-11-29 19:29:04`) or a spreadsheet saves it back: without
+ * seconds, with one-digit parts (`2024-9-6 9:00`), slashes or Korean dots (`2024. 9. 6.`), and a
+ * 12-hour clock (`오후 3:04`, `3:04 PM`). As ISO 8601; else undefined.
+ */
 export function fromLocalTimestamp(text: string): string | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text.trim());
-  if (!match || !isCalendarDate(`${match[1]}-${match[2]}-${match[3]}`)) return undefined;
-  const [hour, minute, second] = [Number(match[4]), Number(match[5]), Number(match[6] ?? 0)];
+  const match = /^(.+?)(?:\s+|T)(?:(오전|오후|AM|PM)\s*)?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*(AM|PM))?$/i.exec(text.trim());
+  if (!match) return undefined;
+  const date = fromSheetDate(match[1]!);
+  const half = (match[2] ?? match[6])?.toUpperCase();
+  if (!date || (match[2] && match[6])) return undefined;
+  let hour = Number(match[3]);
+  const [minute, second] = [Number(match[4]), Number(match[5] ?? 0)];
+  if (half) {
+    if (hour < 1 || hour > 12) return undefined;
+    const afternoon = half === '오후' || half === 'PM';
+    hour = (hour % 12) + (afternoon ? 12 : 0);
+  }
   if (hour > 23 || minute > 59 || second > 59) return undefined;
-  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]), hour, minute, second).toISOString();
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(year, month - 1, day, hour, minute, second).toISOString();
 }

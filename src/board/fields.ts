@@ -40,8 +40,8 @@ const COLUMN_NAMES: Record<FieldKey, readonly string[]> = {
   source_agency: ['source_agency', 'source.agency', 'source', 'agency', 'source agency', '출처', '출처 기관', '출처기관', '기관'],
   source_date: ['source_date', 'source.date', 'source date', '출처 날짜', '출처날짜', '출처일', '원문 날짜'],
   source_url: ['source_url', 'source.url', 'source url', 'url', 'link', '출처 url', '출처url', '원문', '원문 url', '링크', '주소'],
-  createdAt: ['createdAt', 'created', 'created at', '작성 시각', '작성시각', '등록 시각'],
-  updatedAt: ['updatedAt', 'updated', 'updated at', '수정 시각', '수정시각'],
+  createdAt: ['createdAt', 'created', 'created at', '작성 시각', '작성시각', '등록 시각', '작성일시', '등록일시'],
+  updatedAt: ['updatedAt', 'updated', 'updated at', '수정 시각', '수정시각', '수정일시', '변경일시'],
 };
 
 const nameKey = (name: string): string => name.normalize('NFC').toLowerCase().replace(/[\s_.\-]+/g, '');

@@ -1,4 +1,4 @@
-import { fromLocalTimestamp } from './dates.js';
+import { fromLocalTimestamp, fromSheetDate } from './dates.js';
 import { checkField, INPUT_FIELD_NAMES, isRecord, PLAIN_TIMESTAMP, type FieldIssue, type InputField, type Rule } from './post.js';
 
 /** The keys of a post a record may carry; any other key of a JSON record is kept as it is. */
@@ -17,6 +17,8 @@ export interface ImportRecord {
   views: number | undefined;
   createdAt: string | undefined;
   updatedAt: string | undefined;
+  /** The file speaks of timestamps (a post as stored; a sheet with those columns): if not, a new post is stamped now. */
+  hasTimestamps: boolean;
   /** Keys of a JSON record postboard does not know: kept as they are on a new post. */
   extras: Record<string, unknown>;
 }
@@ -27,7 +29,7 @@ const ORDER = ['id', 'title', 'author', 'department', 'date', 'views', 'status',
 /** Fields where an empty spreadsheet cell means "not given" rather than "empty". */
 const EMPTY_IS_MISSING: ReadonlySet<InputField> = new Set(['date', 'status']);
 
-export function checkImportRecord(fields: Record<string, unknown>): { record: ImportRecord } | { issues: FieldIssue[] } {
+export function checkImportRecord(fields: Record<string, unknown>, stampsMissing = false): { record: ImportRecord } | { issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
   const problem = (field: string, rule: Rule, value: unknown) => issues.push({ field, rule, value });
   const source = isRecord(fields.source) ? fields.source : {};
@@ -53,7 +55,9 @@ export function checkImportRecord(fields: Record<string, unknown>): { record: Im
       continue;
     }
     if (value.trim() === '' && EMPTY_IS_MISSING.has(field)) continue;
-    const checked = checkField(field, value);
+    // A date a spreadsheet re-wrote (`2024. 9. 6.`, `2024/9/6`) is the date it shows.
+    const sheetDate = field === 'date' || field === 'source.date' ? fromSheetDate(value) : undefined;
+    const checked = checkField(field, sheetDate ?? value);
     if ('issue' in checked) issues.push(checked.issue);
     else text[field] = checked.value;
   }
@@ -61,9 +65,23 @@ export function checkImportRecord(fields: Record<string, unknown>): { record: Im
   const requestedId = wholeNumber(fields.id, 1, 'id', problem);
   const views = wholeNumber(fields.views, 0, 'views', problem);
   const stamps = { createdAt: timestamp(fields.createdAt, 'createdAt', problem), updatedAt: timestamp(fields.updatedAt, 'updatedAt', problem) };
-  if (issues.length > 0) return { issues: issues.sort((a, b) => ORDER.indexOf(a.field) - ORDER.indexOf(b.field)) };
   const extras = Object.fromEntries(Object.entries(fields).filter(([key]) => !KNOWN.has(key)));
-  return { record: { requestedId, text, views, ...stamps, extras } };
+  // Keys postboard does not know ride along, unless nested so deep the board could not be written.
+  for (const [key, value] of Object.entries(extras)) if (deeperThan(value, 100)) problem(key, 'too-deep', undefined);
+  if (issues.length > 0) return { issues: issues.sort((a, b) => ORDER.indexOf(a.field) - ORDER.indexOf(b.field)) };
+  return { record: { requestedId, text, views, ...stamps, hasTimestamps: !stampsMissing, extras } };
+}
+
+/** True when `value` nests objects or arrays more than `limit` deep (walked without recursion). */
+function deeperThan(value: unknown, limit: number): boolean {
+  let level: unknown[] = [value];
+  for (let depth = 0; level.length > 0; depth++) {
+    if (depth > limit) return true;
+    const next: unknown[] = [];
+    for (const item of level) if (item !== null && typeof item === 'object') next.push(...Object.values(item as object));
+    level = next;
+  }
+  return false;
 }
 
 /** A stored timestamp, or the local one a Korean export shows (`2026-11-29 19:29:04`). */
@@ -84,7 +102,8 @@ function wholeNumber(value: unknown, min: number, field: string, problem: (field
   // Spreadsheets write 1234 as "1,234" when asked to: the separators are not part of the number.
   const number = typeof value === 'string' && /^\s*-?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?\s*$/.test(value) ? Number(value.replace(/,/g, '')) : value;
   if (typeof number !== 'number' || !Number.isFinite(number)) problem(field, 'type', value);
-  else if (!Number.isInteger(number)) problem(field, 'integer', value);
+  // "9007199254740991.4" reads as a whole number: the digits after the point say it is not.
+  else if (!Number.isInteger(number) || (typeof value === 'string' && /\.\d*[1-9]/.test(value))) problem(field, 'integer', value);
   else if (number < min) problem(field, min === 1 ? 'positive' : 'not-negative', value);
   // 9007199254740993 reads as …992: beyond 2^53 − 1 two numbers can be one.
   else if (!Number.isSafeInteger(number)) problem(field, 'too-big', value);

@@ -14,6 +14,7 @@ export type Rule =
   | 'type'
   | 'integer'
   | 'too-big'
+  | 'too-deep'
   | 'positive'
   | 'not-negative'
   | 'date'

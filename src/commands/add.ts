@@ -5,15 +5,15 @@ import { departmentsByUse } from '../board/query.js';
 import { checkDraft, type InputField, type Post, type PostContent, type PostDraft } from '../board/post.js';
 import type { Context } from '../context.js';
 import { Cancelled, Declined, InvalidInputError, PostboardError, UsageError } from '../errors.js';
-import { confirmOrDecline } from './confirm.js';
-import type { Lang } from '../i18n.js';
+import { confirmOrDecline } from '../cmdutil/confirm.js';
+import type { Lang } from '../i18n/index.js';
 import { canPrompt, outputWidth } from '../io.js';
 import { OptionParser } from '../options.js';
 import { renderPostView } from '../render/posts.js';
 import { emptyBoard } from '../store/board.js';
 import type { Board } from '../store/index.js';
-import { examples } from './help.js';
-import { addPostFieldOptions, describeFlagIssue, draftFromFlags, FIELD_FLAGS, readBodyFile, type RawPostFields } from './post-fields.js';
+import { examples } from '../cmdutil/examples.js';
+import { addPostFieldOptions, describeFlagIssue, draftFromFlags, FIELD_FLAGS, readBodyFile, type RawPostFields } from '../cmdutil/post-fields.js';
 
 export const ADD_FORMATS = ['text', 'json'] as const;
 
@@ -91,8 +91,8 @@ const TEXT: Record<Lang, AddText> = {
       date: '(default today)',
       status: '(default published)',
     },
-    fromDraft: 'post a draft kept when an earlier add could not be saved (flags given win)',
-    draftKept: (path) => `Your post is kept as a draft: ${path}\nPost it later with: postboard add --from-draft ${path}`,
+    fromDraft: 'post a draft kept when an earlier add could not be saved, to the board it was for (flags and --db given win)',
+    draftKept: (path) => `Your post is kept as a draft: ${path}\nPost it later (to the same board) with: postboard add --from-draft ${path}`,
     draftLost: (json) => `The draft could not be saved anywhere; here it is, to keep:\n${json}`,
     draftUsed: (path) => `Removed the draft ${path}`,
     badDraft: (path, why) => `--from-draft: cannot read ${path} (${why})`,
@@ -126,8 +126,8 @@ const TEXT: Record<Lang, AddText> = {
       date: '(기본 오늘)',
       status: '(기본 노출)',
     },
-    fromDraft: '앞서 저장하지 못해 남겨 둔 초안을 올리기 (준 옵션이 우선)',
-    draftKept: (path) => `쓴 글은 초안으로 남겨 두었습니다: ${path}\n나중에 올리려면: postboard add --from-draft ${path}`,
+    fromDraft: '앞서 저장하지 못해 남겨 둔 초안을 원래 게시판에 올리기 (준 옵션과 --db가 우선)',
+    draftKept: (path) => `쓴 글은 초안으로 남겨 두었습니다: ${path}\n나중에 (같은 게시판에) 올리려면: postboard add --from-draft ${path}`,
     draftLost: (json) => `초안을 어디에도 저장하지 못했습니다. 아래 내용을 보관하세요:\n${json}`,
     draftUsed: (path) => `초안 ${path}을(를) 지웠습니다`,
     badDraft: (path, why) => `--from-draft: ${path}을(를) 읽을 수 없습니다 (${why})`,
@@ -170,10 +170,13 @@ export function parseAddOptions(raw: RawAddOptions, ctx: Context): AddOptions {
 
 export async function runAdd(ctx: Context, options: AddOptions): Promise<void> {
   const text = TEXT[ctx.lang];
+  // A draft goes to the board it was written for, unless another is named now.
+  const saved = options.fromDraft ? await loadDraft(ctx, options.fromDraft, text) : undefined;
+  if (saved?.board && !ctx.global.db && !ctx.io.env.POSTBOARD_DB) ctx.global.db = saved.board;
   const store = ctx.board();
   // Before anything is asked: a board that cannot be written is said now, not after the prompts.
   if (!options.dryRun) await store.assertWritable();
-  const draft: PostDraft = { ...(options.fromDraft ? await loadDraft(options.fromDraft, text) : {}), ...options.draft };
+  const draft: PostDraft = { ...saved?.post, ...options.draft };
   if (options.bodyFile !== undefined) draft.body = await readBodyFile(ctx, options.bodyFile);
 
   // POSTBOARD_AUTHOR answers for a missing --author; on a terminal it is only the prompt's default.
@@ -229,12 +232,13 @@ export async function runAdd(ctx: Context, options: AddOptions): Promise<void> {
   }
 }
 
-async function loadDraft(path: string, text: AddText): Promise<PostDraft> {
+async function loadDraft(ctx: Context, path: string, text: AddText): Promise<{ post: PostDraft; board: string | undefined }> {
   const { readDraft } = await import('../drafts.js');
   try {
     return readDraft(path);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code ? ctx.t.ioCode(code) : (error as Error).message;
     throw new UsageError(text.badDraft(path, reason), 'add');
   }
 }

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { NotFoundError, PostboardError } from '../errors.js';
-import type { Lang } from '../i18n.js';
+import type { Lang } from '../i18n/index.js';
 import { OptionParser } from '../options.js';
 import type { BoardProblem, Repair } from '../store/index.js';
-import { examples } from './help.js';
+import { examples } from '../cmdutil/examples.js';
 
 export const CHECK_FORMATS = ['text', 'json'] as const;
 
@@ -119,7 +119,7 @@ export async function runCheck(ctx: Context, options: CheckOptions): Promise<voi
   const store = ctx.board();
   let repairs: Repair[] = [];
   let backup: string | undefined;
-  if (options.fix && (await store.check())?.some(isFixable)) ({ repairs, backup } = await store.repair());
+  if (options.fix && (await store.check())?.some(isFixable)) ({ repairs, backup } = await store.repair(ctx.io.now()));
   const problems = await store.check();
   if (problems === undefined) throw new NotFoundError(ctx.t.notFound.noBoard(store.name));
 

@@ -4,12 +4,12 @@ import { STATUSES } from '../board/post.js';
 import { departmentsByUse, SORT_KEYS, withoutInvisible } from '../board/query.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { LANGS, type Lang } from '../i18n.js';
+import { LANGS, type Lang } from '../i18n/index.js';
 import { visibleLine } from '../render/sanitize.js';
 import { ADD_FORMATS } from './add.js';
 import { CHECK_FORMATS } from './check.js';
 import { ENCODINGS, EXPORT_FORMATS } from './export.js';
-import { examples } from './help.js';
+import { examples } from '../cmdutil/examples.js';
 import { LIST_FORMATS } from './list.js';
 import { SHOW_FORMATS } from './show.js';
 import { GROUPINGS } from './stats.js';
@@ -267,8 +267,16 @@ _postboard() {
     done
     return 0
   fi
-  # Anything else is quoted as it would have to be typed, so it is inserted as text, never code.
-  for value in "\${values[@]}"; do printf -v quoted '%q' "$value"; COMPREPLY+=("$quoted"); done
+  # Anything else is quoted as it would have to be typed, so it is inserted as text, never code:
+  # inside a quote the user opened, escaped for that quote; otherwise with backslashes.
+  for value in "\${values[@]}"; do
+    case $cur in
+      \\"*) value=\${value//\\\\/\\\\\\\\}; value=\${value//\\$/\\\\\\$}; value=\${value//\\\`/\\\\\\\`}; value=\${value//\\"/\\\\\\"}; quoted="\\"$value" ;;
+      \\'*) quoted="'\${value//\\'/\\'\\\\\\'\\'}" ;;
+      *) printf -v quoted '%q' "$value" ;;
+    esac
+    COMPREPLY+=("$quoted")
+  done
   return 0
 }
 complete -F _postboard postboard

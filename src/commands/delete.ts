@@ -2,12 +2,12 @@ import type { Command } from 'commander';
 import { deletePosts } from '../board/changes.js';
 import { DEFAULT_LIST_FIELDS } from './list.js';
 import type { Context } from '../context.js';
-import type { Lang } from '../i18n.js';
+import type { Lang } from '../i18n/index.js';
 import { outputWidth } from '../io.js';
 import { renderPostTable } from '../render/posts.js';
-import { confirmOrRefuse } from './confirm.js';
-import { findPosts } from './find.js';
-import { examples } from './help.js';
+import { confirmOrRefuse } from '../cmdutil/confirm.js';
+import { findPosts } from '../cmdutil/find.js';
+import { examples } from '../cmdutil/examples.js';
 import { parsePostNumber } from './show.js';
 
 export const name = 'delete';

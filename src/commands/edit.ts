@@ -4,15 +4,15 @@ import { departmentsByUse } from '../board/query.js';
 import { checkField, type FieldIssue, type InputField, type Post, type PostDraft, type Status } from '../board/post.js';
 import type { Context } from '../context.js';
 import { InvalidInputError, PostboardError, UsageError } from '../errors.js';
-import type { Lang } from '../i18n.js';
+import type { Lang } from '../i18n/index.js';
 import { canPrompt } from '../io.js';
 import { OptionParser } from '../options.js';
 import { describeChange, emptiesAField } from '../render/changes.js';
 import type { Board } from '../store/index.js';
-import { confirmOrRefuse } from './confirm.js';
-import { findPost } from './find.js';
-import { examples } from './help.js';
-import { addPostFieldOptions, describeFlagIssue, draftFromFlags, readBodyFile, type RawPostFields } from './post-fields.js';
+import { confirmOrRefuse } from '../cmdutil/confirm.js';
+import { findPost } from '../cmdutil/find.js';
+import { examples } from '../cmdutil/examples.js';
+import { addPostFieldOptions, describeFlagIssue, draftFromFlags, readBodyFile, type RawPostFields } from '../cmdutil/post-fields.js';
 import { parsePostNumber } from './show.js';
 
 export const name = 'edit';
@@ -43,6 +43,7 @@ interface EditText {
   edited: (id: number, title: string, fields: string[]) => string;
   unchanged: (id: number) => string;
   changes: (id: number) => string;
+  changedMeanwhile: (id: number, fields: string[]) => string;
   nothingGiven: string;
   duplicate: (id: number) => string;
   confirm: string;
@@ -67,6 +68,7 @@ const TEXT: Record<Lang, EditText> = {
     edited: (id, title, fields) => `Edited post ${id}: ${title} (${fields.join(', ')})`,
     unchanged: (id) => `Post ${id} already says that; nothing changed.`,
     changes: (id) => `Changes to post ${id}:`,
+    changedMeanwhile: (id, fields) => `post ${id} was changed by someone else while you were editing it (${fields.join(', ')}); nothing was saved: run edit again to see it as it is now`,
     nothingGiven: 'nothing to change: give the fields to change as flags, e.g. --title (stdin is not a terminal, so postboard cannot ask)',
     duplicate: (id) => `this source URL is already on the board as post ${id}; add --allow-duplicate to keep it anyway`,
     confirm: 'Save the changes?',
@@ -89,6 +91,7 @@ const TEXT: Record<Lang, EditText> = {
     edited: (id, title, fields) => `${id}번 글을 고쳤습니다: ${title} (${fields.join(', ')})`,
     unchanged: (id) => `${id}번 글은 이미 그렇습니다. 바뀐 것이 없습니다.`,
     changes: (id) => `${id}번 글에서 바뀌는 것:`,
+    changedMeanwhile: (id, fields) => `고치는 동안 다른 사람이 ${id}번 글을 바꿨습니다 (${fields.join(', ')}). 저장하지 않았으니 edit을 다시 실행해 지금 모습을 보세요`,
     nothingGiven: '바꿀 것이 없습니다: 바꿀 필드를 옵션으로 주세요. 예: --title (표준 입력이 터미널이 아니라서 물어볼 수 없습니다)',
     duplicate: (id) => `이 출처 URL은 이미 ${id}번 글에 있습니다. 그래도 쓰려면 --allow-duplicate`,
     confirm: '저장할까요?',
@@ -158,18 +161,42 @@ export async function runEdit(ctx: Context, options: EditOptions): Promise<void>
     });
   }
 
+  // Only what was changed is applied: a field left as it was must not undo what someone else
+  // did to it meanwhile. A field changed here that someone else changed too is a conflict.
+  const applied = onlyFields(edit, changed);
   const { post, fields } = await store.update(
     (fresh) => {
       const target = findPost(ctx, fresh, options.id);
+      if (!flagsGiven) {
+        const moved = changed.filter((field) => fieldOf(target, field) !== fieldOf(current, field));
+        if (moved.length > 0) throw new PostboardError(text.changedMeanwhile(options.id, moved.map((field) => ctx.t.fieldName(field))));
+      }
       const url = edit.source?.url;
       const other = url && !options.allowDuplicate ? postWithSource(fresh, url) : undefined;
       if (other && other.id !== target.id) throw new PostboardError(text.duplicate(other.id));
-      return { post: target, fields: editPost(target, edit, ctx.io.now()) };
+      return { post: target, fields: editPost(target, applied, ctx.io.now()) };
     },
     { command: 'edit', at: ctx.io.now(), changed: (result) => result.fields.length > 0 },
   );
   if (options.format === 'json') return ctx.data(`${JSON.stringify(post, null, 2)}\n`);
-  ctx.say(text.edited(post.id, post.title, fields));
+  ctx.say(text.edited(post.id, post.title, fields.map((field) => ctx.t.fieldName(field))));
+}
+
+/** A field of a post by its edit name (`title`, `source.url`). */
+const fieldOf = (post: Post, field: string): unknown => (field.startsWith('source.') ? post.source?.[field.slice('source.'.length) as 'agency' | 'date' | 'url'] : post[field as keyof Post]);
+
+/** The edit, cut down to the fields named. */
+function onlyFields(edit: PostEdit, fields: readonly string[]): PostEdit {
+  const kept: PostEdit = {};
+  for (const field of fields) {
+    if (field.startsWith('source.')) {
+      const part = field.slice('source.'.length) as 'agency' | 'date' | 'url';
+      kept.source = { ...kept.source, [part]: edit.source?.[part] };
+    } else {
+      (kept as Record<string, unknown>)[field] = edit[field as keyof PostEdit];
+    }
+  }
+  return kept;
 }
 
 /** The fields given, each checked by the same rules as `add`; every bad one reported at once. */

@@ -4,12 +4,12 @@ import type { Post } from '../board/post.js';
 import { selectPosts, type PostFilter, type PostOrder } from '../board/query.js';
 import type { Context } from '../context.js';
 import { PostboardError } from '../errors.js';
-import { LANGS, MESSAGES, type Lang } from '../i18n.js';
+import { LANGS, MESSAGES, type Lang } from '../i18n/index.js';
 import { addFilterOptions, OptionParser, parseFilter, type RawFilterOptions } from '../options.js';
 import type { Sink } from '../output.js';
 import { visibleBlock } from '../render/sanitize.js';
 import type { CellCheck, CellOptions } from '../formats/cells.js';
-import { examples } from './help.js';
+import { examples } from '../cmdutil/examples.js';
 
 export const EXPORT_FORMATS = ['csv', 'tsv', 'json', 'jsonl', 'md', 'rss'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -76,7 +76,7 @@ const TEXT: Record<Lang, ExportText> = {
     description: 'Export the board: CSV that opens right in Excel, TSV, JSON, JSONL, Markdown or an RSS feed',
     options: {
       format: `${EXPORT_FORMATS.join(', ')} (default csv)`,
-      output: 'write to FILE (whole or not at all) instead of stdout',
+      output: 'write to FILE (whole or not at all) instead of stdout (- is stdout)',
       force: 'replace FILE if it exists',
       fields: 'columns, comma-separated (default: all; md: id,title,author,date,views)',
       header: `csv/tsv/md for people, in a language (${LANGS.join(', ')}): its header names, statuses (노출/비노출) and local times`,
@@ -112,7 +112,7 @@ const TEXT: Record<Lang, ExportText> = {
     description: '게시판 내보내기: 엑셀에서 바로 열리는 CSV, TSV, JSON, JSONL, 마크다운, RSS 피드',
     options: {
       format: `${EXPORT_FORMATS.join(', ')} (기본 csv)`,
-      output: '표준 출력 대신 FILE에 쓰기 (완전히 쓰거나 전혀 쓰지 않음)',
+      output: '표준 출력 대신 FILE에 쓰기 (완전히 쓰거나 전혀 쓰지 않음). - 는 표준 출력',
       force: 'FILE이 있으면 바꾸기',
       fields: '열, 쉼표로 구분 (기본: 모두; md: id,title,author,date,views)',
       header: `csv/tsv/md를 사람이 읽게 이 언어로 (${LANGS.join(', ')}): 머리글, 상태(노출/비노출), 현지 시각`,
@@ -199,6 +199,8 @@ export function parseExportOptions(raw: RawExportOptions, ctx: Context): ExportO
   if (raw.excel && raw.bom === false) parse.fail(ctx.t.usage.conflict('--excel', '--no-bom'));
   // JSON, JSONL and RSS carry posts as stored: headers in a language mean nothing there.
   if (raw.header !== undefined && !spreadsheet && format !== 'md') parse.fail(text.headerFor(format));
+  // `-o -` is stdout, as in curl and most tools.
+  if (raw.output === '-') raw = { ...raw, output: undefined };
   if (raw.force && raw.output === undefined) parse.fail(ctx.t.usage.conflict('--force', 'stdout (no --output)'));
   if (raw.feedLink !== undefined && !/^https?:\/\//i.test(raw.feedLink)) parse.fail(ctx.t.usage.oneOf('--feed-link', ['http://…', 'https://…'], raw.feedLink));
 
@@ -313,7 +315,7 @@ function feedLanguage(posts: readonly Post[]): string {
 
 /** Refuses a cell CP949 cannot hold, naming the post and field: never a silent `?`. */
 async function cp949Check(ctx: Context): Promise<CellCheck> {
-  const { encodeCp949, decodeCp949 } = await import('../vendor/cp949.js');
+  const { encodeCp949, decodeCp949 } = await import('../lazy/cp949.js');
   const text = TEXT[ctx.lang];
   return (value, post, field) => {
     if (decodeCp949(encodeCp949(value)) === value) return;
@@ -330,7 +332,7 @@ async function* visibleChunks(chunks: AsyncIterable<string>): AsyncGenerator<str
 /** Text chunks as bytes: UTF-8 (with a BOM for spreadsheets) or CP949. */
 async function* encode(chunks: AsyncIterable<string>, options: ExportOptions): AsyncGenerator<string | Buffer> {
   if (options.encoding === 'cp949') {
-    const { encodeCp949 } = await import('../vendor/cp949.js');
+    const { encodeCp949 } = await import('../lazy/cp949.js');
     for await (const chunk of chunks) yield encodeCp949(chunk);
     return;
   }
@@ -342,7 +344,7 @@ async function* encode(chunks: AsyncIterable<string>, options: ExportOptions): A
 async function startProgress(ctx: Context, total: number) {
   const idle = { track: (posts: readonly Post[]) => posts as Iterable<Post>, stop: () => {} };
   if (!ctx.io.stderr.isTTY || total < PROGRESS_FROM) return idle;
-  const { SingleBar } = await import('../vendor/progress.js');
+  const { SingleBar } = await import('../lazy/progress.js');
   const bar = new SingleBar({
     stream: ctx.io.stderr as unknown as NodeJS.WritableStream,
     format: ` {bar} {percentage}% · {value}/{total}`,

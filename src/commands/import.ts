@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { importPosts, type ImportOutcome, type ImportRefusal, type ImportSkip, type PlacedRecord } from '../board/changes.js';
 import { localDate } from '../board/dates.js';
@@ -6,15 +5,16 @@ import { checkImportRecord } from '../board/import.js';
 import type { Context } from '../context.js';
 import { InvalidInputError, PostboardError } from '../errors.js';
 import { DecodeError, type TextPlace } from '../files/decode.js';
-import { formatFromName, IMPORT_FORMATS, readRecords, type ImportFormat, type Unreadable } from '../formats/records.js';
-import { grouped as n, type Lang, type Messages } from '../i18n.js';
+import { readInputFile } from '../files/read.js';
+import { BrokenQuotes, formatFromName, IMPORT_FORMATS, readRecords, type ImportFormat, type Unreadable } from '../formats/records.js';
+import { grouped as n, type Lang, type Messages } from '../i18n/index.js';
 import { canPrompt } from '../io.js';
 import { OptionParser } from '../options.js';
 import { describeChange } from '../render/changes.js';
 import { emptyBoard } from '../store/board.js';
-import { confirmOrDecline } from './confirm.js';
-import { examples } from './help.js';
-import { readStdin } from './post-fields.js';
+import { confirmOrDecline } from '../cmdutil/confirm.js';
+import { examples } from '../cmdutil/examples.js';
+import { readStdin } from '../cmdutil/post-fields.js';
 
 export const name = 'import';
 export const aliases: readonly string[] = [];
@@ -30,6 +30,10 @@ export interface ImportOptions {
   /** Rows whose number is on the board update that post. */
   update: boolean;
   yes: boolean;
+  /** Apply rows even to posts changed after the file was exported. */
+  force: boolean;
+  /** Take off the apostrophe export put before cells starting with = + - @. */
+  formulaGuard: boolean;
 }
 
 interface RawImportOptions {
@@ -40,6 +44,8 @@ interface RawImportOptions {
   dryRun?: boolean;
   update?: boolean;
   yes?: boolean;
+  force?: boolean;
+  formulaGuard?: boolean;
 }
 
 interface Counts {
@@ -57,6 +63,7 @@ interface ImportText {
   options: Record<keyof RawImportOptions, string>;
   examples: [string, string][];
   cannotRead: (file: string, code: string) => string;
+  brokenQuotes: (file: string, row: number) => string;
   unreadable: (reason: Unreadable) => string;
   summary: (done: boolean, counts: Counts) => string;
   skip: (skip: ImportSkip) => string;
@@ -81,6 +88,8 @@ const TEXT: Record<Lang, ImportText> = {
       dryRun: 'check everything and show what would change, post by post; write nothing',
       update: 'rows whose number (번호/id) is on the board update that post (only the fields that differ); rows without one are added',
       yes: 'on a terminal, do not ask whether to apply the rows that change posts on the board',
+      force: 'with --update: apply rows even to posts changed after the file was exported',
+      formulaGuard: "keep the apostrophe before cells starting with = + - @ (export puts it there so a spreadsheet shows text, and import takes it off by default)",
     },
     examples: [
       ['postboard import board.csv', 'a CSV export (UTF-8, with or without BOM, UTF-16, or CP949 from Excel)'],
@@ -90,6 +99,8 @@ const TEXT: Record<Lang, ImportText> = {
       ['postboard export --format jsonl | postboard import - --db copy.json', 'copy a board'],
     ],
     cannotRead: (file, code) => `cannot read ${file} (${code})`,
+    brokenQuotes: (file, row) =>
+      `${file} row ${n(row)}: a quote (") opens there and never closes as CSV closes it, so no row after it can be told apart; nothing imported. Fix the quotes (a quote inside a cell is written "")`,
     unreadable: (reason) => {
       switch (reason.kind) {
         case 'json':
@@ -102,6 +113,8 @@ const TEXT: Record<Lang, ImportText> = {
           return `not valid CSV (${reason.detail})`;
         case 'cells':
           return `${reason.cells} cells, but ${reason.columns} columns`;
+        case 'inexact':
+          return `${reason.key} ${reason.literal} cannot be held exactly (numbers go up to ${n(Number.MAX_SAFE_INTEGER)}, whole)`;
       }
     },
     summary: (done, c) => {
@@ -110,10 +123,16 @@ const TEXT: Record<Lang, ImportText> = {
       if (c.invalid) parts.push(`${n(c.invalid)} invalid`);
       return `${done ? 'Imported' : 'Would import'}: ${parts.join(', ')}`;
     },
-    skip: (skip) =>
-      skip.kind === 'duplicate-source'
-        ? `skipped: its source URL is ${skip.existing === 'file' ? 'earlier in the file' : `already on the board as post ${skip.existing}`}`
-        : `skipped: post ${skip.id} is on the board with other content (--update applies the changes; --renumber adds it as a new post)`,
+    skip: (skip) => {
+      switch (skip.kind) {
+        case 'duplicate-source':
+          return `skipped: its source URL is ${skip.existing === 'file' ? 'earlier in the file' : `already on the board as post ${skip.existing}`}`;
+        case 'same-post':
+          return `skipped: the same post is ${skip.existing === 'file' ? 'earlier in the file' : `already on the board as post ${skip.existing} (imported before)`}`;
+        case 'on-board':
+          return `skipped: post ${skip.id} is on the board with other content (--update applies the changes; --renumber adds it as a new post)`;
+      }
+    },
     refusal: (refusal, t) => {
       switch (refusal.kind) {
         case 'missing':
@@ -121,7 +140,11 @@ const TEXT: Record<Lang, ImportText> = {
         case 'not-on-board':
           return `post ${refusal.id} is not on the board (--update changes posts that are; leave the number out to add it)`;
         case 'source-taken':
-          return `its source URL is already on the board as post ${refusal.existing}`;
+          return refusal.existing === 'file' ? 'its source URL is a new post\'s earlier in the file' : `its source URL is already on the board as post ${refusal.existing}`;
+        case 'named-twice':
+          return `post ${refusal.id} is changed by ${t.place(refusal.first)} already, differently; keep one of the two rows`;
+        case 'changed-since':
+          return `post ${refusal.id} was changed on the board (${t.localTime(refusal.boardTime)}) after this file was made${refusal.fileTime ? ` (${t.localTime(refusal.fileTime)})` : ''}; export it again, or --force to overwrite that change`;
       }
     },
     skipped: 'skipped',
@@ -142,6 +165,8 @@ const TEXT: Record<Lang, ImportText> = {
       dryRun: '모두 검사하고 바뀔 것을 글마다 보여 주기; 쓰지 않음',
       update: '번호(번호/id)가 게시판에 있는 행은 그 글을 고침 (다른 필드만); 번호 없는 행은 추가',
       yes: '터미널에서, 게시판의 글을 바꾸는 행을 반영할지 묻지 않기',
+      force: '--update와 함께: 파일을 내보낸 뒤에 바뀐 글에도 반영',
+      formulaGuard: '= + - @ 로 시작하는 칸 앞의 작은따옴표를 그대로 두기 (export가 스프레드시트에서 글자로 보이도록 붙이고, import는 기본으로 뗌)',
     },
     examples: [
       ['postboard import board.csv', 'CSV 내보내기 (UTF-8, BOM 유무 상관없이, UTF-16, 또는 엑셀의 CP949)'],
@@ -151,6 +176,8 @@ const TEXT: Record<Lang, ImportText> = {
       ['postboard export --format jsonl | postboard import - --db copy.json', '게시판 복사'],
     ],
     cannotRead: (file, code) => `${file}을(를) 읽을 수 없습니다 (${code})`,
+    brokenQuotes: (file, row) =>
+      `${file} ${n(row)}행: 여기서 연 따옴표(")가 CSV 방식으로 닫히지 않아 그 뒤의 행을 나눌 수 없습니다. 가져온 것 없음. 따옴표를 고치세요 (칸 안의 따옴표는 "" 로 씁니다)`,
     unreadable: (reason) => {
       switch (reason.kind) {
         case 'json':
@@ -163,6 +190,8 @@ const TEXT: Record<Lang, ImportText> = {
           return `올바른 CSV가 아닙니다 (${reason.detail})`;
         case 'cells':
           return `칸이 ${reason.cells}개인데 열은 ${reason.columns}개입니다`;
+        case 'inexact':
+          return `${reason.key} ${reason.literal}은(는) 정확히 담을 수 없습니다 (${n(Number.MAX_SAFE_INTEGER)}까지의 정수만)`;
       }
     },
     summary: (done, c) => {
@@ -171,10 +200,16 @@ const TEXT: Record<Lang, ImportText> = {
       if (c.invalid) parts.push(`잘못된 ${n(c.invalid)}건`);
       return `${done ? '가져왔습니다' : '가져오면'}: ${parts.join(', ')}`;
     },
-    skip: (skip) =>
-      skip.kind === 'duplicate-source'
-        ? `건너뜀: 출처 URL이 ${skip.existing === 'file' ? '파일 앞쪽에 이미 있습니다' : `이미 ${skip.existing}번 글에 있습니다`}`
-        : `건너뜀: ${skip.id}번 글이 다른 내용으로 게시판에 있습니다 (바꾸려면 --update, 새 글로 더하려면 --renumber)`,
+    skip: (skip) => {
+      switch (skip.kind) {
+        case 'duplicate-source':
+          return `건너뜀: 출처 URL이 ${skip.existing === 'file' ? '파일 앞쪽에 이미 있습니다' : `이미 ${skip.existing}번 글에 있습니다`}`;
+        case 'same-post':
+          return `건너뜀: 같은 글이 ${skip.existing === 'file' ? '파일 앞쪽에 이미 있습니다' : `이미 ${skip.existing}번 글로 있습니다 (전에 가져옴)`}`;
+        case 'on-board':
+          return `건너뜀: ${skip.id}번 글이 다른 내용으로 게시판에 있습니다 (바꾸려면 --update, 새 글로 더하려면 --renumber)`;
+      }
+    },
     refusal: (refusal, t) => {
       switch (refusal.kind) {
         case 'missing':
@@ -182,7 +217,11 @@ const TEXT: Record<Lang, ImportText> = {
         case 'not-on-board':
           return `${refusal.id}번 글이 게시판에 없습니다 (--update는 있는 글을 고칩니다. 새로 더하려면 번호를 비우세요)`;
         case 'source-taken':
-          return `출처 URL이 이미 ${refusal.existing}번 글에 있습니다`;
+          return refusal.existing === 'file' ? '출처 URL이 파일 앞쪽의 새 글에 이미 있습니다' : `출처 URL이 이미 ${refusal.existing}번 글에 있습니다`;
+        case 'named-twice':
+          return `${refusal.id}번 글은 이미 ${t.place(refusal.first)}이(가) 다르게 고칩니다. 두 행 중 하나만 남기세요`;
+        case 'changed-since':
+          return `${refusal.id}번 글이 이 파일을 만든 뒤${refusal.fileTime ? `(${t.localTime(refusal.fileTime)})` : ''}에 게시판에서 바뀌었습니다(${t.localTime(refusal.boardTime)}). 다시 내보내거나, 그 변경을 덮어쓰려면 --force`;
       }
     },
     skipped: '건너뜀',
@@ -209,6 +248,8 @@ export function register(program: Command, ctx: Context, run = runImport): void 
     .option('--skip-invalid', text.options.skipInvalid)
     .option('--dry-run', text.options.dryRun)
     .option('-y, --yes', text.options.yes)
+    .option('--force', text.options.force)
+    .option('--no-formula-guard', text.options.formulaGuard)
     .addHelpText('after', examples(ctx.lang, text.examples))
     .action(async (file: string, raw: RawImportOptions) => run(ctx, parseImportOptions(file, raw, ctx)));
 }
@@ -216,6 +257,7 @@ export function register(program: Command, ctx: Context, run = runImport): void 
 export function parseImportOptions(file: string, raw: RawImportOptions, ctx: Context): ImportOptions {
   const parse = new OptionParser(ctx, 'import');
   parse.conflict(['--update', raw.update], ['--renumber', raw.renumber]);
+  if (raw.force && !raw.update) parse.fail(ctx.t.usage.conflict('--force', 'a plain import (it is for --update)'));
   return {
     file,
     format: parse.choice('--format', IMPORT_FORMATS, raw.format) ?? (file === '-' ? undefined : formatFromName(file)),
@@ -225,6 +267,8 @@ export function parseImportOptions(file: string, raw: RawImportOptions, ctx: Con
     dryRun: Boolean(raw.dryRun),
     update: Boolean(raw.update),
     yes: Boolean(raw.yes),
+    force: Boolean(raw.force),
+    formulaGuard: raw.formulaGuard !== false,
   };
 }
 
@@ -232,8 +276,10 @@ export async function runImport(ctx: Context, options: ImportOptions): Promise<v
   const text = TEXT[ctx.lang];
   const store = ctx.board();
   if (!options.dryRun) await store.assertWritable();
-  const file = await readRecords(await readInput(ctx, options.file, text), options.format).catch((error: unknown) => {
-    throw error instanceof DecodeError ? new PostboardError(ctx.t.decode(options.file, error.problem)) : error;
+  const file = await readRecords(await readInput(ctx, options.file, text), options.format, { formulaGuard: options.formulaGuard }).catch((error: unknown) => {
+    if (error instanceof DecodeError) throw new PostboardError(ctx.t.decode(options.file, error.problem));
+    if (error instanceof BrokenQuotes) throw new InvalidInputError([text.brokenQuotes(options.file, error.row)]);
+    throw error;
   });
   if (file.ignoredColumns.length > 0) ctx.note(text.ignored(file.ignoredColumns));
 
@@ -245,7 +291,7 @@ export async function runImport(ctx: Context, options: ImportOptions): Promise<v
       invalid.push({ place: raw.place, lines: [text.unreadable(raw.unreadable)] });
       continue;
     }
-    const checked = checkImportRecord(raw.fields);
+    const checked = checkImportRecord(raw.fields, file.stampsMissing);
     if ('record' in checked) valid.push({ place: raw.place, record: checked.record });
     else invalid.push({ place: raw.place, lines: checked.issues.map((issue) => ctx.t.fieldIssue(issue)) });
   }
@@ -258,13 +304,21 @@ export async function runImport(ctx: Context, options: ImportOptions): Promise<v
   let update: boolean | ReadonlySet<number> = options.update;
   const plan = async () => importPosts(structuredClone((await store.read()) ?? emptyBoard()), valid, { ...options, update, now: ctx.io.now(), today });
 
-  // At a terminal, rows that change posts already on the board are shown and offered, not just skipped.
-  if (!options.update && !options.dryRun && !options.yes && canPrompt(ctx.io)) {
-    const differing = (await plan()).skipped.filter((entry) => entry.skip.kind === 'on-board');
-    if (differing.length > 0) {
+  // At a terminal, what would change posts already on the board is shown and asked about first:
+  // with --update, the plan (yes by default); without, the rows that differ (no by default, and a
+  // no leaves them out but imports the rest).
+  // (Never when the file came on stdin: the terminal's input is that file.)
+  if (!options.dryRun && !options.yes && options.file !== '-' && canPrompt(ctx.io)) {
+    const planned = await plan();
+    if (options.update && planned.updated.length > 0) {
+      ctx.say(planned.updated.flatMap(({ before, after }) => changeLines(before, after, text, ctx.t)));
+      await confirmOrDecline(ctx, text.ask(planned.updated.length), true);
+    }
+    const differing = planned.skipped.filter((entry) => entry.skip.kind === 'on-board');
+    if (!options.update && differing.length > 0) {
       ctx.say([text.onBoard(differing.length), ...differing.flatMap(({ skip }) => (skip.kind === 'on-board' ? changeLines(skip.before, skip.after, text, ctx.t) : []))]);
-      await confirmOrDecline(ctx, text.ask(differing.length), false);
-      update = new Set(differing.map(({ skip }) => (skip.kind === 'on-board' ? skip.id : 0)));
+      const { askYesNo } = await import('../prompts/post-form.js');
+      if (await askYesNo(ctx.io, ctx.lang, text.ask(differing.length), false)) update = new Set(differing.map(({ skip }) => (skip.kind === 'on-board' ? skip.id : 0)));
     }
   }
 
@@ -311,7 +365,7 @@ function changeLines(before: import('../board/post.js').Post, after: import('../
 
 async function readInput(ctx: Context, file: string, text: ImportText): Promise<Buffer> {
   try {
-    return file === '-' ? await readStdin(ctx) : readFileSync(file);
+    return file === '-' ? await readStdin(ctx) : readInputFile(file);
   } catch (error) {
     throw new PostboardError(text.cannotRead(file, ctx.t.ioCode((error as NodeJS.ErrnoException).code ?? 'EIO')));
   }

@@ -3,13 +3,13 @@ import { pickFields, type FieldKey } from '../board/fields.js';
 import type { Post } from '../board/post.js';
 import { paginate, selectPosts, type PostFilter, type PostOrder } from '../board/query.js';
 import type { Context } from '../context.js';
-import type { Lang } from '../i18n.js';
+import type { Lang } from '../i18n/index.js';
 import { outputWidth } from '../io.js';
 import { addFilterOptions, OptionParser, parseFilter, type RawFilterOptions } from '../options.js';
 import { renderPostTable } from '../render/posts.js';
 import { fitCell } from '../render/table.js';
 import { simpleMeasure } from '../render/width.js';
-import { examples } from './help.js';
+import { examples } from '../cmdutil/examples.js';
 
 export const LIST_FORMATS = ['table', 'json', 'jsonl'] as const;
 export type ListFormat = (typeof LIST_FORMATS)[number];

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import type { Lang, Messages } from '../i18n.js';
+import type { Lang, Messages } from '../i18n/index.js';
 import { outputWidth } from '../io.js';
 import { OptionParser } from '../options.js';
 import { renderPostView } from '../render/posts.js';
-import { findPost } from './find.js';
-import { examples } from './help.js';
+import { findPost } from '../cmdutil/find.js';
+import { examples } from '../cmdutil/examples.js';
 
 export const SHOW_FORMATS = ['text', 'json'] as const;
 

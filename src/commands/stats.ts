@@ -2,13 +2,13 @@ import type { Command } from 'commander';
 import type { Post } from '../board/post.js';
 import { postMatcher, type PostFilter } from '../board/query.js';
 import type { Context } from '../context.js';
-import type { Lang, Messages } from '../i18n.js';
+import type { Lang, Messages } from '../i18n/index.js';
 import { outputWidth } from '../io.js';
 import { addFilterOptions, OptionParser, parseFilter, type RawFilterOptions } from '../options.js';
 import { visibleLine } from '../render/sanitize.js';
 import { renderTable } from '../render/table.js';
 import { measureFor } from '../render/width.js';
-import { examples } from './help.js';
+import { examples } from '../cmdutil/examples.js';
 
 export const name = 'stats';
 export const aliases: readonly string[] = [];

@@ -3,10 +3,10 @@ import { diffBoards, type BoardDiff } from '../board/changes.js';
 import type { Post } from '../board/post.js';
 import type { Context } from '../context.js';
 import { NotFoundError, PostboardError } from '../errors.js';
-import type { Lang } from '../i18n.js';
-import { describeChange } from '../render/changes.js';
-import { confirmOrRefuse } from './confirm.js';
-import { examples } from './help.js';
+import type { Lang } from '../i18n/index.js';
+import { describeChange, emptiesAField } from '../render/changes.js';
+import { confirmOrRefuse } from '../cmdutil/confirm.js';
+import { examples } from '../cmdutil/examples.js';
 
 export const name = 'undo';
 export const aliases: readonly string[] = [];
@@ -115,7 +115,9 @@ export async function runUndo(ctx: Context, options: UndoOptions): Promise<void>
   const shown = JSON.stringify(current.posts);
   const count = diff.added.length + diff.removed.length + diff.changed.length;
   const preview = async () => ctx.say([redo ? text.redoing : text.undoing, ...lines]);
-  await confirmOrRefuse(ctx, { yes: options.yes, command: name, question: redo ? text.redoQuestion : text.question, byDefault: true, preview });
+  // As when editing: a change that empties a field that has text asks with no as the default.
+  const empties = diff.changed.some(([before, now]) => emptiesAField(now, before));
+  await confirmOrRefuse(ctx, { yes: options.yes, command: name, question: redo ? text.redoQuestion : text.question, byDefault: !empties, preview });
   if (options.yes) await preview();
 
   await store.update(

@@ -2,9 +2,9 @@ import type { Command } from 'commander';
 import type { Status } from '../board/post.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import type { Lang } from '../i18n.js';
-import { findPosts } from './find.js';
-import { examples } from './help.js';
+import type { Lang } from '../i18n/index.js';
+import { findPosts } from '../cmdutil/find.js';
+import { examples } from '../cmdutil/examples.js';
 import { parsePostNumber } from './show.js';
 
 /** `hide` and `publish`: the status of one or more posts, as one change (all or nothing). */

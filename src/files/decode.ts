@@ -49,7 +49,7 @@ export async function decodeText(bytes: Buffer, options: DecodeOptions): Promise
     const found = odd === firstUtf8 ? 'utf8' : 'cp949';
     throw new DecodeError({ kind: 'mixed', at: placeOf(bytes, odd?.start ?? 0, options), found });
   }
-  const { decodeCp949 } = await import('../vendor/cp949.js');
+  const { decodeCp949 } = await import('../lazy/cp949.js');
   const text = decodeCp949(bytes);
   const bad = text.indexOf('\uFFFD');
   if (bad !== -1) {
@@ -91,7 +91,15 @@ interface LineClass {
   kind: 'ascii' | 'utf8' | 'other';
 }
 
-/** Each line of the bytes: plain ASCII, UTF-8 with more than ASCII, or something else. */
+/** Hangul syllables, jamo and compatibility jamo: what a Korean line written in UTF-8 holds. */
+const HANGUL = /[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]/;
+
+/**
+ * Each line of the bytes: plain ASCII, UTF-8 with more than ASCII, or something else. A line is
+ * taken for UTF-8 only when it reads as Korean in UTF-8: 345 Hangul syllables in CP949 happen to
+ * be valid UTF-8 byte sequences too (표, 처, 화, …), but as UTF-8 they read as Latin letters
+ * (ǥ, ó), never as Hangul — such a line says nothing about the file's encoding.
+ */
 function classifyLines(bytes: Buffer): LineClass[] {
   const lines: LineClass[] = [];
   let start = 0;
@@ -106,7 +114,7 @@ function classifyLines(bytes: Buffer): LineClass[] {
         break;
       }
     }
-    lines.push({ start, end, kind: ascii ? 'ascii' : isUtf8(line) ? 'utf8' : 'other' });
+    lines.push({ start, end, kind: ascii ? 'ascii' : !isUtf8(line) ? 'other' : HANGUL.test(line.toString('utf8')) ? 'utf8' : 'ascii' });
     start = end;
   }
   return lines;

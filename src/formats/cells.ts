@@ -1,7 +1,7 @@
 import { fieldValue, type FieldKey } from '../board/fields.js';
 import { localTimestamp } from '../board/dates.js';
 import type { Post } from '../board/post.js';
-import type { Messages } from '../i18n.js';
+import type { Messages } from '../i18n/index.js';
 
 /**
  * OWASP's CSV injection guard: a cell a spreadsheet would read as a formula (starting with
@@ -35,13 +35,14 @@ export interface CellOptions {
 /** A post as the flat cells of a CSV or TSV row, in `fields` order. */
 export function postCells(post: Post, fields: readonly FieldKey[], options: CellOptions): (string | number)[] {
   return fields.map((field) => {
-    let value = fieldValue(post, field);
+    const value = fieldValue(post, field);
     if (typeof value === 'number') return value;
+    let text = value;
     if (options.labels) {
-      if (field === 'status') value = options.labels.status[post.status];
-      else if ((field === 'createdAt' || field === 'updatedAt') && value !== '') value = localTimestamp(value);
+      if (field === 'status') text = options.labels.status[post.status];
+      else if ((field === 'createdAt' || field === 'updatedAt') && text !== '') text = localTimestamp(text);
     }
-    options.check?.(value, post, field);
-    return options.formulaGuard ? guardFormula(value) : value;
+    options.check?.(text, post, field);
+    return options.formulaGuard ? guardFormula(text) : text;
   });
 }

@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
 import { columnField, type FieldKey } from '../board/fields.js';
+import { EDGE, inexactNumbers } from '../board/numbers.js';
 import { isRecord } from '../board/post.js';
 import { decodeText, type TextEncoding, type TextPlace } from '../files/decode.js';
 import { unguardFormula } from './cells.js';
@@ -13,7 +14,8 @@ export type Unreadable =
   | { kind: 'not-object' }
   | { kind: 'not-posts' }
   | { kind: 'csv'; detail: string }
-  | { kind: 'cells'; cells: number; columns: number };
+  | { kind: 'cells'; cells: number; columns: number }
+  | { kind: 'inexact'; key: string; literal: string };
 
 /** One record of an import file, as read: where it is, and its fields by key. */
 export interface RawRecord {
@@ -31,6 +33,8 @@ export interface ImportFile {
   records: RawRecord[];
   /** Header names no field answers to; their columns are left out. */
   ignoredColumns: string[];
+  /** A CSV or TSV without createdAt/updatedAt columns: its new posts are stamped now, as `add` stamps them. */
+  stampsMissing: boolean;
 }
 
 /** The format a file's name says, if it says one. */
@@ -59,20 +63,28 @@ function sniffFormat(text: string): ImportFormat {
   return header.includes('\t') && !header.includes(',') ? 'tsv' : 'csv';
 }
 
+export interface ReadOptions {
+  /** Take off the apostrophe export puts before a cell starting with = + - @ (default: yes). */
+  formulaGuard?: boolean;
+}
+
 /** Reads the records of an import file; nothing is checked yet beyond being readable. */
-export async function readRecords(bytes: Buffer, format: ImportFormat | undefined): Promise<ImportFile> {
+export async function readRecords(bytes: Buffer, format: ImportFormat | undefined, options: ReadOptions = {}): Promise<ImportFile> {
   // Places are counted as the format counts records (a quoted CSV field may span lines).
   const { text, encoding } = await decodeText(bytes, { places: format === undefined || format === 'csv' ? 'csv-rows' : 'lines' });
   const chosen = format ?? sniffFormat(text);
   switch (chosen) {
     case 'json':
-      return { format: chosen, encoding, records: jsonRecords(text), ignoredColumns: [] };
+      return { format: chosen, encoding, records: jsonRecords(text), ignoredColumns: [], stampsMissing: false };
     case 'jsonl':
-      return { format: chosen, encoding, records: jsonlRecords(text), ignoredColumns: [] };
+      return { format: chosen, encoding, records: jsonlRecords(text), ignoredColumns: [], stampsMissing: false };
     case 'csv':
     case 'tsv': {
-      const rows = chosen === 'csv' ? await csvRows(text) : tsvRows(text);
-      return { format: chosen, encoding, ...tableRecords(rows) };
+      // Tab-separated text from Excel ("Unicode text", UTF-16) quotes cells as CSV does; the TSV
+      // postboard writes escapes with backslashes instead.
+      const excelText = chosen === 'tsv' && (encoding === 'utf16le' || encoding === 'utf16be');
+      const rows = chosen === 'csv' ? await csvRows(text, ',') : excelText ? await csvRows(text, '\t') : tsvRows(text);
+      return { format: chosen, encoding, ...tableRecords(rows, options.formulaGuard ?? true) };
     }
   }
 }
@@ -87,10 +99,13 @@ function jsonRecords(text: string): RawRecord[] {
   }
   const items = Array.isArray(value) ? value : (value as { posts?: unknown })?.posts;
   if (!Array.isArray(items)) return [{ place: { unit: 'line', number: 1 }, fields: {}, unreadable: { kind: 'not-posts' } }];
-  return items.map((item, index) =>
-    isRecord(item)
-      ? { place: { unit: 'item', number: index + 1 }, fields: item }
-      : { place: { unit: 'item', number: index + 1 }, fields: {}, unreadable: { kind: 'not-object' } },
+  return exactNumbers(
+    text,
+    items.map((item, index) =>
+      isRecord(item)
+        ? { place: { unit: 'item', number: index + 1 }, fields: item }
+        : { place: { unit: 'item', number: index + 1 }, fields: {}, unreadable: { kind: 'not-object' } },
+    ),
   );
 }
 
@@ -101,7 +116,7 @@ function jsonlRecords(text: string): RawRecord[] {
     const place: TextPlace = { unit: 'line', number: index + 1 };
     try {
       const value: unknown = JSON.parse(line);
-      if (isRecord(value)) records.push({ place, fields: value });
+      if (isRecord(value)) records.push(...exactNumbers(line, [{ place, fields: value }]));
       else records.push({ place, fields: {}, unreadable: { kind: 'not-object' } });
     } catch (error) {
       records.push({ place, fields: {}, unreadable: { kind: 'json', detail: jsonDetail(error) } });
@@ -110,9 +125,22 @@ function jsonlRecords(text: string): RawRecord[] {
   return records;
 }
 
-async function csvRows(text: string): Promise<{ cells: string[]; problem?: string }[]> {
-  const { parseCsv } = await import('../vendor/csv.js');
-  const parsed = parseCsv<string[]>(text, { skipEmptyLines: 'greedy' });
+/** A CSV file's quoting went wrong from here on: the rows after it cannot be told apart. */
+export class BrokenQuotes extends Error {
+  constructor(readonly row: number) {
+    super(`quotes broken at row ${row}`);
+  }
+}
+
+async function csvRows(text: string, delimiter: ',' | '\t'): Promise<{ cells: string[]; problem?: string }[]> {
+  const { parseCsv } = await import('../lazy/csv.js');
+  // The delimiter is known: PapaParse's guessing would take `;` for it in a one-column file.
+  const parsed = parseCsv<string[]>(text, { skipEmptyLines: 'greedy', delimiter });
+  // A quote opened and never closed (or closed in the middle of a cell) swallows every row after
+  // it into one cell: no row after it can be trusted, so the whole file is refused, naming where.
+  const broken = parsed.errors.find((error) => error.type === 'Quotes');
+  // (Rows are counted as a spreadsheet counts them: the header is row 1.)
+  if (broken) throw new BrokenQuotes((broken.row ?? 0) + 1);
   const problems = new Map(parsed.errors.map((error) => [error.row, error.message]));
   return parsed.data.map((cells, index) => ({ cells, problem: problems.get(index) }));
 }
@@ -120,11 +148,27 @@ async function csvRows(text: string): Promise<{ cells: string[]; problem?: strin
 /** TSV as export writes it: one record per line, `\t \n \r \\` escaped. */
 function tsvRows(text: string): { cells: string[] }[] {
   const unescape = (cell: string) => cell.replace(/\\([\\tnr])/g, (_, c: string) => ({ '\\': '\\', t: '\t', n: '\n', r: '\r' })[c] ?? c);
+  // Lines end in LF, CRLF, or CR alone (old Mac text): a CR inside a cell is written \r.
   return text
-    .split('\n')
-    .map((line) => line.replace(/\r$/, ''))
+    .split(/\r\n|\n|\r/)
     .filter((line) => line !== '')
     .map((line) => ({ cells: line.split('\t').map(unescape) }));
+}
+
+/**
+ * Records whose number or views sit at the edge of what JavaScript holds exactly are checked
+ * against the text (see board/numbers.ts): one written as 9007199254740993 is unreadable, never
+ * silently …992.
+ */
+function exactNumbers(text: string, records: RawRecord[]): RawRecord[] {
+  const atEdge = (record: RawRecord) => ['id', 'views'].some((key) => typeof record.fields[key] === 'number' && (record.fields[key] as number) >= EDGE);
+  if (!records.some(atEdge)) return records;
+  const inexact = inexactNumbers(text, ['id', 'views']);
+  return records.map((record) => {
+    if (!atEdge(record)) return record;
+    const found = inexact.find((candidate) => record.fields[candidate.key] === Number(candidate.literal));
+    return found ? { ...record, fields: {}, unreadable: { kind: 'inexact', key: found.key, literal: found.literal } } : record;
+  });
 }
 
 /** V8's JSON error without its quoted snippet: `Unexpected token '}'`. */
@@ -136,9 +180,9 @@ function jsonErrorLine(text: string, message: string): number {
   return text.slice(0, Number(position[1])).split('\n').length;
 }
 
-function tableRecords(rows: { cells: string[]; problem?: string }[]): { records: RawRecord[]; ignoredColumns: string[] } {
+function tableRecords(rows: { cells: string[]; problem?: string }[], guard: boolean): { records: RawRecord[]; ignoredColumns: string[]; stampsMissing: boolean } {
   const [header, ...body] = rows;
-  if (!header) return { records: [], ignoredColumns: [] };
+  if (!header) return { records: [], ignoredColumns: [], stampsMissing: false };
   // One fixed table of names (board/fields.ts), never the interface's labels: rewording the
   // interface never breaks the import of an old export.
   const keys: (FieldKey | undefined)[] = header.cells.map((name) => columnField(name.replace(/^\uFEFF/, '').trim()));
@@ -153,10 +197,12 @@ function tableRecords(rows: { cells: string[]; problem?: string }[]): { records:
     if (row.cells.length > header.cells.length) return { place, fields: {}, unreadable: { kind: 'cells', cells: row.cells.length, columns: header.cells.length } };
     const fields: Record<string, unknown> = {};
     keys.forEach((key, column) => {
-      // Take off the apostrophe export's formula guard put in front.
-      if (key) fields[key] = unguardFormula(row.cells[column] ?? '');
+      // A row shorter than the header gives nothing for its last columns (not "empty": that
+      // would clear fields on --update); take off the apostrophe export's formula guard put in front.
+      const cell = row.cells[column];
+      if (key && cell !== undefined) fields[key] = guard ? unguardFormula(cell) : cell;
     });
     return { place, fields };
   });
-  return { records, ignoredColumns };
+  return { records, ignoredColumns, stampsMissing: !keys.includes('createdAt') && !keys.includes('updatedAt') };
 }

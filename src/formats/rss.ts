@@ -35,7 +35,7 @@ const cdataText = (text: string): string => xmlText(text).replace(/\]\]>/g, ']]\
  * paragraphs (blank lines) become `<p>`, single line breaks `<br>`.
  */
 export function bodyHtml(body: string): string {
-  const escaped = body.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+  const escaped = escapeHtml(body);
   return escaped
     .replace(/\r\n?/g, '\n')
     .split(/\n[ \t]*\n+/)
@@ -46,6 +46,9 @@ export function bodyHtml(body: string): string {
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+/** HTML text (not an attribute): only `& < >` can start markup there. */
+const escapeMarkup = (text: string): string => text.replace(/[&<>]/g, (c) => HTML_ESCAPES[c] ?? c);
 
 /** The post date as a moment: midnight of that day where postboard runs. */
 function postDate(date: string): Date {
@@ -55,7 +58,7 @@ function postDate(date: string): Date {
 
 /** An RSS 2.0 feed of `posts` (already the newest published ones), built by the feed library. */
 export async function* rssChunks(posts: Iterable<Post>, options: FeedOptions): AsyncGenerator<string> {
-  const { Feed } = await import('../vendor/feed.js');
+  const { Feed } = await import('../lazy/feed.js');
   const own = options.link === undefined ? undefined : xmlText(options.link).replace(/#.*$/, '');
   const link = own ?? xmlText(options.fallbackLink);
   const feed = new Feed({
@@ -73,12 +76,15 @@ export async function* rssChunks(posts: Iterable<Post>, options: FeedOptions): A
     const anchor = own ? `${own}#post-${post.id}` : undefined;
     const guid = anchor ?? `urn:postboard:post:${post.id}`;
     feed.addItem({
-      title: cdataText(post.title),
+      // Text, with the three characters markup is made of escaped: a reader that shows titles as
+      // HTML shows `<script>` as text, and quotes (common in Korean titles) stay as they are.
+      title: cdataText(escapeMarkup(xmlText(post.title))),
       id: guid,
       guid,
       link: post.source?.url ? xmlText(post.source.url) : (anchor ?? ''),
       date: postDate(post.date),
-      description: cdataText(bodyHtml(post.body)),
+      // Made XML-safe first, then escaped: a stand-in such as <U+0085> must not become a tag.
+      description: cdataText(bodyHtml(xmlText(post.body))),
       category: post.department ? [{ name: xmlText(post.department) }] : [],
     });
   }

@@ -1,6 +1,6 @@
 import { pickFields, type FieldKey } from '../board/fields.js';
 import type { Post } from '../board/post.js';
-import type { Messages } from '../i18n.js';
+import type { Messages } from '../i18n/index.js';
 import { visibleLine } from '../render/sanitize.js';
 import { postCells, type CellOptions } from './cells.js';
 import { chunked } from './chunks.js';

@@ -1,10 +1,10 @@
 import { emitKeypressEvents } from 'node:readline';
 import { Cancelled } from '../errors.js';
-import type { Lang } from '../i18n.js';
+import type { Lang } from '../i18n/index.js';
 import type { IO } from '../io.js';
 import { visibleBlock } from '../render/sanitize.js';
 import { simpleMeasure, needsClusters } from '../render/width.js';
-import type * as Prompts from '../vendor/prompts.js';
+import type * as Prompts from '../lazy/prompts.js';
 
 /**
  * The body typed or pasted at the terminal, when no editor is set. A pasted press release
@@ -29,12 +29,12 @@ export interface BodyPromptOptions {
 
 const TEXT: Record<Lang, { hint: (editing: boolean) => string; lines: (count: number) => string; none: string }> = {
   en: {
-    hint: (editing) => `(Enter for a new line, Ctrl+D to finish${editing ? ' — Ctrl+D now keeps it as it is' : ''}; Ctrl+U clears a line)`,
+    hint: (editing) => `(Enter for a new line, Ctrl+D to finish${editing ? ' — Ctrl+D now keeps it as it is; Ctrl+K clears it all' : ''}; Ctrl+U clears a line)`,
     lines: (count) => `${count} ${count === 1 ? 'line' : 'lines'}`,
     none: '(no body)',
   },
   ko: {
-    hint: (editing) => `(Enter는 줄바꿈, 끝내려면 Ctrl+D${editing ? ' — 지금 Ctrl+D면 그대로 둡니다' : ''}; Ctrl+U는 한 줄 지우기)`,
+    hint: (editing) => `(Enter는 줄바꿈, 끝내려면 Ctrl+D${editing ? ' — 지금 Ctrl+D면 그대로 둡니다. Ctrl+K는 전부 지우기' : ''}; Ctrl+U는 한 줄 지우기)`,
     lines: (count) => `${count}줄`,
     none: '(내용 없음)',
   },
@@ -52,6 +52,12 @@ const BRACKETED_PASTE_OFF = '\x1b[?2004l';
 
 /** How many lines a body has, as a person counts them (a trailing line break is not another line). */
 export const lineCount = (text: string): number => (text === '' ? 0 : text.replace(/\n+$/, '').split('\n').length);
+
+/** `12 lines`, `12줄`, or `(no body)`: what a body prompt says of the body it took. */
+export const bodySummary = (lang: Lang, body: string): string => {
+  const count = lineCount(body.trim());
+  return count === 0 ? TEXT[lang].none : TEXT[lang].lines(count);
+};
 
 export function askBody(options: BodyPromptOptions): Promise<string> {
   const { io, theme } = options;
@@ -100,13 +106,27 @@ export function askBody(options: BodyPromptOptions): Promise<string> {
       input.setRawMode?.(Boolean(wasRaw));
       input.pause();
       if (error) return reject(error);
-      output.write(`${body.endsWith('\n') || body === '' ? '' : '\n'}${prefix('done')} ${theme.style.message(options.message, 'done')} ${theme.style.answer(lineCount(body.trim()) === 0 ? text.none : text.lines(lineCount(body.trim())))}\n`);
+      output.write(`${body.endsWith('\n') || body === '' ? '' : '\n'}${prefix('done')} ${theme.style.message(options.message, 'done')} ${theme.style.answer(bodySummary(options.lang, body))}\n`);
       resolve(body);
     };
 
     const insert = (piece: string) => {
+      const before = lastLine();
       body += piece;
+      // A letter that joins the one before it (a combining mark, a ZWJ emoji part) changes how
+      // that one looks: the line is drawn again rather than the letter put after it.
+      if (!pasting && piece !== '\n' && needsClusters(before.slice(-2) + piece)) return redrawLastLine(before, lastLine());
       write(visibleBlock(piece));
+    };
+
+    let segmenter: Intl.Segmenter | undefined;
+    /** The last letter as a person sees one (a Hangul syllable in jamo, an emoji with its joiners). */
+    const lastCluster = (line: string): number => {
+      if (!needsClusters(line.slice(-8))) return [...line].pop()?.length ?? 0;
+      segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+      let last = '';
+      for (const { segment } of segmenter.segment(line)) last = segment;
+      return last.length;
     };
 
     const backspace = () => {
@@ -120,22 +140,40 @@ export function askBody(options: BodyPromptOptions): Promise<string> {
         return;
       }
       const before = lastLine();
-      const chars = [...body];
-      chars.pop();
-      body = chars.join('');
+      body = body.slice(0, body.length - lastCluster(before));
       redrawLastLine(before, lastLine());
+    };
+
+    /** Clears the body on screen and in memory: the cursor goes back to where it began. */
+    const clearAll = () => {
+      const lines = body.split('\n');
+      const up = lines.reduce((sum, line) => sum + rows(line), 0) - 1;
+      body = '';
+      write(`\r${up > 0 ? `\x1b[${up}A` : ''}\x1b[J`);
     };
 
     const onKey = (character: string | undefined, key: Key | undefined) => {
       const name = key?.name;
       if (name === 'paste-start') return void (pasting = true);
       if (name === 'paste-end') return void (pasting = false);
+      if (pasting) {
+        // Inside a paste every key is text: a Ctrl+C or Ctrl+D byte in it neither cancels nor
+        // ends, and other control bytes are dropped (tabs and line breaks kept).
+        if (name === 'return' || name === 'enter' || name === 'tab') {
+          // falls through to the line-break and tab handling below
+        } else {
+          if (typeof character === 'string' && character !== '' && !/[\x00-\x08\x0b-\x1f\x7f]/.test(character)) insert(character);
+          return;
+        }
+      }
       if (key?.ctrl && name === 'c') return finish(new Cancelled(options.cancelled));
       if (!pasting && name === 'escape') return finish(new Cancelled(options.cancelled));
-      if (key?.ctrl && name === 'd') {
+      // Ctrl+D, by its byte: the key may have been renamed for the other prompts (see withPrompts).
+      if (key?.ctrl && (name === 'd' || key.sequence === '\x04')) {
         const valid = options.validate(body.trim());
         if (valid === true) return finish();
-        write(`\n${theme.style.error(valid)}\n${visibleBlock(body)}`);
+        // The message under what was typed; the last line again below it, to go on from.
+        write(`\n${theme.style.error(valid)}\n${visibleBlock(lastLine())}`);
         return;
       }
       if (name === 'return' || name === 'enter') {
@@ -154,6 +192,7 @@ export function askBody(options: BodyPromptOptions): Promise<string> {
         body = body.slice(0, body.length - before.length);
         return redrawLastLine(before, '');
       }
+      if (key?.ctrl && name === 'k') return clearAll();
       if (name === 'tab') return insert('\t');
       // Text, typed or pasted; keys that move or do something else are not text.
       if (typeof character === 'string' && character !== '' && !key?.ctrl && !key?.meta) insert(character);

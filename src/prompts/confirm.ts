@@ -1,5 +1,6 @@
-import type { Lang } from '../i18n.js';
-import type * as Prompts from '../vendor/prompts.js';
+import type { Lang } from '../i18n/index.js';
+import type * as Prompts from '../lazy/prompts.js';
+import { visibleLine } from '../render/sanitize.js';
 
 /**
  * A yes/no question that understands how Korean users answer it: y/yes, n/no in any case,
@@ -54,7 +55,7 @@ export function confirmPrompt(prompts: typeof Prompts) {
       done(answer);
     });
     const message = theme.style.message(config.message, status);
-    if (status === 'done') return `${prefix} ${message} ${theme.style.answer(value)}`;
-    return [`${prefix} ${message} ${theme.style.help(text.hint(config.default))} ${value}`, error ? theme.style.error(error) : ''];
+    if (status === 'done') return `${prefix} ${message} ${theme.style.answer(visibleLine(value))}`;
+    return [`${prefix} ${message} ${theme.style.help(text.hint(config.default))} ${visibleLine(value)}`, error ? theme.style.error(error) : ''];
   });
 }

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, isAbsolute, join } from 'node:path';
-import { PostboardError } from '../errors.js';
-import type { Lang } from '../i18n.js';
+import { Cancelled, PostboardError } from '../errors.js';
+import type { Lang } from '../i18n/index.js';
 
 /**
  * The body in the user's own editor ($VISUAL, else $EDITOR), as git and crontab do it: the text
@@ -13,13 +13,15 @@ import type { Lang } from '../i18n.js';
 
 type Failure = { kind: 'start'; code: string } | { kind: 'status'; status: number | null } | { kind: 'signal'; signal: string };
 
-const TEXT: Record<Lang, { notFound: (command: string, variable: string) => string; failed: (command: string, failure: Failure) => string }> = {
+const TEXT: Record<Lang, { notFound: (command: string, variable: string) => string; failed: (command: string, failure: Failure) => string; cancelled: string }> = {
   en: {
+    cancelled: 'cancelled in the editor (Ctrl+C); nothing was taken from it',
     notFound: (command, variable) => `cannot start the editor ${JSON.stringify(command)} (from $${variable}): not found; set $${variable} to an installed editor, or unset it to type the body here`,
     failed: (command, failure) =>
       `the editor ${JSON.stringify(command)} ${failure.kind === 'start' ? `could not start (${failure.code})` : failure.kind === 'signal' ? `was stopped by ${failure.signal}` : `exited with status ${failure.status}`}; the body was not taken`,
   },
   ko: {
+    cancelled: '편집기에서 취소했습니다 (Ctrl+C). 편집기의 내용은 받지 않았습니다',
     notFound: (command, variable) => `편집기 ${JSON.stringify(command)}($${variable})를 찾을 수 없습니다. $${variable}에 설치된 편집기를 지정하거나, 지우고 여기서 직접 입력하세요`,
     failed: (command, failure) =>
       `편집기 ${JSON.stringify(command)}${failure.kind === 'start' ? `를 시작할 수 없습니다(${failure.code})` : failure.kind === 'signal' ? `가 ${failure.signal}로 멈췄습니다` : `가 상태 ${failure.status}로 끝났습니다`}. 내용을 받지 않았습니다`,
@@ -75,7 +77,19 @@ export function editText(editor: Editor, initial: string, lang: Lang, env: NodeJ
     } finally {
       closeSync(fd);
     }
-    const result = spawnSync(editor.command, [...editor.args, file], { stdio: 'inherit', env });
+    // Ctrl+C in the editor goes to postboard too (one terminal, one process group): while the
+    // editor runs it is the editor's to handle (vim and nano keep running), and postboard waits
+    // for it rather than dying under it with its file left behind.
+    const ignore = () => {};
+    process.on('SIGINT', ignore);
+    let result: ReturnType<typeof spawnSync>;
+    try {
+      result = spawnSync(editor.command, [...editor.args, file], { stdio: 'inherit', env });
+    } finally {
+      process.removeListener('SIGINT', ignore);
+    }
+    // An editor that Ctrl+C ends (as `cat` would be) cancels, as Ctrl+C does at any question.
+    if (result.signal === 'SIGINT') throw new Cancelled(TEXT[lang].cancelled);
     const fail = (failure: Failure) => new PostboardError(TEXT[lang].failed(editor.command, failure));
     if (result.error) throw fail({ kind: 'start', code: (result.error as NodeJS.ErrnoException).code ?? 'EIO' });
     if (result.signal) throw fail({ kind: 'signal', signal: result.signal });

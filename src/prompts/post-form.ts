@@ -1,12 +1,13 @@
 import { emitKeypressEvents } from 'node:readline';
 import { checkField, type InputField, type PostDraft } from '../board/post.js';
 import { Cancelled } from '../errors.js';
-import type { Lang, Messages } from '../i18n.js';
+import type { Lang, Messages } from '../i18n/index.js';
 import type { IO } from '../io.js';
-import { visibleLine } from '../render/sanitize.js';
-import { askBody } from './body.js';
+import { visibleBlock, visibleLine } from '../render/sanitize.js';
+import { askBody, bodySummary } from './body.js';
 import { confirmPrompt } from './confirm.js';
 import { editText, findEditor, type Editor } from './editor.js';
+import { linePrompt } from './line.js';
 
 /** The questions, in the order they are asked. */
 export const FORM_ORDER: readonly InputField[] = ['title', 'author', 'department', 'date', 'status', 'body', 'source.agency', 'source.date', 'source.url'];
@@ -78,19 +79,32 @@ export interface PostFormOptions {
   onAnswer?: (answers: PostDraft) => void;
 }
 
+/** The name Ctrl+D's key goes by while prompts run (see withPrompts). */
+const END_OF_INPUT = 'postboard-end-of-input';
+
 const isCancel = (error: unknown): boolean => error instanceof Error && ['ExitPromptError', 'AbortPromptError', 'CancelPromptError'].includes(error.name);
 
-type PromptModule = typeof import('../vendor/prompts.js');
+type PromptModule = typeof import('../lazy/prompts.js');
 interface PromptContext {
   input: IO['stdin'];
   output: NodeJS.WritableStream;
   signal: AbortSignal;
 }
 
-/** The prompt library's key hints ("↑↓ navigate • ⏎ select") in the interface language. */
-export function promptTheme(lang: Lang) {
+/**
+ * How the prompts look: the library's key hints ("↑↓ navigate • ⏎ select") in the interface
+ * language, and a question's hint in parentheses gone once it is answered
+ * (`✔ 담당부서 환경부`, not `✔ 담당부서 (입력해 찾거나 새로 입력) 환경부`).
+ */
+export function promptTheme(lang: Lang, prompts: PromptModule) {
   const keys = LABELS[lang].keys;
-  return { style: { keysHelpTip: (pairs: [string, string][]) => pairs.map(([key, action]) => `${key} ${keys[action] ?? action}`).join(' • ') } };
+  const base = prompts.makeTheme({});
+  return {
+    style: {
+      keysHelpTip: (pairs: [string, string][]) => pairs.map(([key, action]) => `${key} ${keys[action] ?? action}`).join(' • '),
+      message: (text: string, status: 'idle' | 'done' | 'loading') => base.style.message(status === 'done' ? text.replace(/ \([^()]*\)(?: \([^()]*\))?$/, '') : text, status),
+    },
+  };
 }
 
 /**
@@ -98,7 +112,7 @@ export function promptTheme(lang: Lang) {
  * `Cancelled` (exit 130), so nothing after it is written.
  */
 export async function withPrompts<T>(io: IO, lang: Lang, step: (prompts: PromptModule, context: PromptContext) => Promise<T>): Promise<T> {
-  const prompts = await import('../vendor/prompts.js');
+  const prompts = await import('../lazy/prompts.js');
   const controller = new AbortController();
   // The prompt library has no Esc: listen for it beside it, and abort the question asked.
   emitKeypressEvents(io.stdin);
@@ -106,6 +120,13 @@ export async function withPrompts<T>(io: IO, lang: Lang, step: (prompts: PromptM
     if (key?.name === 'escape') controller.abort();
   };
   io.stdin.on('keypress', onKey);
+  // Ctrl+D ends the body (see body.ts); pressed once too often it would reach the next question,
+  // whose line editor (readline) takes it on an empty line for "close" and ends everything typed.
+  // Seen first, it is renamed to a key no line editor knows: the body prompt knows it by its byte.
+  const hideEndOfInput = (_: unknown, key: { name?: string; ctrl?: boolean } | undefined) => {
+    if (key?.ctrl && key.name === 'd') key.name = END_OF_INPUT;
+  };
+  io.stdin.prependListener('keypress', hideEndOfInput);
   try {
     return await step(prompts, { input: io.stdin, output: io.stdout as unknown as NodeJS.WritableStream, signal: controller.signal });
   } catch (error) {
@@ -113,6 +134,7 @@ export async function withPrompts<T>(io: IO, lang: Lang, step: (prompts: PromptM
     throw error;
   } finally {
     io.stdin.removeListener('keypress', onKey);
+    io.stdin.removeListener('keypress', hideEndOfInput);
     io.stdin.pause();
   }
 }
@@ -133,14 +155,13 @@ export async function askPost(options: PostFormOptions): Promise<PostDraft> {
   };
   // A misspelled $EDITOR is said before the first question, not after five answers.
   const editor = options.ask.includes('body') ? findEditor(options.io.env, lang) : undefined;
-  const theme = promptTheme(lang);
-
   return withPrompts(options.io, lang, async (prompts, context) => {
+    const theme = promptTheme(lang, prompts);
     for (const field of FORM_ORDER.filter((name) => options.ask.includes(name))) {
       const message = labels[field];
-      // Offered values come from the board: shown (and kept, if taken) as visible text, never obeyed.
-      const stored = defaults[field];
-      const fallback = stored === undefined || field === 'body' ? stored : visibleLine(stored);
+      // Offered values come from the board: kept exactly as they are when taken, but shown as
+      // visible text, never obeyed (see `offered`).
+      const fallback = offered(defaults[field], field);
       const optional = field === 'department' || field.startsWith('source.');
       switch (field) {
         case 'department':
@@ -174,20 +195,37 @@ export async function askPost(options: PostFormOptions): Promise<PostDraft> {
               });
           break;
         default:
-          answers[field] = await prompts.input(
-            {
-              message: optional && !fallback ? `${message} ${labels.optional}` : message,
-              default: fallback,
-              ...(options.editing && fallback ? { prefill: 'editable' as const } : {}),
-              validate: validator(field),
-            },
-            context,
-          );
+          answers[field] = options.editing
+            ? // Editing: the line starts as the value, and an emptied line empties the field.
+              await linePrompt(prompts)({ message: optional ? `${message} ${labels.optional}` : message, initial: fallback ?? '', validate: validator(field), theme }, context)
+            : await prompts.input(
+                {
+                  message: optional && !fallback ? `${message} ${labels.optional}` : message,
+                  default: fallback,
+                  validate: validator(field),
+                  // What is typed or offered is shown made visible; the value itself stays exact.
+                  transformer: (value: string) => visibleLine(value),
+                  theme: { ...theme, style: { ...theme.style, defaultAnswer: (text: string) => `(${visibleLine(text)})` } },
+                },
+                context,
+              );
       }
       options.onAnswer?.({ ...answers });
     }
     return answers;
   });
+}
+
+/**
+ * A stored value offered to be kept: exactly as stored — a zero-width space or a flag's tag
+ * characters are data, and keeping the value must not change it. Only text with control
+ * characters (which no field may hold, so a hand-edited board's) is offered made visible: it
+ * could not be kept as it is anyway, and it must never reach the terminal.
+ */
+function offered(value: string | undefined, field: InputField): string | undefined {
+  if (value === undefined) return undefined;
+  const controls = field === 'body' ? /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/ : /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+  return controls.test(value) ? (field === 'body' ? visibleBlock(value) : visibleLine(value)) : value;
 }
 
 /** The body from the editor, opened again (if the user wants) until it passes the body's rule. */
@@ -198,7 +236,10 @@ async function bodyInEditor(editor: Editor, initial: string, options: PostFormOp
     options.io.stdout.write(`? ${labels.body} ${labels.inEditor(editor.command)}\n`);
     text = editText(editor, text, options.lang, options.io.env);
     const valid = validate(text);
-    if (valid === true) return text;
+    if (valid === true) {
+      options.io.stdout.write(`✔ ${labels.body} ${bodySummary(options.lang, text)}\n`);
+      return text;
+    }
     options.io.stdout.write(`> ${valid}\n`);
     if (!(await ask(labels.editAgain))) throw new Cancelled(labels.cancelled);
   }
@@ -212,16 +253,16 @@ async function bodyInEditor(editor: Editor, initial: string, options: PostFormOp
 export function departmentChoices(departments: readonly string[], term: string, labels: Labels, current?: string) {
   const typed = term.normalize('NFC').trim();
   const needle = typed.toLowerCase();
-  const shown = departments.map(visibleLine);
-  const matching = shown.filter((name) => name.toLowerCase().includes(needle));
-  const choices = matching.map((name) => ({ value: name, name, short: name }));
-  if (typed && !shown.includes(typed)) choices.push({ value: typed, name: `${typed} ${labels.newDepartment}`, short: typed });
+  // Each department is picked as it is stored, and shown as visible text.
+  const matching = departments.filter((name) => visibleLine(name).toLowerCase().includes(needle) || name.toLowerCase().includes(needle));
+  const choices = matching.map((name) => ({ value: offered(name, 'department') ?? '', name: visibleLine(name), short: visibleLine(name) }));
+  if (typed && !departments.includes(typed)) choices.push({ value: typed, name: `${visibleLine(typed)} ${labels.newDepartment}`, short: visibleLine(typed) });
   if (!typed) {
     // The field is optional: Enter on nothing typed keeps it empty (or, editing, as it is).
-    const none = { value: '', name: labels.noDepartment, short: '-' };
-    if (!current) choices.unshift(none);
-    else choices.push(none);
+    const none = { value: '', name: labels.noDepartment, short: labels.noDepartment };
+    choices.unshift(none);
     if (current) {
+      // Editing: the department it has first, "(none)" right after it (one Down empties it).
       const index = choices.findIndex((choice) => choice.value === current);
       if (index > 0) choices.unshift(...choices.splice(index, 1));
     }

@@ -1,6 +1,6 @@
 import { fieldValue, FIELD_KEYS, type FieldKey } from '../board/fields.js';
 import type { Post } from '../board/post.js';
-import type { Messages } from '../i18n.js';
+import type { Messages } from '../i18n/index.js';
 import { visibleLine } from './sanitize.js';
 
 /**
@@ -14,9 +14,11 @@ export function changedFields(before: Post, after: Post): FieldKey[] {
   return FIELD_KEYS.filter((key) => key !== 'id' && fieldValue(before, key) !== fieldValue(after, key));
 }
 
-/** True when a field that had text has none after the change: worth a second thought. */
+/** True when a field that had text has none after the change: worth a second thought. (Timestamps are the board's, not text.) */
 export function emptiesAField(before: Post, after: Post): boolean {
-  return changedFields(before, after).some((key) => String(fieldValue(before, key)) !== '' && String(fieldValue(after, key)) === '');
+  return changedFields(before, after).some(
+    (key) => key !== 'createdAt' && key !== 'updatedAt' && String(fieldValue(before, key)) !== '' && String(fieldValue(after, key)) === '',
+  );
 }
 
 const SHORT = 60;

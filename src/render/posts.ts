@@ -1,6 +1,6 @@
 import { fieldValue, type FieldKey } from '../board/fields.js';
 import type { Post } from '../board/post.js';
-import type { Messages } from '../i18n.js';
+import type { Messages } from '../i18n/index.js';
 import { visibleBlock, visibleLine } from './sanitize.js';
 import type { Style } from './style.js';
 import { renderTable, type TableColumn } from './table.js';
@@ -27,7 +27,7 @@ const SHRINK_RANK: Partial<Record<FieldKey, number>> = {
 const RIGHT_ALIGNED: ReadonlySet<FieldKey> = new Set(['id', 'views']);
 
 /** One table cell: the value as a single visible line. */
-function cellText(post: Post, key: FieldKey, t: Messages): string {
+function cellText(post: Post, key: FieldKey, t: Messages, statusShown: boolean): string {
   switch (key) {
     case 'views':
       return t.number(post.views);
@@ -38,7 +38,8 @@ function cellText(post: Post, key: FieldKey, t: Messages): string {
       // Stored in UTC; read in the user's own time.
       return post[key] ? t.localTime(post[key]) : '';
     case 'title':
-      return visibleLine(post.status === 'hidden' ? `${t.hiddenMark} ${post.title}` : post.title);
+      // Marked hidden in the title only when no status column says so already.
+      return visibleLine(post.status === 'hidden' && !statusShown ? `${t.hiddenMark} ${post.title}` : post.title);
     case 'body':
       // The start of the body, its line breaks folded into spaces.
       return visibleLine(post.body.slice(0, 500).replace(/\s+/g, ' ').trim());
@@ -52,7 +53,7 @@ export async function renderPostTable(posts: readonly Post[], fields: readonly F
   const { t, style, width } = options;
   const columns: TableColumn[] = fields.map((key) => ({
     header: t.fields[key],
-    cells: posts.map((post) => cellText(post, key, t)),
+    cells: posts.map((post) => cellText(post, key, t, fields.includes('status'))),
     align: RIGHT_ALIGNED.has(key) ? 'right' : 'left',
     shrinkRank: SHRINK_RANK[key],
   }));

@@ -19,7 +19,7 @@ export type ColorLevel = 0 | 1 | 2 | 3;
 
 export async function loadStyle(level: ColorLevel): Promise<Style> {
   if (level === 0) return plainStyle;
-  const { Chalk } = await import('../vendor/chalk.js');
+  const { Chalk } = await import('../lazy/chalk.js');
   const chalk = new Chalk({ level });
   return {
     heading: (text) => chalk.bold(text),

@@ -93,7 +93,7 @@ let clustered: TextMeasure | undefined;
 
 export async function clusterMeasure(): Promise<TextMeasure> {
   if (clustered) return clustered;
-  const { stringWidth } = await import('../vendor/string-width.js');
+  const { stringWidth } = await import('../lazy/string-width.js');
   const segmenter = new Intl.Segmenter();
   // Once any text has clusters, every text is measured string-width's way, so that a prefix cut
   // by `fit` measures the same as it did inside the whole.

@@ -1,3 +1,4 @@
+import { EDGE } from '../board/numbers.js';
 import { checkStoredPost, isRecord, type FieldIssue, type Post } from '../board/post.js';
 
 /** The board file's format version this postboard reads and writes. */
@@ -28,6 +29,9 @@ export type BoardProblem =
   | { kind: 'last-id-behind'; lastId: number; highest: number }
   | { kind: 'not-nfc'; index: number; id: number | undefined; field: string }
   | { kind: 'bom' }
+  | { kind: 'not-utf8'; line: number }
+  | { kind: 'inexact-number'; key: string; literal: string; line?: number }
+  | { kind: 'too-deep' }
   | { kind: 'folder' }
   | { kind: 'not-a-file'; found: FileKind }
   | { kind: 'too-large'; bytes: number | undefined; limit: number }
@@ -36,6 +40,7 @@ export type BoardProblem =
   | { kind: 'unwritable'; code: string }
   | { kind: 'locked'; seconds: number; pid?: number; stopped?: boolean }
   | { kind: 'lock-lost' }
+  | { kind: 'not-a-lock'; path: string }
   | { kind: 'numbers-exhausted' };
 
 /** What a path that is not a regular file is instead. */
@@ -44,6 +49,8 @@ export type FileKind = 'device' | 'fifo' | 'socket' | 'other';
 export interface BoardCheck {
   board: Board;
   problems: BoardProblem[];
+  /** A number at the edge of what JavaScript holds exactly: the file's text must be looked at (see numbers.ts). */
+  atTheEdge: boolean;
 }
 
 /** A whole number JavaScript holds exactly (≤ 2^53 − 1): a bigger one would be rounded, and two posts could share it. */
@@ -70,20 +77,20 @@ export function checkBoard(raw: unknown, stopAtFirst: boolean): BoardCheck {
   const board = emptyBoard();
   if (!isRecord(raw) || !Array.isArray(raw.posts)) {
     problems.push({ kind: 'not-a-board', found: kindOf(raw) });
-    return { board, problems };
+    return { board, problems, atTheEdge: false };
   }
   const { schemaVersion = SCHEMA_VERSION, lastId } = raw;
   if (!isWholeNumber(schemaVersion, 1)) {
     problems.push({ kind: 'bad-header', field: 'schemaVersion', value: schemaVersion });
-    return { board, problems };
+    return { board, problems, atTheEdge: false };
   }
   if (schemaVersion > SCHEMA_VERSION) {
     problems.push({ kind: 'newer-version', version: schemaVersion });
-    return { board, problems };
+    return { board, problems, atTheEdge: false };
   }
   if (lastId !== undefined && !isWholeNumber(lastId, 0)) {
     problems.push({ kind: 'bad-header', field: 'lastId', value: lastId });
-    if (stopAtFirst) return { board, problems };
+    if (stopAtFirst) return { board, problems, atTheEdge: false };
   }
 
   const posts = raw.posts as unknown[];
@@ -95,7 +102,7 @@ export function checkBoard(raw: unknown, stopAtFirst: boolean): BoardCheck {
       const rawId = (posts[index] as { id?: unknown } | null)?.id;
       const id = isWholeNumber(rawId, 1) ? rawId : undefined;
       for (const issue of checked.issues) problems.push({ kind: 'invalid-post', index, id, issue });
-      if (stopAtFirst) return { board, problems };
+      if (stopAtFirst) return { board, problems, atTheEdge: false };
       continue;
     }
     const post = checked.post;
@@ -103,12 +110,14 @@ export function checkBoard(raw: unknown, stopAtFirst: boolean): BoardCheck {
     const firstIndex = seen.get(post.id);
     if (firstIndex !== undefined) {
       problems.push({ kind: 'duplicate-id', id: post.id, index, firstIndex });
-      if (stopAtFirst) return { board, problems };
+      if (stopAtFirst) return { board, problems, atTheEdge: false };
     }
     seen.set(post.id, index);
     if (post.id > highest) highest = post.id;
   }
 
+  let atTheEdge = typeof lastId === 'number' && lastId >= EDGE;
+  for (const post of posts as Post[]) if (post && (post.id >= EDGE || post.views >= EDGE)) atTheEdge = true;
   const recordedLastId = isWholeNumber(lastId, 0) ? lastId : highest;
   if (recordedLastId < highest) {
     // Not fatal for reading: the next number is taken above both. `check` reports it.
@@ -116,5 +125,5 @@ export function checkBoard(raw: unknown, stopAtFirst: boolean): BoardCheck {
   }
   // Keys this version does not know ride along, so a rewrite loses nothing.
   const checked: Board = { ...raw, schemaVersion, lastId: Math.max(recordedLastId, highest), posts: posts as Post[] };
-  return { board: checked, problems };
+  return { board: checked, problems, atTheEdge };
 }

@@ -1,4 +1,3 @@
-import type { BoardProblem } from './board.js';
 import { JsonBoardStore } from './json-board.js';
 import type { BoardStore } from './store.js';
 import type { WriteFaults } from '../files/write.js';
@@ -14,7 +13,6 @@ export interface OpenBoardOptions {
   shownAs: string;
   lockTimeoutMs: number;
   lockStaleMs: number;
-  describe: (file: string, problem: BoardProblem) => string;
   /** Test knobs: a lower size limit, injected write faults. */
   maxBytes?: number;
   faults?: WriteFaults;

@@ -1,6 +1,7 @@
 import { constants as fsConstants } from 'node:buffer';
-import { accessSync, closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readFileSync, statSync, type Stats } from 'node:fs';
-import { dirname } from 'node:path';
+import { isUtf8 } from 'node:buffer';
+import { accessSync, closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { isRecord } from '../board/post.js';
 import { BoardFileError } from '../errors.js';
@@ -8,7 +9,8 @@ import { realTarget } from '../files/paths.js';
 import type { WriteFaults } from '../files/write.js';
 import { decodeUtf8, encodeUtf8 } from '../utf8.js';
 import { checkBoard, emptyBoard, type Board, type BoardProblem, type FileKind } from './board.js';
-import { locateProblem } from './locate.js';
+import { inexactNumbers } from '../board/numbers.js';
+import { lineAndColumn, locateProblem } from './locate.js';
 import type { BoardLock } from './lock.js';
 import { backupPath } from './paths.js';
 import { repairBoard, textProblems, type Repair } from './repair.js';
@@ -22,6 +24,9 @@ export { backupPath } from './paths.js';
  */
 export const MAX_BOARD_BYTES = fsConstants.MAX_STRING_LENGTH;
 
+/** Up to this size the board is decoded the fast way (see utf8.ts); past it, the lean way. */
+const MAX_FAST_DECODE = 64 * 1024 * 1024;
+
 export interface JsonBoardOptions {
   /** The board file, as the user named it. */
   path: string;
@@ -31,14 +36,26 @@ export interface JsonBoardOptions {
   lockTimeoutMs: number;
   /** How long a lock held from another host may go unrefreshed before it counts as abandoned. */
   lockStaleMs: number;
-  /** Turns a problem into the one-line message the error carries. */
-  describe: (file: string, problem: BoardProblem) => string;
   /** The largest board written or read (tests lower it; see MAX_BOARD_BYTES). */
   maxBytes?: number;
   faults?: WriteFaults;
 }
 
 const BOM = 0xfeff;
+
+/** The line of the first byte sequence that is not UTF-8. */
+function firstBadUtf8Line(bytes: Buffer): number {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 0x0a) {
+      if (!isUtf8(bytes.subarray(start, i))) return line;
+      line++;
+      start = i + 1;
+    }
+  }
+  return line;
+}
 
 function fileKind(info: Stats): FileKind {
   if (info.isCharacterDevice() || info.isBlockDevice()) return 'device';
@@ -60,15 +77,18 @@ class BoardFile {
   ) {}
 
   readonly fail = (problem: BoardProblem): never => {
-    throw new BoardFileError(this.shownAs, problem, this.options.describe(this.shownAs, problem));
+    throw new BoardFileError(this.shownAs, problem);
   };
 
   /** The text, without a byte-order mark; undefined when there is no file. */
   async text(): Promise<{ json: string; hadBom: boolean } | undefined> {
     const bytes = this.bytes();
     if (bytes === undefined) return undefined;
+    // A board is UTF-8: bytes that are not (a CP949 title pasted by hand) would turn into U+FFFD
+    // and be written back so at the next change. Refused, naming the line.
+    if (!isUtf8(bytes)) return this.fail({ kind: 'not-utf8', line: firstBadUtf8Line(bytes) });
     // Synchronous on purpose: a command reads its board once, and fs/promises costs start-up.
-    const text = decodeUtf8(bytes);
+    const text = bytes.length > MAX_FAST_DECODE ? bytes.toString('utf8') : decodeUtf8(bytes, true);
     // A byte-order mark from a Windows editor is not part of the JSON.
     const hadBom = text.charCodeAt(0) === BOM;
     return { json: hadBom ? text.slice(1) : text, hadBom };
@@ -93,7 +113,15 @@ class BoardFile {
       if (!info.isFile()) return this.fail({ kind: 'not-a-file', found: fileKind(info) });
       const limit = this.options.maxBytes ?? MAX_BOARD_BYTES;
       if (info.size > limit) return this.fail({ kind: 'too-large', bytes: info.size, limit });
-      return readFileSync(fd);
+      // Exactly the size the file has: a file that says 0 but never ends (/proc/self/pagemap) is read as empty.
+      const bytes = Buffer.allocUnsafe(info.size);
+      let read = 0;
+      while (read < info.size) {
+        const count = readSync(fd, bytes, read, info.size - read, read);
+        if (count === 0) break;
+        read += count;
+      }
+      return read === info.size ? bytes : bytes.subarray(0, read);
     } catch (error) {
       if (error instanceof BoardFileError) throw error;
       return this.fail({ kind: 'unreadable', code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
@@ -118,9 +146,13 @@ class BoardFile {
     if (text === undefined) return undefined;
     const parsed = await this.json(text.json);
     if ('problem' in parsed) return this.fail(parsed.problem);
-    const { board, problems } = checkBoard(parsed.raw, true);
+    const { board, problems, atTheEdge } = checkBoard(parsed.raw, true);
     const [problem] = problems;
     if (problem) return this.fail(await locateProblem(text.json, problem));
+    if (atTheEdge) {
+      const [inexact] = inexactNumbers(text.json, ['id', 'views', 'lastId']);
+      if (inexact) return this.fail({ kind: 'inexact-number', key: inexact.key, literal: inexact.literal, line: lineAndColumn(text.json, inexact.offset).line });
+    }
     return { board, json: text.json };
   }
 }
@@ -179,6 +211,9 @@ export class JsonBoardStore implements BoardStore {
   }
 
   async previous(): Promise<Board | undefined> {
+    // A writer killed between its rename and its backup left the backup pending: finish that
+    // first (under the lock), or undo would restore a board from two changes ago.
+    if (this.hasPendingBackup()) await this.locked(async () => undefined);
     const backup = backupPath(this.realPath);
     const db = new Low<Board | null>(new BoardFileAdapter(new BoardFile(backup, backup, this.options)), null);
     await db.read();
@@ -210,12 +245,14 @@ export class JsonBoardStore implements BoardStore {
     if (text === undefined) return undefined;
     const parsed = await this.boardFile.json(text.json);
     if ('problem' in parsed) return [parsed.problem];
-    const { problems } = checkBoard(parsed.raw, false);
-    const all: BoardProblem[] = [...(text.hadBom ? [{ kind: 'bom' } as const] : []), ...problems, ...textProblems(parsed.raw)];
+    const { problems, atTheEdge } = checkBoard(parsed.raw, false);
+    const inexact = atTheEdge ? inexactNumbers(text.json, ['id', 'views', 'lastId']) : [];
+    const all: BoardProblem[] = [
+      ...inexact.map((found) => ({ kind: 'inexact-number', key: found.key, literal: found.literal, line: lineAndColumn(text.json, found.offset).line }) as const),...(text.hadBom ? [{ kind: 'bom' } as const] : []), ...problems, ...textProblems(parsed.raw)];
     return Promise.all(all.map((problem) => locateProblem(text.json, problem)));
   }
 
-  async repair(): Promise<{ repairs: Repair[]; backup?: string }> {
+  async repair(at: Date): Promise<{ repairs: Repair[]; backup?: string }> {
     return this.locked(async (lock) => {
       const text = await this.boardFile.text();
       if (text === undefined) return { repairs: [] };
@@ -226,6 +263,8 @@ export class JsonBoardStore implements BoardStore {
       const repairs: Repair[] = text.hadBom ? [{ kind: 'bom' }] : [];
       repairs.push(...repairBoard(raw));
       if (repairs.length === 0) return { repairs };
+      // What made the board what it is now (so a later undo does not take this for an undo).
+      raw.lastChange = { command: 'check --fix', at: at.toISOString() };
       await this.write(raw, undefined, lock);
       return { repairs, backup: backupPath(this.realPath) };
     });
@@ -241,7 +280,9 @@ export class JsonBoardStore implements BoardStore {
     try {
       json = serialize(board);
     } catch (error) {
-      // V8's longest string is shorter than the board: far past what could be read back.
+      // Data nested thousands deep (in a key postboard does not know) overflows the stack...
+      if (error instanceof RangeError && /call stack/i.test(error.message)) return this.fail({ kind: 'too-deep' });
+      // ...and V8's longest string being shorter than the board means far past what could be read back.
       if (error instanceof RangeError) return this.fail({ kind: 'too-large', bytes: undefined, limit });
       throw error;
     }
@@ -281,6 +322,15 @@ export class JsonBoardStore implements BoardStore {
       } catch (error) {
         return this.fail({ kind: 'unwritable', code: (error as NodeJS.ErrnoException).code ?? 'EACCES' });
       }
+    }
+  }
+
+  private hasPendingBackup(): boolean {
+    try {
+      const name = basename(this.realPath);
+      return readdirSync(dirname(this.realPath)).some((entry) => entry.startsWith(`.${name}.postboard-`) && entry.endsWith('.bak-pending'));
+    } catch {
+      return false;
     }
   }
 

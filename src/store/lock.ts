@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { link, open, readFile, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { constants, readFileSync, readlinkSync } from 'node:fs';
+import { link, open, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep, setImmediate as yieldToLoop } from 'node:timers/promises';
@@ -29,7 +29,21 @@ interface Owner {
   host: string;
   /** The process's start time (Linux /proc), so a reused process id is not mistaken for it. */
   started?: string;
+  /**
+   * Its PID namespace (Linux): a process id means something only inside one. A writer in another
+   * (a container sharing the folder and the host name) is judged as one on another host is.
+   */
+  pidns?: string;
   token: string;
+}
+
+/** This process's PID namespace, where there is /proc. */
+function pidNamespace(): string | undefined {
+  try {
+    return readlinkSync('/proc/self/ns/pid');
+  } catch {
+    return undefined;
+  }
 }
 
 const RETRY_MS = 25;
@@ -50,7 +64,32 @@ function processInfo(pid: number | 'self'): { started: string; state: string } |
 type Holder =
   | { kind: 'alive'; owner?: Owner; stopped: boolean }
   | { kind: 'gone'; owner?: Owner; text: string; mtimeMs: number }
-  | { kind: 'none' };
+  | { kind: 'none' }
+  /** Something at the lock's name that postboard never makes (a named pipe): not read, never waited for. */
+  | { kind: 'not-a-lock' };
+
+/**
+ * A lock file's text, read without ever blocking (a named pipe put at the lock's name would
+ * block a plain read for ever) and never more than a lock holds.
+ */
+async function readSmall(path: string): Promise<string> {
+  let handle;
+  try {
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch {
+    return '';
+  }
+  try {
+    if (!(await handle.stat()).isFile()) return '';
+    const buffer = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } catch {
+    return '';
+  } finally {
+    await handle.close();
+  }
+}
 
 async function inspect(lockPath: string, staleMs: number): Promise<Holder> {
   let info;
@@ -65,7 +104,8 @@ async function inspect(lockPath: string, staleMs: number): Promise<Holder> {
     // The lock folder of postboard before 0.2 (proper-lockfile): judged by its age alone.
     return stale ? { kind: 'gone', text: '', mtimeMs: info.mtimeMs } : { kind: 'alive', stopped: false };
   }
-  const text = await readFile(lockPath, 'utf8').catch(() => '');
+  if (!info.isFile()) return { kind: 'not-a-lock' };
+  const text = await readSmall(lockPath);
   let owner: Owner | undefined;
   try {
     const parsed = JSON.parse(text) as Owner;
@@ -73,7 +113,7 @@ async function inspect(lockPath: string, staleMs: number): Promise<Holder> {
   } catch {
     // Being written this instant, or left half-written by a crash: its age decides.
   }
-  if (!owner || owner.host !== hostname()) {
+  if (!owner || owner.host !== hostname() || (owner.pidns !== undefined && owner.pidns !== pidNamespace())) {
     return stale ? { kind: 'gone', owner, text, mtimeMs: info.mtimeMs } : { kind: 'alive', owner, stopped: false };
   }
   try {
@@ -156,7 +196,7 @@ async function breakLock(lockPath: string, judged: Extract<Holder, { kind: 'gone
       if (Date.now() - info.mtimeMs > staleMs) await rmdir(lockPath).catch(() => {});
       return;
     }
-    const text = await readFile(lockPath, 'utf8').catch(() => undefined);
+    const text = await readSmall(lockPath);
     const same = text === judged.text && (judged.owner !== undefined || info.mtimeMs === judged.mtimeMs);
     if (same) await unlink(lockPath);
   } finally {
@@ -182,7 +222,8 @@ export class BoardLock {
   static async acquire(realPath: string, options: LockOptions, fail: (problem: BoardProblem) => never): Promise<BoardLock> {
     const lockPath = `${realPath}.lock`;
     const self = processInfo('self');
-    const owner: Owner = { pid: process.pid, host: hostname(), ...(self ? { started: self.started } : {}), token: randomBytes(8).toString('hex') };
+    const pidns = pidNamespace();
+    const owner: Owner = { pid: process.pid, host: hostname(), ...(self ? { started: self.started } : {}), ...(pidns ? { pidns } : {}), token: randomBytes(8).toString('hex') };
     const deadline = Date.now() + options.timeoutMs;
     for (;;) {
       try {
@@ -193,6 +234,7 @@ export class BoardLock {
         if (code !== 'EEXIST') return fail({ kind: 'unwritable', code });
       }
       const holder = await inspect(lockPath, options.staleMs).catch(() => ({ kind: 'alive', stopped: false }) as Holder);
+      if (holder.kind === 'not-a-lock') return fail({ kind: 'not-a-lock', path: lockPath });
       if (holder.kind === 'gone') {
         await breakLock(lockPath, holder, options.staleMs).catch(() => {});
         continue;
@@ -212,7 +254,7 @@ export class BoardLock {
    */
   async assertHeld(): Promise<void> {
     await yieldToLoop();
-    const text = await readFile(this.lockPath, 'utf8').catch(() => '');
+    const text = await readSmall(this.lockPath);
     let token: unknown;
     try {
       token = (JSON.parse(text) as { token?: unknown }).token;
@@ -227,7 +269,7 @@ export class BoardLock {
     clearInterval(this.refresher);
     this.refresher = undefined;
     // Only our own lock is removed: never one another writer has taken.
-    const text = await readFile(this.lockPath, 'utf8').catch(() => '');
+    const text = await readSmall(this.lockPath);
     if (text === JSON.stringify(this.owner)) await unlink(this.lockPath).catch(() => {});
   }
 

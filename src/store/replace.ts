@@ -1,5 +1,5 @@
 import { copyFile, link, lstat, open, readdir, rename, stat, unlink } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { ownLeftover, siblingName, TempFile, type WriteFaults } from '../files/write.js';
 import { backupPath } from './paths.js';
 import type { BoardLock } from './lock.js';
@@ -78,6 +78,14 @@ export async function sweepLeftovers(realPath: string): Promise<void> {
   const ours = ownLeftover(realPath);
   const entries = await readdir(folder).catch(() => [] as string[]);
   const board = await stat(realPath).catch(() => undefined);
+  // A lock's own file (`<board>.lock.<token>`) lives a moment, while the lock is made; one that
+  // is old belongs to a writer that died making it.
+  const lockFile = new RegExp(`^${basename(realPath).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.lock\\.[0-9a-f]{16}$`);
+  for (const entry of entries.filter((name) => lockFile.test(name))) {
+    const path = join(folder, entry);
+    const info = await stat(path).catch(() => undefined);
+    if (info && Date.now() - info.mtimeMs > 10_000) await unlink(path).catch(() => {});
+  }
   for (const entry of entries) {
     const match = ours.exec(entry);
     if (!match) continue;

@@ -53,5 +53,5 @@ export interface BoardStore {
    * Repairs what can be repaired without guessing, as one locked step that keeps a backup
    * first, and says what it changed and where the backup is (nothing changed, nothing written).
    */
-  repair(): Promise<{ repairs: Repair[]; backup?: string }>;
+  repair(at: Date): Promise<{ repairs: Repair[]; backup?: string }>;
 }

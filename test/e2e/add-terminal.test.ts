@@ -113,7 +113,7 @@ describe('what was typed is never only in memory', () => {
       await answer(t, 'Source URL', 'Enter');
       if (disk.real) disk.fill(0);
       await answer(t, 'Post it?', 'Enter');
-      const screen = await t.waitFor('Post it later with: postboard add --from-draft');
+      const screen = await t.waitFor('Post it later (to the same board) with: postboard add --from-draft');
       expect(screen).toContain('cannot be written (ENOSPC');
       expect(await t.exited()).toBe(1);
       const drafts = join(home, '.local/share/postboard/drafts');
@@ -123,7 +123,8 @@ describe('what was typed is never only in memory', () => {
       expect(JSON.parse(readFileSync(path, 'utf8')).post).toMatchObject({ title: '초안으로 남을 글', author: '한국생산성본부', body: RELEASE });
 
       disk.empty();
-      const posted = await runCli(['add', '--from-draft', path, '--db', board, '--quiet']);
+      // Exactly as the message says: from anywhere, without naming the board, it goes to the board it was for.
+      const posted = await runCli(['add', '--from-draft', path, '--quiet'], { cwd: tempDir(), env: { HOME: home } });
       expect(posted).toMatchObject({ code: 0, stdout: '2933\n' });
       expect(posted.stderr).toBe(`Removed the draft ${path}\n`);
       expect(loadBoard(board).posts[0]).toMatchObject({ id: 2933, title: '초안으로 남을 글', body: RELEASE });

@@ -75,6 +75,33 @@ describe('postboard completion bash', () => {
     expect(offered.join(' ')).not.toMatch(/[\x00-\x1f\x7f-\x9f]/);
   });
 
+  it("inside a quote the user opened (' or \"), a department is escaped for that quote and reads back as itself", async () => {
+    const departments = [`$(touch ${marker})`, '환경 정책과', "기후'에너지부", 'a"b`c'];
+    const board = writeBoard(makeBoard(departments.map((department, i) => makePost({ id: i + 1, department }))));
+    const path = await script('bash');
+    // The words as bash would split the line, passed as they are (no quoting of ours in the way).
+    const complete = (current: string) => {
+      const run = `source ${path}; COMP_WORDS=(postboard list --department "$CURRENT"); COMP_CWORD=3; _postboard; printf '%s\\n' "\${COMPREPLY[@]}"`;
+      const result = spawnSync('bash', ['-c', run], { env: { ...shellEnv(board), CURRENT: current }, encoding: 'utf8' });
+      expect(result.stderr).toBe('');
+      return result.stdout.split('\n').filter(Boolean);
+    };
+    const readBack = (word: string) => spawnSync('bash', ['-c', `printf '%s' ${word}`], { encoding: 'utf8' }).stdout;
+    for (const [current, close, department] of [
+      ["'환", "'", '환경 정책과'],
+      ["'기", "'", "기후'에너지부"],
+      ['"$(', '"', departments[0]!],
+      ['"a', '"', 'a"b`c'],
+      ['기', '', "기후'에너지부"],
+    ] as const) {
+      const offered = complete(current);
+      expect(offered).toHaveLength(1);
+      expect(offered[0]!.startsWith(current.slice(0, 1) === '기' ? '기' : current.slice(0, 1))).toBe(true);
+      // Closed as bash closes it when the word is complete, the line holds the department as text.
+      expect(readBack(`${offered[0]}${close}`)).toBe(department);
+    }
+  });
+
   it('in a real terminal: Tab after --department lists the departments and runs none of them', async () => {
     const path = await script('bash');
     const terminal = Terminal.start('bash --norc --noprofile', { env: { POSTBOARD_DB: hostileBoard, PS1: '$ ' } });

@@ -93,7 +93,7 @@ describe('export to CSV (the default)', () => {
   });
 
   it('--header ko and --header en name the columns', async () => {
-    expect((await exported('--header', 'ko', '--no-bom')).split('\r\n')[0]).toBe('번호,제목,글쓴이,담당부서,날짜,조회수,상태,내용,출처,출처 날짜,출처 URL,작성 시각,수정 시각');
+    expect((await exported('--header', 'ko', '--no-bom')).split('\r\n')[0]).toBe('번호,제목,글쓴이,담당부서,날짜,조회수,상태,내용,출처 기관,출처 날짜,출처 URL,작성 시각,수정 시각');
     expect((await exported('--header', 'en', '--fields', 'id,title', '--no-bom')).split('\r\n')[0]).toBe('No.,Title');
   });
 

@@ -72,7 +72,10 @@ describe('the Excel round trip: export --header ko, edit in Excel (CP949), impor
 
     // The same file again: nothing left to do.
     const again = await runCli(['import', file, '--db', board, '--update'], { env: seoul });
-    expect(again.stdout).toBe('Imported: 1 added, 0 updated, 21 unchanged\n');
+    expect(again.stdout).toBe('Imported: 0 added, 0 updated, 21 unchanged, 1 skipped\n');
+    // The new row of the sheet is the post it became, not a second one.
+    expect(again.stderr).toBe(`${file} row 23: skipped: the same post is already on the board as post 2933 (imported before)\n`);
+    expect(loadBoard(board).posts).toHaveLength(22);
   });
 
   it('a plain import of an export of the same board adds nothing, and says why', async () => {
@@ -131,5 +134,34 @@ describe('the Excel round trip: export --header ko, edit in Excel (CP949), impor
     writeFileSync(file, '제목,글쓴이,날짜\r\n,작가,2024-02-30\r\n');
     const result = await runCli(['import', file, '--db', board, '--lang', 'ko']);
     expect(result.stderr).toBe(`오류: ${file} 2행: 제목: 비어 있으면 안 됩니다\n오류: ${file} 2행: 날짜 "2024-02-30": 실제 날짜(YYYY-MM-DD)가 아닙니다\n`);
+  });
+
+  it('a file made before a post was changed does not undo that change: refused by row, unless --force', async () => {
+    const board = sampleCopy();
+    const file = join(tempDir(), 'old.csv');
+    expect((await runCli(['export', '--db', board, '--header', 'ko', '-o', file], { env: seoul })).code).toBe(0);
+    // Someone changes 2912 after the export...
+    expect((await runCli(['edit', '2912', '--views', '1234', '--db', board])).code).toBe(0);
+    // ...and the old file, with another edit of 2912, comes back.
+    const rows = parseCsv(readFileSync(file), { bom: true }) as string[][];
+    rows.find((row) => row[0] === '2912')![1] = '엑셀에서 고친 제목';
+    writeFileSync(file, stringify(rows, { record_delimiter: '\r\n' }));
+    const refused = await runCli(['import', file, '--db', board, '--update'], { env: seoul });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/row \d+: post 2912 was changed on the board \(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\) after this file was made; export it again, or --force to overwrite that change/);
+    expect(loadBoard(board).posts.find((post) => post.id === 2912)?.views).toBe(1234);
+    const forced = await runCli(['import', file, '--db', board, '--update', '--force'], { env: seoul });
+    expect(forced.code).toBe(0);
+    expect(loadBoard(board).posts.find((post) => post.id === 2912)).toMatchObject({ title: '엑셀에서 고친 제목', views: 216 });
+  });
+
+  it('new posts from a sheet without time columns are stamped now, as add stamps them', async () => {
+    const board = join(tempDir(), 'board.json');
+    const file = join(tempDir(), 'plain.csv');
+    writeFileSync(file, '제목,글쓴이\r\n새 글,작가\r\n');
+    await runCli(['import', file, '--db', board]);
+    const [post] = loadBoard(board).posts;
+    expect(post?.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(post?.updatedAt).toBe(post?.createdAt);
   });
 });

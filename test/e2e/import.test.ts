@@ -115,11 +115,13 @@ describe('postboard import', () => {
       [3, 'free'],
     ]);
     expect(saved.lastId).toBe(13);
-    await runCli(['import', json, '--db', board, '--renumber']);
+    // Under new numbers: the posts with a number; the one without is the post it became last time.
+    const renumbered = await runCli(['import', json, '--db', board, '--renumber']);
+    expect(renumbered.stderr).toBe(`${json} item 3: skipped: the same post is already on the board as post 13 (imported before)\n`);
     expect(loadBoard(board).posts.slice(0, 3).map((post) => [post.id, post.title])).toEqual([
-      [16, 'no number'],
       [15, 'free'],
       [14, 'taken'],
+      [13, 'no number'],
     ]);
   });
 

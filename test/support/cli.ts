@@ -44,9 +44,14 @@ export function runCli(args: readonly string[], options: RunOptions = {}): Promi
   });
 }
 
+/** Folders the tests of this file made: removed when they end (see test/support/setup.ts). */
+export const madeFolders: string[] = [];
+
 /** A fresh folder for one test's boards. */
 export function tempDir(prefix = 'postboard-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  madeFolders.push(folder);
+  return folder;
 }
 
 /** Writes `content` (a board object, or raw text) as a board file in a temp folder; returns its path. */

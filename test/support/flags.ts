@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { buildProgram } from '../../src/cli.js';
 import { Context } from '../../src/context.js';
-import { MESSAGES } from '../../src/i18n.js';
+import { MESSAGES } from '../../src/i18n/index.js';
 import { memoryIO } from './io.js';
 
 type Register<T> = (program: Command, ctx: Context, run: (ctx: Context, options: T) => Promise<void>) => void;

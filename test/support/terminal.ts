@@ -28,8 +28,9 @@ export class Terminal {
       .map(([key, value]) => `export ${key}='${value.replace(/'/g, `'\\''`)}'`)
       .join('\n');
     const script = join(folder, 'start.sh');
-    // The exit status is printed when the program ends, for `exited` to read off the screen.
-    writeFileSync(script, `#!/bin/sh\n${exports}\ncd '${(options.cwd ?? folder).replace(/'/g, `'\\''`)}'\n${command}\nstatus=$?\nprintf '\\n[exited %s]\\n' "$status"\nexit "$status"\n`);
+    // The exit status is printed when the program ends, for `exited` to read off the screen. Bash
+    // runs it: a Ctrl+C the program handles (exiting 130 itself) does not end bash before it prints.
+    writeFileSync(script, `#!/bin/bash\n${exports}\ncd '${(options.cwd ?? folder).replace(/'/g, `'\\''`)}'\n${command}\nstatus=$?\nprintf '\\n[exited %s]\\n' "$status"\nexit "$status"\n`);
     chmodSync(script, 0o755);
     const socket = join(folder, 'tmux.sock');
     // The screen stays readable after the program ends, with its exit status.

@@ -2,18 +2,19 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BoardFileError } from '../../src/errors.js';
-import { MESSAGES } from '../../src/i18n.js';
-import { checkBoard, type BoardProblem } from '../../src/store/board.js';
+import { MESSAGES } from '../../src/i18n/index.js';
+import { checkBoard } from '../../src/store/board.js';
 import { JsonBoardStore } from '../../src/store/json-board.js';
 import { tempDir } from '../support/cli.js';
 import { makeBoard, makePost } from '../support/posts.js';
 
-const describe_ = (file: string, problem: BoardProblem) => `${file}: ${MESSAGES.en.problem(problem)}`;
+/** The one line the user reads for a board error. */
+const said = (error: BoardFileError) => `${error.file}: ${MESSAGES.en.problem(error.problem)}`;
 
 async function readError(text: string): Promise<BoardFileError> {
   const path = join(tempDir(), 'board.json');
   writeFileSync(path, text);
-  const error = await new JsonBoardStore({ path, lockTimeoutMs: 1000, lockStaleMs: 10_000, describe: describe_ }).read().catch((e: unknown) => e);
+  const error = await new JsonBoardStore({ path, lockTimeoutMs: 1000, lockStaleMs: 10_000 }).read().catch((e: unknown) => e);
   expect(error).toBeInstanceOf(BoardFileError);
   return error as BoardFileError;
 }
@@ -22,19 +23,19 @@ describe('reading a board file', () => {
   it('gives the posts, with defaults for optional fields', async () => {
     const path = join(tempDir(), 'board.json');
     writeFileSync(path, JSON.stringify({ schemaVersion: 1, lastId: 5, posts: [{ id: 5, title: 't', author: 'a', date: '2024-09-02', views: 0, status: 'published' }] }));
-    const board = await new JsonBoardStore({ path, lockTimeoutMs: 1000, lockStaleMs: 10_000, describe: describe_ }).read();
+    const board = await new JsonBoardStore({ path, lockTimeoutMs: 1000, lockStaleMs: 10_000 }).read();
     expect(board?.posts[0]).toMatchObject({ id: 5, department: '', body: '' });
   });
 
   it('a missing file is no board, not an error', async () => {
-    const store = new JsonBoardStore({ path: join(tempDir(), 'none.json'), lockTimeoutMs: 1000, lockStaleMs: 10_000, describe: describe_ });
+    const store = new JsonBoardStore({ path: join(tempDir(), 'none.json'), lockTimeoutMs: 1000, lockStaleMs: 10_000 });
     expect(await store.read()).toBeUndefined();
   });
 
   it('a byte-order mark from a Windows editor is ignored', async () => {
     const path = join(tempDir(), 'board.json');
     writeFileSync(path, `\uFEFF${JSON.stringify(makeBoard([makePost({ id: 1 })]))}`);
-    const board = await new JsonBoardStore({ path, lockTimeoutMs: 1000, lockStaleMs: 10_000, describe: describe_ }).read();
+    const board = await new JsonBoardStore({ path, lockTimeoutMs: 1000, lockStaleMs: 10_000 }).read();
     expect(board?.posts).toHaveLength(1);
   });
 
@@ -64,15 +65,15 @@ describe('a broken board file is named, with where it is wrong', () => {
     ['a bad version', '{"schemaVersion": "1", "posts": []}', /"schemaVersion" must be a whole number/],
   ])('%s', async (_, text, message) => {
     const error = await readError(text);
-    expect(error.message).toMatch(message);
-    expect(error.message).not.toContain('\n');
+    expect(said(error)).toMatch(message);
+    expect(said(error)).not.toContain('\n');
   });
 
   it('a post failing the schema: its number, field, value and line', async () => {
     const board = makeBoard([makePost({ id: 1 }), makePost({ id: 2, date: '2024-02-30' })]);
     const error = await readError(JSON.stringify(board, null, 2));
-    expect(error.message).toMatch(/post 2 \(line \d+\): date "2024-02-30" is not a real calendar date/);
-    const line = Number(/line (\d+)/.exec(error.message)?.[1]);
+    expect(said(error)).toMatch(/post 2 \(line \d+\): date "2024-02-30" is not a real calendar date/);
+    const line = Number(/line (\d+)/.exec(said(error))?.[1]);
     expect(JSON.stringify(board, null, 2).split('\n')[line - 1]).toContain('"date": "2024-02-30"');
   });
 
@@ -87,24 +88,24 @@ describe('a broken board file is named, with where it is wrong', () => {
     ['a bad timestamp', { createdAt: 'yesterday' }, /createdAt "yesterday" must be an ISO-8601 timestamp/],
   ])('%s', async (_, change, message) => {
     const error = await readError(JSON.stringify({ posts: [{ ...makePost({ id: 1 }), ...change }] }, null, 2));
-    expect(error.message).toMatch(message);
+    expect(said(error)).toMatch(message);
   });
 
   it('a post without a usable number is named by its place', async () => {
     const error = await readError(JSON.stringify({ posts: [makePost({ id: 1 }), { ...makePost({ id: 1 }), id: 'x' }] }));
-    expect(error.message).toMatch(/posts\[1\]/);
+    expect(said(error)).toMatch(/posts\[1\]/);
   });
 
   it('duplicate numbers', async () => {
     const error = await readError(JSON.stringify(makeBoard([makePost({ id: 7 }), makePost({ id: 8 }), makePost({ id: 7 })])));
-    expect(error.message).toMatch(/post number 7 appears twice \(posts\[0\] and posts\[2\]/);
+    expect(said(error)).toMatch(/post number 7 appears twice \(posts\[0\] and posts\[2\]/);
   });
 
   it('a folder', async () => {
     const path = join(tempDir(), 'board.json');
     mkdirSync(path);
-    const error = await new JsonBoardStore({ path, lockTimeoutMs: 1000, lockStaleMs: 10_000, describe: describe_ }).read().catch((e: unknown) => e);
-    expect((error as Error).message).toMatch(/board\.json: is a folder/);
+    const error = await new JsonBoardStore({ path, lockTimeoutMs: 1000, lockStaleMs: 10_000 }).read().catch((e: unknown) => e);
+    expect(said(error as BoardFileError)).toMatch(/board\.json: is a folder/);
   });
 
   it('in Korean, too', () => {

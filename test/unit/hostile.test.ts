@@ -7,7 +7,7 @@ import { addPost } from '../../src/board/changes.js';
 import { FIELD_KEYS } from '../../src/board/fields.js';
 import { unguardFormula } from '../../src/formats/cells.js';
 import { csvChunks } from '../../src/formats/csv.js';
-import { MESSAGES } from '../../src/i18n.js';
+import { MESSAGES } from '../../src/i18n/index.js';
 import { renderPostTable, renderPostView } from '../../src/render/posts.js';
 import { plainStyle } from '../../src/render/style.js';
 import { JsonBoardStore } from '../../src/store/json-board.js';
@@ -70,7 +70,7 @@ describe('hostile text on the board', () => {
   });
 
   it('comes back from the board file exactly as it went in', async () => {
-    const store = new JsonBoardStore({ path: join(tempDir(), 'board.json'), lockTimeoutMs: 5000, lockStaleMs: 10_000, describe: (f) => f });
+    const store = new JsonBoardStore({ path: join(tempDir(), 'board.json'), lockTimeoutMs: 5000, lockStaleMs: 10_000 });
     await fc.assert(
       fc.asyncProperty(hostileText(), hostileText(), hostileText(12), async (title, author, body) => {
         const post = await store.update(

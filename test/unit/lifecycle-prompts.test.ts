@@ -66,6 +66,45 @@ describe('edit on a terminal', () => {
   });
 });
 
+describe('edit on a terminal can empty a field', () => {
+  it('a text field cleared (Ctrl+U) is empty, not its old value again; the question then defaults to no', async () => {
+    const board = sampleCopy();
+    const term = onTerminal(['edit', '2912', '--db', board]);
+    for (const question of ['Title', 'Author', 'Department', 'Date', 'Status']) {
+      await term.waitFor(question);
+      term.type(KEYS.enter);
+    }
+    await term.waitFor('Body');
+    term.type(KEYS.ctrlD);
+    await term.waitFor('Source agency');
+    await term.waitFor('행정안전부');
+    term.type(`${KEYS.ctrlU}${KEYS.enter}`);
+    for (const question of ['Source date', 'Source URL']) {
+      await term.waitFor(question);
+      term.type(KEYS.enter);
+    }
+    await term.waitFor('Source agency: 행정안전부 → (empty)');
+    await term.waitFor('Save the changes? (y/N)');
+    term.type(`y${KEYS.enter}`);
+    expect(await term.exit).toBe(0);
+    expect(term.io.output.stdout).toContain('(source.agency)');
+    expect((JSON.parse(readFileSync(board, 'utf8')) as { posts: { id: number; source?: { agency?: string; date?: string } }[] }).posts.find((p) => p.id === 2912)?.source).toEqual({
+      date: '2024-08-26',
+      url: expect.stringContaining('korea.kr') as unknown as string,
+    });
+  });
+
+  it('a required field cleared is refused as it is typed, not silently kept', async () => {
+    const board = sampleCopy();
+    const term = onTerminal(['edit', '2912', '--db', board]);
+    await term.waitFor('Title');
+    term.type(`${KEYS.ctrlU}${KEYS.enter}`);
+    await term.waitFor('must not be empty');
+    term.type(KEYS.escape);
+    expect(await term.exit).toBe(130);
+  });
+});
+
 describe('yes and no, as Korean users type them', () => {
   it.each([
     ['예', true],

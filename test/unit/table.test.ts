@@ -3,7 +3,7 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { renderPostTable } from '../../src/render/posts.js';
 import { plainStyle } from '../../src/render/style.js';
-import { MESSAGES } from '../../src/i18n.js';
+import { MESSAGES } from '../../src/i18n/index.js';
 import { makePost } from '../support/posts.js';
 
 const t = MESSAGES.ko;

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readInputFile } from '../files/read.js';
 import type { Command } from 'commander';
 import type { FieldIssue, InputField, PostDraft } from '../board/post.js';
 import type { Context } from '../context.js';
 import { PostboardError } from '../errors.js';
 import { decodeText, DecodeError } from '../files/decode.js';
-import type { Lang } from '../i18n.js';
+import type { Lang } from '../i18n/index.js';
 import type { OptionParser } from '../options.js';
 
 /** The flag that sets each field: the words errors use when the input came from flags. */
@@ -128,7 +128,7 @@ const BODY_FILE: Record<Lang, (path: string, code: string) => string> = {
 export async function readBodyFile(ctx: Context, path: string): Promise<string> {
   let bytes: Buffer;
   try {
-    bytes = path === '-' ? await readStdin(ctx) : readFileSync(path);
+    bytes = path === '-' ? await readStdin(ctx) : readInputFile(path);
   } catch (error) {
     throw new PostboardError(BODY_FILE[ctx.lang](path, ctx.t.ioCode((error as NodeJS.ErrnoException).code ?? 'EIO')));
   }

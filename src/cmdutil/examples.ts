@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n.js';
+import type { Lang } from '../i18n/index.js';
 
 /** The "Examples:" section every command's `--help` ends with. */
 export function examples(lang: Lang, list: readonly (readonly [command: string, what: string])[]): string {

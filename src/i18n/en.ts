@@ -1,0 +1,231 @@
+import { localTimestamp } from '../board/dates.js';
+import type { FieldKey } from '../board/fields.js';
+import { LIMITS, type FieldIssue, type Rule } from '../board/post.js';
+import type { DecodeProblem, TextEncoding, TextPlace } from '../files/decode.js';
+import type { BoardProblem, FileKind, JsonKind } from '../store/board.js';
+import { SCHEMA_VERSION } from '../store/board.js';
+import { grouped, megabytes, quoted, shownValue } from './shared.js';
+
+/** What a problem's words may draw on from their catalogue. */
+interface ProblemWords {
+  jsonKind: Record<JsonKind, string>;
+  fileKind: Record<FileKind, string>;
+  errno: Record<string, string>;
+  advice: Record<string, string>;
+  postAt(id: number | undefined, index: number, line: number | undefined): string;
+  fieldIssue(issue: FieldIssue, label?: string): string;
+  fieldName(field: string): string;
+}
+
+/** The words for each problem with a board; `t` is the catalogue they belong to. */
+export type ProblemTexts = { [K in BoardProblem['kind']]: (problem: Extract<BoardProblem, { kind: K }>, t: ProblemWords) => string };
+
+/** The English catalogue: every message postboard prints outside the commands' own words. */
+export const en = {
+  fields: {
+    id: 'No.',
+    title: 'Title',
+    author: 'Author',
+    department: 'Department',
+    date: 'Date',
+    views: 'Views',
+    status: 'Status',
+    body: 'Body',
+    source_agency: 'Source agency',
+    source_date: 'Source date',
+    source_url: 'Source URL',
+    createdAt: 'Created',
+    updatedAt: 'Updated',
+  } satisfies Record<FieldKey, string>,
+  status: { published: 'published', hidden: 'hidden' },
+  hiddenMark: '[hidden]',
+  number: grouped,
+
+  list: {
+    footer: (page: number, pages: number, total: number) =>
+      `${pages > 1 ? `Page ${page} of ${pages} · ` : ''}${grouped(total)} ${total === 1 ? 'post' : 'posts'}`,
+    nextPage: (page: number) => ` · next: --page ${page}`,
+    board: (board: string) => ` · board ${board}`,
+    noMatch: 'No posts match.',
+    pastEnd: (page: number, pages: number) => `Page ${page} is past the last page (${pages}).`,
+    missing: (board: string) => `No board at ${board} yet. Post the first one with: postboard add`,
+    emptyBoard: (board: string) => `The board ${board} has no posts yet. Post the first one with: postboard add`,
+  },
+  show: {
+    number: 'No.',
+    author: 'Author',
+    department: 'Department',
+    date: 'Date',
+    views: 'Views',
+    status: 'Status',
+    source: 'Source',
+    noBody: '(no body)',
+  },
+
+  usage: {
+    hint: (command: string) => `see 'postboard ${command ? `${command} ` : ''}--help'`,
+    wholeNumber: (option: string, value: string) => `${option} must be a whole number of 1 or more, not ${quoted(value)}`,
+    count: (option: string, value: string) => `${option} must be a whole number of 0 or more, not ${quoted(value)}`,
+    oneOf: (option: string, choices: readonly string[], value: string) =>
+      `${option} must be one of ${choices.join(', ')}, not ${quoted(value)}`,
+    date: (option: string, value: string) => `${option} must be a real date as YYYY-MM-DD, not ${quoted(value)}`,
+    fields: (unknown: string, known: readonly string[]) => `--fields: unknown field ${quoted(unknown)} (known: ${known.join(', ')})`,
+    conflict: (a: string, b: string) => `${a} cannot be used with ${b}`,
+    postNumber: (value: string) => `a post number is a whole number such as 2912, not ${quoted(value)}`,
+    sinceAfterUntil: (since: string, until: string) => `--since ${since} is after --until ${until}`,
+    empty: (option: string) => `${option} needs a value`,
+  },
+  notFound: {
+    post: (id: number, board: string) => `No post ${id} on ${board}.`,
+    noBoard: (board: string) => `No board at ${board}.`,
+  },
+  error: {
+    prefix: 'error',
+    unexpected: (message: string) => `unexpected error: ${message} (set POSTBOARD_DEBUG=1 for details)`,
+    commander: {
+      'commander.unknownOption': (flag: string) => `unknown option ${flag}`,
+      'commander.unknownCommand': (name: string) => `unknown command ${name}`,
+      'commander.missingArgument': (name: string) => `missing argument ${name}`,
+      'commander.optionMissingArgument': (flag: string) => `option ${flag} needs a value`,
+      'commander.excessArguments': () => 'too many arguments',
+    } as Record<string, (subject: string) => string>,
+    didYouMean: (suggestion: string) => `did you mean ${suggestion.includes(',') ? `one of ${suggestion}` : suggestion}?`,
+    savedAnyway: 'the change itself was saved: only what it would have printed is lost (do not run it again)',
+    output: (stream: 'stdout' | 'stderr', code: string, reason: string | undefined) =>
+      `cannot write to standard ${stream === 'stdout' ? 'output' : 'error'} (${code}${reason ? `: ${reason}` : ''})`,
+  },
+
+  rule: {
+    required: 'is missing',
+    type: 'has the wrong type',
+    integer: 'must be a whole number',
+    'too-big': `must be at most ${grouped(Number.MAX_SAFE_INTEGER)}`,
+    'too-deep': 'is nested too deeply to keep (more than 100 levels)',
+    positive: 'must be 1 or more',
+    'not-negative': 'must be 0 or more',
+    date: 'is not a real calendar date (YYYY-MM-DD)',
+    status: 'must be published (노출) or hidden (비노출)',
+    url: 'must be an http or https URL',
+    timestamp: 'must be an ISO-8601 timestamp',
+    empty: 'must not be empty',
+    'too-long': 'is too long',
+    control: 'contains control characters',
+  } satisfies Record<Rule, string>,
+  jsonKind: {
+    array: 'an array',
+    null: 'null',
+    string: 'a string',
+    number: 'a number',
+    boolean: 'true or false',
+    'object without "posts"': 'an object without "posts"',
+  } satisfies Record<JsonKind, string>,
+  /** Each problem with a board, in words (see `describeProblem`). */
+  problems: {
+    'empty': () =>
+      'the file is empty (an empty board is {"schemaVersion": 1, "lastId": 0, "posts": []})',
+    'syntax': (problem) =>
+      `${problem.line ? `line ${problem.line}, column ${problem.column}: ` : ''}not valid JSON (${problem.detail})`,
+    'not-a-board': (problem, t) =>
+      `not a postboard board: expected an object with "posts", found ${t.jsonKind[problem.found]}`,
+    'bad-header': (problem) =>
+      `"${problem.field}" must be a whole number, not ${quoted(problem.value)}`,
+    'newer-version': (problem) =>
+      `schemaVersion ${problem.version} is newer than this postboard reads (${SCHEMA_VERSION}); upgrade postboard`,
+    'invalid-post': (problem, t) =>
+      `${t.postAt(problem.id, problem.index, problem.line)}: ${t.fieldIssue(problem.issue)}`,
+    'duplicate-id': (problem) =>
+      `post number ${problem.id} appears twice (posts[${problem.firstIndex}] and posts[${problem.index}]${problem.line ? `, line ${problem.line}` : ''})`,
+    'last-id-behind': (problem) =>
+      `lastId ${problem.lastId} is below the highest post number ${problem.highest}`,
+    'not-nfc': (problem, t) =>
+      `${t.postAt(problem.id, problem.index, undefined)}: ${problem.field} is not in NFC (decomposed Hangul)`,
+    'inexact-number': (problem) =>
+      `${problem.line ? `line ${problem.line}: ` : ''}"${problem.key}" is ${problem.literal}, which cannot be held exactly (numbers go up to ${grouped(Number.MAX_SAFE_INTEGER)}, whole)`,
+    'not-utf8': (problem) =>
+      `line ${problem.line} is not UTF-8 (text saved in another encoding, such as CP949?); a board file is UTF-8: fix that line, or re-save the file as UTF-8`,
+    'too-deep': () =>
+      'holds data nested too deeply to be written back (a key postboard does not know, nested thousands deep); remove it by hand',
+    'bom': () =>
+      'starts with a byte-order mark (a Windows editor put it there); JSON has none',
+    'folder': () =>
+      'is a folder, not a board file',
+    'not-a-file': (problem, t) =>
+      `is ${t.fileKind[problem.found]}, not a board file`,
+    'too-large': (problem) =>
+      `the board is too large for a JSON file (${problem.bytes === undefined ? 'over' : megabytes(problem.bytes)}; a JSON board holds at most ${megabytes(problem.limit)}); nothing was changed. Move older posts to another board (--db), or keep an archive this size in a SQLite board`,
+    'read-only': (problem) =>
+      `is read-only (mode ${problem.mode.toString(8).padStart(4, '0')}); nothing was changed (allow changes with chmod u+w)`,
+    'unreadable': (problem, t) =>
+      `cannot be read (${problem.code}${t.errno[problem.code] ? `: ${t.errno[problem.code]}` : ''})`,
+    'unwritable': (problem, t) =>
+      `cannot be written (${problem.code}${t.errno[problem.code] ? `: ${t.errno[problem.code]}` : ''}); the board is unchanged${t.advice[problem.code] ? `. ${t.advice[problem.code]}` : ''}`,
+    'locked': (problem) =>
+      `the board is being changed by another postboard process${problem.pid ? ` (process ${problem.pid}${problem.stopped ? ', stopped' : ''})` : ''}; waited ${problem.seconds} s. Try again, or raise POSTBOARD_LOCK_TIMEOUT`,
+    'not-a-lock': (problem) =>
+      `${problem.path} is in the way of the board's lock and is not one postboard made (a named pipe?); nothing was changed: remove it`,
+    'lock-lost': () =>
+      'another process took the board\'s lock during this change, so nothing was written; try again',
+    'numbers-exhausted': () =>
+      `every post number up to ${grouped(Number.MAX_SAFE_INTEGER)} has been given; no new post can be numbered`,
+  } satisfies ProblemTexts,
+  fileKind: { device: 'a device', fifo: 'a named pipe (FIFO)', socket: 'a socket', other: 'not a regular file' } satisfies Record<FileKind, string>,
+  errno: {
+    ENOSPC: 'no space left on the disk',
+    EDQUOT: 'disk quota exceeded',
+    EACCES: 'permission denied',
+    EPERM: 'not permitted',
+    EROFS: 'read-only file system',
+    ENOENT: 'no such file or folder',
+    EISDIR: 'it is a folder',
+    ENOTDIR: 'a part of the path is not a folder',
+    ELOOP: 'too many symbolic links',
+    EIO: 'input/output error',
+    EFBIG: 'too large',
+    ENOTFILE: 'a device, not a file',
+  } as Record<string, string>,
+  /** `ENOENT: no such file or folder`: the code, said. */
+  ioCode(code: string): string {
+    return this.errno[code] ? `${code}: ${this.errno[code]}` : code;
+  },
+  advice: {
+    ENOSPC: 'Free some space and try again.',
+    EDQUOT: 'Free some space and try again.',
+    EACCES: "Check the folder's and the file's permissions.",
+    EROFS: 'Copy the board somewhere writable, or use --db.',
+  } as Record<string, string>,
+  postAt: (id: number | undefined, index: number, line: number | undefined) =>
+    `${id === undefined ? `posts[${index}]` : `post ${id}`}${line ? ` (line ${line})` : ''}`,
+  /** `label` names the field as the user gave it (`--title`), when not by its key. */
+  fieldIssue(issue: FieldIssue, label?: string): string {
+    return `${label ?? (issue.field ? this.fieldName(issue.field) : 'post')}${shownValue(issue)} ${this.fieldProblem(issue)}`;
+  },
+  /** A field named in a message: in English by its key (as in the flags and the file). */
+  fieldName(field: string): string {
+    return field;
+  },
+  /** What is wrong with a field's value, without naming the field (a prompt already does). */
+  fieldProblem(issue: FieldIssue): string {
+    const limit = LIMITS[issue.field as keyof typeof LIMITS];
+    if (issue.rule === 'too-long' && limit) return `is too long (${grouped([...String(issue.value).normalize("NFC").trim()].length)} characters; at most ${grouped(limit)})`;
+    return this.rule[issue.rule];
+  },
+  duplicateSource: (id: number) => `this source URL is already on the board as post ${id}`,
+  declined: 'Nothing changed.',
+  change: { empty: '(empty)', lines: (count: number) => `${grouped(count)} ${count === 1 ? 'line' : 'lines'}`, more: (count: number) => `… ${grouped(count)} more` },
+  localTime: localTimestamp,
+  place: (place: TextPlace) => `${place.unit} ${grouped(place.number)}`,
+  encodingName: { utf8: 'UTF-8', utf16le: 'UTF-16', utf16be: 'UTF-16', cp949: 'CP949 (Korean Windows)' } satisfies Record<TextEncoding, string>,
+  decode(file: string, problem: DecodeProblem): string {
+    const at = this.place(problem.at);
+    if (problem.kind === 'mixed') {
+      return problem.found === 'cp949'
+        ? `${file}: ${at} is not UTF-8 (it looks like CP949, Korean Windows), but the rest of the file is UTF-8; save the whole file in one encoding`
+        : `${file}: ${at} is UTF-8, but the rest of the file is CP949 (Korean Windows); save the whole file in one encoding`;
+    }
+    return problem.encoding === 'cp949'
+      ? `${file}: ${at} holds bytes that are neither UTF-8 nor CP949 (Korean Windows); save the file as UTF-8`
+      : `${file}: ${at} is not valid ${this.encodingName[problem.encoding]} after its byte-order mark`;
+  },
+};
+
+export type Catalogue = typeof en;

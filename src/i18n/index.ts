@@ -1,0 +1,21 @@
+import type { BoardProblem } from '../store/board.js';
+import { en, type Catalogue } from './en.js';
+import { ko } from './ko.js';
+import type { Lang } from './shared.js';
+
+export { chooseLang, grouped, LANGS, type Lang } from './shared.js';
+
+/** A catalogue, and the one way a problem with a board becomes a sentence in it. */
+export type Messages = Catalogue & { problem(problem: BoardProblem): string };
+
+function withProblems(catalogue: Catalogue): Messages {
+  return {
+    ...catalogue,
+    problem(problem: BoardProblem): string {
+      const text = catalogue.problems[problem.kind] as (problem: BoardProblem, t: Catalogue) => string;
+      return text(problem, this);
+    },
+  };
+}
+
+export const MESSAGES: Record<Lang, Messages> = { en: withProblems(en), ko: withProblems(ko) };

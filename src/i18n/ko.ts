@@ -1,0 +1,208 @@
+import { localTimestamp } from '../board/dates.js';
+import type { FieldKey } from '../board/fields.js';
+import { LIMITS } from '../board/post.js';
+import { SCHEMA_VERSION } from '../store/board.js';
+import type { Catalogue } from './en.js';
+import { grouped, megabytes, quoted, shownValue } from './shared.js';
+
+/** The Korean catalogue: the same keys as the English one, in the board's own words. */
+export const ko: Catalogue = {
+  fields: {
+    id: '번호',
+    title: '제목',
+    author: '글쓴이',
+    department: '담당부서',
+    date: '날짜',
+    views: '조회수',
+    status: '상태',
+    body: '내용',
+    source_agency: '출처 기관',
+    source_date: '출처 날짜',
+    source_url: '출처 URL',
+    createdAt: '작성 시각',
+    updatedAt: '수정 시각',
+  },
+  status: { published: '노출', hidden: '비노출' },
+  hiddenMark: '[비노출]',
+  number: grouped,
+
+  list: {
+    footer: (page, pages, total) => `${pages > 1 ? `${pages}쪽 중 ${page}쪽 · ` : ''}전체 ${grouped(total)}건`,
+    nextPage: (page) => ` · 다음: --page ${page}`,
+    board: (board) => ` · 게시판 ${board}`,
+    noMatch: '조건에 맞는 글이 없습니다.',
+    pastEnd: (page, pages) => `${page}쪽은 마지막 쪽(${pages}) 뒤입니다.`,
+    missing: (board) => `${board}에 게시판이 아직 없습니다. 첫 글은 postboard add 로 올리세요.`,
+    emptyBoard: (board) => `${board} 게시판에 아직 글이 없습니다. 첫 글은 postboard add 로 올리세요.`,
+  },
+  show: {
+    number: '번호',
+    author: '글쓴이',
+    department: '담당부서',
+    date: '날짜',
+    views: '조회수',
+    status: '상태',
+    source: '출처',
+    noBody: '(내용 없음)',
+  },
+
+  usage: {
+    hint: (command) => `'postboard ${command ? `${command} ` : ''}--help' 참고`,
+    wholeNumber: (option, value) => `${option} 값은 1 이상의 정수여야 합니다: ${quoted(value)}`,
+    count: (option, value) => `${option} 값은 0 이상의 정수여야 합니다: ${quoted(value)}`,
+    oneOf: (option, choices, value) => `${option} 값은 ${choices.join(', ')} 중 하나여야 합니다: ${quoted(value)}`,
+    date: (option, value) => `${option} 값은 YYYY-MM-DD 형식의 실제 날짜여야 합니다: ${quoted(value)}`,
+    fields: (unknown, known) => `--fields: 알 수 없는 필드 ${quoted(unknown)} (사용 가능: ${known.join(', ')})`,
+    conflict: (a, b) => `${a}와(과) ${b}는 함께 쓸 수 없습니다`,
+    postNumber: (value) => `글 번호는 2912 같은 정수여야 합니다: ${quoted(value)}`,
+    sinceAfterUntil: (since, until) => `--since ${since}가 --until ${until}보다 뒤입니다`,
+    empty: (option) => `${option}에 값이 필요합니다`,
+  },
+  notFound: {
+    post: (id, board) => `${board}에 ${id}번 글이 없습니다.`,
+    noBoard: (board) => `${board}에 게시판이 없습니다.`,
+  },
+  error: {
+    prefix: '오류',
+    unexpected: (message) => `예기치 못한 오류: ${message} (자세한 내용은 POSTBOARD_DEBUG=1)`,
+    commander: {
+      'commander.unknownOption': (flag) => `알 수 없는 옵션 ${flag}`,
+      'commander.unknownCommand': (name) => `알 수 없는 명령 ${name}`,
+      'commander.missingArgument': (name) => `인자 ${name}가 필요합니다`,
+      'commander.optionMissingArgument': (flag) => `옵션 ${flag}에 값이 필요합니다`,
+      'commander.excessArguments': () => '인자가 너무 많습니다',
+    },
+    didYouMean: (suggestion) => `${suggestion}을(를) 찾으셨나요?`,
+    savedAnyway: '변경 자체는 저장했습니다. 출력만 잃었으니 다시 실행하지 마세요',
+    output: (stream, code, reason) => `표준 ${stream === 'stdout' ? '출력' : '오류'}에 쓸 수 없습니다 (${code}${reason ? `: ${reason}` : ''})`,
+  },
+
+  rule: {
+    required: '값이 없습니다',
+    type: '형식이 맞지 않습니다',
+    integer: '정수여야 합니다',
+    'too-big': `${grouped(Number.MAX_SAFE_INTEGER)} 이하여야 합니다`,
+    'too-deep': '너무 깊게 중첩되어 둘 수 없습니다 (100단계 넘음)',
+    positive: '1 이상이어야 합니다',
+    'not-negative': '0 이상이어야 합니다',
+    date: '실제 날짜(YYYY-MM-DD)가 아닙니다',
+    status: '노출(published) 또는 비노출(hidden)이어야 합니다',
+    url: 'http 또는 https 주소여야 합니다',
+    timestamp: 'ISO-8601 시각이어야 합니다',
+    empty: '비어 있으면 안 됩니다',
+    'too-long': '너무 깁니다',
+    control: '제어 문자가 들어 있습니다',
+  },
+  jsonKind: {
+    array: '배열',
+    null: 'null',
+    string: '문자열',
+    number: '숫자',
+    boolean: 'true/false',
+    'object without "posts"': '"posts"가 없는 객체',
+  },
+  /** Each problem with a board, in words (see `describeProblem`). */
+  problems: {
+    'empty': () =>
+      '파일이 비어 있습니다 (빈 게시판은 {"schemaVersion": 1, "lastId": 0, "posts": []})',
+    'syntax': (problem) =>
+      `${problem.line ? `${problem.line}행 ${problem.column}열: ` : ''}올바른 JSON이 아닙니다 (${problem.detail})`,
+    'not-a-board': (problem, t) =>
+      `postboard 게시판 파일이 아닙니다: "posts"가 있는 객체여야 하는데 ${t.jsonKind[problem.found]}입니다`,
+    'bad-header': (problem) =>
+      `"${problem.field}" 값은 정수여야 합니다: ${quoted(problem.value)}`,
+    'newer-version': (problem) =>
+      `schemaVersion ${problem.version}은(는) 이 postboard가 읽는 버전(${SCHEMA_VERSION})보다 새롭습니다. postboard를 업데이트하세요`,
+    'invalid-post': (problem, t) =>
+      `${t.postAt(problem.id, problem.index, problem.line)}: ${t.fieldIssue(problem.issue)}`,
+    'duplicate-id': (problem) =>
+      `글 번호 ${problem.id}이(가) 두 번 나옵니다 (posts[${problem.firstIndex}], posts[${problem.index}]${problem.line ? `, ${problem.line}행` : ''})`,
+    'last-id-behind': (problem) =>
+      `lastId ${problem.lastId}이(가) 가장 큰 글 번호 ${problem.highest}보다 작습니다`,
+    'not-nfc': (problem, t) =>
+      `${t.postAt(problem.id, problem.index, undefined)}: ${t.fieldName(problem.field)}이(가) NFC가 아닙니다 (풀어쓴 한글)`,
+    'inexact-number': (problem) =>
+      `${problem.line ? `${problem.line}번째 줄: ` : ''}"${problem.key}" 값 ${problem.literal}은(는) 정확히 담을 수 없습니다 (${grouped(Number.MAX_SAFE_INTEGER)}까지의 정수만)`,
+    'not-utf8': (problem) =>
+      `${problem.line}번째 줄이 UTF-8이 아닙니다(CP949 같은 다른 인코딩?). 게시판 파일은 UTF-8이어야 하니 그 줄을 고치거나 UTF-8로 다시 저장하세요`,
+    'too-deep': () =>
+      '너무 깊게 중첩된 데이터(postboard가 모르는 키)가 있어 다시 쓸 수 없습니다. 직접 지우세요',
+    'bom': () =>
+      '바이트 순서 표식(BOM)으로 시작합니다 (윈도우 편집기가 넣은 것); JSON에는 없어야 합니다',
+    'folder': () =>
+      '게시판 파일이 아니라 폴더입니다',
+    'not-a-file': (problem, t) =>
+      `게시판 파일이 아니라 ${t.fileKind[problem.found]}입니다`,
+    'too-large': (problem) =>
+      `JSON 파일로 두기에는 게시판이 너무 큽니다 (${problem.bytes === undefined ? '한도 초과' : megabytes(problem.bytes)}; JSON 게시판은 최대 ${megabytes(problem.limit)}). 아무것도 바꾸지 않았습니다. 오래된 글을 다른 게시판(--db)으로 옮기거나, 이만한 보관함은 SQLite 게시판에 두세요`,
+    'read-only': (problem) =>
+      `읽기 전용입니다 (권한 ${problem.mode.toString(8).padStart(4, '0')}). 아무것도 바꾸지 않았습니다 (chmod u+w로 쓰기 허용)`,
+    'unreadable': (problem, t) =>
+      `읽을 수 없습니다 (${problem.code}${t.errno[problem.code] ? `: ${t.errno[problem.code]}` : ''})`,
+    'unwritable': (problem, t) =>
+      `쓸 수 없습니다 (${problem.code}${t.errno[problem.code] ? `: ${t.errno[problem.code]}` : ''}). 게시판은 그대로입니다${t.advice[problem.code] ? `. ${t.advice[problem.code]}` : ''}`,
+    'locked': (problem) =>
+      `다른 postboard 프로세스${problem.pid ? `(${problem.pid}번${problem.stopped ? ', 멈춤' : ''})` : ''}가 게시판을 바꾸는 중입니다. ${problem.seconds}초 기다렸습니다. 잠시 뒤 다시 하거나 POSTBOARD_LOCK_TIMEOUT을 늘리세요`,
+    'not-a-lock': (problem) =>
+      `${problem.path}이(가) 게시판 잠금 자리에 있는데 postboard가 만든 것이 아닙니다(이름 있는 파이프?). 아무것도 바꾸지 않았으니 지우세요`,
+    'lock-lost': () =>
+      '바꾸는 동안 다른 프로세스가 게시판 잠금을 가져가서 아무것도 쓰지 않았습니다. 다시 하세요',
+    'numbers-exhausted': () =>
+      `${grouped(Number.MAX_SAFE_INTEGER)}까지 모든 글 번호를 썼습니다. 새 글에 번호를 줄 수 없습니다`,
+  },
+  fileKind: { device: '장치', fifo: '이름 있는 파이프(FIFO)', socket: '소켓', other: '일반 파일이 아닌 것' },
+  errno: {
+    ENOSPC: '디스크에 남은 공간이 없음',
+    EDQUOT: '디스크 할당량 초과',
+    EACCES: '권한 없음',
+    EPERM: '허용되지 않음',
+    EROFS: '읽기 전용 파일 시스템',
+    ENOENT: '그런 파일이나 폴더가 없음',
+    EISDIR: '폴더임',
+    ENOTDIR: '경로 중간이 폴더가 아님',
+    ELOOP: '심볼릭 링크가 너무 많음',
+    EIO: '입출력 오류',
+    EFBIG: '너무 큼',
+    ENOTFILE: '파일이 아니라 장치임',
+  },
+  ioCode(code) {
+    return this.errno[code] ? `${code}: ${this.errno[code]}` : code;
+  },
+  advice: {
+    ENOSPC: '공간을 비우고 다시 하세요.',
+    EDQUOT: '공간을 비우고 다시 하세요.',
+    EACCES: '폴더와 파일의 권한을 확인하세요.',
+    EROFS: '게시판을 쓸 수 있는 곳에 복사하거나 --db를 쓰세요.',
+  },
+  postAt: (id, index, line) => `${id === undefined ? `posts[${index}]` : `${id}번 글`}${line ? ` (${line}행)` : ''}`,
+  fieldIssue(issue, label) {
+    return `${label ?? (issue.field ? this.fieldName(issue.field) : '글')}${shownValue(issue)}: ${this.fieldProblem(issue)}`;
+  },
+  /** A field named in a message: by its Korean name (제목, 출처 URL), never its English key. */
+  fieldName(field) {
+    const key = field.replace('.', '_') as FieldKey;
+    return this.fields[key] ?? field;
+  },
+  fieldProblem(issue) {
+    const limit = LIMITS[issue.field as keyof typeof LIMITS];
+    if (issue.rule === 'too-long' && limit) return `너무 깁니다 (${grouped([...String(issue.value).normalize("NFC").trim()].length)}자, 최대 ${grouped(limit)}자)`;
+    return this.rule[issue.rule];
+  },
+  duplicateSource: (id) => `이 출처 URL은 이미 ${id}번 글에 있습니다`,
+  declined: '아무것도 바꾸지 않았습니다.',
+  change: { empty: '(없음)', lines: (count) => `${grouped(count)}줄`, more: (count) => `… ${grouped(count)}줄 더` },
+  localTime: localTimestamp,
+  place: (place) => `${grouped(place.number)}${{ row: '행', line: '번째 줄', item: '번째 항목' }[place.unit]}`,
+  encodingName: { utf8: 'UTF-8', utf16le: 'UTF-16', utf16be: 'UTF-16', cp949: 'CP949(한국어 윈도우)' },
+  decode(file, problem) {
+    const at = this.place(problem.at);
+    if (problem.kind === 'mixed') {
+      return problem.found === 'cp949'
+        ? `${file}: ${at}은 UTF-8이 아닙니다(CP949로 보임). 나머지는 UTF-8이니 파일 전체를 한 인코딩으로 저장하세요`
+        : `${file}: ${at}은 UTF-8인데 나머지는 CP949(한국어 윈도우)입니다. 파일 전체를 한 인코딩으로 저장하세요`;
+    }
+    return problem.encoding === 'cp949'
+      ? `${file}: ${at}에 UTF-8도 CP949도 아닌 바이트가 있습니다. 파일을 UTF-8로 저장하세요`
+      : `${file}: ${at}이 바이트 순서 표식 뒤의 ${this.encodingName[problem.encoding]}로 올바르지 않습니다`;
+  },
+};

@@ -1,0 +1,33 @@
+// What both languages' catalogues use: the language itself, and how numbers and values are written.
+import type { FieldIssue } from '../board/post.js';
+
+export type Lang = 'ko' | 'en';
+export const LANGS: readonly Lang[] = ['ko', 'en'];
+
+/**
+ * The interface language: `--lang`, else `POSTBOARD_LANG`, else Korean when the locale
+ * (`LC_ALL`, then `LC_MESSAGES`, then `LANG`, as POSIX orders them) is Korean, else English.
+ */
+export function chooseLang(flag: string | undefined, env: NodeJS.ProcessEnv): Lang {
+  for (const candidate of [flag, env.POSTBOARD_LANG]) {
+    if (candidate === 'ko' || candidate === 'en') return candidate;
+  }
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return locale.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+}
+
+/** 2933 → 2,933 (the same in both languages). */
+export const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** 537,000,000 → "512 MB" (binary megabytes, as `ls -lh` counts). */
+export const megabytes = (bytes: number): string => `${grouped(Math.round(bytes / 1024 / 1024))} MB`;
+
+/** A value quoted for an error message, kept short. */
+export function quoted(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value) ?? value);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/** The value worth quoting beside a problem: not a missing, empty or overlong one. */
+export const shownValue = (issue: FieldIssue): string =>
+  issue.rule === 'required' || issue.rule === 'empty' || issue.rule === 'too-long' ? '' : ` ${quoted(issue.value)}`;
