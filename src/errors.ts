@@ -52,6 +52,8 @@ export class StoreError extends PostboardError {}
 
 /** The user pressed Ctrl+C or Esc at a prompt, or declined a confirmation: exit 130. */
 export class Cancelled extends PostboardError {
+  /** A body half written when Ctrl+C came: `add` keeps it as a draft rather than lose it. */
+  partial?: string;
   constructor(message: string) {
     super(message, ExitCode.interrupted);
   }

@@ -220,9 +220,10 @@ export async function runAdd(ctx: Context, options: AddOptions): Promise<void> {
     );
     await printPost(ctx, options, post, text.added(post.id, post.title));
   } catch (error) {
-    if (interactive && !(error instanceof Cancelled || error instanceof Declined) && Object.keys(typed).length > 0) {
-      throw await keepDraft(ctx, { ...draft, ...typed }, error, text);
-    }
+    // A post that could not be saved is kept; so is a body someone was writing when Ctrl+C came
+    // (a cancel before any body, or a "no", is meant: nothing is kept).
+    const lost = error instanceof Cancelled ? Boolean(typed.body?.trim()) : !(error instanceof Declined) && Object.keys(typed).length > 0;
+    if (interactive && lost) throw await keepDraft(ctx, { ...draft, ...typed }, error, text);
     throw error;
   }
   if (options.fromDraft) {

@@ -67,7 +67,8 @@ interface ExportText {
   rssOnly: (option: string) => string;
   rssPublished: string;
   unwritable: (path: string, code: string) => string;
-  noFeedLink: string;
+  noFeedLink: (fallback: string) => string;
+  feedLinkNeeded: string;
   isBoard: (path: string, file: 'board' | 'backup' | 'lock') => string;
 }
 
@@ -105,7 +106,9 @@ const TEXT: Record<Lang, ExportText> = {
     rssOnly: (option) => `${option} is for --format rss`,
     rssPublished: 'an RSS feed holds published posts only; --status cannot change that',
     unwritable: (path, code) => `cannot write ${path} (${code}); nothing was written there`,
-    noFeedLink: 'posts without a source have no link in the feed: give the board\'s own address with --feed-link',
+    noFeedLink: (fallback) =>
+      `no --feed-link: the feed links to ${fallback} (where the newest release came from), and posts without a source have no link; give the board's own address with --feed-link`,
+    feedLinkNeeded: "no --feed-link, and no post has a source to take one from: the feed has no link of its own, nor have its posts; give the board's web address with --feed-link https://…",
     isBoard: (path, file) => `${path} is ${{ board: 'the board itself', backup: "the board's backup (for undo)", lock: "the board's lock" }[file]}; an export never replaces it: choose another file`,
   },
   ko: {
@@ -140,7 +143,8 @@ const TEXT: Record<Lang, ExportText> = {
     rssOnly: (option) => `${option}은(는) --format rss에만 씁니다`,
     rssPublished: 'RSS 피드에는 노출된 글만 들어갑니다. --status로 바꿀 수 없습니다',
     unwritable: (path, code) => `${path}에 쓸 수 없습니다 (${code}). 아무것도 쓰지 않았습니다`,
-    noFeedLink: '출처 없는 글은 피드에 링크가 없습니다. 게시판의 주소를 --feed-link로 주세요',
+    noFeedLink: (fallback) => `--feed-link가 없어 피드는 ${fallback}(가장 최근 보도자료의 출처)로 연결되고, 출처 없는 글에는 링크가 없습니다. 게시판의 주소를 --feed-link로 주세요`,
+    feedLinkNeeded: '--feed-link가 없고 주소를 가져올 출처가 있는 글도 없어, 피드와 글에 링크가 없습니다. 게시판의 웹 주소를 --feed-link https://… 로 주세요',
     isBoard: (path, file) => `${path}은(는) ${{ board: '게시판 자체', backup: '게시판의 백업(undo용)', lock: '게시판의 잠금 파일' }[file]}입니다. 내보내기로 덮어쓸 수 없으니 다른 파일을 고르세요`,
   },
 };
@@ -250,8 +254,10 @@ export async function runExport(ctx: Context, options: ExportOptions): Promise<v
     throw failure(error, true);
   }
   const progress = await startProgress(ctx, posts.length);
+  // Notes about what was exported are said once it is there: a failed export has one line, its error.
+  const notes: string[] = [];
   try {
-    let chunks = await exportChunks(progress.track(posts), options, ctx);
+    let chunks = await exportChunks(progress.track(posts), options, ctx, notes);
     // Straight onto a person's terminal, data is made visible, never obeyed (a file gets it exact).
     const onTerminal = !options.output && ctx.io.stdout.isTTY;
     if (onTerminal) chunks = visibleChunks(chunks);
@@ -264,11 +270,12 @@ export async function runExport(ctx: Context, options: ExportOptions): Promise<v
     await sink.abort();
     throw failure(error, false);
   }
+  for (const note of notes) ctx.note(note);
   if (options.output) ctx.note(text.exported(ctx.t.number(posts.length), posts.length, options.output));
 }
 
 /** The export as text chunks, in the chosen format. */
-async function exportChunks(posts: Iterable<Post>, options: ExportOptions, ctx: Context): Promise<AsyncIterable<string>> {
+async function exportChunks(posts: Iterable<Post>, options: ExportOptions, ctx: Context, notes: string[]): Promise<AsyncIterable<string>> {
   const fields = options.fields ?? (options.format === 'md' ? MARKDOWN_FIELDS : FIELD_KEYS);
   const header = options.header === 'keys' ? [...fields] : fields.map((field) => MESSAGES[options.header as Lang].fields[field]);
   const cells: CellOptions = {
@@ -293,12 +300,16 @@ async function exportChunks(posts: Iterable<Post>, options: ExportOptions, ctx: 
     case 'rss': {
       const { rssChunks } = await import('../formats/rss.js');
       const list = [...posts];
+      // A feed's link is the board's address. Without --feed-link, the site the newest release
+      // came from stands in for it (said so); with no source at all there is no honest link to
+      // give, and the feed says none rather than make one up.
       const newestSource = list.find((post) => post.source?.url)?.source?.url;
-      if (!options.feedLink && list.some((post) => !post.source?.url)) ctx.note(TEXT[ctx.lang].noFeedLink);
+      const fallbackLink = newestSource ? `${new URL(newestSource).origin}/` : undefined;
+      if (!options.feedLink) notes.push(fallbackLink ? TEXT[ctx.lang].noFeedLink(fallbackLink) : TEXT[ctx.lang].feedLinkNeeded);
       return rssChunks(list, {
         title: options.feedTitle ?? 'postboard',
         link: options.feedLink,
-        fallbackLink: newestSource ? `${new URL(newestSource).origin}/` : 'https://localhost/',
+        fallbackLink: options.feedLink ?? fallbackLink ?? '',
         language: options.feedLanguage ?? feedLanguage(list),
         updated: list[0] ? new Date(`${list[0].date}T00:00:00`) : new Date(0),
       });

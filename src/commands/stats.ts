@@ -48,6 +48,7 @@ interface StatsText {
   posts: string;
   views: string;
   average: string;
+  share: string;
   none: string;
   total: (posts: string, views: string) => string;
   more: (count: number) => string;
@@ -75,6 +76,7 @@ const TEXT: Record<Lang, StatsText> = {
     posts: 'Posts',
     views: 'Views',
     average: 'Avg views',
+    share: 'Share of posts',
     none: '(none)',
     total: (posts, views) => `${posts} posts · ${views} views`,
     more: (count) => `… ${count} more (--all to see them)`,
@@ -98,6 +100,7 @@ const TEXT: Record<Lang, StatsText> = {
     posts: '글 수',
     views: '조회수',
     average: '평균 조회수',
+    share: '글 비율',
     none: '(없음)',
     total: (posts, views) => `글 ${posts}개 · 조회수 ${views}`,
     more: (count) => `… ${count}개 더 (--all로 모두)`,
@@ -194,7 +197,7 @@ async function statsTable(by: Grouping, rows: Tally[], text: StatsText, t: Messa
     { header: text.views, cells: rows.map((row) => t.number(row.views)), align: 'right' as const },
     { header: text.average, cells: rows.map((row) => t.number(Math.round(row.views / row.posts))), align: 'right' as const },
     // The busiest at a glance; on a narrow terminal the bar gives way before the names do.
-    { header: '', cells: rows.map((row) => bar(row.posts)), shrinkRank: 1 },
+    { header: text.share, cells: rows.map((row) => bar(row.posts)), shrinkRank: 1 },
   ];
   const measure = await measureFor(columns.flatMap((column) => [column.header, ...column.cells]));
   return renderTable(columns, { maxWidth: width, measure, style });

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /**
@@ -8,7 +9,8 @@ import { join, resolve } from 'node:path';
 export function dataFolder(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string {
   if (platform === 'win32' && env.APPDATA) return join(env.APPDATA, 'postboard');
   if (env.XDG_DATA_HOME && env.XDG_DATA_HOME.startsWith('/')) return join(env.XDG_DATA_HOME, 'postboard');
-  return join(env.HOME || env.USERPROFILE || '.', '.local', 'share', 'postboard');
+  // Without HOME (a bare cron or service environment), the account's home, never the current folder.
+  return join(env.HOME || env.USERPROFILE || homedir(), '.local', 'share', 'postboard');
 }
 
 /** The repository's sample board, used when the current folder has one. */

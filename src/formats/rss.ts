@@ -63,6 +63,8 @@ export async function* rssChunks(posts: Iterable<Post>, options: FeedOptions): A
   const link = own ?? xmlText(options.fallbackLink);
   const feed = new Feed({
     title: xmlText(options.title),
+    // A channel must say what it is: its title says it.
+    description: xmlText(options.title),
     id: link,
     link,
     language: options.language,

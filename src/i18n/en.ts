@@ -211,7 +211,7 @@ export const en = {
   },
   duplicateSource: (id: number) => `this source URL is already on the board as post ${id}`,
   declined: 'Nothing changed.',
-  change: { empty: '(empty)', lines: (count: number) => `${grouped(count)} ${count === 1 ? 'line' : 'lines'}`, more: (count: number) => `… ${grouped(count)} more` },
+  change: { empty: '(empty)', lines: (count: number) => `${grouped(count)} ${count === 1 ? 'line' : 'lines'}`, blank: (count: number) => `(${grouped(count)} blank ${count === 1 ? 'line' : 'lines'})`, more: (count: number) => `… ${grouped(count)} more` },
   localTime: localTimestamp,
   place: (place: TextPlace) => `${place.unit} ${grouped(place.number)}`,
   encodingName: { utf8: 'UTF-8', utf16le: 'UTF-16', utf16be: 'UTF-16', cp949: 'CP949 (Korean Windows)' } satisfies Record<TextEncoding, string>,

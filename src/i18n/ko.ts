@@ -190,7 +190,7 @@ export const ko: Catalogue = {
   },
   duplicateSource: (id) => `이 출처 URL은 이미 ${id}번 글에 있습니다`,
   declined: '아무것도 바꾸지 않았습니다.',
-  change: { empty: '(없음)', lines: (count) => `${grouped(count)}줄`, more: (count) => `… ${grouped(count)}줄 더` },
+  change: { empty: '(없음)', lines: (count) => `${grouped(count)}줄`, blank: (count: number) => `(빈 줄 ${grouped(count)}개)`, more: (count) => `… ${grouped(count)}줄 더` },
   localTime: localTimestamp,
   place: (place) => `${grouped(place.number)}${{ row: '행', line: '번째 줄', item: '번째 항목' }[place.unit]}`,
   encodingName: { utf8: 'UTF-8', utf16le: 'UTF-16', utf16be: 'UTF-16', cp949: 'CP949(한국어 윈도우)' },

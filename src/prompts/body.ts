@@ -91,6 +91,9 @@ export function askBody(options: BodyPromptOptions): Promise<string> {
         setImmediate(flush);
       }
     };
+    const question = (editing: boolean) => `${prefix('idle')} ${theme.style.message(options.message, 'idle')} ${theme.style.help(text.hint(editing))}`;
+    /** The question as measured on screen: without its colours. */
+    const plain = (line: string) => line.replace(/\x1b\[[\d;]*m/g, '');
     const lastLine = () => body.slice(body.lastIndexOf('\n') + 1);
     /** Moves to the start of the last line on screen, clears to the end, and draws `line` there. */
     const redrawLastLine = (shownBefore: string, line: string) => {
@@ -101,6 +104,8 @@ export function askBody(options: BodyPromptOptions): Promise<string> {
     const wasRaw = input.isRaw;
     const finish = (error?: unknown) => {
       input.removeListener('keypress', onKey);
+      // What comes next (the summary, or the cancel message) starts on a line of its own.
+      if (error && !body.endsWith('\n') && body !== '') write('\n');
       flush();
       output.write(BRACKETED_PASTE_OFF);
       input.setRawMode?.(Boolean(wasRaw));
@@ -144,12 +149,16 @@ export function askBody(options: BodyPromptOptions): Promise<string> {
       redrawLastLine(before, lastLine());
     };
 
-    /** Clears the body on screen and in memory: the cursor goes back to where it began. */
+    /**
+     * Clears the body on screen and in memory, and the question above it is asked again without
+     * "Ctrl+D now keeps it as it is" (there is nothing left to keep).
+     */
     const clearAll = () => {
       const lines = body.split('\n');
-      const up = lines.reduce((sum, line) => sum + rows(line), 0) - 1;
+      const up = lines.reduce((sum, line) => sum + rows(line), 0) - 1 + rows(plain(shownQuestion));
       body = '';
-      write(`\r${up > 0 ? `\x1b[${up}A` : ''}\x1b[J`);
+      shownQuestion = question(false);
+      write(`\r${up > 0 ? `\x1b[${up}A` : ''}\x1b[J${shownQuestion}\n`);
     };
 
     const onKey = (character: string | undefined, key: Key | undefined) => {
@@ -166,8 +175,14 @@ export function askBody(options: BodyPromptOptions): Promise<string> {
           return;
         }
       }
-      if (key?.ctrl && name === 'c') return finish(new Cancelled(options.cancelled));
-      if (!pasting && name === 'escape') return finish(new Cancelled(options.cancelled));
+      if (key?.ctrl && name === 'c') {
+        const cancelled = new Cancelled(options.cancelled);
+        cancelled.partial = body;
+        return finish(cancelled);
+      }
+      // Esc does nothing here: pressed out of habit (vim) or sent as part of an Alt key, it must
+      // not throw a half-written release away. Ctrl+C cancels.
+      if (name === 'escape') return;
       // Ctrl+D, by its byte: the key may have been renamed for the other prompts (see withPrompts).
       if (key?.ctrl && (name === 'd' || key.sequence === '\x04')) {
         const valid = options.validate(body.trim());
@@ -194,11 +209,15 @@ export function askBody(options: BodyPromptOptions): Promise<string> {
       }
       if (key?.ctrl && name === 'k') return clearAll();
       if (name === 'tab') return insert('\t');
+      // Esc and then a letter within half a second reach here as Alt+letter: the letter is text.
+      const afterEscape = key?.meta && !key.ctrl ? /^\x1b([^\x00-\x1f\x7f])$/u.exec(key.sequence ?? '') : null;
+      if (afterEscape) return insert(afterEscape[1]!);
       // Text, typed or pasted; keys that move or do something else are not text.
       if (typeof character === 'string' && character !== '' && !key?.ctrl && !key?.meta) insert(character);
     };
 
-    output.write(`${prefix('idle')} ${theme.style.message(options.message, 'idle')} ${theme.style.help(text.hint(options.initial !== ''))}\n${BRACKETED_PASTE_ON}`);
+    let shownQuestion = question(options.initial !== '');
+    output.write(`${shownQuestion}\n${BRACKETED_PASTE_ON}`);
     if (body) write(visibleBlock(body));
     emitKeypressEvents(input);
     input.setRawMode?.(true);

@@ -192,6 +192,10 @@ export async function askPost(options: PostFormOptions): Promise<PostDraft> {
                 validate: validator(field),
                 theme: prompts.makeTheme({}),
                 cancelled: labels.cancelled,
+              }).catch((error: unknown) => {
+                // A body half written is part of what was typed (add keeps it as a draft).
+                if (error instanceof Cancelled && error.partial?.trim()) options.onAnswer?.({ ...answers, body: error.partial });
+                throw error;
               });
           break;
         default:

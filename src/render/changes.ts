@@ -93,9 +93,14 @@ function bodyDiff(before: string, after: string, t: Messages): string[] {
   } else {
     lines.push(...middleA.map((line) => `- ${line}`), ...middleB.map((line) => `+ ${line}`));
   }
+  // Blank lines are counted, not listed: the counts above and the lines below then agree.
+  const blank = { gone: lines.filter((line) => line === '- ').length, come: lines.filter((line) => line === '+ ').length };
   const visible = lines.filter((line) => line.length > 2).map((line) => {
     const text = visibleLine(line);
     return [...text].length > SHORT + 2 ? `${[...text].slice(0, SHORT + 1).join('')}…` : text;
   });
-  return visible.length > BODY_LINES ? [...visible.slice(0, BODY_LINES), t.change.more(visible.length - BODY_LINES)] : visible;
+  const shown = visible.length > BODY_LINES ? [...visible.slice(0, BODY_LINES), t.change.more(visible.length - BODY_LINES)] : visible;
+  if (blank.gone) shown.push(`- ${t.change.blank(blank.gone)}`);
+  if (blank.come) shown.push(`+ ${t.change.blank(blank.come)}`);
+  return shown;
 }

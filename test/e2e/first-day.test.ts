@@ -117,7 +117,7 @@ describe('small things that must be right', () => {
     const items = parse(without.stdout).rss.channel.item;
     expect(items[1]?.link).toBeUndefined();
     expect(items[1]?.guid).toBe('urn:postboard:post:1');
-    expect(without.stderr).toBe("posts without a source have no link in the feed: give the board's own address with --feed-link\n");
+    expect(without.stderr).toBe("no --feed-link: the feed links to https://www.motie.go.kr/ (where the newest release came from), and posts without a source have no link; give the board's own address with --feed-link\n");
   });
 
   it('the department picker: what is typed picks the department that matches, not a new one', async () => {

@@ -148,7 +148,8 @@ describe('what is given for a file', () => {
 
   it('export -o - writes to stdout, as most tools take it', async () => {
     const board = sampleCopy();
-    const dashed = await runCli(['export', '--db', board, '--format', 'jsonl', '-o', '-']);
+    // (Run in a folder of its own: an old build would have written a file named -.)
+    const dashed = await runCli(['export', '--db', board, '--format', 'jsonl', '-o', '-'], { cwd: tempDir() });
     const plain = await runCli(['export', '--db', board, '--format', 'jsonl']);
     expect(dashed.code).toBe(0);
     expect(dashed.stdout).toBe(plain.stdout);

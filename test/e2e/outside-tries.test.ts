@@ -88,3 +88,33 @@ describe('the pager', () => {
     expect(await terminal.exited()).toBe(0);
   });
 });
+
+describe('what a change shows', () => {
+  it('a body diff counts its blank lines, so the counts and the lines agree', async () => {
+    const board = writeBoard(makeBoard([makePost({ id: 1, body: '가\n\n나\n\n\n다' })]));
+    expect((await runCli(['edit', '1', '--db', board, '--body', '새 본문'])).code).toBe(0);
+    const undone = await runCli(['undo', '--db', board, '--yes']);
+    expect(undone.stdout).toContain('Body: 1 line → 6 lines');
+    expect(undone.stdout).toContain('+ (3 blank lines)');
+  });
+});
+
+describe('an RSS feed never links to a made-up address', () => {
+  it('without --feed-link and without sources, the channel link is empty and a note says why', async () => {
+    const board = writeBoard(makeBoard([makePost({ id: 1, title: '출처 없는 글' })]));
+    const result = await runCli(['export', '--db', board, '--format', 'rss']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('<link></link>');
+    expect(result.stdout).not.toContain('localhost');
+    expect(result.stderr).toContain('the feed has no link of its own');
+  });
+
+  it("without --feed-link, the newest release's site stands in, said so; the channel says what it is", async () => {
+    const board = writeBoard(makeBoard([makePost({ id: 1, title: '출처 있는 글', source: { agency: '환경부', date: '2024-09-01', url: 'https://www.me.go.kr/home/web/board/read.do?id=1' } })]));
+    const result = await runCli(['export', '--db', board, '--format', 'rss', '--feed-title', 'ESG 정책뉴스']);
+    expect(result.stdout).toContain('<link>https://www.me.go.kr/</link>');
+    expect(result.stdout).toContain('<description>ESG 정책뉴스</description>');
+    expect(result.stderr).toContain('the feed links to https://www.me.go.kr/');
+  });
+});
+

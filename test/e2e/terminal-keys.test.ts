@@ -78,6 +78,39 @@ describe('Ctrl+D ends the body, and only the body', () => {
   }, 30_000);
 });
 
+describe('leaving the body', () => {
+  it('Esc in the body does nothing; Ctrl+C cancels on a line of its own and keeps the body as a draft', async () => {
+    const home = tempDir('postboard-home-');
+    const { t, board } = await addUpToBody({ HOME: home, XDG_DATA_HOME: join(home, 'data') });
+    const before = readFileSync(board);
+    await t.waitFor('Ctrl+D to finish');
+    t.type('반쯤 쓴 보도자료');
+    t.press('Escape');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(t.exitStatus()).toBeUndefined();
+    t.type(' 계속');
+    t.press('C-c');
+    const screen = await t.waitFor('add --from-draft');
+    expect(await t.exited()).toBe(130);
+    // The message starts its own line, under the text.
+    expect(screen).toMatch(/^반쯤 쓴 보도자료 계속\s*$/m);
+    expect(screen).toMatch(/^cancelled\s*$/m);
+    expect(readFileSync(board).equals(before)).toBe(true);
+    const drafts = join(home, 'data/postboard/drafts');
+    const [draft] = readdirSync(drafts);
+    expect(JSON.parse(readFileSync(join(drafts, draft!), 'utf8')).post).toMatchObject({ title: '키 하나 더', body: '반쯤 쓴 보도자료 계속' });
+  }, 30_000);
+
+  it('Ctrl+C before any body is written keeps nothing', async () => {
+    const home = tempDir('postboard-home-');
+    const { t } = await addUpToBody({ HOME: home, XDG_DATA_HOME: join(home, 'data') });
+    await t.waitFor('Ctrl+D to finish');
+    t.press('C-c');
+    expect(await t.exited()).toBe(130);
+    expect(t.screen()).not.toContain('draft');
+  }, 30_000);
+});
+
 describe('Backspace and clearing in the body', () => {
   it('Backspace takes off a whole letter as it is seen: an emoji family, not one of its people', async () => {
     const { t, board } = await addUpToBody();
@@ -103,7 +136,11 @@ describe('Backspace and clearing in the body', () => {
     await t.waitFor('옛 본문 둘째 줄');
     t.press('C-k');
     t.paste('새 본문');
-    await t.waitFor('새 본문');
+    const cleared = await t.waitFor('새 본문');
+    // The old body is gone from the screen, and so is the hint that Ctrl+D would keep it.
+    expect(cleared).not.toContain('옛 본문');
+    expect(cleared).not.toContain('keeps it as it is');
+    expect(cleared).toContain('? Body (Enter for a new line, Ctrl+D to finish; Ctrl+U clears a line)');
     t.press('C-d');
     await t.waitFor('Body 1 line');
     for (const question of ['Source agency', 'Source date', 'Source URL']) {

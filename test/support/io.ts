@@ -1,6 +1,7 @@
 import { PassThrough, Writable } from 'node:stream';
 import { main } from '../../src/cli.js';
 import type { IO } from '../../src/io.js';
+import { tempDir } from './cli.js';
 
 export interface MemoryIO extends IO {
   readonly output: { stdout: string; stderr: string };
@@ -42,7 +43,8 @@ export function memoryIO(options: MemoryIOOptions = {}): MemoryIO {
     stdout: stream('stdout'),
     stderr: stream('stderr'),
     stdin,
-    env: options.env ?? {},
+    // A home of its own: drafts and the default board never land in this checkout or the real home.
+    env: { HOME: tempDir('postboard-home-'), ...options.env },
     now: () => options.now ?? new Date('2024-09-06T10:00:00+09:00'),
   };
 }

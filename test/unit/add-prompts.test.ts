@@ -150,7 +150,9 @@ describe('cancelling writes nothing and exits 130', () => {
     }
     term.type(keys);
     expect(await term.exit).toBe(130);
-    expect(term.io.output.stderr).toBe('취소했습니다\n');
+    // A body being written is kept as a draft (not posted); a cancel before one keeps nothing.
+    if (question === 'Body') expect(term.io.output.stderr).toMatch(/^취소했습니다\n쓴 글은 초안으로 남겨 두었습니다: .*\/drafts\/.*\.json\n/);
+    else expect(term.io.output.stderr).toBe('취소했습니다\n');
     expect(readFileSync(board).equals(before)).toBe(true);
   });
 
