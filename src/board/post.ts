@@ -157,6 +157,9 @@ export const LIMITS = {
 
 /** C0 and C1 controls (so every escape sequence), DEL, and line or paragraph separators. */
 const LINE_CONTROLS = /[\p{Cc}\u2028\u2029]/u;
+/** A character that shows: not a space, not a control, format character or Hangul filler. */
+const VISIBLE = /[^\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0]/u;
+
 /** The same, except the line breaks and tabs a body is made of. */
 const BODY_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/u;
 
@@ -172,7 +175,8 @@ function buildInputFields() {
     return v.pipe(
       v.string('type' satisfies Rule),
       v.transform((text) => text.normalize('NFC').trim()),
-      v.check((text) => !required || text.length > 0, 'empty' satisfies Rule),
+      // A title of a zero-width space or a Hangul filler only looks empty, so it is.
+      v.check((text) => !required || VISIBLE.test(text), 'empty' satisfies Rule),
       v.check((text) => text.length <= limit || characters(text) <= limit, 'too-long' satisfies Rule),
       v.check((text) => !LINE_CONTROLS.test(text), 'control' satisfies Rule),
     );

@@ -39,7 +39,7 @@ export function searchTerms(text: string): string[] {
 }
 
 /** Characters that show nothing (zero-width, bidi, other format and control characters). */
-const INVISIBLE = /[\p{Cf}\p{Cc}\p{Zl}\p{Zp}]/gu;
+const INVISIBLE = /[\p{Cf}\p{Cc}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0]/gu;
 
 /** Text without the characters that show nothing: what a person sees, and so types. */
 export const withoutInvisible = (text: string): string => text.replace(INVISIBLE, '');

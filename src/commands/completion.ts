@@ -268,10 +268,11 @@ _postboard() {
     return 0
   fi
   # Anything else is quoted as it would have to be typed, so it is inserted as text, never code:
-  # inside a quote the user opened, escaped for that quote; otherwise with backslashes.
+  # inside a quote the user opened, escaped for that quote (a ! in double quotes is history
+  # expansion even escaped, so it goes in single quotes: "…"'!'"…"); otherwise with backslashes.
   for value in "\${values[@]}"; do
     case $cur in
-      \\"*) value=\${value//\\\\/\\\\\\\\}; value=\${value//\\$/\\\\\\$}; value=\${value//\\\`/\\\\\\\`}; value=\${value//\\"/\\\\\\"}; quoted="\\"$value" ;;
+      \\"*) value=\${value//\\\\/\\\\\\\\}; value=\${value//\\$/\\\\\\$}; value=\${value//\\\`/\\\\\\\`}; value=\${value//\\"/\\\\\\"}; value=\${value//!/\\"\\'!\\'\\"}; quoted="\\"$value" ;;
       \\'*) quoted="'\${value//\\'/\\'\\\\\\'\\'}" ;;
       *) printf -v quoted '%q' "$value" ;;
     esac

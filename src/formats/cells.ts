@@ -11,8 +11,10 @@ import type { Messages } from '../i18n/index.js';
  * So that the mark is never ambiguous, a cell that already starts with apostrophes followed by
  * such a character (`'=x`, typed that way on purpose) gets one more as well: on import exactly
  * one leading apostrophe comes off any cell of the form `'…'=…`, and every cell comes back as it was.
+ * Leading double quotes count too: a spreadsheet reading TSV takes `"=2*3"` for a quoted `=2*3`
+ * and computes it, so that cell is guarded like `=2*3` itself.
  */
-const GUARDED = /^'*[=+\-@\t\r\n]/;
+const GUARDED = /^['"]*[=+\-@\t\r\n]/;
 
 export const guardFormula = (text: string): string => (GUARDED.test(text) ? `'${text}` : text);
 

@@ -52,9 +52,10 @@ function sniffFormat(text: string): ImportFormat {
   const start = text.trimStart();
   if (start.startsWith('[')) return 'json';
   if (start.startsWith('{')) {
+    // One object: a board (it has posts) is JSON; a post alone is one line of JSONL.
     try {
-      JSON.parse(start);
-      return 'json';
+      const value: unknown = JSON.parse(start);
+      return isRecord(value) && Array.isArray(value.posts) ? 'json' : 'jsonl';
     } catch {
       return 'jsonl';
     }

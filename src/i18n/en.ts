@@ -140,7 +140,11 @@ export const en = {
     'not-nfc': (problem, t) =>
       `${t.postAt(problem.id, problem.index, undefined)}: ${problem.field} is not in NFC (decomposed Hangul)`,
     'inexact-number': (problem) =>
-      `${problem.line ? `line ${problem.line}: ` : ''}"${problem.key}" is ${problem.literal}, which cannot be held exactly (numbers go up to ${grouped(Number.MAX_SAFE_INTEGER)}, whole)`,
+      ['id', 'views', 'lastId'].includes(problem.key)
+        ? `${problem.line ? `line ${problem.line}: ` : ''}"${problem.key}" is ${problem.literal}, which cannot be held exactly (numbers go up to ${grouped(Number.MAX_SAFE_INTEGER)}, whole)`
+        : `${problem.line ? `line ${problem.line}: ` : ''}"${problem.key}" is ${problem.literal}, which JavaScript cannot hold exactly: a change would write it as ${JSON.stringify(Number(problem.literal))}. Write it as text ("${problem.literal}") to keep it`,
+    'duplicate-key': (problem) =>
+      `line ${problem.line}: the key "${problem.key}" is written twice in one object; JSON keeps only the last, so the next change would lose the first: keep one`,
     'not-utf8': (problem) =>
       `line ${problem.line} is not UTF-8 (text saved in another encoding, such as CP949?); a board file is UTF-8: fix that line, or re-save the file as UTF-8`,
     'too-deep': () =>
@@ -162,7 +166,11 @@ export const en = {
     'locked': (problem) =>
       `the board is being changed by another postboard process${problem.pid ? ` (process ${problem.pid}${problem.stopped ? ', stopped' : ''})` : ''}; waited ${problem.seconds} s. Try again, or raise POSTBOARD_LOCK_TIMEOUT`,
     'not-a-lock': (problem) =>
-      `${problem.path} is in the way of the board's lock and is not one postboard made (a named pipe?); nothing was changed: remove it`,
+      `${problem.path} is in the way of the board's lock and is not one postboard made (a named pipe, a folder, a link?); nothing was changed: remove it`,
+    'stale-lock': (problem, t) =>
+      `${problem.path} was left by a process that is gone${problem.pid ? ` (${problem.pid})` : ''}, and cannot be removed (${problem.code}${t.errno[problem.code] ? `: ${t.errno[problem.code]}` : ''}); nothing was changed: remove it by hand`,
+    'not-a-backup': (problem) =>
+      `${problem.path} is in the way of the board's backup and is not one postboard made (a folder?); nothing was changed: move it away`,
     'lock-lost': () =>
       'another process took the board\'s lock during this change, so nothing was written; try again',
     'numbers-exhausted': () =>

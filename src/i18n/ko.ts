@@ -122,7 +122,11 @@ export const ko: Catalogue = {
     'not-nfc': (problem, t) =>
       `${t.postAt(problem.id, problem.index, undefined)}: ${t.fieldName(problem.field)}이(가) NFC가 아닙니다 (풀어쓴 한글)`,
     'inexact-number': (problem) =>
-      `${problem.line ? `${problem.line}번째 줄: ` : ''}"${problem.key}" 값 ${problem.literal}은(는) 정확히 담을 수 없습니다 (${grouped(Number.MAX_SAFE_INTEGER)}까지의 정수만)`,
+      ['id', 'views', 'lastId'].includes(problem.key)
+        ? `${problem.line ? `${problem.line}번째 줄: ` : ''}"${problem.key}" 값 ${problem.literal}은(는) 정확히 담을 수 없습니다 (${grouped(Number.MAX_SAFE_INTEGER)}까지의 정수만)`
+        : `${problem.line ? `${problem.line}번째 줄: ` : ''}"${problem.key}" 값 ${problem.literal}은(는) JavaScript가 정확히 담을 수 없어, 바꾸면 ${JSON.stringify(Number(problem.literal))}(으)로 쓰입니다. 그대로 두려면 글자("${problem.literal}")로 쓰세요`,
+    'duplicate-key': (problem) =>
+      `${problem.line}번째 줄: 키 "${problem.key}"이(가) 한 객체에 두 번 있습니다. JSON은 마지막 것만 남기므로 다음 변경에서 앞의 것이 사라집니다: 하나만 남기세요`,
     'not-utf8': (problem) =>
       `${problem.line}번째 줄이 UTF-8이 아닙니다(CP949 같은 다른 인코딩?). 게시판 파일은 UTF-8이어야 하니 그 줄을 고치거나 UTF-8로 다시 저장하세요`,
     'too-deep': () =>
@@ -144,7 +148,11 @@ export const ko: Catalogue = {
     'locked': (problem) =>
       `다른 postboard 프로세스${problem.pid ? `(${problem.pid}번${problem.stopped ? ', 멈춤' : ''})` : ''}가 게시판을 바꾸는 중입니다. ${problem.seconds}초 기다렸습니다. 잠시 뒤 다시 하거나 POSTBOARD_LOCK_TIMEOUT을 늘리세요`,
     'not-a-lock': (problem) =>
-      `${problem.path}이(가) 게시판 잠금 자리에 있는데 postboard가 만든 것이 아닙니다(이름 있는 파이프?). 아무것도 바꾸지 않았으니 지우세요`,
+      `${problem.path}이(가) 게시판 잠금 자리에 있는데 postboard가 만든 것이 아닙니다(이름 있는 파이프, 폴더, 링크?). 아무것도 바꾸지 않았으니 지우세요`,
+    'stale-lock': (problem, t) =>
+      `${problem.path}은(는) 끝난 프로세스${problem.pid ? `(${problem.pid})` : ''}가 남긴 잠금인데 지울 수 없습니다 (${problem.code}${t.errno[problem.code] ? `: ${t.errno[problem.code]}` : ''}). 아무것도 바꾸지 않았습니다: 직접 지우세요`,
+    'not-a-backup': (problem) =>
+      `${problem.path}이(가) 게시판의 백업 자리에 있는데 postboard가 만든 것이 아닙니다 (폴더?). 아무것도 바꾸지 않았습니다: 다른 곳으로 옮기세요`,
     'lock-lost': () =>
       '바꾸는 동안 다른 프로세스가 게시판 잠금을 가져가서 아무것도 쓰지 않았습니다. 다시 하세요',
     'numbers-exhausted': () =>

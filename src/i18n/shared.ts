@@ -30,4 +30,4 @@ export function quoted(value: unknown): string {
 
 /** The value worth quoting beside a problem: not a missing, empty or overlong one. */
 export const shownValue = (issue: FieldIssue): string =>
-  issue.rule === 'required' || issue.rule === 'empty' || issue.rule === 'too-long' ? '' : ` ${quoted(issue.value)}`;
+  issue.rule === 'required' || issue.rule === 'empty' || issue.rule === 'too-long' || issue.rule === 'too-deep' || issue.value === undefined ? '' : ` ${quoted(issue.value)}`;

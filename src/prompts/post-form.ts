@@ -214,6 +214,9 @@ export async function askPost(options: PostFormOptions): Promise<PostDraft> {
                 context,
               );
       }
+      // Editing a hand-edited board's value that holds control characters: it was offered made
+      // visible; taken back as offered, it is left as it is, not replaced by its stand-ins.
+      if (options.editing && fallback !== defaults[field] && answers[field] === fallback) delete answers[field];
       options.onAnswer?.({ ...answers });
     }
     return answers;

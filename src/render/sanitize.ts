@@ -14,8 +14,10 @@ import { EXTENDING_LETTERS, PREPEND_LETTERS } from './width.js';
 
 // Cc: C0, DEL and C1 controls. Cf: format characters (bidi controls, zero-width characters,
 // soft hyphen, BOM, tags). Zl/Zp: line and paragraph separators. Cs: lone surrogates.
-const UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
-const UNSAFE_ALL = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
+// And the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0): letters that show nothing, so that
+// `관리자ㅤ` would pass for `관리자`.
+const UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u115F\u1160\u3164\uFFA0]/u;
+const UNSAFE_ALL = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u115F\u1160\u3164\uFFA0]/gu;
 const ZWJ = 0x200d;
 /**
  * Letters that join the next character into one cluster (Grapheme_Cluster_Break=Prepend, other

@@ -41,6 +41,12 @@ export type BoardProblem =
   | { kind: 'locked'; seconds: number; pid?: number; stopped?: boolean }
   | { kind: 'lock-lost' }
   | { kind: 'not-a-lock'; path: string }
+  /** A key written twice in one object: JSON keeps the last, and a rewrite would lose the first. */
+  | { kind: 'duplicate-key'; key: string; line: number }
+  /** A lock whose owner is gone, that could not be removed (someone else's file in a shared folder). */
+  | { kind: 'stale-lock'; path: string; code: string; pid?: number }
+  /** Something at the backup's name that postboard never makes (a folder): a change would keep no backup. */
+  | { kind: 'not-a-backup'; path: string }
   | { kind: 'numbers-exhausted' };
 
 /** What a path that is not a regular file is instead. */
@@ -49,13 +55,39 @@ export type FileKind = 'device' | 'fifo' | 'socket' | 'other';
 export interface BoardCheck {
   board: Board;
   problems: BoardProblem[];
-  /** A number at the edge of what JavaScript holds exactly: the file's text must be looked at (see numbers.ts). */
+  /**
+   * A number that may not be what the file says (at the edge of what JavaScript holds exactly,
+   * or not a whole number, in a key postboard does not know): the file's text must be looked at
+   * (see scan.ts).
+   */
   atTheEdge: boolean;
 }
 
 /** A whole number JavaScript holds exactly (≤ 2^53 − 1): a bigger one would be rounded, and two posts could share it. */
 const isWholeNumber = (value: unknown, min: number): value is number =>
   typeof value === 'number' && Number.isSafeInteger(value) && value >= min;
+
+const BOARD_KEYS: ReadonlySet<string> = new Set(['schemaVersion', 'lastId', 'posts', 'lastChange']);
+const POST_KEYS: ReadonlySet<string> = new Set(['id', 'title', 'author', 'department', 'date', 'views', 'status', 'body', 'source', 'createdAt', 'updatedAt']);
+
+/**
+ * True when a key this version does not know holds a number that may not be what the file wrote
+ * (anything but a safe whole number): then the text is read to be sure, since a rewrite would
+ * write the number JavaScript read. Walked without recursion; most posts have no such key.
+ */
+function doubtfulNumbers(record: Record<string, unknown>, known: ReadonlySet<string>): boolean {
+  let pending: unknown[] | undefined;
+  for (const key in record) if (!known.has(key)) (pending ??= []).push(record[key]);
+  while (pending && pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'number') {
+      if (!Number.isSafeInteger(value)) return true;
+    } else if (value !== null && typeof value === 'object') {
+      pending.push(...Object.values(value));
+    }
+  }
+  return false;
+}
 
 /** What a JSON value is, for "expected a board, found …". */
 export type JsonKind = 'array' | 'null' | 'string' | 'number' | 'boolean' | 'object without "posts"';
@@ -103,6 +135,12 @@ export function checkBoard(raw: unknown, stopAtFirst: boolean): BoardCheck {
       const id = isWholeNumber(rawId, 1) ? rawId : undefined;
       for (const issue of checked.issues) problems.push({ kind: 'invalid-post', index, id, issue });
       if (stopAtFirst) return { board, problems, atTheEdge: false };
+      // Its number still counts: a second post with it is a duplicate too.
+      if (id !== undefined) {
+        const firstIndex = seen.get(id);
+        if (firstIndex !== undefined) problems.push({ kind: 'duplicate-id', id, index, firstIndex });
+        else seen.set(id, index);
+      }
       continue;
     }
     const post = checked.post;
@@ -116,8 +154,8 @@ export function checkBoard(raw: unknown, stopAtFirst: boolean): BoardCheck {
     if (post.id > highest) highest = post.id;
   }
 
-  let atTheEdge = typeof lastId === 'number' && lastId >= EDGE;
-  for (const post of posts as Post[]) if (post && (post.id >= EDGE || post.views >= EDGE)) atTheEdge = true;
+  let atTheEdge = (typeof lastId === 'number' && lastId >= EDGE) || doubtfulNumbers(raw, BOARD_KEYS);
+  for (const post of posts as Post[]) if (post && (post.id >= EDGE || post.views >= EDGE || doubtfulNumbers(post, POST_KEYS))) atTheEdge = true;
   const recordedLastId = isWholeNumber(lastId, 0) ? lastId : highest;
   if (recordedLastId < highest) {
     // Not fatal for reading: the next number is taken above both. `check` reports it.

@@ -1,5 +1,5 @@
 import { constants, readFileSync, readlinkSync } from 'node:fs';
-import { link, open, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { link, lstat, open, readdir, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep, setImmediate as yieldToLoop } from 'node:timers/promises';
@@ -94,14 +94,17 @@ async function readSmall(path: string): Promise<string> {
 async function inspect(lockPath: string, staleMs: number): Promise<Holder> {
   let info;
   try {
-    info = await stat(lockPath);
+    // The name itself: a symbolic link there is not a lock postboard made (it never makes one).
+    info = await lstat(lockPath);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'none' };
     throw error;
   }
   const stale = Date.now() - info.mtimeMs > staleMs;
   if (info.isDirectory()) {
-    // The lock folder of postboard before 0.2 (proper-lockfile): judged by its age alone.
+    // The lock folder of postboard before 0.2 (proper-lockfile), judged by its age alone. It was
+    // always empty: a folder with something in it is someone else's.
+    if ((await readdir(lockPath).catch(() => ['?'])).length > 0) return { kind: 'not-a-lock' };
     return stale ? { kind: 'gone', text: '', mtimeMs: info.mtimeMs } : { kind: 'alive', stopped: false };
   }
   if (!info.isFile()) return { kind: 'not-a-lock' };
@@ -176,7 +179,7 @@ const GUARD_STALE_MS = 2_000;
  * if the lock file still holds exactly what was judged dead is it removed. A lock released and
  * taken afresh in the meantime has other content (a new random token), so it is never removed.
  */
-async function breakLock(lockPath: string, judged: Extract<Holder, { kind: 'gone' }>, staleMs: number): Promise<void> {
+async function breakLock(lockPath: string, judged: Extract<Holder, { kind: 'gone' }>, staleMs: number): Promise<boolean> {
   const guardPath = `${lockPath}.breaking`;
   let guard;
   try {
@@ -185,20 +188,23 @@ async function breakLock(lockPath: string, judged: Extract<Holder, { kind: 'gone
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     const info = await stat(guardPath).catch(() => undefined);
     if (info && Date.now() - info.mtimeMs > GUARD_STALE_MS) await unlink(guardPath).catch(() => {});
-    return;
+    return false;
   }
   try {
     await guard.close();
-    const info = await stat(lockPath).catch(() => undefined);
-    if (!info) return;
+    const info = await lstat(lockPath).catch(() => undefined);
+    if (!info) return true;
     if (info.isDirectory()) {
       // The lock folder of an older postboard, still unrefreshed.
-      if (Date.now() - info.mtimeMs > staleMs) await rmdir(lockPath).catch(() => {});
-      return;
+      if (Date.now() - info.mtimeMs <= staleMs) return false;
+      await rmdir(lockPath);
+      return true;
     }
     const text = await readSmall(lockPath);
     const same = text === judged.text && (judged.owner !== undefined || info.mtimeMs === judged.mtimeMs);
-    if (same) await unlink(lockPath);
+    if (!same) return false;
+    await unlink(lockPath);
+    return true;
   } finally {
     await unlink(guardPath).catch(() => {});
   }
@@ -225,6 +231,8 @@ export class BoardLock {
     const pidns = pidNamespace();
     const owner: Owner = { pid: process.pid, host: hostname(), ...(self ? { started: self.started } : {}), ...(pidns ? { pidns } : {}), token: randomBytes(8).toString('hex') };
     const deadline = Date.now() + options.timeoutMs;
+    /** Why a lock whose owner is gone could not be removed, if it could not. */
+    let unremovable: string | undefined;
     for (;;) {
       try {
         await create(lockPath, JSON.stringify(owner), owner.token);
@@ -235,13 +243,17 @@ export class BoardLock {
       }
       const holder = await inspect(lockPath, options.staleMs).catch(() => ({ kind: 'alive', stopped: false }) as Holder);
       if (holder.kind === 'not-a-lock') return fail({ kind: 'not-a-lock', path: lockPath });
-      if (holder.kind === 'gone') {
-        await breakLock(lockPath, holder, options.staleMs).catch(() => {});
-        continue;
-      }
       if (holder.kind === 'none') continue;
+      if (holder.kind === 'gone') {
+        // Removed: try again at once. Not removed (another waiter is at it, or the file is not
+        // ours to remove): wait like for a live lock, and never past the deadline.
+        const removed = await breakLock(lockPath, holder, options.staleMs).catch((error: NodeJS.ErrnoException) => error.code ?? 'EIO');
+        if (removed === true) continue;
+        if (typeof removed === 'string') unremovable = removed;
+      }
       if (Date.now() >= deadline) {
-        return fail({ kind: 'locked', seconds: Math.round(options.timeoutMs / 1000), pid: holder.owner?.pid, stopped: holder.stopped });
+        if (holder.kind === 'gone' && unremovable) return fail({ kind: 'stale-lock', path: lockPath, code: unremovable, pid: holder.owner?.pid });
+        return fail({ kind: 'locked', seconds: Math.round(options.timeoutMs / 1000), pid: holder.owner?.pid, stopped: holder.kind === 'alive' && holder.stopped });
       }
       await sleep(RETRY_MS + Math.random() * RETRY_MS);
     }

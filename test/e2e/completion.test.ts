@@ -122,6 +122,30 @@ describe('postboard completion bash', () => {
   });
 });
 
+describe('bash history expansion', () => {
+  it('a department with ! completed inside double quotes runs nothing when the line is entered', async () => {
+    const board = writeBoard(makeBoard([makePost({ id: 1, department: `!# ;touch ${marker} #` }), makePost({ id: 2, department: 'a!!b' })]));
+    const path = await script('bash');
+    // An interactive bash, where history expansion (!) is on, as on a person's terminal.
+    const terminal = Terminal.start('bash --norc --noprofile -i', { env: { POSTBOARD_DB: board, PS1: '$ ' } });
+    try {
+      await terminal.waitFor('$ ');
+      terminal.type(`source ${path}\n`);
+      terminal.type('postboard list --department "!#');
+      terminal.press('Tab');
+      await terminal.waitFor(`--department ""'!'"# ;touch`);
+      terminal.press('Enter');
+      // The department was taken as text: the one post that has it is listed, and nothing ran.
+      await terminal.waitFor('1 post · board');
+      terminal.type('postboard list --department "a');
+      terminal.press('Tab');
+      await terminal.waitFor(`--department "a"'!'""'!'"b`);
+    } finally {
+      terminal.close();
+    }
+  });
+});
+
 describe('postboard completion fish and zsh', () => {
   it('fish completes commands, values, departments (as text) and post numbers', async () => {
     const path = await script('fish');

@@ -174,4 +174,22 @@ describe('clear errors, not "unexpected error"', () => {
       ["'=SUM(A1)", "''=x"],
     ]);
   });
+
+  it('a cell opening with a double quote before = is guarded too: a spreadsheet reading TSV would strip the quote and compute it', async () => {
+    const posts = [makePost({ id: 1, title: '"=2*3"', department: '"=HYPERLINK(""http://evil.example"";""클릭"")"', author: '"청정수소" 담당' })];
+    const board = writeBoard(makeBoard(posts));
+    for (const format of ['tsv', 'csv']) {
+      const file = join(tempDir(), `out.${format}`);
+      expect((await runCli(['export', '--db', board, '--format', format, '-o', file])).code).toBe(0);
+      // Read as a spreadsheet reads it (Python's csv module, Excel's dialects): no cell is a formula.
+      const dialect = format === 'tsv' ? 'excel-tab' : 'excel';
+      const read = spawnSync('python3', ['-c', `import csv,sys,json; print(json.dumps(list(csv.reader(open(sys.argv[1], encoding='utf-8-sig'), dialect='${dialect}'))))`, file], { encoding: 'utf8' });
+      const cells = (JSON.parse(read.stdout) as string[][]).flat();
+      expect(cells.filter((cell) => /^[=+\-@]/.test(cell))).toEqual([]);
+      // And import takes the guard off again.
+      const target = join(tempDir(), 'board.json');
+      expect((await runCli(['import', file, '--db', target])).code).toBe(0);
+      expect(loadBoard(target).posts[0]).toMatchObject({ title: '"=2*3"', department: '"=HYPERLINK(""http://evil.example"";""클릭"")"', author: '"청정수소" 담당' });
+    }
+  });
 });

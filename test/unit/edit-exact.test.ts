@@ -30,6 +30,18 @@ describe('edit keeps values exactly', () => {
   });
 });
 
+describe('edit keeps a hand-edited value it can only show made visible', () => {
+  it('control characters in a title, author and body: offered as stand-ins, taken back as they were', async () => {
+    const board = writeBoard(makeBoard([makePost({ id: 1, title: '\x1b[31m빨간 제목\x1b[0m', author: '작성자\x07', body: '본문\x00 끝' })]));
+    const before = readFileSync(board);
+    const term = onTerminal(['edit', '1', '--db', board]);
+    await enterThrough(term);
+    expect(await term.exit).toBe(0);
+    expect(term.io.output.stderr).toBe('Post 1 already says that; nothing changed.\n');
+    expect(readFileSync(board).equals(before)).toBe(true);
+  });
+});
+
 describe('edit and a change made meanwhile', () => {
   it('a field changed by someone else while the questions were open is not overwritten: refused, nothing saved', async () => {
     const board = writeBoard(makeBoard([makePost({ id: 1, title: '처음 제목', body: '본문' })]));
