@@ -10,7 +10,8 @@ import * as importCommand from './commands/import.js';
 import * as list from './commands/list.js';
 import * as show from './commands/show.js';
 import * as stats from './commands/stats.js';
-import * as undo from './commands/undo.js';
+import * as log from './commands/log.js';
+import { redo, undo } from './commands/undo.js';
 import { hide, publish } from './commands/visibility.js';
 import { examples } from './cmdutil/examples.js';
 import { Context } from './context.js';
@@ -42,6 +43,8 @@ const COMMANDS: readonly CommandModule[] = [
   publish,
   deleteCommand,
   undo,
+  redo,
+  log,
   importCommand,
   exportCommand,
   stats,

@@ -66,11 +66,11 @@ export class Context {
       faults: this.writeFaults(),
     });
     const store = this.store;
-    const update = store.update.bind(store);
-    store.update = async (change, options) => {
-      const result = await update(change, options);
-      if (options.changed(result)) this.changeSaved = true;
-      return result;
+    const change = store.change.bind(store);
+    store.change = async (info, work) => {
+      const done = await change(info, work);
+      if (done.changed) this.changeSaved = true;
+      return done;
     };
     return store;
   }

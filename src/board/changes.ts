@@ -1,32 +1,27 @@
 import { BoardProblemError } from '../errors.js';
-import type { Board } from '../store/board.js';
 import type { TextPlace } from '../files/decode.js';
+import type { BoardTransaction } from '../store/store.js';
 import type { ImportRecord } from './import.js';
-import { sameUrl, urlKey, type Post, type PostContent, type Status } from './post.js';
-
-/** The post already on the board under the same source URL, if any. */
-export function postWithSource(board: Board, url: string | undefined): Post | undefined {
-  if (!url) return undefined;
-  return board.posts.find((post) => post.source?.url !== undefined && sameUrl(post.source.url, url));
-}
-
-/** The number the next new post gets: one past the highest ever given, so none is reused. */
-export function nextPostNumber(board: Board): number {
-  // Past 2^53 − 1 two numbers would be one: there is no next number.
-  if (board.lastId >= Number.MAX_SAFE_INTEGER) throw new BoardProblemError({ kind: 'numbers-exhausted' });
-  return board.lastId + 1;
-}
+import { contentKey, urlKey, type Post, type PostContent, type Status } from './post.js';
 
 /**
- * Adds a post to the board (newest first, like the board file and the web board) and moves
- * `lastId` with it. The caller has already refused a duplicate source if it had to.
+ * The changes commands make, as operations on a change in the making (a transaction of the
+ * store): the same rules whatever the board is kept in.
  */
-export function addPost(board: Board, content: PostContent, now: Date): Post {
+
+/** A new post's number, checked: past 2^53 − 1 two numbers would be one, so there is none. */
+export async function newPostNumber(tx: BoardTransaction): Promise<number> {
+  const next = await tx.nextId();
+  if (!Number.isSafeInteger(next)) throw new BoardProblemError({ kind: 'numbers-exhausted' });
+  return next;
+}
+
+/** A post made from checked content, numbered, stamped now; keys in the board file's order. */
+export function newPost(id: number, content: PostContent, now: Date): Post {
   const stamp = now.toISOString();
   const { title, author, department, date, status, body, source } = content;
-  // Keys in the board file's order, so a new post reads like the others.
-  const post: Post = {
-    id: nextPostNumber(board),
+  return {
+    id,
     title,
     author,
     department,
@@ -38,9 +33,12 @@ export function addPost(board: Board, content: PostContent, now: Date): Post {
     createdAt: stamp,
     updatedAt: stamp,
   };
-  board.posts.unshift(post);
-  board.lastId = post.id;
-  return post;
+}
+
+/** The post already on the board under the same source URL, if any (its number). */
+export async function postWithSource(tx: Pick<BoardTransaction, 'withSources'>, url: string | undefined): Promise<number | undefined> {
+  if (!url) return undefined;
+  return (await tx.withSources([urlKey(url)])).get(urlKey(url));
 }
 
 /** A change to some of a post's fields. An empty source part removes it. */
@@ -56,62 +54,38 @@ export interface PostEdit {
 }
 
 /**
- * Applies `edit` to `post` and says which fields really changed. The number and `createdAt`
- * never change; `updatedAt` moves only when something did.
+ * `post` with `edit` applied (a copy; the post is not touched) and which fields really changed.
+ * The number and `createdAt` never change; `updatedAt` moves only when something did.
  */
-export function editPost(post: Post, edit: PostEdit, now: Date): string[] {
+export function editPost(post: Post, edit: PostEdit, now: Date): { post: Post; changed: string[] } {
+  const next = structuredClone(post);
   const changed: string[] = [];
   for (const key of ['title', 'author', 'department', 'date', 'status', 'body', 'views'] as const) {
     const value = edit[key];
-    if (value !== undefined && post[key] !== value) {
-      (post as Record<string, unknown>)[key] = value;
+    if (value !== undefined && next[key] !== value) {
+      (next as Record<string, unknown>)[key] = value;
       changed.push(key);
     }
   }
   if (edit.source) {
-    const source: Record<string, unknown> = { ...post.source };
+    const source: Record<string, unknown> = { ...next.source };
     for (const [part, value] of Object.entries(edit.source) as [keyof NonNullable<PostEdit['source']>, string | undefined][]) {
       if (value === undefined || (source[part] ?? '') === value) continue;
       if (value === '') delete source[part];
       else source[part] = value;
       changed.push(`source.${part}`);
     }
-    if (Object.keys(source).length > 0) post.source = source as Post['source'];
-    else delete post.source;
+    if (Object.keys(source).length > 0) next.source = source as Post['source'];
+    else delete next.source;
   }
-  if (changed.length > 0) post.updatedAt = now.toISOString();
-  return changed;
+  if (changed.length > 0) next.updatedAt = now.toISOString();
+  return { post: next, changed };
 }
 
-/** Removes the posts with these numbers; `lastId` stays, so their numbers are never given again. */
-export function deletePosts(board: Board, ids: readonly number[]): Post[] {
-  const doomed = new Set(ids);
-  const deleted = board.posts.filter((post) => doomed.has(post.id));
-  board.posts = board.posts.filter((post) => !doomed.has(post.id));
-  return deleted;
-}
-
-/** What tells two boards apart, post by post: what undo would take away, bring back or change back. */
-export interface BoardDiff {
-  /** On the board now, not before. */
-  added: Post[];
-  /** Before, not now. */
-  removed: Post[];
-  /** On both, different: [before, now]. */
-  changed: [Post, Post][];
-}
-
-export function diffBoards(before: Board, now: Board): BoardDiff {
-  const earlier = new Map(before.posts.map((post) => [post.id, post]));
-  const later = new Map(now.posts.map((post) => [post.id, post]));
-  const diff: BoardDiff = { added: [], removed: [], changed: [] };
-  for (const post of now.posts) {
-    const old = earlier.get(post.id);
-    if (!old) diff.added.push(post);
-    else if (JSON.stringify(old) !== JSON.stringify(post)) diff.changed.push([old, post]);
-  }
-  for (const post of before.posts) if (!later.has(post.id)) diff.removed.push(post);
-  return diff;
+/** A post with a new status (hide, publish): a copy, stamped; undefined when it has it already. */
+export function withStatus(post: Post, status: Status, now: Date): Post | undefined {
+  if (post.status === status) return undefined;
+  return { ...post, status, updatedAt: now.toISOString() };
 }
 
 /** A record of an import file, checked, and where it came from. */
@@ -174,9 +148,6 @@ function changedSince(fileTime: string | undefined, boardTime: string): boolean 
   return Math.floor(Date.parse(boardTime) / 60_000) > Math.floor(Date.parse(fileTime) / 60_000);
 }
 
-/** A post's content as one key: the same post imported twice has the same one. */
-const contentKey = (post: { title: string; author: string; date: string; body: string }): string => `${post.title}\u0000${post.author}\u0000${post.date}\u0000${post.body}`;
-
 /** The fields of a post a record sets (timestamps are the board's own: never set from a file on update). */
 function applyRecord(post: Post, record: ImportRecord): void {
   const { text } = record;
@@ -228,16 +199,26 @@ function contentOf(record: ImportRecord, today: string): PostContent {
  *
  * Duplicate source URLs are found through one map of addresses: linear, however large both are.
  */
-export function importPosts(board: Board, records: readonly PlacedRecord[], options: ImportOptions): ImportOutcome {
+export async function importPosts(tx: BoardTransaction, records: readonly PlacedRecord[], options: ImportOptions): Promise<ImportOutcome> {
   const outcome: ImportOutcome = { added: [], updated: [], unchanged: [], skipped: [], refused: [], renumbered: 0 };
-  const byId = new Map(board.posts.map((post) => [post.id, post]));
+  // What the records could meet on the board, asked of it in three questions, however large it is.
+  const requested = [...new Set(records.map(({ record }) => record.requestedId).filter((id): id is number => id !== undefined))];
+  const byId = await tx.get(requested);
   const taken = new Set(byId.keys());
   const urls = new Map<string, number | 'file'>();
+  if (!options.allowDuplicate) {
+    const keys = records.flatMap(({ record }) => (record.text['source.url'] ? [urlKey(record.text['source.url'])] : []));
+    for (const [key, id] of await tx.withSources([...new Set(keys)])) urls.set(key, id);
+    // The posts named, with the URLs they have now: a row may change one, or free it.
+    for (const post of byId.values()) {
+      const key = post.source?.url ? urlKey(post.source.url) : undefined;
+      if (key && !urls.has(key)) urls.set(key, post.id);
+    }
+  }
   const contents = new Map<string, number | 'file'>();
-  for (const post of board.posts) {
-    const key = !options.allowDuplicate && post.source?.url && urlKey(post.source.url);
-    if (key && !urls.has(key)) urls.set(key, post.id);
-    contents.set(contentKey(post), post.id);
+  if (!options.allowDuplicate) {
+    const keys = records.flatMap(({ record }) => (record.requestedId === undefined && record.text.title !== undefined && record.text.author !== undefined ? [contentKey(contentOf(record, options.today))] : []));
+    for (const [key, id] of await tx.withContents([...new Set(keys)])) contents.set(key, id);
   }
   const stamp = options.now.toISOString();
   const updates = (id: number) => options.update === true || (options.update instanceof Set && options.update.has(id));
@@ -278,14 +259,14 @@ export function importPosts(board: Board, records: readonly PlacedRecord[], opti
         outcome.refused.push({ place, refusal: { kind: 'source-taken', existing: holder } });
         continue;
       }
-      const before = structuredClone(existing);
-      applyRecord(existing, record);
-      existing.updatedAt = stamp;
+      after.updatedAt = stamp;
+      await tx.update(existing, after);
+      byId.set(existing.id, after);
       // The URL it had is free again for a later row; the one it has now is its.
-      const oldKey = before.source?.url && !options.allowDuplicate ? urlKey(before.source.url) : undefined;
+      const oldKey = existing.source?.url && !options.allowDuplicate ? urlKey(existing.source.url) : undefined;
       if (oldKey && oldKey !== newKey && urls.get(oldKey) === existing.id) urls.delete(oldKey);
       if (newKey) urls.set(newKey, existing.id);
-      outcome.updated.push({ place, before, after: structuredClone(existing) });
+      outcome.updated.push({ place, before: existing, after });
       continue;
     }
     if (options.update === true && id !== undefined && !options.renumber) {
@@ -323,7 +304,7 @@ export function importPosts(board: Board, records: readonly PlacedRecord[], opti
     if (keep) taken.add(id);
     return keep;
   });
-  let next = board.lastId;
+  let next = await tx.lastId();
   for (const id of taken) if (id > next) next = id;
   accepted.forEach(({ place, record, content }, index) => {
     let id: number;
@@ -353,9 +334,6 @@ export function importPosts(board: Board, records: readonly PlacedRecord[], opti
     };
     outcome.added.push({ place, post });
   });
-  if (outcome.added.length > 0) {
-    board.posts = [...outcome.added.map(({ post }) => post), ...board.posts].sort((a, b) => b.id - a.id);
-    board.lastId = next;
-  }
+  if (outcome.added.length > 0) await tx.insert(outcome.added.map(({ post }) => post));
   return outcome;
 }

@@ -277,6 +277,37 @@ export function checkDraft(draft: Required<Pick<PostDraft, 'title' | 'author' | 
 }
 
 /** A URL as the address it names (host case, a default port and the like made one), for comparing. */
+/** The keys of a post in the board file's order. */
+export const POST_KEYS = ['id', 'title', 'author', 'department', 'date', 'views', 'status', 'body', 'source', 'createdAt', 'updatedAt'] as const;
+const SOURCE_KEYS = ['agency', 'date', 'url'] as const;
+
+/**
+ * A post with its keys in the board file's order (`source` too), keys postboard does not know
+ * after them in their own order: every board gives a post out the same way, whatever order it
+ * was stored in, so an export is the same bytes from any board.
+ */
+export function postInOrder(post: Post): Post {
+  const stored = post as unknown as Record<string, unknown>;
+  const ordered: Record<string, unknown> = {};
+  for (const key of POST_KEYS) {
+    const value = stored[key];
+    if (value === undefined) continue;
+    if (key === 'source' && isRecord(value)) {
+      const source: Record<string, unknown> = {};
+      for (const part of SOURCE_KEYS) if (value[part] !== undefined) source[part] = value[part];
+      for (const part of Object.keys(value)) if (!(part in source)) source[part] = value[part];
+      ordered.source = source;
+    } else {
+      ordered[key] = value;
+    }
+  }
+  for (const key of Object.keys(stored)) if (!(key in ordered) && stored[key] !== undefined) ordered[key] = stored[key];
+  return ordered as unknown as Post;
+}
+
+/** What makes two posts the same post (imported twice): title, author, date and body. */
+export const contentKey = (post: { title: string; author: string; date: string; body: string }): string => `${post.title}\u0000${post.author}\u0000${post.date}\u0000${post.body}`;
+
 export function urlKey(url: string): string {
   try {
     return new URL(url).href;

@@ -1,4 +1,5 @@
 import type { Post, Status } from './post.js';
+import { titleKey } from './title-key.js';
 
 /** Which posts a command looks at: the filters `list`, `export` and `stats` share. */
 export interface PostFilter {
@@ -73,7 +74,10 @@ export function postMatcher(filter: PostFilter): (post: Post) => boolean {
   };
 }
 
-/** Compares posts in the requested order; ties go to the higher number, so paging is stable. */
+/**
+ * Compares posts in the requested order; ties go to the higher number, so paging is stable.
+ * Titles compare by their 가나다 key (see title-key.ts), the one every board sorts by.
+ */
 export function postComparator(order: PostOrder): (a: Post, b: Post) => number {
   const direction = order.ascending ? 1 : -1;
   const byId = (a: Post, b: Post) => b.id - a.id;
@@ -85,8 +89,16 @@ export function postComparator(order: PostOrder): (a: Post, b: Post) => number {
     case 'date':
       return (a, b) => direction * (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || byId(a, b);
     case 'title': {
-      const collator = new Intl.Collator('ko', { sensitivity: 'base', numeric: true });
-      return (a, b) => direction * collator.compare(a.title, b.title) || byId(a, b);
+      const keys = new Map<Post, string>();
+      const key = (post: Post) => {
+        let found = keys.get(post);
+        if (found === undefined) keys.set(post, (found = titleKey(post.title)));
+        return found;
+      };
+      return (a, b) => {
+        const [x, y] = [key(a), key(b)];
+        return direction * (x < y ? -1 : x > y ? 1 : 0) || byId(a, b);
+      };
     }
   }
 }
@@ -109,7 +121,7 @@ export function selectPosts(posts: readonly Post[], filter: PostFilter, order: P
 export function departmentsByUse(posts: readonly Post[]): string[] {
   const counts = new Map<string, number>();
   for (const post of posts) if (post.department) counts.set(post.department, (counts.get(post.department) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'ko')).map(([name]) => name);
+  return [...counts].sort((a, b) => b[1] - a[1] || (titleKey(a[0]) < titleKey(b[0]) ? -1 : 1)).map(([name]) => name);
 }
 
 /** One page of `items`; `limit` undefined means everything on one page. */

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { addPost, postWithSource } from '../board/changes.js';
+import { newPost, newPostNumber, postWithSource } from '../board/changes.js';
 import { localDate } from '../board/dates.js';
-import { departmentsByUse } from '../board/query.js';
+import { changeAuthor } from '../board/log.js';
 import { checkDraft, type InputField, type Post, type PostContent, type PostDraft } from '../board/post.js';
 import type { Context } from '../context.js';
 import { Cancelled, Declined, InvalidInputError, PostboardError, UsageError } from '../errors.js';
@@ -10,9 +10,9 @@ import type { Lang } from '../i18n/index.js';
 import { canPrompt, outputWidth } from '../io.js';
 import { OptionParser } from '../options.js';
 import { renderPostView } from '../render/posts.js';
-import { emptyBoard } from '../store/board.js';
-import type { Board } from '../store/index.js';
+import type { BoardReads, BoardTransaction } from '../store/store.js';
 import { examples } from '../cmdutil/examples.js';
+import { writeJsonPost } from '../cmdutil/json-output.js';
 import { addPostFieldOptions, describeFlagIssue, draftFromFlags, FIELD_FLAGS, readBodyFile, type RawPostFields } from '../cmdutil/post-fields.js';
 
 export const ADD_FORMATS = ['text', 'json'] as const;
@@ -192,10 +192,9 @@ export async function runAdd(ctx: Context, options: AddOptions): Promise<void> {
   try {
     let content: PostContent;
     if (interactive) {
-      // Read now for the defaults a person is offered; the write re-reads inside the lock.
-      const board = await store.read();
-      content = await askForPost(ctx, draft, board, options, (answers) => (typed = answers));
-      const preview = previewPost(board, content, ctx.io.now());
+      // Asked now for the defaults a person is offered; the write looks again inside the lock.
+      content = await askForPost(ctx, draft, options, (answers) => (typed = answers));
+      const preview = await previewPost(ctx, content);
       ctx.out(await renderPostView(preview, { t: ctx.t, style: await ctx.style(), width: outputWidth(ctx.io, undefined) }));
       if (!options.yes && !options.dryRun) await confirmOrDecline(ctx, text.confirm, true);
     } else {
@@ -203,21 +202,19 @@ export async function runAdd(ctx: Context, options: AddOptions): Promise<void> {
     }
 
     if (options.dryRun) {
-      const board = await store.read();
-      refuseDuplicate(board, content, options.allowDuplicate, text);
-      const preview = previewPost(board, content, ctx.io.now());
+      await refuseDuplicate(store, content, options.allowDuplicate, text);
+      const preview = await previewPost(ctx, content);
       if (!interactive) await printPost(ctx, options, preview, undefined);
       ctx.note(text.dryRun(preview.id));
       return;
     }
 
-    const post = await store.update(
-      (board) => {
-        refuseDuplicate(board, content, options.allowDuplicate, text);
-        return addPost(board, content, ctx.io.now());
-      },
-      { command: 'add', at: ctx.io.now(), changed: () => true },
-    );
+    const { result: post } = await store.change({ command: 'add', at: ctx.io.now(), who: await changeAuthor(ctx.io.env) }, async (tx) => {
+      await refuseDuplicate(tx, content, options.allowDuplicate, text);
+      const added = newPost(await newPostNumber(tx), content, ctx.io.now());
+      await tx.insert([added]);
+      return added;
+    });
     await printPost(ctx, options, post, text.added(post.id, post.title));
   } catch (error) {
     // A post that could not be saved is kept; so is a body someone was writing when Ctrl+C came
@@ -262,38 +259,40 @@ function checkFlags(draft: PostDraft, ctx: Context): PostContent {
   return checked.content;
 }
 
-async function askForPost(ctx: Context, draft: PostDraft, board: Board | undefined, options: AddOptions, onAnswer: (answers: PostDraft) => void): Promise<PostContent> {
+async function askForPost(ctx: Context, draft: PostDraft, options: AddOptions, onAnswer: (answers: PostDraft) => void): Promise<PostContent> {
   const { askPost } = await import('../prompts/post-form.js');
-  const posts = board?.posts ?? [];
-  const newest = posts.reduce<Post | undefined>((best, post) => (!best || post.id > best.id ? post : best), undefined);
+  const store = ctx.board();
+  const info = await store.info();
+  const [newest] = info.exists ? (await store.page({ filter: { status: 'all' }, order: { sort: 'id', ascending: false }, offset: 0, limit: 1 })).posts : [];
   const answers = await askPost({
     io: ctx.io,
     lang: ctx.lang,
     t: ctx.t,
     ask: (Object.keys(FIELD_FLAGS) as InputField[]).filter((field) => draft[field] === undefined),
     defaults: { author: options.defaultAuthor ?? newest?.author, date: localDate(ctx.io.now()), status: 'published' },
-    departments: departmentsByUse(posts),
-    duplicateOf: options.allowDuplicate || !board ? undefined : (url) => postWithSource(board, url)?.id,
+    departments: info.exists ? await store.departments() : [],
+    duplicateOf: options.allowDuplicate || !info.exists ? undefined : async (url) => (await store.withSource(url))?.id,
     onAnswer,
   });
   // Flags given beside the prompts are checked by the same rules.
   return checkFlags({ ...draft, ...answers }, ctx);
 }
 
-function refuseDuplicate(board: Board | undefined, content: PostContent, allowDuplicate: boolean, text: AddText): void {
-  if (allowDuplicate || !board) return;
-  const existing = postWithSource(board, content.source?.url);
-  if (existing) throw new PostboardError(text.duplicate(existing.id));
+async function refuseDuplicate(from: Pick<BoardTransaction, 'withSources'> | BoardReads, content: PostContent, allowDuplicate: boolean, text: AddText): Promise<void> {
+  if (allowDuplicate || !content.source?.url) return;
+  const existing = 'withSources' in from ? await postWithSource(from, content.source.url) : (await from.withSource(content.source.url))?.id;
+  if (existing !== undefined) throw new PostboardError(text.duplicate(existing));
 }
 
 /** The post as it would be stored if added now (its number may still change under a race). */
-function previewPost(board: Board | undefined, content: PostContent, now: Date): Post {
-  return addPost({ ...emptyBoard(), lastId: board?.lastId ?? 0 }, content, now);
+async function previewPost(ctx: Context, content: PostContent): Promise<Post> {
+  const { lastId } = await ctx.board().info();
+  return newPost(lastId + 1, content, ctx.io.now());
 }
 
 async function printPost(ctx: Context, options: AddOptions, post: Post, summary: string | undefined): Promise<void> {
   if (options.quiet) return ctx.out(String(post.id));
-  if (options.format === 'json') return ctx.data(`${JSON.stringify(post, null, 2)}\n`);
+  if (options.format === 'json') return writeJsonPost(ctx, post);
   if (summary) return ctx.say(summary);
   ctx.out(await renderPostView(post, { t: ctx.t, style: await ctx.style(), width: outputWidth(ctx.io, undefined) }));
 }

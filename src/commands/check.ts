@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { NotFoundError, PostboardError } from '../errors.js';
+import { changeAuthor } from '../board/log.js';
+import { NotFoundError, PostboardError, UsageError } from '../errors.js';
 import type { Lang } from '../i18n/index.js';
 import { OptionParser } from '../options.js';
-import type { BoardProblem, Repair } from '../store/index.js';
+import { jsonBoardOf, type BoardProblem, type Repair } from '../store/index.js';
 import { examples } from '../cmdutil/examples.js';
 
 export const CHECK_FORMATS = ['text', 'json'] as const;
@@ -28,6 +29,7 @@ interface CheckText {
   options: Record<'fix' | 'format', string>;
   examples: [string, string][];
   healthy: (board: string, posts: number, lastId: number) => string;
+  notJson: (board: string) => string;
   problems: (board: string, count: number, fixable: number) => string;
   backup: (path: string) => string;
   repair: (repair: Repair) => string;
@@ -47,6 +49,7 @@ const TEXT: Record<Lang, CheckText> = {
       ['postboard check --db archive.json --format json', 'the problems, for a script'],
     ],
     healthy: (board, posts, lastId) => `${board}: ${posts} ${posts === 1 ? 'post' : 'posts'}, lastId ${lastId}, no problems.`,
+    notJson: (board) => `check reads a JSON board file; ${board} is a database, which keeps its own structure (postboard log shows its changes)`,
     problems: (board, count, fixable) =>
       `${board} has ${count} ${count === 1 ? 'problem' : 'problems'}${fixable > 0 ? ` (${fixable} can be fixed with --fix)` : ''}`,
     backup: (path) => `Kept the board as it was in ${path}`,
@@ -76,6 +79,7 @@ const TEXT: Record<Lang, CheckText> = {
       ['postboard check --db archive.json --format json', '스크립트용 문제 목록'],
     ],
     healthy: (board, posts, lastId) => `${board}: 글 ${posts}개, lastId ${lastId}, 문제 없음.`,
+    notJson: (board) => `check는 JSON 게시판 파일을 읽습니다. ${board}은(는) 데이터베이스이며 구조를 스스로 지킵니다 (변경은 postboard log로 봅니다)`,
     problems: (board, count, fixable) => `${board}에 문제가 ${count}개 있습니다${fixable > 0 ? ` (${fixable}개는 --fix로 고칠 수 있음)` : ''}`,
     backup: (path) => `이전 게시판을 ${path}에 남겼습니다`,
     repair: (repair) => {
@@ -116,10 +120,13 @@ export function parseCheckOptions(raw: RawCheckOptions, ctx: Context): CheckOpti
 
 export async function runCheck(ctx: Context, options: CheckOptions): Promise<void> {
   const text = TEXT[ctx.lang];
-  const store = ctx.board();
+  // A JSON file is read by hand and can be broken by hand: this is its tool. A database keeps
+  // its own structure (types, keys, transactions) and has nothing of the kind to check.
+  const store = jsonBoardOf(ctx.board());
+  if (!store) throw new UsageError(text.notJson(ctx.board().name), 'check');
   let repairs: Repair[] = [];
   let backup: string | undefined;
-  if (options.fix && (await store.check())?.some(isFixable)) ({ repairs, backup } = await store.repair(ctx.io.now()));
+  if (options.fix && (await store.check())?.some(isFixable)) ({ repairs, backup } = await store.repair({ at: ctx.io.now(), who: await changeAuthor(ctx.io.env) }));
   const problems = await store.check();
   if (problems === undefined) throw new NotFoundError(ctx.t.notFound.noBoard(store.name));
 
@@ -132,7 +139,7 @@ export async function runCheck(ctx: Context, options: CheckOptions): Promise<voi
   }
   if (problems.length > 0) throw new PostboardError(text.problems(store.name, problems.length, problems.filter(isFixable).length));
   if (options.format === 'text') {
-    const board = await store.read();
-    ctx.say(text.healthy(store.name, board?.posts.length ?? 0, board?.lastId ?? 0));
+    const info = await store.info();
+    ctx.say(text.healthy(store.name, info.posts, info.lastId));
   }
 }

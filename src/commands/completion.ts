@@ -1,7 +1,7 @@
 import type { Command, Option } from 'commander';
 import { PERIODS } from '../board/dates.js';
 import { STATUSES } from '../board/post.js';
-import { departmentsByUse, SORT_KEYS, withoutInvisible } from '../board/query.js';
+import { SORT_KEYS, withoutInvisible } from '../board/query.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { LANGS, type Lang } from '../i18n/index.js';
@@ -116,8 +116,7 @@ export function register(program: Command, ctx: Context): void {
     .addHelpText('after', examples(ctx.lang, text.examples))
     .action(async (shell: string | undefined, raw: { departments?: boolean }) => {
       if (raw.departments) {
-        const board = await ctx.board().read().catch(() => undefined);
-        return ctx.say(departmentsByUse(board?.posts ?? []));
+        return ctx.say(await ctx.board().departments().catch(() => []));
       }
       if (!(SHELLS as readonly string[]).includes(shell ?? '')) throw new UsageError(ctx.t.usage.oneOf('shell', SHELLS, shell ?? ''), name);
       ctx.out(SCRIPTS[shell as Shell]);
@@ -224,17 +223,13 @@ function matching(values: readonly string[], typed: string): string[] {
  * ignore them too, so the completed text finds the department), the rest made visible.
  */
 async function departments(ctx: Context): Promise<string[]> {
-  const board = await ctx.board().read();
-  return [...new Set(departmentsByUse(board?.posts ?? []).map((name) => candidate(withoutInvisible(name))))].filter(Boolean);
+  return [...new Set((await ctx.board().departments()).map((name) => candidate(withoutInvisible(name))))].filter(Boolean);
 }
 
 /** The newest posts' numbers, with their titles to tell them apart. */
 async function postNumbers(ctx: Context): Promise<string[]> {
-  const board = await ctx.board().read();
-  return [...(board?.posts ?? [])]
-    .sort((a, b) => b.id - a.id)
-    .slice(0, 50)
-    .map((post) => `${post.id}\t${candidate(post.title)}`);
+  const { posts } = await ctx.board().page({ filter: { status: 'all' }, order: { sort: 'id', ascending: false }, offset: 0, limit: 50 });
+  return posts.map((post) => `${post.id}\t${candidate(post.title)}`);
 }
 
 /**

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
-import { deletePosts } from '../board/changes.js';
+import { changeAuthor } from '../board/log.js';
 import { DEFAULT_LIST_FIELDS } from './list.js';
 import type { Context } from '../context.js';
 import type { Lang } from '../i18n/index.js';
 import { outputWidth } from '../io.js';
 import { renderPostTable } from '../render/posts.js';
 import { confirmOrRefuse } from '../cmdutil/confirm.js';
-import { findPosts } from '../cmdutil/find.js';
+import { assertBoard, findPosts } from '../cmdutil/find.js';
 import { examples } from '../cmdutil/examples.js';
 import { parsePostNumber } from './show.js';
 
@@ -74,7 +74,8 @@ export async function runDelete(ctx: Context, options: DeleteOptions): Promise<v
   const text = TEXT[ctx.lang];
   const store = ctx.board();
   await store.assertWritable();
-  const doomed = findPosts(ctx, await store.read(), options.ids);
+  await assertBoard(ctx);
+  const doomed = await findPosts(ctx, store, options.ids);
   await confirmOrRefuse(ctx, {
     yes: options.yes,
     command: name,
@@ -82,13 +83,12 @@ export async function runDelete(ctx: Context, options: DeleteOptions): Promise<v
     byDefault: false,
     preview: async () => ctx.out(await renderPostTable(doomed, DEFAULT_LIST_FIELDS, { t: ctx.t, style: await ctx.style(), width: outputWidth(ctx.io, undefined) })),
   });
-  const deleted = await store.update(
-    (fresh) => {
-      findPosts(ctx, fresh, options.ids);
-      return deletePosts(fresh, options.ids);
-    },
-    { command: 'delete', at: ctx.io.now(), changed: (posts) => posts.length > 0 },
-  );
+  const { result: deleted } = await store.change({ command: 'delete', at: ctx.io.now(), who: await changeAuthor(ctx.io.env) }, async (tx) => {
+    // Looked for again in the freshest board: one deleted meanwhile is said, and nothing is.
+    const posts = await findPosts(ctx, tx, options.ids);
+    await tx.remove(posts);
+    return posts;
+  });
   // In the order they were named.
   const ids = options.ids.filter((id) => deleted.some((post) => post.id === id));
   ctx.say(text.deleted(deleted.length, ids));

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { editPost, postWithSource, type PostEdit } from '../board/changes.js';
-import { departmentsByUse } from '../board/query.js';
+import { changeAuthor } from '../board/log.js';
 import { checkField, type FieldIssue, type InputField, type Post, type PostDraft, type Status } from '../board/post.js';
 import type { Context } from '../context.js';
 import { InvalidInputError, PostboardError, UsageError } from '../errors.js';
@@ -8,9 +8,9 @@ import type { Lang } from '../i18n/index.js';
 import { canPrompt } from '../io.js';
 import { OptionParser } from '../options.js';
 import { describeChange, emptiesAField } from '../render/changes.js';
-import type { Board } from '../store/index.js';
 import { confirmOrRefuse } from '../cmdutil/confirm.js';
-import { findPost } from '../cmdutil/find.js';
+import { assertBoard, findPost } from '../cmdutil/find.js';
+import { writeJsonPost } from '../cmdutil/json-output.js';
 import { examples } from '../cmdutil/examples.js';
 import { addPostFieldOptions, describeFlagIssue, draftFromFlags, readBodyFile, type RawPostFields } from '../cmdutil/post-fields.js';
 import { parsePostNumber } from './show.js';
@@ -136,19 +136,18 @@ export async function runEdit(ctx: Context, options: EditOptions): Promise<void>
   if (options.bodyFile !== undefined) draft.body = await readBodyFile(ctx, options.bodyFile);
   const flagsGiven = Object.keys(draft).length > 0 || options.views !== undefined;
 
-  const board = await store.read();
-  const current = findPost(ctx, board, options.id);
+  await assertBoard(ctx);
+  const current = await findPost(ctx, store, options.id);
   let edit: PostEdit;
   if (flagsGiven) {
     edit = checkEdit(draft, options.views, (issue) => describeFlagIssue(issue, ctx));
   } else {
     if (!canPrompt(ctx.io)) throw new UsageError(text.nothingGiven, 'edit');
-    edit = await askForEdit(ctx, current, board as Board, options.allowDuplicate);
+    edit = await askForEdit(ctx, current, options.allowDuplicate);
   }
 
   // Preview on a copy: nothing to change is said, not written.
-  const preview = structuredClone(current);
-  const changed = editPost(preview, edit, ctx.io.now());
+  const { post: preview, changed } = editPost(current, edit, ctx.io.now());
   if (changed.length === 0) return ctx.note(text.unchanged(options.id));
   if (!flagsGiven) {
     // What changes, old → new, before the question; emptying a field that had text makes no the default.
@@ -164,21 +163,22 @@ export async function runEdit(ctx: Context, options: EditOptions): Promise<void>
   // Only what was changed is applied: a field left as it was must not undo what someone else
   // did to it meanwhile. A field changed here that someone else changed too is a conflict.
   const applied = onlyFields(edit, changed);
-  const { post, fields } = await store.update(
-    (fresh) => {
-      const target = findPost(ctx, fresh, options.id);
-      if (!flagsGiven) {
-        const moved = changed.filter((field) => fieldOf(target, field) !== fieldOf(current, field));
-        if (moved.length > 0) throw new PostboardError(text.changedMeanwhile(options.id, moved.map((field) => ctx.t.fieldName(field))));
-      }
-      const url = edit.source?.url;
-      const other = url && !options.allowDuplicate ? postWithSource(fresh, url) : undefined;
-      if (other && other.id !== target.id) throw new PostboardError(text.duplicate(other.id));
-      return { post: target, fields: editPost(target, applied, ctx.io.now()) };
-    },
-    { command: 'edit', at: ctx.io.now(), changed: (result) => result.fields.length > 0 },
-  );
-  if (options.format === 'json') return ctx.data(`${JSON.stringify(post, null, 2)}\n`);
+  const {
+    result: { post, fields },
+  } = await store.change({ command: 'edit', at: ctx.io.now(), who: await changeAuthor(ctx.io.env) }, async (tx) => {
+    const target = await findPost(ctx, tx, options.id);
+    if (!flagsGiven) {
+      const moved = changed.filter((field) => fieldOf(target, field) !== fieldOf(current, field));
+      if (moved.length > 0) throw new PostboardError(text.changedMeanwhile(options.id, moved.map((field) => ctx.t.fieldName(field))));
+    }
+    const url = edit.source?.url;
+    const other = url && !options.allowDuplicate ? await postWithSource(tx, url) : undefined;
+    if (other !== undefined && other !== target.id) throw new PostboardError(text.duplicate(other));
+    const edited = editPost(target, applied, ctx.io.now());
+    await tx.update(target, edited.post);
+    return { post: edited.post, fields: edited.changed };
+  });
+  if (options.format === 'json') return writeJsonPost(ctx, post);
   ctx.say(text.edited(post.id, post.title, fields.map((field) => ctx.t.fieldName(field))));
 }
 
@@ -218,10 +218,11 @@ function checkEdit(draft: PostDraft, views: number | undefined, describe: (issue
   return edit;
 }
 
-async function askForEdit(ctx: Context, post: Post, board: Board, allowDuplicate: boolean): Promise<PostEdit> {
+async function askForEdit(ctx: Context, post: Post, allowDuplicate: boolean): Promise<PostEdit> {
   const { askPost, FORM_ORDER } = await import('../prompts/post-form.js');
+  const store = ctx.board();
   // Its own department first, then the board's by use.
-  const departments = [...new Set([post.department, ...departmentsByUse(board.posts)].filter(Boolean))];
+  const departments = [...new Set([post.department, ...(await store.departments())].filter(Boolean))];
   const answers = await askPost({
     io: ctx.io,
     lang: ctx.lang,
@@ -242,8 +243,8 @@ async function askForEdit(ctx: Context, post: Post, board: Board, allowDuplicate
     departments,
     duplicateOf: allowDuplicate
       ? undefined
-      : (url) => {
-          const other = postWithSource(board, url);
+      : async (url) => {
+          const other = await store.withSource(url);
           return other && other.id !== post.id ? other.id : undefined;
         },
   });

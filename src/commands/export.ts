@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { FIELD_KEYS, type FieldKey } from '../board/fields.js';
 import type { Post } from '../board/post.js';
-import { selectPosts, type PostFilter, type PostOrder } from '../board/query.js';
+import type { PostFilter, PostOrder } from '../board/query.js';
 import type { Context } from '../context.js';
 import { PostboardError } from '../errors.js';
 import { LANGS, MESSAGES, type Lang } from '../i18n/index.js';
@@ -230,10 +230,14 @@ export function parseExportOptions(raw: RawExportOptions, ctx: Context): ExportO
 
 export async function runExport(ctx: Context, options: ExportOptions): Promise<void> {
   const text = TEXT[ctx.lang];
-  const board = await ctx.board().read();
-  if (!board) ctx.note(ctx.t.list.missing(ctx.board().name));
-  const selected = board ? selectPosts(board.posts, options.filter, options.order) : [];
-  const posts = options.limit === undefined ? selected : selected.slice(0, options.limit);
+  const store = ctx.board();
+  const info = await store.info();
+  if (!info.exists) ctx.note(ctx.t.list.missing(store.name));
+  // Streamed from the board a batch at a time: memory stays flat whatever its size. How many there
+  // will be is asked first only for a progress bar (a person watching a terminal).
+  const counted = info.exists && ctx.io.stderr.isTTY;
+  const total = counted ? Math.min((await store.page({ filter: options.filter, order: options.order, offset: 0, limit: 0 })).total, options.limit ?? Infinity) : 0;
+  const posts: AsyncIterable<Post> = info.exists ? store.stream({ filter: options.filter, order: options.order, limit: options.limit }) : (async function* () {})();
 
   const { fileSink, streamSink, TargetExistsError, TargetIsBoardError } = await import('../output.js');
   /** A failure of the output file, said in the user's words; anything else as it is. */
@@ -246,14 +250,13 @@ export async function runExport(ctx: Context, options: ExportOptions): Promise<v
   };
   let sink: Sink;
   try {
-    const store = ctx.board();
     sink = options.output
       ? await fileSink(options.output, { overwrite: options.force, boardFile: (path) => store.ownFile(path), faults: ctx.writeFaults() })
       : streamSink(ctx.io.stdout);
   } catch (error) {
     throw failure(error, true);
   }
-  const progress = await startProgress(ctx, posts.length);
+  const progress = await startProgress(ctx, total);
   // Notes about what was exported are said once it is there: a failed export has one line, its error.
   const notes: string[] = [];
   try {
@@ -271,11 +274,11 @@ export async function runExport(ctx: Context, options: ExportOptions): Promise<v
     throw failure(error, false);
   }
   for (const note of notes) ctx.note(note);
-  if (options.output) ctx.note(text.exported(ctx.t.number(posts.length), posts.length, options.output));
+  if (options.output) ctx.note(text.exported(ctx.t.number(progress.count()), progress.count(), options.output));
 }
 
 /** The export as text chunks, in the chosen format. */
-async function exportChunks(posts: Iterable<Post>, options: ExportOptions, ctx: Context, notes: string[]): Promise<AsyncIterable<string>> {
+async function exportChunks(posts: AsyncIterable<Post>, options: ExportOptions, ctx: Context, notes: string[]): Promise<AsyncIterable<string>> {
   const fields = options.fields ?? (options.format === 'md' ? MARKDOWN_FIELDS : FIELD_KEYS);
   const header = options.header === 'keys' ? [...fields] : fields.map((field) => MESSAGES[options.header as Lang].fields[field]);
   const cells: CellOptions = {
@@ -299,7 +302,8 @@ async function exportChunks(posts: Iterable<Post>, options: ExportOptions, ctx: 
       return formats.markdownChunks(posts, fields, header, cells.labels);
     case 'rss': {
       const { rssChunks } = await import('../formats/rss.js');
-      const list = [...posts];
+      const list: Post[] = [];
+      for await (const post of posts) list.push(post);
       // A feed's link is the board's address. Without --feed-link, the site the newest release
       // came from stands in for it (said so); with no source at all there is no honest link to
       // give, and the feed says none rather than make one up.
@@ -353,8 +357,16 @@ async function* encode(chunks: AsyncIterable<string>, options: ExportOptions): A
 
 /** A progress bar on stderr, for long exports on a terminal. */
 async function startProgress(ctx: Context, total: number) {
-  const idle = { track: (posts: readonly Post[]) => posts as Iterable<Post>, stop: () => {} };
-  if (!ctx.io.stderr.isTTY || total < PROGRESS_FROM) return idle;
+  let count = 0;
+  /** Counts the posts as they go by (for the summary), and moves the bar on a terminal. */
+  const counting = (step: () => void) =>
+    async function* (posts: AsyncIterable<Post>): AsyncGenerator<Post> {
+      for await (const post of posts) {
+        if (count++ % 500 === 0) step();
+        yield post;
+      }
+    };
+  if (!ctx.io.stderr.isTTY || total < PROGRESS_FROM) return { track: counting(() => {}), stop: () => {}, count: () => count };
   const { SingleBar } = await import('../lazy/progress.js');
   const bar = new SingleBar({
     stream: ctx.io.stderr as unknown as NodeJS.WritableStream,
@@ -365,13 +377,11 @@ async function startProgress(ctx: Context, total: number) {
   });
   bar.start(total, 0);
   return {
-    *track(posts: readonly Post[]) {
-      for (let i = 0; i < posts.length; i++) {
-        if (i % 500 === 0) bar.update(i);
-        yield posts[i] as Post;
-      }
-      bar.update(total);
+    track: counting(() => bar.update(count)),
+    stop: () => {
+      bar.update(count);
+      bar.stop();
     },
-    stop: () => bar.stop(),
+    count: () => count,
   };
 }

@@ -11,7 +11,7 @@ import { grouped as n, type Lang, type Messages } from '../i18n/index.js';
 import { canPrompt } from '../io.js';
 import { OptionParser } from '../options.js';
 import { describeChange } from '../render/changes.js';
-import { emptyBoard } from '../store/board.js';
+import { changeAuthor } from '../board/log.js';
 import { confirmOrDecline } from '../cmdutil/confirm.js';
 import { examples } from '../cmdutil/examples.js';
 import { readStdin } from '../cmdutil/post-fields.js';
@@ -302,7 +302,9 @@ export async function runImport(ctx: Context, options: ImportOptions): Promise<v
 
   const today = localDate(ctx.io.now());
   let update: boolean | ReadonlySet<number> = options.update;
-  const plan = async () => importPosts(structuredClone((await store.read()) ?? emptyBoard()), valid, { ...options, update, now: ctx.io.now(), today });
+  const who = await changeAuthor(ctx.io.env);
+  // What the import would do, worked out on the board as it is and written nowhere.
+  const plan = async () => (await store.change({ command: 'import', at: ctx.io.now(), who, dryRun: true }, (tx) => importPosts(tx, valid, { ...options, update, now: ctx.io.now(), today }))).result;
 
   // At a terminal, what would change posts already on the board is shown and asked about first:
   // with --update, the plan (yes by default); without, the rows that differ (no by default, and a
@@ -336,14 +338,11 @@ export async function runImport(ctx: Context, options: ImportOptions): Promise<v
       ...outcome.added.map(({ post }) => text.plan.add(post.id, post.title)),
     ]);
   } else {
-    outcome = await store.update(
-      (board) => {
-        const result = importPosts(board, valid, { ...options, update, now: ctx.io.now(), today });
-        refuse(result);
-        return result;
-      },
-      { command: 'import', at: ctx.io.now(), changed: (result) => result.added.length + result.updated.length > 0 },
-    );
+    ({ result: outcome } = await store.change({ command: 'import', at: ctx.io.now(), who }, async (tx) => {
+      const result = await importPosts(tx, valid, { ...options, update, now: ctx.io.now(), today });
+      refuse(result);
+      return result;
+    }));
   }
   for (const { place, skip } of outcome.skipped) ctx.note(`${where(place)}: ${text.skip(skip)}`);
   for (const { place, refusal } of outcome.refused) ctx.note(`${where(place)}: ${text.skipped}: ${text.refusal(refusal, ctx.t)}`);

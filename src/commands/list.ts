@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { pickFields, type FieldKey } from '../board/fields.js';
+import type { FieldKey } from '../board/fields.js';
 import type { Post } from '../board/post.js';
-import { paginate, selectPosts, type PostFilter, type PostOrder } from '../board/query.js';
+import type { PostFilter, PostOrder } from '../board/query.js';
 import type { Context } from '../context.js';
 import type { Lang } from '../i18n/index.js';
 import { outputWidth } from '../io.js';
@@ -10,6 +10,7 @@ import { renderPostTable } from '../render/posts.js';
 import { fitCell } from '../render/table.js';
 import { simpleMeasure } from '../render/width.js';
 import { examples } from '../cmdutil/examples.js';
+import { writeJsonList } from '../cmdutil/json-output.js';
 
 export const LIST_FORMATS = ['table', 'json', 'jsonl'] as const;
 export type ListFormat = (typeof LIST_FORMATS)[number];
@@ -116,19 +117,20 @@ export function parseListOptions(raw: RawListOptions, ctx: Context): ListOptions
 }
 
 export async function runList(ctx: Context, options: ListOptions): Promise<void> {
-  const board = await ctx.board().read();
+  const store = ctx.board();
   const { t } = ctx;
-  if (!board) ctx.note(t.list.missing(ctx.board().name));
-  const posts = board ? selectPosts(board.posts, options.filter, options.order) : [];
-  const page = paginate(posts, options.page, options.limit);
+  const info = await store.info();
+  if (!info.exists) ctx.note(t.list.missing(store.name));
+  // The store filters, orders and pages where the posts are: a database never sends them all.
+  const { posts, total } = info.exists
+    ? await store.page({ filter: options.filter, order: options.order, offset: (options.page - 1) * (options.limit ?? 0), limit: options.limit })
+    : { posts: [], total: 0 };
+  const pages = options.limit === undefined ? 1 : Math.max(1, Math.ceil(total / options.limit));
+  const page = { items: posts, page: options.limit === undefined ? 1 : options.page, pages, total };
 
-  if (options.format !== 'table') {
-    const shown = options.fields ? page.items.map((post) => pickFields(post, options.fields ?? [])) : page.items;
-    ctx.data(options.format === 'json' ? `${JSON.stringify(shown, null, 2)}\n` : shown.map((post) => `${JSON.stringify(post)}\n`).join(''));
-    return;
-  }
-  if (!board) return;
-  if (board.posts.length === 0) return ctx.note(t.list.emptyBoard(ctx.board().name));
+  if (options.format !== 'table') return writeJsonList(ctx, page.items, options.format, options.fields);
+  if (!info.exists) return;
+  if (info.posts === 0) return ctx.note(t.list.emptyBoard(store.name));
   if (page.total === 0) return ctx.note(t.list.noMatch);
   if (page.items.length === 0) return ctx.note(t.list.pastEnd(page.page, page.pages));
 

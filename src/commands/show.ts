@@ -5,7 +5,8 @@ import type { Lang, Messages } from '../i18n/index.js';
 import { outputWidth } from '../io.js';
 import { OptionParser } from '../options.js';
 import { renderPostView } from '../render/posts.js';
-import { findPost } from '../cmdutil/find.js';
+import { assertBoard, findPost } from '../cmdutil/find.js';
+import { writeJsonPost } from '../cmdutil/json-output.js';
 import { examples } from '../cmdutil/examples.js';
 
 export const SHOW_FORMATS = ['text', 'json'] as const;
@@ -85,8 +86,9 @@ export function parseShowOptions(id: string, raw: RawShowOptions, ctx: Context):
 
 export async function runShow(ctx: Context, options: ShowOptions): Promise<void> {
   const store = ctx.board();
-  const post = findPost(ctx, await store.read(), options.id);
-  if (options.format === 'json') return ctx.data(`${JSON.stringify(post, null, 2)}\n`);
+  await assertBoard(ctx);
+  const post = await findPost(ctx, store, options.id);
+  if (options.format === 'json') return writeJsonPost(ctx, post);
   const style = await ctx.style();
   await ctx.page(await renderPostView(post, { t: ctx.t, style, width: outputWidth(ctx.io, options.width) }));
 }

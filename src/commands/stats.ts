@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import type { Post } from '../board/post.js';
-import { postMatcher, type PostFilter } from '../board/query.js';
+import type { PostFilter } from '../board/query.js';
+import { titleKey } from '../board/title-key.js';
 import type { Context } from '../context.js';
 import type { Lang, Messages } from '../i18n/index.js';
 import { outputWidth } from '../io.js';
@@ -9,12 +9,13 @@ import { visibleLine } from '../render/sanitize.js';
 import { renderTable } from '../render/table.js';
 import { measureFor } from '../render/width.js';
 import { examples } from '../cmdutil/examples.js';
+import { writeJsonValue } from '../cmdutil/json-output.js';
+import type { Grouping, Tally } from '../store/store.js';
 
 export const name = 'stats';
 export const aliases: readonly string[] = [];
 
-export const GROUPINGS = ['department', 'month', 'author'] as const;
-export type Grouping = (typeof GROUPINGS)[number];
+export const GROUPINGS = ['department', 'month', 'author'] as const satisfies readonly Grouping[];
 
 export interface StatsOptions {
   filter: PostFilter;
@@ -31,13 +32,6 @@ interface RawStatsOptions extends RawFilterOptions {
   all?: boolean;
   format?: string;
   width?: string;
-}
-
-/** One group's figures. */
-export interface Tally {
-  key: string;
-  posts: number;
-  views: number;
 }
 
 interface StatsText {
@@ -142,41 +136,31 @@ export function parseStatsOptions(raw: RawStatsOptions, ctx: Context): StatsOpti
   };
 }
 
-const KEY: Record<Grouping, (post: Post) => string> = {
-  department: (post) => post.department,
-  month: (post) => post.date.slice(0, 7),
-  author: (post) => post.author,
-};
-
-/** Posts and views per group: months newest first, the rest busiest first. */
-export function tally(posts: readonly Post[], by: Grouping): Tally[] {
-  const groups = new Map<string, Tally>();
-  for (const post of posts) {
-    const key = KEY[by](post);
-    const group = groups.get(key) ?? { key, posts: 0, views: 0 };
-    group.posts++;
-    group.views += post.views;
-    groups.set(key, group);
-  }
-  const order = by === 'month' ? (a: Tally, b: Tally) => (a.key < b.key ? 1 : -1) : (a: Tally, b: Tally) => b.posts - a.posts || b.views - a.views || a.key.localeCompare(b.key, 'ko');
-  return [...groups.values()].sort(order);
+/** Months newest first; the rest busiest first (most posts, then most views, then 가나다). */
+export function ordered(rows: Tally[], by: Grouping): Tally[] {
+  if (by === 'month') return [...rows].sort((a, b) => (a.key < b.key ? 1 : -1));
+  const keys = new Map(rows.map((row) => [row, titleKey(row.key)]));
+  const name = (a: Tally, b: Tally) => ((keys.get(a) ?? '') < (keys.get(b) ?? '') ? -1 : (keys.get(a) ?? '') > (keys.get(b) ?? '') ? 1 : 0);
+  return [...rows].sort((a, b) => b.posts - a.posts || b.views - a.views || name(a, b));
 }
 
 export async function runStats(ctx: Context, options: StatsOptions): Promise<void> {
   const text = TEXT[ctx.lang];
-  const board = await ctx.board().read();
-  if (!board) ctx.note(ctx.t.list.missing(ctx.board().name));
-  const posts = (board?.posts ?? []).filter(postMatcher(options.filter));
-  const total = { posts: posts.length, views: posts.reduce((sum, post) => sum + post.views, 0) };
-  const tables = options.by.map((by) => ({ by, rows: tally(posts, by) }));
+  const store = ctx.board();
+  const info = await store.info();
+  if (!info.exists) ctx.note(ctx.t.list.missing(store.name));
+  // Counted where the posts are (GROUP BY in a database): only the figures come back.
+  const tables = await Promise.all(options.by.map(async (by) => ({ by, rows: ordered(info.exists ? await store.tally(options.filter, by) : [], by) })));
+  const firstTable = tables[0]?.rows ?? (info.exists ? await store.tally(options.filter, 'month') : []);
+  const total = { posts: firstTable.reduce((sum, row) => sum + row.posts, 0), views: firstTable.reduce((sum, row) => sum + row.views, 0) };
 
   if (options.format === 'json') {
     const json: Record<string, unknown> = { total };
     for (const { by, rows } of tables) json[by] = rows.map(({ key, ...figures }) => ({ [by]: key, ...figures }));
-    return ctx.data(`${JSON.stringify(json, null, 2)}\n`);
+    return writeJsonValue(ctx, json);
   }
-  if (!board) return;
-  if (posts.length === 0) return ctx.note(board.posts.length > 0 ? ctx.t.list.noMatch : ctx.t.list.emptyBoard(ctx.board().name));
+  if (!info.exists) return;
+  if (total.posts === 0) return ctx.note(info.posts > 0 ? ctx.t.list.noMatch : ctx.t.list.emptyBoard(store.name));
   const style = await ctx.style();
   const width = outputWidth(ctx.io, options.width);
   const lines: string[] = [style.heading(text.total(ctx.t.number(total.posts), ctx.t.number(total.views)))];

@@ -3,7 +3,9 @@ import type { Status } from '../board/post.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import type { Lang } from '../i18n/index.js';
-import { findPosts } from '../cmdutil/find.js';
+import { withStatus } from '../board/changes.js';
+import { changeAuthor } from '../board/log.js';
+import { assertBoard, findPosts } from '../cmdutil/find.js';
 import { examples } from '../cmdutil/examples.js';
 import { parsePostNumber } from './show.js';
 
@@ -61,19 +63,17 @@ function visibilityCommand(name: 'hide' | 'publish', status: Status) {
     const text = TEXT[status][ctx.lang];
     const store = ctx.board();
     await store.assertWritable();
-    const changed = await store.update(
-      (board) => {
-        const posts = findPosts(ctx, board, options.ids);
-        const now = ctx.io.now().toISOString();
-        const toChange = posts.filter((post) => post.status !== status);
-        for (const post of toChange) {
-          post.status = status;
-          post.updatedAt = now;
-        }
-        return toChange.map((post) => post.id);
-      },
-      { command: name, at: ctx.io.now(), changed: (ids) => ids.length > 0 },
-    );
+    await assertBoard(ctx);
+    const { result: changed } = await store.change({ command: name, at: ctx.io.now(), who: await changeAuthor(ctx.io.env) }, async (tx) => {
+      const ids: number[] = [];
+      for (const post of await findPosts(ctx, tx, options.ids)) {
+        const after = withStatus(post, status, ctx.io.now());
+        if (!after) continue;
+        await tx.update(post, after);
+        ids.push(post.id);
+      }
+      return ids;
+    });
     if (changed.length === 0) ctx.note(text.already(options.ids));
     else ctx.say(text.done(changed.length, changed));
   };

@@ -1,5 +1,5 @@
 import { pickFields, type FieldKey } from '../board/fields.js';
-import type { Post } from '../board/post.js';
+import { postInOrder, type Post } from '../board/post.js';
 import type { Messages } from '../i18n/index.js';
 import { visibleLine } from '../render/sanitize.js';
 import { postCells, type CellOptions } from './cells.js';
@@ -10,27 +10,33 @@ import { chunked } from './chunks.js';
  * a value is written as `\t`, `\n`, `\r` or `\\`, so every record stays on one line and
  * `import` can restore it exactly.
  */
-export function tsvChunks(posts: Iterable<Post>, fields: readonly FieldKey[], header: readonly string[], options: CellOptions): AsyncGenerator<string> {
+export function tsvChunks(posts: Iterable<Post> | AsyncIterable<Post>, fields: readonly FieldKey[], header: readonly string[], options: CellOptions): AsyncGenerator<string> {
   const escape = (cell: string | number) => String(cell).replace(/[\\\t\n\r]/g, (c) => TSV_ESCAPES[c] ?? c);
   return chunked(
-    (function* () {
+    (async function* () {
       yield `${header.map(escape).join('\t')}\n`;
-      for (const post of posts) yield `${postCells(post, fields, options).map(escape).join('\t')}\n`;
+      for await (const post of posts) yield `${postCells(post, fields, options).map(escape).join('\t')}\n`;
     })(),
   );
 }
 
 const TSV_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
+/** Posts as stored (keys in the board file's order), or other values as they are. */
+const shaped = (item: unknown, fields: readonly FieldKey[] | undefined): unknown =>
+  isPost(item) ? (fields ? pickFields(item, fields) : postInOrder(item)) : item;
+
+const isPost = (item: unknown): item is Post => typeof item === 'object' && item !== null && 'id' in item && 'title' in item && 'status' in item;
+
 /** The posts as stored, as one JSON array, indented like the board file, written post by post. */
-export function jsonChunks(posts: Iterable<Post>, fields: readonly FieldKey[] | undefined): AsyncGenerator<string> {
+export function jsonChunks(items: Iterable<unknown> | AsyncIterable<unknown>, fields?: readonly FieldKey[]): AsyncGenerator<string> {
   return chunked(
-    (function* () {
+    (async function* () {
       let first = true;
-      for (const post of posts) {
-        const shown = fields ? pickFields(post, fields) : post;
-        // Strings in JSON hold no raw line breaks, so indenting every line indents only the structure.
-        yield `${first ? '[\n' : ',\n'}${JSON.stringify(shown, null, 2).replace(/^/gm, '  ')}`;
+      for await (const item of items) {
+        // Strings in JSON hold no raw line feed, so indenting after each one indents only the
+        // structure (not after U+2028, which JSON keeps raw and a multiline regex takes for a line end).
+        yield `${first ? '[\n  ' : ',\n  '}${JSON.stringify(shaped(item, fields), null, 2).replace(/\n/g, '\n  ')}`;
         first = false;
       }
       yield first ? '[]\n' : '\n]\n';
@@ -38,11 +44,11 @@ export function jsonChunks(posts: Iterable<Post>, fields: readonly FieldKey[] | 
   );
 }
 
-/** One post per line, as stored. */
-export function jsonlChunks(posts: Iterable<Post>, fields: readonly FieldKey[] | undefined): AsyncGenerator<string> {
+/** One post (or value) per line, as stored. */
+export function jsonlChunks(items: Iterable<unknown> | AsyncIterable<unknown>, fields?: readonly FieldKey[]): AsyncGenerator<string> {
   return chunked(
-    (function* () {
-      for (const post of posts) yield `${JSON.stringify(fields ? pickFields(post, fields) : post)}\n`;
+    (async function* () {
+      for await (const item of items) yield `${JSON.stringify(shaped(item, fields))}\n`;
     })(),
   );
 }
@@ -52,13 +58,13 @@ export function jsonlChunks(posts: Iterable<Post>, fields: readonly FieldKey[] |
  * every character Markdown or HTML would act on escaped, so `|` never splits a cell and `<`
  * never opens a tag.
  */
-export function markdownChunks(posts: Iterable<Post>, fields: readonly FieldKey[], header: readonly string[], labels?: Messages): AsyncGenerator<string> {
+export function markdownChunks(posts: Iterable<Post> | AsyncIterable<Post>, fields: readonly FieldKey[], header: readonly string[], labels?: Messages): AsyncGenerator<string> {
   const cell = (value: string | number) => (typeof value === 'number' ? String(value) : visibleLine(value).replace(/[\\`*_[\]<>|#&~]/g, '\\$&'));
   const align = fields.map((field) => (field === 'id' || field === 'views' ? '--:' : '---'));
   return chunked(
-    (function* () {
+    (async function* () {
       yield `| ${header.map(cell).join(' | ')} |\n| ${align.join(' | ')} |\n`;
-      for (const post of posts) yield `| ${postCells(post, fields, { formulaGuard: false, labels }).map(cell).join(' | ')} |\n`;
+      for await (const post of posts) yield `| ${postCells(post, fields, { formulaGuard: false, labels }).map(cell).join(' | ')} |\n`;
     })(),
   );
 }

@@ -173,6 +173,8 @@ export const en = {
       `${problem.path} is in the way of the board's backup and is not one postboard made (a folder?); nothing was changed: move it away`,
     'lock-lost': () =>
       'another process took the board\'s lock during this change, so nothing was written; try again',
+    'not-empty': (problem) =>
+      `already holds ${grouped(problem.posts)} ${problem.posts === 1 ? 'post' : 'posts'}: a board is copied only to a new or empty board`,
     'numbers-exhausted': () =>
       `every post number up to ${grouped(Number.MAX_SAFE_INTEGER)} has been given; no new post can be numbered`,
   } satisfies ProblemTexts,

@@ -155,6 +155,8 @@ export const ko: Catalogue = {
       `${problem.path}이(가) 게시판의 백업 자리에 있는데 postboard가 만든 것이 아닙니다 (폴더?). 아무것도 바꾸지 않았습니다: 다른 곳으로 옮기세요`,
     'lock-lost': () =>
       '바꾸는 동안 다른 프로세스가 게시판 잠금을 가져가서 아무것도 쓰지 않았습니다. 다시 하세요',
+    'not-empty': (problem) =>
+      `이미 글 ${grouped(problem.posts)}개가 있습니다. 게시판은 새 게시판이나 빈 게시판에만 복사합니다`,
     'numbers-exhausted': () =>
       `${grouped(Number.MAX_SAFE_INTEGER)}까지 모든 글 번호를 썼습니다. 새 글에 번호를 줄 수 없습니다`,
   },

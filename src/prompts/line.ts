@@ -9,7 +9,7 @@ import { visibleLine } from '../render/sanitize.js';
 export interface LineConfig {
   message: string;
   initial: string;
-  validate: (value: string) => true | string;
+  validate: (value: string) => true | string | Promise<true | string>;
   /** The look the other prompts have (see promptTheme). */
   theme?: object;
 }
@@ -22,14 +22,14 @@ export function linePrompt(prompts: typeof Prompts) {
     const [value, setValue] = useState(config.initial);
     const [error, setError] = useState<string | undefined>(undefined);
     const prefix = usePrefix({ status, theme });
-    useKeypress((key, rl) => {
+    useKeypress(async (key, rl) => {
       if (status !== 'idle') return;
       if (!isEnterKey(key)) {
         setValue(rl.line);
         setError(undefined);
         return;
       }
-      const valid = config.validate(value);
+      const valid = await config.validate(value);
       if (valid !== true) {
         // Enter cleared the line: put it back, to be fixed rather than typed again.
         rl.write(value);

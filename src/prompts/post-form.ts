@@ -72,7 +72,7 @@ export interface PostFormOptions {
   /** Departments already on the board, most used first. */
   departments: readonly string[];
   /** The number of the post that already has this source URL, to refuse it while typing. */
-  duplicateOf?: (url: string) => number | undefined;
+  duplicateOf?: (url: string) => Promise<number | undefined>;
   /** Editing: every field starts from its current value, in the line to change. */
   editing?: boolean;
   /** Called with the answers so far after each one (so that they can be kept if something fails). */
@@ -144,14 +144,17 @@ export async function askPost(options: PostFormOptions): Promise<PostDraft> {
   const { lang, t, defaults } = options;
   const labels = LABELS[lang];
   const answers: PostDraft = {};
-  const validator = (field: InputField) => (value: string) => {
+  /** The field's rule, as typed. */
+  const check = (field: InputField) => (value: string): true | string => {
     const checked = checkField(field, value);
-    if ('issue' in checked) return t.fieldProblem(checked.issue);
-    if (field === 'source.url' && checked.value) {
-      const existing = options.duplicateOf?.(checked.value);
-      if (existing !== undefined) return t.duplicateSource(existing);
-    }
-    return true;
+    return 'issue' in checked ? t.fieldProblem(checked.issue) : true;
+  };
+  /** The rule, and for a source URL whether the board has it already (asked of the board). */
+  const validator = (field: InputField) => async (value: string): Promise<true | string> => {
+    const valid = check(field)(value);
+    if (valid !== true || field !== 'source.url' || !value.trim()) return valid;
+    const existing = await options.duplicateOf?.(value.trim());
+    return existing !== undefined ? t.duplicateSource(existing) : true;
   };
   // A misspelled $EDITOR is said before the first question, not after five answers.
   const editor = options.ask.includes('body') ? findEditor(options.io.env, lang) : undefined;
@@ -183,13 +186,13 @@ export async function askPost(options: PostFormOptions): Promise<PostDraft> {
           break;
         case 'body':
           answers.body = editor
-            ? await bodyInEditor(editor, fallback ?? '', options, validator(field), (question) => confirm(prompts, context, lang, question, true))
+            ? await bodyInEditor(editor, fallback ?? '', options, check(field), (question) => confirm(prompts, context, lang, question, true))
             : await askBody({
                 io: options.io,
                 lang,
                 message,
                 initial: options.editing ? (fallback ?? '') : '',
-                validate: validator(field),
+                validate: check(field),
                 theme: prompts.makeTheme({}),
                 cancelled: labels.cancelled,
               }).catch((error: unknown) => {

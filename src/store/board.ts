@@ -1,4 +1,5 @@
 import { EDGE } from '../board/numbers.js';
+import type { ChangeLogEntry } from '../board/log.js';
 import { checkStoredPost, isRecord, type FieldIssue, type Post } from '../board/post.js';
 
 /** The board file's format version this postboard reads and writes. */
@@ -9,7 +10,9 @@ export interface Board {
   /** The highest number ever given; numbers are never reused, even after a delete. */
   lastId: number;
   posts: Post[];
-  /** Which command made the board what it is, and when (undo tells an undo from a redo by it). */
+  /** The latest changes, oldest first (see board/log.ts); a board made before the log has none. */
+  changes?: ChangeLogEntry[];
+  /** What postboard before the change log wrote: the last command. Kept, no longer read. */
   lastChange?: { command: string; at: string };
 }
 
@@ -22,7 +25,7 @@ export type BoardProblem =
   | { kind: 'empty' }
   | { kind: 'syntax'; line: number; column: number; detail: string }
   | { kind: 'not-a-board'; found: JsonKind }
-  | { kind: 'bad-header'; field: 'schemaVersion' | 'lastId'; value: unknown }
+  | { kind: 'bad-header'; field: 'schemaVersion' | 'lastId' | 'changes'; value: unknown }
   | { kind: 'newer-version'; version: number }
   | { kind: 'invalid-post'; index: number; id: number | undefined; issue: FieldIssue; line?: number }
   | { kind: 'duplicate-id'; id: number; index: number; firstIndex: number; line?: number }
@@ -47,7 +50,9 @@ export type BoardProblem =
   | { kind: 'stale-lock'; path: string; code: string; pid?: number }
   /** Something at the backup's name that postboard never makes (a folder): a change would keep no backup. */
   | { kind: 'not-a-backup'; path: string }
-  | { kind: 'numbers-exhausted' };
+  | { kind: 'numbers-exhausted' }
+  /** `copy` goes to an empty board only: one with posts would be mixed with another. */
+  | { kind: 'not-empty'; posts: number };
 
 /** What a path that is not a regular file is instead. */
 export type FileKind = 'device' | 'fifo' | 'socket' | 'other';
@@ -67,7 +72,7 @@ export interface BoardCheck {
 const isWholeNumber = (value: unknown, min: number): value is number =>
   typeof value === 'number' && Number.isSafeInteger(value) && value >= min;
 
-const BOARD_KEYS: ReadonlySet<string> = new Set(['schemaVersion', 'lastId', 'posts', 'lastChange']);
+const BOARD_KEYS: ReadonlySet<string> = new Set(['schemaVersion', 'lastId', 'posts', 'lastChange', 'changes']);
 const POST_KEYS: ReadonlySet<string> = new Set(['id', 'title', 'author', 'department', 'date', 'views', 'status', 'body', 'source', 'createdAt', 'updatedAt']);
 
 /**
@@ -122,6 +127,11 @@ export function checkBoard(raw: unknown, stopAtFirst: boolean): BoardCheck {
   }
   if (lastId !== undefined && !isWholeNumber(lastId, 0)) {
     problems.push({ kind: 'bad-header', field: 'lastId', value: lastId });
+    if (stopAtFirst) return { board, problems, atTheEdge: false };
+  }
+  // The change log: entries with their numbers and changes (what undo reads), or nothing.
+  if (raw.changes !== undefined && !(Array.isArray(raw.changes) && raw.changes.every((entry) => isRecord(entry) && isWholeNumber(entry.seq, 1) && Array.isArray(entry.changes)))) {
+    problems.push({ kind: 'bad-header', field: 'changes', value: Array.isArray(raw.changes) ? '[…]' : raw.changes });
     if (stopAtFirst) return { board, problems, atTheEdge: false };
   }
 

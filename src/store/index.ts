@@ -6,6 +6,9 @@ export type { Board, BoardProblem } from './board.js';
 export type { BoardStore } from './store.js';
 export type { Repair } from './repair.js';
 
+/** The JSON board behind a store, for the tools that read its file (`check`); undefined for a database. */
+export const jsonBoardOf = (store: BoardStore): JsonBoardStore | undefined => (store instanceof JsonBoardStore ? store : undefined);
+
 export interface OpenBoardOptions {
   /** `--db`, `POSTBOARD_DB` or the default: where the board is. */
   location: string;

@@ -1,20 +1,25 @@
 import { constants as fsConstants } from 'node:buffer';
 import { isUtf8 } from 'node:buffer';
-import { accessSync, closeSync, constants, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { accessSync, closeSync, constants, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { dirname } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { isRecord } from '../board/post.js';
 import { BoardFileError } from '../errors.js';
 import { realTarget } from '../files/paths.js';
 import type { WriteFaults } from '../files/write.js';
 import { decodeUtf8, encodeUtf8 } from '../utf8.js';
-import { checkBoard, emptyBoard, type Board, type BoardProblem, type FileKind } from './board.js';
+import { checkBoard, emptyBoard, SCHEMA_VERSION, type Board, type BoardProblem, type FileKind } from './board.js';
 import { lineAndColumn, locateProblem } from './locate.js';
 import type { BoardLock } from './lock.js';
 import { backupPath } from './paths.js';
 import { repairBoard, textProblems, type Repair } from './repair.js';
 import { scanJsonText } from './scan.js';
-import type { BoardStore, OwnFile, UpdateOptions } from './store.js';
+import { changedFields, type ChangeLogEntry, type PostChange } from '../board/log.js';
+import type { Post } from '../board/post.js';
+import type { PostFilter } from '../board/query.js';
+import { appendLog } from './log-file.js';
+import { MemoryBoard, MemoryTransaction } from './memory.js';
+import type { BoardInfo, BoardSnapshot, BoardStore, BoardTransaction, ChangeInfo, Grouping, OwnFile, PostPage, PostQuery, Tally } from './store.js';
 
 export { backupPath } from './paths.js';
 
@@ -179,8 +184,11 @@ export function serialize(board: unknown): string {
 
 export class JsonBoardStore implements BoardStore {
   readonly name: string;
+  readonly kind = 'json' as const;
   private real: string | undefined;
   private file: BoardFile | undefined;
+  /** The board as last read or written by this process: a command reads its board once. */
+  private cached: MemoryBoard | undefined;
 
   constructor(private readonly options: JsonBoardOptions) {
     this.name = options.shownAs ?? options.path;
@@ -207,35 +215,102 @@ export class JsonBoardStore implements BoardStore {
     return this.boardFile.fail;
   }
 
-  async read(): Promise<Board | undefined> {
+  /** The board, read through lowdb; an empty one (that does not exist) when there is no file. */
+  private async memory(): Promise<MemoryBoard> {
+    if (this.cached) return this.cached;
     const db = new Low<Board | null>(new BoardFileAdapter(this.boardFile), null);
     await db.read();
-    return db.data ?? undefined;
+    this.cached = new MemoryBoard(db.data ?? emptyBoard(), db.data !== null);
+    return this.cached;
   }
 
-  async previous(): Promise<Board | undefined> {
-    // A writer killed between its rename and its backup left the backup pending: finish that
-    // first (under the lock), or undo would restore a board from two changes ago.
-    if (this.hasPendingBackup()) await this.locked(async () => undefined);
-    const backup = backupPath(this.realPath);
-    const db = new Low<Board | null>(new BoardFileAdapter(new BoardFile(backup, backup, this.options)), null);
-    await db.read();
-    return db.data ?? undefined;
+  async info(): Promise<BoardInfo> {
+    return (await this.memory()).info();
   }
 
-  async update<T>(change: (board: Board) => T | Promise<T>, options: UpdateOptions<T>): Promise<T> {
-    return this.locked(async (lock) => {
+  async page(query: PostQuery): Promise<PostPage> {
+    return (await this.memory()).page(query);
+  }
+
+  async get(ids: readonly number[]): Promise<Map<number, Post>> {
+    return (await this.memory()).get(ids);
+  }
+
+  async *stream(query: Omit<PostQuery, 'offset'>): AsyncIterable<Post> {
+    yield* (await this.memory()).stream(query);
+  }
+
+  async departments(): Promise<string[]> {
+    return (await this.memory()).departments();
+  }
+
+  async tally(filter: PostFilter, by: Grouping): Promise<Tally[]> {
+    return (await this.memory()).tally(filter, by);
+  }
+
+  async withSource(url: string): Promise<Post | undefined> {
+    return (await this.memory()).withSource(url);
+  }
+
+  async log(limit: number): Promise<ChangeLogEntry[]> {
+    return (await this.memory()).log(limit);
+  }
+
+  async change<T>(info: ChangeInfo, work: (tx: BoardTransaction) => Promise<T>): Promise<{ result: T; changed: boolean; seq?: number }> {
+    const step = async (lock: BoardLock | undefined) => {
       // Re-read inside the lock: another process may have written since the command started.
       const read = await this.boardFile.board();
       const board = read?.board ?? emptyBoard();
-      const result = await change(board);
+      const tx = new MemoryTransaction(board);
+      const result = await work(tx);
       // A change that changes nothing writes nothing (and keeps the backup of the last real one).
-      if (!options.changed(result)) return result;
-      board.lastChange = { command: options.command, at: options.at.toISOString() };
+      if (tx.changes.length === 0 || info.dryRun || !lock) return { result, changed: false };
+      tx.finish();
+      const seq = appendLog(board, info, tx.changes);
       await this.write(board, read?.json, lock);
-      return result;
+      this.cached = new MemoryBoard(board, true);
+      return { result, changed: true, seq };
+    };
+    // A dry run reads the board as a change would, but takes no lock: it writes nothing.
+    return info.dryRun ? step(undefined) : this.locked(step);
+  }
+
+  async snapshot(): Promise<BoardSnapshot> {
+    const { board } = await this.memory();
+    const { schemaVersion: _version, lastId, posts: _posts, changes = [], lastChange: _last, ...extras } = board;
+    return { lastId, extras, log: changes };
+  }
+
+  async restore(snapshot: BoardSnapshot, posts: AsyncIterable<Post>): Promise<number> {
+    return this.locked(async (lock) => {
+      const read = await this.boardFile.board();
+      if (read && read.board.posts.length > 0) return this.fail({ kind: 'not-empty', posts: read.board.posts.length });
+      const all: Post[] = [];
+      for await (const post of posts) all.push(post);
+      all.sort((a, b) => b.id - a.id);
+      const board: Board = { schemaVersion: SCHEMA_VERSION, lastId: snapshot.lastId, ...snapshot.extras, posts: all, ...(snapshot.log.length > 0 ? { changes: snapshot.log } : {}) };
+      await this.write(board, read?.json, lock);
+      this.cached = new MemoryBoard(board, true);
+      return all.length;
     });
   }
+
+  async init(): Promise<{ made: boolean; info: BoardInfo }> {
+    if ((await this.info()).exists) return { made: false, info: await this.info() };
+    return this.locked(async (lock) => {
+      const read = await this.boardFile.board();
+      if (read) {
+        this.cached = new MemoryBoard(read.board, true);
+        return { made: false, info: this.cached.info() };
+      }
+      const board = emptyBoard();
+      await this.write(board, undefined, lock);
+      this.cached = new MemoryBoard(board, true);
+      return { made: true, info: this.cached.info() };
+    });
+  }
+
+  async close(): Promise<void> {}
 
   async check(): Promise<BoardProblem[] | undefined> {
     let text;
@@ -258,7 +333,13 @@ export class JsonBoardStore implements BoardStore {
     return Promise.all(all.map((problem) => locateProblem(text.json, problem)));
   }
 
-  async repair(at: Date): Promise<{ repairs: Repair[]; backup?: string }> {
+  /**
+   * `check --fix`: repairs what can be repaired without guessing, as one locked step that keeps a
+   * backup first, and says what it changed and where the backup is (nothing changed, nothing
+   * written). Posts it changes (text composed to NFC) are in the change log, so undo takes the
+   * fix back like any other change.
+   */
+  async repair(info: Pick<ChangeInfo, 'at' | 'who'>): Promise<{ repairs: Repair[]; backup?: string }> {
     return this.locked(async (lock) => {
       const text = await this.boardFile.text();
       if (text === undefined) return { repairs: [] };
@@ -266,11 +347,17 @@ export class JsonBoardStore implements BoardStore {
       if ('problem' in parsed) return this.fail(parsed.problem);
       const raw = parsed.raw;
       if (!isRecord(raw)) return this.fail(checkBoard(raw, true).problems[0] ?? { kind: 'empty' });
+      const before = new Map((Array.isArray(raw.posts) ? (raw.posts as Post[]) : []).filter(isRecord).map((post) => [post.id, structuredClone(post)]));
       const repairs: Repair[] = text.hadBom ? [{ kind: 'bom' }] : [];
       repairs.push(...repairBoard(raw));
       if (repairs.length === 0) return { repairs };
-      // What made the board what it is now (so a later undo does not take this for an undo).
-      raw.lastChange = { command: 'check --fix', at: at.toISOString() };
+      const changes: PostChange[] = [];
+      for (const post of (raw.posts as Post[]).filter(isRecord)) {
+        const old = before.get(post.id);
+        const fields = old && changedFields(old, post);
+        if (fields) changes.push({ kind: 'edit', id: post.id, title: post.title, ...fields });
+      }
+      if (changes.length > 0 && (raw.changes === undefined || Array.isArray(raw.changes))) appendLog(raw as unknown as Board, { command: 'check --fix', ...info }, changes);
       await this.write(raw, undefined, lock);
       return { repairs, backup: backupPath(this.realPath) };
     });
@@ -348,14 +435,7 @@ export class JsonBoardStore implements BoardStore {
     if (info.isDirectory()) this.fail({ kind: 'not-a-backup', path });
   }
 
-  private hasPendingBackup(): boolean {
-    try {
-      const name = basename(this.realPath);
-      return readdirSync(dirname(this.realPath)).some((entry) => entry.startsWith(`.${name}.postboard-`) && entry.endsWith('.bak-pending'));
-    } catch {
-      return false;
-    }
-  }
+
 
   async ownFile(path: string): Promise<OwnFile | undefined> {
     const own: [OwnFile, string][] = [

@@ -1,57 +1,143 @@
-import type { Board, BoardProblem } from './board.js';
-
-/** The files a board keeps: itself, its backup, its lock. */
-export type OwnFile = 'board' | 'backup' | 'lock';
-
-/** What a change is, for the board's record of it: which command, when, and whether it changed anything. */
-export interface UpdateOptions<T> {
-  command: string;
-  at: Date;
-  /** False when the change turned out to change nothing: then nothing is written. */
-  changed: (result: T) => boolean;
-}
-import type { Repair } from './repair.js';
+import type { ChangeLogEntry } from '../board/log.js';
+import type { Post } from '../board/post.js';
+import type { PostFilter, PostOrder } from '../board/query.js';
 
 /**
- * Where a board lives. Commands see only this: they never touch paths, temp files or locks.
- * A SQLite board for a large archive, or a PostgreSQL board shared by a team, plugs in here
- * by implementing these two methods.
+ * Where a board lives, behind one interface: a JSON file (the default), a SQLite file (an
+ * archive of millions of posts) or a PostgreSQL database (a board shared by a team). Commands
+ * ask it questions and hand it changes; they never see paths, locks, SQL or connections, and
+ * every backend answers the same questions the same way (the contract suite in
+ * test/contract proves it).
  */
-export interface BoardStore {
-  /** The board as the user named it (a path for the JSON file), for messages. */
+
+/** The kinds of board, chosen by the location (see locations.ts). */
+export type BoardKind = 'json' | 'sqlite' | 'postgres';
+
+/** The files a JSON board keeps: itself, its backup, its lock. */
+export type OwnFile = 'board' | 'backup' | 'lock';
+
+export interface BoardInfo {
+  /** False when there is no board there yet (a JSON file not made, a SQLite file not made). */
+  exists: boolean;
+  posts: number;
+  /** The highest number ever given; numbers are never given twice, even after a delete. */
+  lastId: number;
+}
+
+/** A page of posts: a filter, an order, where to start and how many. */
+export interface PostQuery {
+  filter: PostFilter;
+  order: PostOrder;
+  offset: number;
+  /** Undefined: every matching post. */
+  limit: number | undefined;
+}
+
+export interface PostPage {
+  posts: Post[];
+  /** How many posts match the filter, on every page together. */
+  total: number;
+}
+
+/** What `stats` shows per row: a department, a month (`2024-09`) or an author, with its figures. */
+export interface Tally {
+  key: string;
+  posts: number;
+  views: number;
+}
+
+export type Grouping = 'department' | 'month' | 'author';
+
+/** The reads every board answers. */
+export interface BoardReads {
+  info(): Promise<BoardInfo>;
+  page(query: PostQuery): Promise<PostPage>;
+  /** The posts with these numbers (those that exist), by number. */
+  get(ids: readonly number[]): Promise<Map<number, Post>>;
+  /** The matching posts in order, a batch at a time: memory stays flat whatever the board's size. */
+  stream(query: Omit<PostQuery, 'offset'>): AsyncIterable<Post>;
+  /** The departments in use, the most used first. */
+  departments(): Promise<string[]>;
+  /** Posts and views per department, month or author, for the filter; in no particular order. */
+  tally(filter: PostFilter, by: Grouping): Promise<Tally[]>;
+  /** The post whose source URL is this address (compared as addresses, see urlKey). */
+  withSource(url: string): Promise<Post | undefined>;
+  /** The change log, newest first. */
+  log(limit: number): Promise<ChangeLogEntry[]>;
+}
+
+/**
+ * A change in the making: reads of the freshest board (inside the lock, the transaction), and
+ * the operations that make the change. The store records each operation for the change log.
+ */
+export interface BoardTransaction {
+  get(ids: readonly number[]): Promise<Map<number, Post>>;
+  /** The posts holding these source URL keys (see urlKey): key → number. */
+  withSources(keys: readonly string[]): Promise<Map<string, number>>;
+  /** The posts with these contents (see contentKey): key → number. */
+  withContents(keys: readonly string[]): Promise<Map<string, number>>;
+  lastId(): Promise<number>;
+  /** The number for a new post: one past the highest ever given. */
+  nextId(): Promise<number>;
+  /** Adds posts (their numbers given); `lastId` moves past them. */
+  insert(posts: readonly Post[]): Promise<void>;
+  /** Replaces a post by its new state; the store logs the fields that differ. */
+  update(before: Post, after: Post): Promise<void>;
+  remove(posts: readonly Post[]): Promise<void>;
+  /** The log entry with this number, and the newest ones (for undo and redo). */
+  entry(seq: number): Promise<ChangeLogEntry | undefined>;
+  recent(limit: number): Promise<ChangeLogEntry[]>;
+  /** Marks a log entry undone by another (or done again, with undefined). */
+  markUndone(seq: number, by: number | undefined): Promise<void>;
+  /** The number this change's own log entry will have. */
+  nextSeq(): Promise<number>;
+}
+
+/** What a change is, for its log entry. */
+export interface ChangeInfo {
+  command: string;
+  at: Date;
+  who: string;
+  /** An undo or redo: the entry it reverts. */
+  undoes?: number;
+  redoes?: number;
+  /** Run the change and report, but write nothing (import --dry-run). */
+  dryRun?: boolean;
+}
+
+/** A whole board, for `copy`: its header, its log, and (streamed separately) its posts. */
+export interface BoardSnapshot {
+  lastId: number;
+  /** Keys of a JSON board's file that no version knows: carried along. */
+  extras: Record<string, unknown>;
+  log: ChangeLogEntry[];
+}
+
+export interface BoardStore extends BoardReads {
+  /** The board as the user named it, for messages (a database URL without its password). */
   readonly name: string;
-
-  /** The board as it is now, validated; `undefined` when there is no board yet. Never locks. */
-  read(): Promise<Board | undefined>;
+  readonly kind: BoardKind;
 
   /**
-   * Applies `change` to the freshest board as one step: nobody else writes in between, and if
-   * `change` throws or the write fails, the board stays exactly as it was. `change` may mutate
-   * the board it is given; its return value is passed back.
+   * Runs `work` as one change: nobody else writes in between, and if `work` throws or the write
+   * fails, the board stays exactly as it was. A change that changes nothing writes nothing.
+   * The result says whether something was written.
    */
-  update<T>(change: (board: Board) => T | Promise<T>, options: UpdateOptions<T>): Promise<T>;
-
-  /**
-   * The board as it was before the last change made through postboard (the backup every write
-   * keeps), or undefined when there is none. Never locks.
-   */
-  previous(): Promise<Board | undefined>;
-
-  /**
-   * Which of the board's own files (the board, its backup, its lock) is at this real path, under
-   * any name; undefined for none. An export must never be written over one of them.
-   */
-  ownFile(realPath: string): Promise<OwnFile | undefined>;
+  change<T>(info: ChangeInfo, work: (tx: BoardTransaction) => Promise<T>): Promise<{ result: T; changed: boolean; seq?: number }>;
 
   /** Throws the reason this board cannot be changed (read-only, no such folder), before any work. */
   assertWritable(): Promise<void>;
 
-  /** Every problem with the stored board, not only the first; undefined when there is no board. */
-  check(): Promise<BoardProblem[] | undefined>;
+  /** JSON boards: which of the board's own files is at this real path (an export must never replace one). */
+  ownFile(realPath: string): Promise<OwnFile | undefined>;
 
-  /**
-   * Repairs what can be repaired without guessing, as one locked step that keeps a backup
-   * first, and says what it changed and where the backup is (nothing changed, nothing written).
-   */
-  repair(at: Date): Promise<{ repairs: Repair[]; backup?: string }>;
+  /** For `copy`: everything but the posts. */
+  snapshot(): Promise<BoardSnapshot>;
+  /** For `copy`: fills an empty board with a whole board (posts in any order), as one change. */
+  restore(snapshot: BoardSnapshot, posts: AsyncIterable<Post>): Promise<number>;
+
+  /** For `init`: makes the board's tables (a database) or file; says whether it was made now. */
+  init(): Promise<{ made: boolean; info: BoardInfo }>;
+
+  close(): Promise<void>;
 }

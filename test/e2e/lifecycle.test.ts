@@ -83,33 +83,84 @@ describe('postboard delete', () => {
   });
 });
 
-describe('postboard undo', () => {
-  it('takes back an add, brings back a delete, and a second undo redoes', async () => {
+describe('postboard undo and redo', () => {
+  const as = { env: { POSTBOARD_AUTHOR: '홍길동' } };
+  const run = (board: string, ...args: string[]) => runCli([...args, '--db', board], as);
+
+  it('undo takes back the last change, then the one before it; redo makes them again, newest undone first', async () => {
     const board = sampleCopy();
-    await runCli(['add', '--title', '실수로 올린 글', '--author', 'a', '--db', board]);
-    const undone = await runCli(['undo', '--yes', '--db', board]);
-    expect(undone.stdout).toBe('Undo the last change:\n- remove post 2933: 실수로 올린 글\nUndone: 1 post back as it was before the last change.\n');
+    await run(board, 'add', '--title', '실수로 올린 글', '--author', 'a');
+    await run(board, 'delete', '2912', '--yes');
+    const first = await run(board, 'undo', '--yes');
+    expect(first.stdout).toMatch(/^Undo the last change: #2 delete, by 홍길동, \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\n\+ bring back post 2912: 세계 최고 디지털플랫폼정부, 10개 개발도상국에 전파한다\nUndone #2 delete: 1 post back as before it.\n$/);
+    expect(post(board, 2912)?.title).toBe('세계 최고 디지털플랫폼정부, 10개 개발도상국에 전파한다');
+    const second = await run(board, 'undo', '--yes');
+    expect(second.stdout).toContain('- remove post 2933: 실수로 올린 글');
     expect(post(board, 2933)).toBeUndefined();
     expect(loadBoard(board).lastId).toBe(2933); // the number stays given
 
-    await runCli(['delete', '2912', '--yes', '--db', board]);
-    await runCli(['undo', '--yes', '--db', board]);
-    expect(post(board, 2912)?.title).toBe('세계 최고 디지털플랫폼정부, 10개 개발도상국에 전파한다');
-    await runCli(['undo', '--yes', '--db', board]);
+    // Redo: the change undone last comes back first.
+    expect((await run(board, 'redo', '--yes')).stdout).toContain('+ bring back post 2933: 실수로 올린 글');
+    expect(post(board, 2933)?.title).toBe('실수로 올린 글');
+    expect((await run(board, 'redo', '--yes')).stdout).toContain('- remove post 2912:');
     expect(post(board, 2912)).toBeUndefined();
+    await refused(board, ['redo', '--yes'], 1, /nothing to redo/);
+  });
+
+  it('a new change ends what can be redone', async () => {
+    const board = sampleCopy();
+    await run(board, 'hide', '2913');
+    await run(board, 'undo', '--yes');
+    await run(board, 'edit', '2912', '--views', '1');
+    await refused(board, ['redo', '--yes'], 1, /nothing to redo: no change was undone since the last change/);
+  });
+
+  it('undo reverts that change only: a change made by someone else to another post stays', async () => {
+    const board = sampleCopy();
+    await run(board, 'edit', '2912', '--views', '999');
+    await runCli(['edit', '2913', '--title', '다른 사람이 고친 제목', '--db', board], { env: { POSTBOARD_AUTHOR: '김철수' } });
+    // The last change (김철수's) first; then 홍길동's, leaving 김철수's in place.
+    await run(board, 'undo', '--yes');
+    await run(board, 'edit', '2913', '--title', '다시 고친 제목');
+    const log = JSON.parse((await run(board, 'log', '--format', 'json')).stdout);
+    expect(log.map((entry: { command: string; who: string }) => [entry.command, entry.who])).toEqual([
+      ['edit', '홍길동'],
+      ['undo', '홍길동'],
+      ['edit', '김철수'],
+      ['edit', '홍길동'],
+    ]);
+  });
+
+  it('undo N takes back one change (yours, in a team) and leaves later ones on other posts; one whose post was changed since is refused', async () => {
+    const board = sampleCopy();
+    await run(board, 'edit', '2912', '--views', '999'); // #1, 홍길동
+    await runCli(['edit', '2913', '--title', '다른 사람이 고친 제목', '--db', board], { env: { POSTBOARD_AUTHOR: '김철수' } }); // #2
+    const mine = await run(board, 'undo', '1', '--yes');
+    expect(mine.stdout).toMatch(/^Undo change #1 edit, by 홍길동/);
+    expect(post(board, 2912)?.views).toBe(216);
+    expect(post(board, 2913)?.title).toBe('다른 사람이 고친 제목');
+
+    await run(board, 'edit', '2914', '--views', '1'); // #4
+    await runCli(['edit', '2914', '--views', '2', '--db', board], { env: { POSTBOARD_AUTHOR: '김철수' } }); // #5
+    const before = readFileSync(board);
+    const refused4 = await run(board, 'undo', '4', '--yes');
+    expect(refused4).toMatchObject({ code: 1, stderr: expect.stringContaining('cannot undo #4 edit, by 홍길동') });
+    expect(refused4.stderr).toContain('post 2914 was changed after it');
+    expect(readFileSync(board).equals(before)).toBe(true);
+    await refused(board, ['undo', '3', '--yes'], 1, /there is no change #3 to undo/);
   });
 
   it('shows a changed post by its fields', async () => {
     const board = sampleCopy();
-    await runCli(['edit', '2912', '--views', '999', '--db', board]);
-    const result = await runCli(['undo', '--yes', '--db', board]);
-    expect(result.stdout).toMatch(/^Undo the last change:\n~ post 2912: 세계 최고 .*\n {4}Views: 999 → 216\n {4}Updated: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d → \(empty\)\n/);
+    await run(board, 'edit', '2912', '--views', '999');
+    const result = await run(board, 'undo', '--yes');
+    expect(result.stdout).toMatch(/^Undo the last change: #1 edit.*\n~ post 2912: 세계 최고 .*\n {4}Views: 999 → 216\n {4}Updated: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d → \(empty\)\n/);
     expect(post(board, 2912)?.views).toBe(216);
   });
 
-  it('nothing to undo without a backup; no --yes off a terminal is exit 2', async () => {
+  it('nothing to undo on a board without changes; no --yes off a terminal is exit 2', async () => {
     const board = sampleCopy();
-    await refused(board, ['undo', '--yes'], 1, /nothing to undo: no backup of/);
+    await refused(board, ['undo', '--yes'], 1, /nothing to undo: the change log has no change left to take back/);
     await runCli(['hide', '2913', '--db', board]);
     await refused(board, ['undo'], 2, /add --yes to undo/);
   });

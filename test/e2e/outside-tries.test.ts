@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -47,21 +47,6 @@ describe('the lock and the backup', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${board}.lock is in the way of the board's lock and is not one postboard made`);
     expect(readFileSync(board).equals(readFileSync(SAMPLE_BOARD))).toBe(true);
-  });
-
-  it('undo after a writer was killed just after its rename takes back that change', async () => {
-    const folder = tempDir();
-    const path = join(folder, 'board.json');
-    const before = `${JSON.stringify(makeBoard([makePost({ id: 1, title: '바뀌기 전' })]), null, 2)}\n`;
-    writeFileSync(path, `${JSON.stringify(makeBoard([makePost({ id: 1, title: '바뀐 뒤' })]), null, 2)}\n`);
-    // What a writer killed between its rename and promoting the backup leaves: the old board, pending.
-    const previous = join(folder, 'previous');
-    writeFileSync(previous, before);
-    linkSync(previous, join(folder, '.board.json.postboard-999999-00000001.bak-pending'));
-    rmSync(previous);
-    const undone = await runCli(['undo', '--db', path, '--yes']);
-    expect(undone.code).toBe(0);
-    expect(loadBoard(path).posts[0]?.title).toBe('바뀌기 전');
   });
 
   it('undo after check --fix takes back the fix (it is not a redo)', async () => {

@@ -14,7 +14,7 @@ const said = (error: BoardFileError) => `${error.file}: ${MESSAGES.en.problem(er
 async function readError(text: string): Promise<BoardFileError> {
   const path = join(tempDir(), 'board.json');
   writeFileSync(path, text);
-  const error = await new JsonBoardStore({ path, lockTimeoutMs: 1000, lockStaleMs: 10_000 }).read().catch((e: unknown) => e);
+  const error = await new JsonBoardStore({ path, lockTimeoutMs: 1000, lockStaleMs: 10_000 }).info().catch((e: unknown) => e);
   expect(error).toBeInstanceOf(BoardFileError);
   return error as BoardFileError;
 }
@@ -23,20 +23,20 @@ describe('reading a board file', () => {
   it('gives the posts, with defaults for optional fields', async () => {
     const path = join(tempDir(), 'board.json');
     writeFileSync(path, JSON.stringify({ schemaVersion: 1, lastId: 5, posts: [{ id: 5, title: 't', author: 'a', date: '2024-09-02', views: 0, status: 'published' }] }));
-    const board = await new JsonBoardStore({ path, lockTimeoutMs: 1000, lockStaleMs: 10_000 }).read();
-    expect(board?.posts[0]).toMatchObject({ id: 5, department: '', body: '' });
+    const posts = await new JsonBoardStore({ path, lockTimeoutMs: 1000, lockStaleMs: 10_000 }).get([5]);
+    expect(posts.get(5)).toMatchObject({ id: 5, department: '', body: '' });
   });
 
   it('a missing file is no board, not an error', async () => {
     const store = new JsonBoardStore({ path: join(tempDir(), 'none.json'), lockTimeoutMs: 1000, lockStaleMs: 10_000 });
-    expect(await store.read()).toBeUndefined();
+    expect(await store.info()).toEqual({ exists: false, posts: 0, lastId: 0 });
   });
 
   it('a byte-order mark from a Windows editor is ignored', async () => {
     const path = join(tempDir(), 'board.json');
     writeFileSync(path, `\uFEFF${JSON.stringify(makeBoard([makePost({ id: 1 })]))}`);
-    const board = await new JsonBoardStore({ path, lockTimeoutMs: 1000, lockStaleMs: 10_000 }).read();
-    expect(board?.posts).toHaveLength(1);
+    const info = await new JsonBoardStore({ path, lockTimeoutMs: 1000, lockStaleMs: 10_000 }).info();
+    expect(info.posts).toBe(1);
   });
 
   it('without lastId, the highest number is the last one given', () => {
@@ -104,7 +104,7 @@ describe('a broken board file is named, with where it is wrong', () => {
   it('a folder', async () => {
     const path = join(tempDir(), 'board.json');
     mkdirSync(path);
-    const error = await new JsonBoardStore({ path, lockTimeoutMs: 1000, lockStaleMs: 10_000 }).read().catch((e: unknown) => e);
+    const error = await new JsonBoardStore({ path, lockTimeoutMs: 1000, lockStaleMs: 10_000 }).info().catch((e: unknown) => e);
     expect(said(error as BoardFileError)).toMatch(/board\.json: is a folder/);
   });
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { addPost } from '../../src/board/changes.js';
+import { newPost } from '../../src/board/changes.js';
 import { FIELD_KEYS } from '../../src/board/fields.js';
 import { unguardFormula } from '../../src/formats/cells.js';
 import { csvChunks } from '../../src/formats/csv.js';
@@ -70,15 +70,18 @@ describe('hostile text on the board', () => {
   });
 
   it('comes back from the board file exactly as it went in', async () => {
-    const store = new JsonBoardStore({ path: join(tempDir(), 'board.json'), lockTimeoutMs: 5000, lockStaleMs: 10_000 });
+    const path = join(tempDir(), 'board.json');
+    const store = new JsonBoardStore({ path, lockTimeoutMs: 5000, lockStaleMs: 10_000 });
     await fc.assert(
       fc.asyncProperty(hostileText(), hostileText(), hostileText(12), async (title, author, body) => {
-        const post = await store.update(
-          (board) => addPost(board, { title: title || 'x', author: author || 'y', department: author, date: '2024-09-02', status: 'published', body, source: { agency: body } }, new Date()),
-          { command: 'add', at: new Date(), changed: () => true },
-        );
-        const board = await store.read();
-        expect(board?.posts.find((saved) => saved.id === post.id)).toEqual(post);
+        const { result: post } = await store.change({ command: 'add', at: new Date(), who: 'test' }, async (tx) => {
+          const added = newPost(await tx.nextId(), { title: title || 'x', author: author || 'y', department: author, date: '2024-09-02', status: 'published', body, source: { agency: body } }, new Date());
+          await tx.insert([added]);
+          return added;
+        });
+        // Read back from the file, by another reader.
+        const saved = await new JsonBoardStore({ path, lockTimeoutMs: 5000, lockStaleMs: 10_000 }).get([post.id]);
+        expect(saved.get(post.id)).toEqual(post);
       }),
       { numRuns: 60 },
     );

@@ -153,11 +153,11 @@ describe('delete and undo on a terminal', () => {
     expect(post(board, 2913)).toBeUndefined();
   });
 
-  it('undo shows what it will do as old → new, and asks; undoing an undo says it redoes', async () => {
+  it('undo shows what it will do as old → new, and asks; redo shows what it makes again', async () => {
     const board = sampleCopy();
     expect(await onTerminal(['hide', '2913', '--db', board]).exit).toBe(0);
     const term = onTerminal(['undo', '--db', board]);
-    await term.waitFor('Undo the last change:');
+    await term.waitFor('Undo the last change: #1 hide');
     await term.waitFor('~ post 2913');
     await term.waitFor('Status: hidden → published');
     await term.waitFor('Undo these changes?');
@@ -165,13 +165,13 @@ describe('delete and undo on a terminal', () => {
     expect(await term.exit).toBe(0);
     expect(postsOf(board)).toEqual(postsOf(SAMPLE_BOARD));
 
-    const again = onTerminal(['undo', '--db', board]);
-    await again.waitFor('The last change was an undo; undoing it redoes what it took back:');
+    const again = onTerminal(['redo', '--db', board]);
+    await again.waitFor('Redo the change undone last: #1 hide');
     await again.waitFor('Status: published → hidden');
-    await again.waitFor('Redo them?');
+    await again.waitFor('Redo these changes?');
     again.type(KEYS.enter);
     expect(await again.exit).toBe(0);
-    expect(again.io.output.stdout).toContain('Redone: 1 post back as it was before the undo.');
+    expect(again.io.output.stdout).toContain('Redone #1 hide: 1 post as after it.');
     expect(post(board, 2913)?.status).toBe('hidden');
   });
 });

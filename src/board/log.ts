@@ -1,0 +1,155 @@
+import { createHash } from 'node:crypto';
+import type { Post } from './post.js';
+
+/**
+ * The change log: every change made through postboard, with who made it, when, by which command,
+ * and what it did to each post. `undo` reverts the newest change not yet undone, `redo` re-applies
+ * the newest undone one, and `postboard log` lists them. One shape for every backend: the JSON
+ * board keeps its recent entries in the file, the databases in a table.
+ */
+
+/** What a change did to one post. */
+export type PostChange =
+  /** A post added; `hash` is of the post as added, so undo can tell whether it changed since. */
+  | { kind: 'add'; id: number; title: string; hash: string }
+  /** Fields changed: each one's value before and after (`null`: the field was not there). */
+  | { kind: 'edit'; id: number; title: string; before: Record<string, unknown>; after: Record<string, unknown> }
+  /** A post removed, whole, so that undo can bring it back. */
+  | { kind: 'delete'; id: number; title: string; post: Post };
+
+export interface ChangeLogEntry {
+  /** 1, 2, 3 …: never given twice on a board. */
+  seq: number;
+  /** ISO 8601. */
+  at: string;
+  /** POSTBOARD_AUTHOR, else the account's user name. */
+  who: string;
+  command: string;
+  /** An undo names the entry it reverted; a redo, the entry it re-applied. */
+  undoes?: number;
+  redoes?: number;
+  /** On a change that was undone: the undo's entry (gone again once it is redone). */
+  undoneBy?: number;
+  changes: PostChange[];
+}
+
+/** A post's fields in one order, whatever order they were stored in: for hashes and comparisons. */
+export function canonical(value: unknown): string {
+  return JSON.stringify(value, (_, item: unknown) =>
+    item !== null && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : item,
+  );
+}
+
+/** A short fingerprint of a post as it is: two posts with the same fingerprint are the same. */
+export const postHash = (post: Post): string => createHash('sha1').update(canonical(post)).digest('hex').slice(0, 16);
+
+/** The fields (top-level keys) whose values differ between two states of a post, with both values. */
+export function changedFields(before: Post, after: Post): { before: Record<string, unknown>; after: Record<string, unknown> } | undefined {
+  const old: Record<string, unknown> = {};
+  const now: Record<string, unknown> = {};
+  const a = before as unknown as Record<string, unknown>;
+  const b = after as unknown as Record<string, unknown>;
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (key === 'id') continue;
+    if (canonical(a[key]) === canonical(b[key])) continue;
+    old[key] = a[key] === undefined ? null : a[key];
+    now[key] = b[key] === undefined ? null : b[key];
+  }
+  return Object.keys(old).length > 0 ? { before: old, after: now } : undefined;
+}
+
+/** `post` with `fields` set (a `null` removes the field); keys keep the post's order, new ones at the end. */
+export function withFields(post: Post, fields: Record<string, unknown>): Post {
+  const next: Record<string, unknown> = { ...(post as unknown as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === null) delete next[key];
+    else next[key] = value;
+  }
+  return next as unknown as Post;
+}
+
+/** The account that makes changes: POSTBOARD_AUTHOR, else the operating system's user. */
+export async function changeAuthor(env: NodeJS.ProcessEnv): Promise<string> {
+  if (env.POSTBOARD_AUTHOR?.trim()) return env.POSTBOARD_AUTHOR.trim();
+  try {
+    const { userInfo } = await import('node:os');
+    return userInfo().username;
+  } catch {
+    return env.USER || env.LOGNAME || env.USERNAME || 'unknown';
+  }
+}
+
+/** Why a change cannot be reverted: a later change touched one of its posts. */
+export interface RevertConflict {
+  id: number;
+  title: string;
+  /** What is in the way: the post was changed since, removed since, or is back already. */
+  reason: 'changed' | 'gone' | 'present';
+}
+
+/**
+ * What reverting `changes` takes, checked against the board as it is now: each post must be as
+ * the change left it. The operations come back in the order to apply them (the change's own,
+ * reversed), or the posts in the way.
+ */
+export function planRevert(
+  changes: readonly PostChange[],
+  current: ReadonlyMap<number, Post>,
+): { ops: { insert: Post[]; update: [Post, Post][]; remove: Post[] } } | { conflicts: RevertConflict[] } {
+  const conflicts: RevertConflict[] = [];
+  const ops = { insert: [] as Post[], update: [] as [Post, Post][], remove: [] as Post[] };
+  for (const change of [...changes].reverse()) {
+    const now = current.get(change.id);
+    switch (change.kind) {
+      case 'add':
+        if (!now) conflicts.push({ id: change.id, title: change.title, reason: 'gone' });
+        else if (postHash(now) !== change.hash) conflicts.push({ id: change.id, title: now.title, reason: 'changed' });
+        else ops.remove.push(now);
+        break;
+      case 'delete':
+        if (now) conflicts.push({ id: change.id, title: now.title, reason: 'present' });
+        else ops.insert.push(change.post);
+        break;
+      case 'edit': {
+        if (!now) {
+          conflicts.push({ id: change.id, title: change.title, reason: 'gone' });
+          break;
+        }
+        const fields = now as unknown as Record<string, unknown>;
+        const asLeft = Object.entries(change.after).every(([key, value]) => canonical(fields[key] ?? null) === canonical(value));
+        if (!asLeft) conflicts.push({ id: change.id, title: now.title, reason: 'changed' });
+        else ops.update.push([now, withFields(now, change.before)]);
+        break;
+      }
+    }
+  }
+  return conflicts.length > 0 ? { conflicts } : { ops };
+}
+
+/**
+ * The entry `undo` reverts: the newest change that is not undone. Undos and redos are not
+ * themselves undone: a redo made a change done again, and undoing goes back to that change.
+ */
+export function undoTarget(entries: readonly ChangeLogEntry[]): ChangeLogEntry | undefined {
+  return entries.find((entry) => entry.undoes === undefined && entry.redoes === undefined && entry.undoneBy === undefined);
+}
+
+/**
+ * The entry `redo` re-applies: the most recently undone change — as long as no new change was
+ * made after that undo (a new change ends what can be redone, as in every editor).
+ */
+export function redoTarget(entries: readonly ChangeLogEntry[]): { target: ChangeLogEntry; undo: ChangeLogEntry } | undefined {
+  // Newest first: undos and redos may come first; the first plain change ends the search.
+  for (const entry of entries) {
+    if (entry.undoes !== undefined) {
+      const target = entries.find((candidate) => candidate.seq === entry.undoes);
+      if (target && target.undoneBy === entry.seq) return { target, undo: entry };
+      continue;
+    }
+    if (entry.redoes !== undefined) continue;
+    return undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,146 @@
+import type { Command } from 'commander';
+import type { ChangeLogEntry, PostChange } from '../board/log.js';
+import type { Context } from '../context.js';
+import type { Lang, Messages } from '../i18n/index.js';
+import { outputWidth } from '../io.js';
+import { OptionParser } from '../options.js';
+import { visibleLine } from '../render/sanitize.js';
+import { renderTable } from '../render/table.js';
+import { measureFor } from '../render/width.js';
+import { examples } from '../cmdutil/examples.js';
+import { writeJsonList, type JsonFormat } from '../cmdutil/json-output.js';
+
+/** `postboard log`: the recent changes, newest first — who, when, which command, what it did. */
+
+export const name = 'log';
+export const aliases: readonly string[] = [];
+
+export const LOG_FORMATS = ['table', 'json', 'jsonl'] as const;
+
+export interface LogOptions {
+  limit: number;
+  format: (typeof LOG_FORMATS)[number];
+  width: number | undefined;
+}
+
+interface LogText {
+  description: string;
+  options: Record<'limit' | 'format' | 'width', string>;
+  examples: [string, string][];
+  headers: { seq: string; at: string; who: string; command: string; what: string };
+  empty: string;
+  add: (count: number) => string;
+  edit: (count: number) => string;
+  delete: (count: number) => string;
+  undone: (seq: number) => string;
+  undoes: (seq: number) => string;
+  redoes: (seq: number) => string;
+}
+
+const TEXT: Record<Lang, LogText> = {
+  en: {
+    description: 'Show the recent changes to the board: who made them, when, with which command, and what they did',
+    options: {
+      limit: 'how many changes, newest first (default: 20)',
+      format: 'table, json or jsonl (each change with every field old → new)',
+      width: 'fit the table to this many columns (default: the terminal)',
+    },
+    examples: [
+      ['postboard log', 'the last 20 changes'],
+      ['postboard log --limit 5 --format json', 'with each post change, for a script'],
+    ],
+    headers: { seq: '#', at: 'When', who: 'Who', command: 'Command', what: 'What' },
+    empty: 'No changes recorded yet.',
+    add: (count) => `${count} added`,
+    edit: (count) => `${count} changed`,
+    delete: (count) => `${count} deleted`,
+    undone: (seq) => `(undone by #${seq})`,
+    undoes: (seq) => `takes back #${seq}:`,
+    redoes: (seq) => `makes #${seq} again:`,
+  },
+  ko: {
+    description: '게시판의 최근 변경 보기: 누가, 언제, 어떤 명령으로, 무엇을 했는지',
+    options: {
+      limit: '몇 개를, 최근 것부터 (기본: 20)',
+      format: 'table, json, jsonl (변경마다 필드의 이전 → 이후 전부)',
+      width: '표를 이 너비에 맞추기 (기본: 터미널 너비)',
+    },
+    examples: [
+      ['postboard log', '최근 변경 20개'],
+      ['postboard log --limit 5 --format json', '글마다의 변경까지, 스크립트용'],
+    ],
+    headers: { seq: '#', at: '언제', who: '누가', command: '명령', what: '무엇을' },
+    empty: '아직 기록된 변경이 없습니다.',
+    add: (count) => `${count}개 추가`,
+    edit: (count) => `${count}개 수정`,
+    delete: (count) => `${count}개 삭제`,
+    undone: (seq) => `(#${seq}에서 되돌림)`,
+    undoes: (seq) => `#${seq} 되돌림:`,
+    redoes: (seq) => `#${seq} 다시 함:`,
+  },
+};
+
+export const summary = (lang: Lang): string => TEXT[lang].description;
+
+export function register(program: Command, ctx: Context, run = runLog): void {
+  const text = TEXT[ctx.lang];
+  program
+    .command(name)
+    .description(text.description)
+    .option('-n, --limit <n>', text.options.limit)
+    .option('-f, --format <format>', text.options.format)
+    .option('-w, --width <columns>', text.options.width)
+    .addHelpText('after', examples(ctx.lang, text.examples))
+    .action(async (raw: { limit?: string; format?: string; width?: string }) => run(ctx, parseLogOptions(raw, ctx)));
+}
+
+export function parseLogOptions(raw: { limit?: string; format?: string; width?: string }, ctx: Context): LogOptions {
+  const parse = new OptionParser(ctx, name);
+  return {
+    limit: parse.wholeNumber('--limit', raw.limit) ?? 20,
+    format: parse.choice('--format', LOG_FORMATS, raw.format) ?? 'table',
+    width: parse.wholeNumber('--width', raw.width),
+  };
+}
+
+/** One change in a few words: the post it touched (and how), or how many of each. */
+function what(entry: ChangeLogEntry, text: LogText, t: Messages): string {
+  const prefix = entry.undoes !== undefined ? `${text.undoes(entry.undoes)} ` : entry.redoes !== undefined ? `${text.redoes(entry.redoes)} ` : '';
+  const suffix = entry.undoneBy !== undefined ? ` ${text.undone(entry.undoneBy)}` : '';
+  const [only] = entry.changes;
+  if (entry.changes.length === 1 && only) return `${prefix}${one(only, t)}${suffix}`;
+  const count = (kind: PostChange['kind']) => entry.changes.filter((change) => change.kind === kind).length;
+  const parts = [count('add') ? text.add(count('add')) : '', count('edit') ? text.edit(count('edit')) : '', count('delete') ? text.delete(count('delete')) : ''].filter(Boolean);
+  return `${prefix}${parts.join(', ')}${suffix}`;
+}
+
+function one(change: PostChange, t: Messages): string {
+  switch (change.kind) {
+    case 'add':
+      return `+${change.id} ${change.title}`;
+    case 'delete':
+      return `-${change.id} ${change.title}`;
+    case 'edit':
+      return `~${change.id} ${change.title} (${Object.keys(change.after)
+        .filter((field) => field !== 'updatedAt')
+        .map((field) => t.fieldName(field))
+        .join(', ')})`;
+  }
+}
+
+export async function runLog(ctx: Context, options: LogOptions): Promise<void> {
+  const text = TEXT[ctx.lang];
+  const entries = (await ctx.board().info()).exists ? await ctx.board().log(options.limit) : [];
+  if (options.format !== 'table') return writeJsonList(ctx, entries, options.format as JsonFormat);
+  if (entries.length === 0) return ctx.note(text.empty);
+  const style = await ctx.style();
+  const columns = [
+    { header: text.headers.seq, cells: entries.map((entry) => String(entry.seq)), align: 'right' as const },
+    { header: text.headers.at, cells: entries.map((entry) => ctx.t.localTime(entry.at).slice(0, 16)) },
+    { header: text.headers.who, cells: entries.map((entry) => visibleLine(entry.who)), shrinkRank: 2 },
+    { header: text.headers.command, cells: entries.map((entry) => entry.command) },
+    { header: text.headers.what, cells: entries.map((entry) => visibleLine(what(entry, text, ctx.t))), shrinkRank: 1 },
+  ];
+  const measure = await measureFor(columns.flatMap((column) => [column.header, ...column.cells]));
+  await ctx.page(renderTable(columns, { maxWidth: outputWidth(ctx.io, options.width), measure, style }));
+}
