@@ -10,6 +10,8 @@ import * as importCommand from './commands/import.js';
 import * as list from './commands/list.js';
 import * as show from './commands/show.js';
 import * as stats from './commands/stats.js';
+import * as copy from './commands/copy.js';
+import * as init from './commands/init.js';
 import * as log from './commands/log.js';
 import { redo, undo } from './commands/undo.js';
 import { hide, publish } from './commands/visibility.js';
@@ -49,6 +51,8 @@ const COMMANDS: readonly CommandModule[] = [
   exportCommand,
   stats,
   check,
+  init,
+  copy,
   completion,
   complete,
 ];
@@ -246,6 +250,9 @@ export async function main(argv: readonly string[], io: IO): Promise<number> {
     return ExitCode.ok;
   } catch (error) {
     return report(error, ctx, invokedCommand(argv, COMMANDS)?.name ?? '');
+  } finally {
+    // A database board holds a connection: closed, so the process ends when the command does.
+    await ctx.closeBoard();
   }
 }
 

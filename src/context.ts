@@ -5,7 +5,7 @@ import { visibleBlock, visibleLines } from './render/sanitize.js';
 import { loadStyle, type Style } from './render/style.js';
 import { defaultBoard, shownPath } from './files/places.js';
 import type { WriteFaults } from './files/write.js';
-import { openBoard, type BoardStore } from './store/index.js';
+import { openBoard, shownLocation, type BoardStore } from './store/index.js';
 
 const DEFAULT_LOCK_TIMEOUT_S = 10;
 /**
@@ -48,7 +48,8 @@ export class Context {
   /** The board in use, as messages show it: as named, or the default one with the home folder as `~`. */
   get boardShown(): string {
     const named = this.global.db || this.io.env.POSTBOARD_DB;
-    return named || shownPath(this.boardLocation, this.io.env);
+    // A database URL is shown without its password, wherever it is shown.
+    return named ? shownLocation(named) : shownPath(this.boardLocation, this.io.env);
   }
 
   /** Set once a change has been written: an error after it must not read as if nothing happened. */
@@ -73,6 +74,11 @@ export class Context {
       return done;
     };
     return store;
+  }
+
+  /** Closes the board's connection, if it has one (a database board); errors on the way out are not news. */
+  async closeBoard(): Promise<void> {
+    await this.store?.close().catch(() => {});
   }
 
   /** Faults a test injects into every file postboard writes (see files/write.ts). */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { userInfo } from 'node:os';
 import type { Post } from './post.js';
 
 /**
@@ -74,7 +75,6 @@ export function withFields(post: Post, fields: Record<string, unknown>): Post {
 export async function changeAuthor(env: NodeJS.ProcessEnv): Promise<string> {
   if (env.POSTBOARD_AUTHOR?.trim()) return env.POSTBOARD_AUTHOR.trim();
   try {
-    const { userInfo } = await import('node:os');
     return userInfo().username;
   } catch {
     return env.USER || env.LOGNAME || env.USERNAME || 'unknown';

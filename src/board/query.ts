@@ -45,13 +45,15 @@ const INVISIBLE = /[\p{Cf}\p{Cc}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0]/gu;
 /** Text without the characters that show nothing: what a person sees, and so types. */
 export const withoutInvisible = (text: string): string => text.replace(INVISIBLE, '');
 
-const folded = (text: string): string => text.normalize('NFC').toLowerCase();
+/** Text as search compares it: NFC (decomposed Hangul composed), lower case. */
+export const foldedText = (text: string): string => text.normalize('NFC').toLowerCase();
+const folded = foldedText;
 
 /**
  * A name (author, department) as the filters compare it: also without invisible characters, so
  * that a department pasted with a zero-width space is found by what it looks like.
  */
-const foldedName = (text: string): string => withoutInvisible(folded(text));
+export const foldedName = (text: string): string => withoutInvisible(folded(text));
 
 /** A predicate for the filter, with the per-post work cut to what the filter needs. */
 export function postMatcher(filter: PostFilter): (post: Post) => boolean {

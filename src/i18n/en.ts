@@ -45,6 +45,7 @@ export const en = {
     footer: (page: number, pages: number, total: number) =>
       `${pages > 1 ? `Page ${page} of ${pages} · ` : ''}${grouped(total)} ${total === 1 ? 'post' : 'posts'}`,
     nextPage: (page: number) => ` · next: --page ${page}`,
+    count: (posts: number) => `${grouped(posts)} ${posts === 1 ? 'post' : 'posts'}`,
     board: (board: string) => ` · board ${board}`,
     noMatch: 'No posts match.',
     pastEnd: (page: number, pages: number) => `Page ${page} is past the last page (${pages}).`,
@@ -175,6 +176,14 @@ export const en = {
       'another process took the board\'s lock during this change, so nothing was written; try again',
     'not-empty': (problem) =>
       `already holds ${grouped(problem.posts)} ${problem.posts === 1 ? 'post' : 'posts'}: a board is copied only to a new or empty board`,
+    'driver-missing': (problem) =>
+      `a SQLite board needs the ${problem.driver} package, which is not installed (it is optional, and builds from source where no prebuilt binary fits: g++, make and python3 are needed). Install it in postboard's folder with: npm install ${problem.driver}`,
+    'not-a-board-database': () => 'is a database that is not a postboard board (it has other tables); name a new file, or an empty one',
+    'database': (problem) => `the database said: ${problem.detail}`,
+    'unreachable': (problem) => `cannot reach the PostgreSQL server at ${problem.host} (${problem.code}); is it running, and is the host and port right?`,
+    'login-failed': (problem) => `the PostgreSQL server refused the login of ${problem.user} (wrong password, or not allowed); check the URL, PGPASSWORD or ~/.pgpass`,
+    'no-database': (problem) => `the PostgreSQL server has no database ${problem.database}; create it (createdb ${problem.database}) or name another`,
+    'no-tables': (problem) => `has no postboard board yet; make one with: postboard init --db ${problem.location}`,
     'numbers-exhausted': () =>
       `every post number up to ${grouped(Number.MAX_SAFE_INTEGER)} has been given; no new post can be numbered`,
   } satisfies ProblemTexts,

@@ -29,6 +29,7 @@ export const ko: Catalogue = {
   list: {
     footer: (page, pages, total) => `${pages > 1 ? `${pages}쪽 중 ${page}쪽 · ` : ''}전체 ${grouped(total)}건`,
     nextPage: (page) => ` · 다음: --page ${page}`,
+    count: (posts) => `글 ${grouped(posts)}개`,
     board: (board) => ` · 게시판 ${board}`,
     noMatch: '조건에 맞는 글이 없습니다.',
     pastEnd: (page, pages) => `${page}쪽은 마지막 쪽(${pages}) 뒤입니다.`,
@@ -157,6 +158,14 @@ export const ko: Catalogue = {
       '바꾸는 동안 다른 프로세스가 게시판 잠금을 가져가서 아무것도 쓰지 않았습니다. 다시 하세요',
     'not-empty': (problem) =>
       `이미 글 ${grouped(problem.posts)}개가 있습니다. 게시판은 새 게시판이나 빈 게시판에만 복사합니다`,
+    'driver-missing': (problem) =>
+      `SQLite 게시판에는 ${problem.driver} 패키지가 필요한데 설치되어 있지 않습니다 (선택 패키지이며, 맞는 바이너리가 없으면 소스에서 빌드합니다: g++, make, python3 필요). postboard 폴더에서 설치하세요: npm install ${problem.driver}`,
+    'not-a-board-database': () => 'postboard 게시판이 아닌 데이터베이스입니다 (다른 테이블이 있습니다). 새 파일이나 빈 파일을 지정하세요',
+    'database': (problem) => `데이터베이스 오류: ${problem.detail}`,
+    'unreachable': (problem) => `${problem.host}의 PostgreSQL 서버에 연결할 수 없습니다 (${problem.code}). 서버가 켜져 있는지, 호스트와 포트가 맞는지 확인하세요`,
+    'login-failed': (problem) => `PostgreSQL 서버가 ${problem.user}의 로그인을 거부했습니다 (비밀번호가 틀렸거나 허용되지 않음). URL, PGPASSWORD, ~/.pgpass를 확인하세요`,
+    'no-database': (problem) => `PostgreSQL 서버에 ${problem.database} 데이터베이스가 없습니다. 만들거나(createdb ${problem.database}) 다른 것을 지정하세요`,
+    'no-tables': (problem) => `아직 postboard 게시판이 없습니다. 만들려면: postboard init --db ${problem.location}`,
     'numbers-exhausted': () =>
       `${grouped(Number.MAX_SAFE_INTEGER)}까지 모든 글 번호를 썼습니다. 새 글에 번호를 줄 수 없습니다`,
   },

@@ -52,7 +52,18 @@ export type BoardProblem =
   | { kind: 'not-a-backup'; path: string }
   | { kind: 'numbers-exhausted' }
   /** `copy` goes to an empty board only: one with posts would be mixed with another. */
-  | { kind: 'not-empty'; posts: number };
+  | { kind: 'not-empty'; posts: number }
+  /** The package a database board needs did not install (better-sqlite3 builds from source). */
+  | { kind: 'driver-missing'; driver: string }
+  /** A database file or schema that holds something else than a postboard board. */
+  | { kind: 'not-a-board-database' }
+  /** What a database said went wrong, as it said it. */
+  | { kind: 'database'; detail: string }
+  /** A PostgreSQL server that does not answer, refuses the login, or lacks the database or the tables. */
+  | { kind: 'unreachable'; host: string; code: string }
+  | { kind: 'login-failed'; user: string }
+  | { kind: 'no-database'; database: string }
+  | { kind: 'no-tables'; location: string };
 
 /** What a path that is not a regular file is instead. */
 export type FileKind = 'device' | 'fifo' | 'socket' | 'other';

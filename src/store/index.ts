@@ -1,5 +1,7 @@
 import { JsonBoardStore } from './json-board.js';
-import type { BoardStore } from './store.js';
+import { PostgresBoardStore } from './postgres-board.js';
+import { SqliteBoardStore } from './sqlite-board.js';
+import type { BoardKind, BoardStore } from './store.js';
 import type { WriteFaults } from '../files/write.js';
 
 export type { Board, BoardProblem } from './board.js';
@@ -22,10 +24,34 @@ export interface OpenBoardOptions {
 }
 
 /**
- * Opens the board at `location`. Today every board is a JSON file; a `sqlite:` or
- * `postgres://` location would choose another `BoardStore` here, and no command would change.
+ * Which kind of board a location names: a PostgreSQL URL (`postgres://…`), a SQLite file
+ * (`sqlite:PATH`, or a name ending in .sqlite, .sqlite3 or .db), else a JSON file.
  */
+export function boardKind(location: string): { kind: BoardKind; path: string } {
+  if (/^postgres(ql)?:\/\//i.test(location)) return { kind: 'postgres', path: location };
+  const sqlite = /^sqlite:(.*)$/i.exec(location);
+  if (sqlite) return { kind: 'sqlite', path: sqlite[1] ?? '' };
+  if (/\.(sqlite3?|db)$/i.test(location)) return { kind: 'sqlite', path: location };
+  return { kind: 'json', path: location };
+}
+
+/** A location as messages show it: a database URL without its password. */
+export function shownLocation(location: string): string {
+  if (!/^postgres(ql)?:\/\//i.test(location)) return location;
+  try {
+    const url = new URL(location);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return location.replace(/(\/\/[^:/@]*:)[^@]*@/, '$1***@');
+  }
+}
+
+/** Opens the board at `location`; commands never know which kind it is. */
 export function openBoard(options: OpenBoardOptions): BoardStore {
   const { location, ...rest } = options;
+  const { kind, path } = boardKind(location);
+  if (kind === 'postgres') return new PostgresBoardStore({ url: path, shownAs: shownLocation(options.shownAs), lockTimeoutMs: options.lockTimeoutMs });
+  if (kind === 'sqlite') return new SqliteBoardStore({ path, shownAs: options.shownAs, lockTimeoutMs: options.lockTimeoutMs });
   return new JsonBoardStore({ path: location, ...rest });
 }

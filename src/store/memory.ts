@@ -60,9 +60,12 @@ export class MemoryBoard {
     return [...groups.values()];
   }
 
+  /** The post holding a source URL: the first given it (the lowest number), as every board answers. */
   withSource(url: string): Post | undefined {
     const key = urlKey(url);
-    return this.board.posts.find((post) => post.source?.url !== undefined && urlKey(post.source.url) === key);
+    let found: Post | undefined;
+    for (const post of this.board.posts) if (post.source?.url !== undefined && urlKey(post.source.url) === key && (!found || post.id < found.id)) found = post;
+    return found;
   }
 
   log(limit: number): ChangeLogEntry[] {

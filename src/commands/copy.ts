@@ -1,0 +1,82 @@
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+import type { Lang } from '../i18n/index.js';
+import { openBoard, shownLocation } from '../store/index.js';
+import { examples } from '../cmdutil/examples.js';
+
+/**
+ * `postboard copy --to LOCATION`: the whole board — posts with their numbers, statuses and
+ * timestamps, lastId, the change log — into a new or empty board of any kind. A JSON → SQLite →
+ * PostgreSQL → JSON round trip gives the same board back (`export --format json`, byte for byte).
+ */
+
+export const name = 'copy';
+export const aliases: readonly string[] = [];
+
+export interface CopyOptions {
+  to: string;
+}
+
+interface CopyText {
+  description: string;
+  to: string;
+  examples: [string, string][];
+  same: string;
+  done: (posts: string, from: string, to: string, changes: number) => string;
+}
+
+const TEXT: Record<Lang, CopyText> = {
+  en: {
+    description: 'Copy the whole board (numbers, statuses, timestamps, change log) to a new or empty board: JSON, SQLite or PostgreSQL',
+    to: 'where to: a JSON file, a SQLite file (.sqlite, or sqlite:PATH), a postgres:// URL (made with postboard init)',
+    examples: [
+      ['postboard copy --to archive.sqlite', 'a JSON board that grew, into a SQLite file'],
+      ['postboard init --db postgres://board@db/news && postboard copy --to postgres://board@db/news', 'to a team board'],
+      ['postboard copy --db postgres://board@db/news --to backup.json', 'a team board, as one file'],
+    ],
+    same: '--to names the board being copied',
+    done: (posts, from, to, changes) => `Copied ${posts} and ${changes} ${changes === 1 ? 'change' : 'changes'} of the log from ${from} to ${to}.`,
+  },
+  ko: {
+    description: '게시판 전체(번호, 상태, 시각, 변경 기록)를 새 게시판이나 빈 게시판으로 복사: JSON, SQLite, PostgreSQL',
+    to: '복사할 곳: JSON 파일, SQLite 파일(.sqlite 또는 sqlite:경로), postgres:// URL (postboard init으로 만든 것)',
+    examples: [
+      ['postboard copy --to archive.sqlite', '커진 JSON 게시판을 SQLite 파일로'],
+      ['postboard init --db postgres://board@db/news && postboard copy --to postgres://board@db/news', '팀 게시판으로'],
+      ['postboard copy --db postgres://board@db/news --to backup.json', '팀 게시판을 파일 하나로'],
+    ],
+    same: '--to가 복사하는 게시판 자신입니다',
+    done: (posts, from, to, changes) => `${from}에서 ${to}(으)로 ${posts}와 변경 기록 ${changes}건을 복사했습니다.`,
+  },
+};
+
+export const summary = (lang: Lang): string => TEXT[lang].description;
+
+export function register(program: Command, ctx: Context, run = runCopy): void {
+  const text = TEXT[ctx.lang];
+  program
+    .command(name)
+    .description(text.description)
+    .requiredOption('--to <location>', text.to)
+    .addHelpText('after', examples(ctx.lang, text.examples))
+    .action(async (raw: { to: string }) => run(ctx, { to: raw.to }));
+}
+
+export async function runCopy(ctx: Context, options: CopyOptions): Promise<void> {
+  const text = TEXT[ctx.lang];
+  if (options.to === ctx.boardLocation) throw new UsageError(text.same, name);
+  const source = ctx.board();
+  await source.info();
+  const target = openBoard({ location: options.to, shownAs: shownLocation(options.to), lockTimeoutMs: 10_000, lockStaleMs: 10_000, faults: ctx.writeFaults() });
+  try {
+    await target.assertWritable();
+    const snapshot = await source.snapshot();
+    // Oldest first: a database fills its indexes in order, and the log reads as it happened.
+    const posts = source.stream({ filter: { status: 'all' }, order: { sort: 'id', ascending: true }, limit: undefined });
+    const count = await target.restore(snapshot, posts);
+    ctx.say(text.done(ctx.t.list.count(count), source.name, target.name, snapshot.log.length));
+  } finally {
+    await target.close();
+  }
+}

@@ -1,0 +1,564 @@
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Database, Statement } from 'better-sqlite3';
+import type { ChangeLogEntry, PostChange } from '../board/log.js';
+import { changedFields, postHash } from '../board/log.js';
+import type { Post } from '../board/post.js';
+import { contentKey, urlKey } from '../board/post.js';
+import { postMatcher, type PostFilter } from '../board/query.js';
+import { titleKey } from '../board/title-key.js';
+import { BoardFileError } from '../errors.js';
+import type { BoardProblem } from './board.js';
+import { DATABASE_SCHEMA, filterClauses, fromRow, hashOf, orderClause, POST_COLUMNS, ROW_COLUMNS, searchText, toRow, type PostRow } from './sql.js';
+import type { BoardInfo, BoardSnapshot, BoardStore, BoardTransaction, ChangeInfo, Grouping, OwnFile, PostPage, PostQuery, Tally } from './store.js';
+
+/**
+ * A board in a SQLite file: one file, millions of posts, no server. Lists, shows and searches
+ * ask SQL of indexes and never read the board whole; a change is one `BEGIN IMMEDIATE`
+ * transaction (writers wait their turn, up to the lock timeout; readers never wait, in WAL mode),
+ * fsynced before it is said to be done.
+ *
+ * Search uses an FTS5 index with the trigram tokenizer over the text as the JSON board compares
+ * it (NFC, lower case): a word of three letters or more is found as a substring, exactly. Words
+ * of one or two letters (원전, 물) are shorter than a trigram: the index's own list of trigrams
+ * gives those that begin with the word, and the posts holding any of them are the posts holding
+ * the word (each text ends in two line breaks, so even a word at its very end begins a trigram).
+ */
+
+export interface SqliteBoardOptions {
+  path: string;
+  shownAs: string;
+  lockTimeoutMs: number;
+}
+
+const SCHEMA = `
+CREATE TABLE board (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE posts (
+  id INTEGER PRIMARY KEY,
+  title TEXT NOT NULL,
+  author TEXT NOT NULL,
+  department TEXT NOT NULL DEFAULT '',
+  date TEXT NOT NULL,
+  views INTEGER NOT NULL DEFAULT 0,
+  status TEXT NOT NULL CHECK (status IN ('published', 'hidden')),
+  body TEXT NOT NULL DEFAULT '',
+  source_agency TEXT,
+  source_date TEXT,
+  source_url TEXT,
+  source_rest TEXT,
+  created_at TEXT,
+  updated_at TEXT,
+  extra TEXT,
+  title_key TEXT NOT NULL,
+  source_key TEXT,
+  content_key TEXT NOT NULL,
+  author_key TEXT NOT NULL,
+  department_key TEXT NOT NULL
+);
+CREATE INDEX posts_status ON posts (status, id);
+CREATE INDEX posts_date ON posts (date, id);
+CREATE INDEX posts_date_newest ON posts (date, id DESC);
+CREATE INDEX posts_views ON posts (views, id);
+CREATE INDEX posts_views_most ON posts (views, id DESC);
+CREATE INDEX posts_title ON posts (title_key, id);
+CREATE INDEX posts_title_first ON posts (title_key, id DESC);
+CREATE INDEX posts_source ON posts (source_key) WHERE source_key IS NOT NULL;
+CREATE INDEX posts_content ON posts (content_key);
+CREATE INDEX posts_department ON posts (department);
+CREATE VIRTUAL TABLE posts_text USING fts5 (title, body, content = '', contentless_delete = 1, tokenize = 'trigram case_sensitive 1');
+CREATE TABLE counts (status TEXT PRIMARY KEY, posts INTEGER NOT NULL);
+INSERT INTO counts VALUES ('published', 0), ('hidden', 0);
+CREATE TRIGGER posts_counted_in AFTER INSERT ON posts BEGIN UPDATE counts SET posts = posts + 1 WHERE status = NEW.status; END;
+CREATE TRIGGER posts_counted_out AFTER DELETE ON posts BEGIN UPDATE counts SET posts = posts - 1 WHERE status = OLD.status; END;
+CREATE TRIGGER posts_counted_moved AFTER UPDATE OF status ON posts BEGIN
+  UPDATE counts SET posts = posts - 1 WHERE status = OLD.status;
+  UPDATE counts SET posts = posts + 1 WHERE status = NEW.status;
+END;
+CREATE TABLE changes (seq INTEGER PRIMARY KEY, at TEXT NOT NULL, who TEXT NOT NULL, command TEXT NOT NULL, undoes INTEGER, redoes INTEGER, undone_by INTEGER, changes TEXT NOT NULL);
+`;
+
+/** The text a post is searched in: as the JSON board compares it, then two line breaks (see above). */
+const indexed = (text: string): string => `${searchText(text)}\n\n`;
+
+/** Posts read at a time while streaming an export. */
+const BATCH = 1000;
+
+interface LogRow {
+  seq: number;
+  at: string;
+  who: string;
+  command: string;
+  undoes: number | null;
+  redoes: number | null;
+  undone_by: number | null;
+  changes: string;
+}
+
+const fromLogRow = (row: LogRow): ChangeLogEntry => ({
+  seq: row.seq,
+  at: row.at,
+  who: row.who,
+  command: row.command,
+  ...(row.undoes !== null ? { undoes: row.undoes } : {}),
+  ...(row.redoes !== null ? { redoes: row.redoes } : {}),
+  ...(row.undone_by !== null ? { undoneBy: row.undone_by } : {}),
+  changes: JSON.parse(row.changes) as PostChange[],
+});
+
+type DatabaseClass = typeof import('better-sqlite3');
+
+export class SqliteBoardStore implements BoardStore {
+  readonly name: string;
+  readonly kind = 'sqlite' as const;
+  private db: Database | undefined;
+  private readonly path: string;
+
+  constructor(private readonly options: SqliteBoardOptions) {
+    this.name = options.shownAs;
+    this.path = resolve(options.path);
+  }
+
+  private fail(problem: BoardProblem): never {
+    throw new BoardFileError(this.name, problem);
+  }
+
+  /** better-sqlite3, an optional dependency: without it, one line saying how to get it. */
+  private async driver(): Promise<DatabaseClass> {
+    try {
+      return (await import('../lazy/sqlite.js')).Database;
+    } catch {
+      return this.fail({ kind: 'driver-missing', driver: 'better-sqlite3' });
+    }
+  }
+
+  /**
+   * The open database; undefined when there is no file and `create` is false (no board yet). A
+   * file that is not a board of this postboard's is refused, naming what it is.
+   */
+  private async open(create: boolean): Promise<Database | undefined> {
+    if (this.db) return this.db;
+    const exists = existsSync(this.path);
+    if (!exists && !create) return undefined;
+    const Database = await this.driver();
+    if (!exists) mkdirSync(dirname(this.path), { recursive: true });
+    let db: Database;
+    try {
+      db = new Database(this.path, { timeout: this.options.lockTimeoutMs });
+      db.pragma('journal_mode = WAL');
+      // Every commit reaches the disk before postboard says it is done.
+      db.pragma('synchronous = FULL');
+    } catch (error) {
+      return this.fail(this.problem(error));
+    }
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'board'").get();
+    if (!tables) {
+      const empty = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n === 0;
+      if (!empty) {
+        db.close();
+        return this.fail({ kind: 'not-a-board-database' });
+      }
+      this.guard(() => {
+        db.exec('BEGIN IMMEDIATE');
+        // Another process may have made it while this one waited for its turn.
+        if (!db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'board'").get()) {
+          db.exec(SCHEMA);
+          db.prepare('INSERT INTO board (key, value) VALUES (?, ?), (?, ?)').run('schema', String(DATABASE_SCHEMA), 'last_id', '0');
+        }
+        db.exec('COMMIT');
+      });
+    }
+    const schema = Number((db.prepare("SELECT value FROM board WHERE key = 'schema'").get() as { value: string } | undefined)?.value);
+    if (schema > DATABASE_SCHEMA) {
+      db.close();
+      return this.fail({ kind: 'newer-version', version: schema });
+    }
+    db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.posts_trigrams USING fts5vocab(main, 'posts_text', 'row')");
+    this.db = db;
+    return db;
+  }
+
+  /** A SQLite error, said as a board problem. */
+  private problem(error: unknown): BoardProblem {
+    const code = (error as { code?: string }).code ?? '';
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return { kind: 'locked', seconds: Math.round(this.options.lockTimeoutMs / 1000) };
+    if (code === 'SQLITE_NOTADB') return { kind: 'not-a-board-database' };
+    if (code === 'SQLITE_FULL') return { kind: 'unwritable', code: 'ENOSPC' };
+    if (code.startsWith('SQLITE_READONLY')) return { kind: 'unwritable', code: 'EROFS' };
+    if (code.startsWith('SQLITE_CANTOPEN')) return { kind: 'unreadable', code: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'ENOENT' : 'EACCES' };
+    if (code.startsWith('SQLITE_IOERR')) return { kind: 'unwritable', code: 'EIO' };
+    if (code === 'SQLITE_CORRUPT') return { kind: 'database', detail: (error as Error).message };
+    if (code.startsWith('SQLITE')) return { kind: 'database', detail: (error as Error).message };
+    throw error;
+  }
+
+  /** Runs a database step, saying a failure as a board problem. */
+  private guard<T>(step: () => T): T {
+    try {
+      return step();
+    } catch (error) {
+      if (error instanceof BoardFileError) throw error;
+      return this.fail(this.problem(error));
+    }
+  }
+
+  async info(): Promise<BoardInfo> {
+    const db = await this.open(false);
+    if (!db) return { exists: false, posts: 0, lastId: 0 };
+    return this.guard(() => ({ exists: true, posts: postCount(db, 'all'), lastId: lastId(db) }));
+  }
+
+  /** The FTS5 query for search terms: undefined for none; null when a term can match nothing. */
+  private textQuery(db: Database, terms: readonly string[] | undefined): string | null | undefined {
+    if (!terms || terms.length === 0) return undefined;
+    const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
+    const parts: string[] = [];
+    for (const term of terms) {
+      const text = searchText(term);
+      if ([...text].length >= 3) {
+        parts.push(phrase(text));
+        continue;
+      }
+      // Shorter than a trigram: the trigrams that begin with it (see the comment at the top).
+      const starting = db.prepare('SELECT term FROM temp.posts_trigrams WHERE term >= ? AND term < ?').pluck().all(text, `${text}\u{10FFFF}`) as string[];
+      if (starting.length === 0) return null;
+      parts.push(`(${starting.map(phrase).join(' OR ')})`);
+    }
+    return parts.join(' AND ');
+  }
+
+  /** The SQL for posts matching a filter: FROM … WHERE …, its parameters, and whether search drives it. */
+  private matching(db: Database, filter: PostFilter): { from: string; where: string; params: unknown[]; text: boolean } | null {
+    const text = this.textQuery(db, filter.search);
+    if (text === null) return null;
+    const { clauses, params } = filterClauses(filter, (column) => `instr(p.${column}, ?) > 0`);
+    const where = clauses.map((clause) => clause.replace(/^(status|date) /, 'p.$1 '));
+    if (text === undefined) return { from: 'posts p', where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params, text: false };
+    return { from: 'posts_text t JOIN posts p ON p.id = t.rowid', where: `WHERE posts_text MATCH ?${where.map((clause) => ` AND ${clause}`).join('')}`, params: [text, ...params], text: true };
+  }
+
+  async page(query: PostQuery): Promise<PostPage> {
+    const db = await this.open(false);
+    if (!db) return { posts: [], total: 0 };
+    return this.guard(() => {
+      const matching = this.matching(db, query.filter);
+      if (!matching) return { posts: [], total: 0 };
+      const total = this.count(db, query.filter, matching);
+      if (query.limit === 0) return { posts: [], total };
+      const columns = POST_COLUMNS.map((column) => `p.${column}`).join(', ');
+      // Search ordered by number: FTS5 walks its own index newest first and stops at the page.
+      const order = matching.text && query.order.sort === 'id' ? `t.rowid ${query.order.ascending ? 'ASC' : 'DESC'}` : orderClause(query.order, 'p.');
+      const rows = db.prepare(`SELECT ${columns} FROM ${matching.from} ${matching.where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...matching.params, query.limit ?? -1, query.offset) as PostRow[];
+      // What SQL found is what the JSON board would (the same folding, the same substring rule):
+      // checked once more here, so a difference could only ever show less, never wrong posts.
+      const matches = postMatcher(query.filter);
+      return { posts: rows.map(fromRow).filter(matches), total };
+    });
+  }
+
+  private count(db: Database, filter: PostFilter, matching: NonNullable<ReturnType<SqliteBoardStore['matching']>>): number {
+    // Everything, or a status: kept counted (by triggers), never counted row by row.
+    const onlyStatus = !matching.text && filter.since === undefined && filter.until === undefined && !filter.author && !filter.department;
+    if (onlyStatus) return postCount(db, filter.status);
+    return (db.prepare(`SELECT count(*) AS n FROM ${matching.from} ${matching.where}`).get(...matching.params) as { n: number }).n;
+  }
+
+  async get(ids: readonly number[]): Promise<Map<number, Post>> {
+    const db = await this.open(false);
+    if (!db || ids.length === 0) return new Map();
+    return this.guard(() => getPosts(db, ids));
+  }
+
+  async *stream(query: Omit<PostQuery, 'offset'>): AsyncIterable<Post> {
+    const db = await this.open(false);
+    if (!db) return;
+    const matching = this.guard(() => this.matching(db, query.filter));
+    if (!matching) return;
+    const columns = POST_COLUMNS.map((column) => `p.${column}`).join(', ');
+    const order = matching.text && query.order.sort === 'id' ? `t.rowid ${query.order.ascending ? 'ASC' : 'DESC'}` : orderClause(query.order, 'p.');
+    const statement = db.prepare(`SELECT ${columns} FROM ${matching.from} ${matching.where} ORDER BY ${order} LIMIT ? OFFSET ?`);
+    const matches = postMatcher(query.filter);
+    let left = query.limit ?? Infinity;
+    // A batch at a time, each its own read: memory stays flat, and nothing holds the file open
+    // between batches while the export is written.
+    for (let offset = 0; left > 0; offset += BATCH) {
+      const rows = this.guard(() => statement.all(...matching.params, Math.min(BATCH, left), offset) as PostRow[]);
+      for (const row of rows) {
+        const post = fromRow(row);
+        if (matches(post)) yield post;
+      }
+      left -= rows.length;
+      if (rows.length < BATCH) return;
+    }
+  }
+
+  async departments(): Promise<string[]> {
+    const db = await this.open(false);
+    if (!db) return [];
+    const rows = this.guard(() => db.prepare("SELECT department AS name, count(*) AS n FROM posts WHERE department <> '' GROUP BY department").all() as { name: string; n: number }[]);
+    return rows.sort((a, b) => b.n - a.n || (titleKey(a.name) < titleKey(b.name) ? -1 : 1)).map((row) => row.name);
+  }
+
+  async tally(filter: PostFilter, by: Grouping): Promise<Tally[]> {
+    const db = await this.open(false);
+    if (!db) return [];
+    return this.guard(() => {
+      const matching = this.matching(db, filter);
+      if (!matching) return [];
+      const key = by === 'month' ? 'substr(p.date, 1, 7)' : `p.${by}`;
+      return db.prepare(`SELECT ${key} AS key, count(*) AS posts, coalesce(sum(p.views), 0) AS views FROM ${matching.from} ${matching.where} GROUP BY ${key}`).all(...matching.params) as Tally[];
+    });
+  }
+
+  async withSource(url: string): Promise<Post | undefined> {
+    const db = await this.open(false);
+    if (!db) return undefined;
+    const row = this.guard(() => db.prepare(`SELECT ${POST_COLUMNS.join(', ')} FROM posts WHERE source_key = ? ORDER BY id LIMIT 1`).get(urlKey(url)) as PostRow | undefined);
+    return row && fromRow(row);
+  }
+
+  async log(limit: number): Promise<ChangeLogEntry[]> {
+    const db = await this.open(false);
+    if (!db) return [];
+    return this.guard(() => (db.prepare('SELECT * FROM changes ORDER BY seq DESC LIMIT ?').all(Math.min(limit, Number.MAX_SAFE_INTEGER)) as LogRow[]).map(fromLogRow));
+  }
+
+  async change<T>(info: ChangeInfo, work: (tx: BoardTransaction) => Promise<T>): Promise<{ result: T; changed: boolean; seq?: number }> {
+    const db = (await this.open(true)) as Database;
+    // Writers take turns here (waiting up to the lock timeout); readers go on reading meanwhile.
+    this.guard(() => db.exec('BEGIN IMMEDIATE'));
+    let open = true;
+    try {
+      const tx = new SqliteTransaction(db);
+      const result = await work(tx);
+      if (tx.changes.length === 0 || info.dryRun) {
+        db.exec('ROLLBACK');
+        open = false;
+        return { result, changed: false };
+      }
+      const seq = tx.nextSeqNow();
+      this.guard(() => {
+        db.prepare('INSERT INTO changes (seq, at, who, command, undoes, redoes, changes) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+          seq,
+          info.at.toISOString(),
+          info.who,
+          info.command,
+          info.undoes ?? null,
+          info.redoes ?? null,
+          JSON.stringify(tx.changes),
+        );
+        db.exec('COMMIT');
+      });
+      open = false;
+      return { result, changed: true, seq };
+    } finally {
+      if (open && db.inTransaction) db.exec('ROLLBACK');
+    }
+  }
+
+  async assertWritable(): Promise<void> {
+    let info;
+    try {
+      info = statSync(this.path);
+    } catch {
+      info = undefined;
+    }
+    if (info?.isDirectory()) return this.fail({ kind: 'folder' });
+    if (info && (info.mode & 0o222) === 0) return this.fail({ kind: 'read-only', mode: info.mode & 0o777 });
+    // SQLite writes beside the file too (its -wal and -shm): the folder must take new files.
+    let folder = dirname(this.path);
+    while (!existsSync(folder) && dirname(folder) !== folder) folder = dirname(folder);
+    for (const path of info ? [folder, this.path] : [folder]) {
+      try {
+        accessSync(path, constants.W_OK);
+      } catch (error) {
+        return this.fail({ kind: 'unwritable', code: (error as NodeJS.ErrnoException).code ?? 'EACCES' });
+      }
+    }
+    await this.driver();
+  }
+
+  async ownFile(realPath: string): Promise<OwnFile | undefined> {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) if (realPath === `${this.path}${suffix}`) return 'board';
+    return undefined;
+  }
+
+  async snapshot(): Promise<BoardSnapshot> {
+    const db = await this.open(false);
+    if (!db) return { lastId: 0, extras: {}, log: [] };
+    return this.guard(() => ({
+      lastId: lastId(db),
+      extras: JSON.parse((db.prepare("SELECT value FROM board WHERE key = 'extras'").pluck().get() as string | undefined) ?? '{}') as Record<string, unknown>,
+      log: (db.prepare('SELECT * FROM changes ORDER BY seq').all() as LogRow[]).map(fromLogRow),
+    }));
+  }
+
+  async restore(snapshot: BoardSnapshot, posts: AsyncIterable<Post>): Promise<number> {
+    const db = (await this.open(true)) as Database;
+    this.guard(() => db.exec('BEGIN IMMEDIATE'));
+    try {
+      const present = postCount(db, 'all');
+      if (present > 0) this.fail({ kind: 'not-empty', posts: present });
+      const tx = new SqliteTransaction(db);
+      let count = 0;
+      let batch: Post[] = [];
+      for await (const post of posts) {
+        batch.push(post);
+        if (batch.length === BATCH) {
+          this.guard(() => tx.insertNow(batch));
+          count += batch.length;
+          batch = [];
+        }
+      }
+      this.guard(() => tx.insertNow(batch));
+      count += batch.length;
+      this.guard(() => {
+        setLastId(db, Math.max(snapshot.lastId, lastId(db)));
+        if (Object.keys(snapshot.extras).length > 0) db.prepare("INSERT OR REPLACE INTO board (key, value) VALUES ('extras', ?)").run(JSON.stringify(snapshot.extras));
+        const insert = db.prepare('INSERT INTO changes (seq, at, who, command, undoes, redoes, undone_by, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+        for (const entry of snapshot.log) insert.run(entry.seq, entry.at, entry.who, entry.command, entry.undoes ?? null, entry.redoes ?? null, entry.undoneBy ?? null, JSON.stringify(entry.changes));
+        db.exec('COMMIT');
+      });
+      return count;
+    } finally {
+      if (db.inTransaction) db.exec('ROLLBACK');
+    }
+  }
+
+  async init(): Promise<{ made: boolean; info: BoardInfo }> {
+    const made = !existsSync(this.path);
+    await this.open(true);
+    return { made, info: await this.info() };
+  }
+
+  async close(): Promise<void> {
+    this.db?.close();
+    this.db = undefined;
+  }
+}
+
+function postCount(db: Database, status: PostFilter['status']): number {
+  const sql = status === 'all' ? 'SELECT coalesce(sum(posts), 0) FROM counts' : 'SELECT coalesce(sum(posts), 0) FROM counts WHERE status = ?';
+  return Number(db.prepare(sql).pluck().get(...(status === 'all' ? [] : [status])));
+}
+
+function lastId(db: Database): number {
+  return Number(db.prepare("SELECT value FROM board WHERE key = 'last_id'").pluck().get() ?? 0);
+}
+
+function setLastId(db: Database, id: number): void {
+  db.prepare("INSERT OR REPLACE INTO board (key, value) VALUES ('last_id', ?)").run(String(id));
+}
+
+function getPosts(db: Database, ids: readonly number[]): Map<number, Post> {
+  const rows = db.prepare(`SELECT ${POST_COLUMNS.join(', ')} FROM posts WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as PostRow[];
+  return new Map(rows.map((row) => [Number(row.id), fromRow(row)]));
+}
+
+/** A change in the making: a `BEGIN IMMEDIATE` transaction, each operation recorded for the log. */
+class SqliteTransaction implements BoardTransaction {
+  readonly changes: PostChange[] = [];
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(private readonly db: Database) {}
+
+  private statement(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
+  }
+
+  async get(ids: readonly number[]): Promise<Map<number, Post>> {
+    return ids.length === 0 ? new Map() : getPosts(this.db, ids);
+  }
+
+  async withSources(keys: readonly string[]): Promise<Map<string, number>> {
+    if (keys.length === 0) return new Map();
+    const rows = this.statement('SELECT source_key AS key, min(id) AS id FROM posts WHERE source_key IN (SELECT value FROM json_each(?)) GROUP BY source_key').all(JSON.stringify(keys)) as { key: string; id: number }[];
+    return new Map(rows.map((row) => [row.key, Number(row.id)]));
+  }
+
+  async withContents(keys: readonly string[]): Promise<Map<string, number>> {
+    if (keys.length === 0) return new Map();
+    // Stored as fingerprints; each one's posts are compared whole, so a fingerprint shared by chance finds nothing.
+    const byHash = new Map(keys.map((key) => [hashOf(key), key]));
+    const rows = this.statement(`SELECT ${POST_COLUMNS.join(', ')} FROM posts WHERE content_key IN (SELECT value FROM json_each(?)) ORDER BY id DESC`).all(JSON.stringify([...byHash.keys()])) as PostRow[];
+    const found = new Map<string, number>();
+    for (const row of rows) {
+      const key = contentKey(fromRow(row));
+      if (byHash.get(hashOf(key)) === key) found.set(key, Number(row.id));
+    }
+    return found;
+  }
+
+  async lastId(): Promise<number> {
+    return lastId(this.db);
+  }
+
+  async nextId(): Promise<number> {
+    return lastId(this.db) + 1;
+  }
+
+  /** Inserts rows and their search text, moves lastId; no log record (restore uses it as is). */
+  insertNow(posts: readonly Post[]): void {
+    if (posts.length === 0) return;
+    const insert = this.statement(`INSERT INTO posts (${ROW_COLUMNS.join(', ')}) VALUES (${ROW_COLUMNS.map(() => '?').join(', ')})`);
+    const text = this.statement('INSERT INTO posts_text (rowid, title, body) VALUES (?, ?, ?)');
+    let highest = lastId(this.db);
+    for (const post of posts) {
+      const row = toRow(post);
+      insert.run(...ROW_COLUMNS.map((column) => row[column]));
+      text.run(post.id, indexed(post.title), indexed(post.body ?? ''));
+      if (post.id > highest) highest = post.id;
+    }
+    setLastId(this.db, highest);
+  }
+
+  async insert(posts: readonly Post[]): Promise<void> {
+    this.insertNow(posts);
+    for (const post of posts) this.changes.push({ kind: 'add', id: post.id, title: post.title, hash: postHash(post) });
+  }
+
+  async update(before: Post, after: Post): Promise<void> {
+    const fields = changedFields(before, after);
+    if (!fields) return;
+    const row = toRow(after);
+    const columns = ROW_COLUMNS.filter((column) => column !== 'id');
+    this.statement(`UPDATE posts SET ${columns.map((column) => `${column} = ?`).join(', ')} WHERE id = ?`).run(...columns.map((column) => row[column]), after.id);
+    if (before.title !== after.title || before.body !== after.body) {
+      this.statement('DELETE FROM posts_text WHERE rowid = ?').run(after.id);
+      this.statement('INSERT INTO posts_text (rowid, title, body) VALUES (?, ?, ?)').run(after.id, indexed(after.title), indexed(after.body ?? ''));
+    }
+    this.changes.push({ kind: 'edit', id: after.id, title: after.title, ...fields });
+  }
+
+  async remove(posts: readonly Post[]): Promise<void> {
+    const remove = this.statement('DELETE FROM posts WHERE id = ?');
+    const text = this.statement('DELETE FROM posts_text WHERE rowid = ?');
+    for (const post of posts) {
+      remove.run(post.id);
+      text.run(post.id);
+      this.changes.push({ kind: 'delete', id: post.id, title: post.title, post });
+    }
+  }
+
+  async entry(seq: number): Promise<ChangeLogEntry | undefined> {
+    const row = this.statement('SELECT * FROM changes WHERE seq = ?').get(seq) as LogRow | undefined;
+    return row && fromLogRow(row);
+  }
+
+  async recent(limit: number): Promise<ChangeLogEntry[]> {
+    return (this.statement('SELECT * FROM changes ORDER BY seq DESC LIMIT ?').all(limit) as LogRow[]).map(fromLogRow);
+  }
+
+  async markUndone(seq: number, by: number | undefined): Promise<void> {
+    this.statement('UPDATE changes SET undone_by = ? WHERE seq = ?').run(by ?? null, seq);
+  }
+
+  nextSeqNow(): number {
+    return Number(this.statement('SELECT coalesce(max(seq), 0) + 1 FROM changes').pluck().get());
+  }
+
+  async nextSeq(): Promise<number> {
+    return this.nextSeqNow();
+  }
+}
