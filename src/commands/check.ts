@@ -6,6 +6,7 @@ import type { Lang } from '../i18n/index.js';
 import { OptionParser } from '../options.js';
 import { jsonBoardOf, type BoardProblem, type Repair } from '../store/index.js';
 import { examples } from '../cmdutil/examples.js';
+import { writeJsonValue } from '../cmdutil/json-output.js';
 
 export const CHECK_FORMATS = ['text', 'json'] as const;
 
@@ -131,7 +132,7 @@ export async function runCheck(ctx: Context, options: CheckOptions): Promise<voi
   if (problems === undefined) throw new NotFoundError(ctx.t.notFound.noBoard(store.name));
 
   if (options.format === 'json') {
-    ctx.data(`${JSON.stringify({ board: store.name, fixed: repairs, problems: problems.map((problem) => ({ ...problem, message: ctx.t.problem(problem) })) }, null, 2)}\n`);
+    writeJsonValue(ctx, { board: store.name, fixed: repairs, problems: problems.map((problem) => ({ ...problem, message: ctx.t.problem(problem) })) });
   } else {
     if (repairs.length > 0) ctx.say([...(backup ? [text.backup(backup)] : []), ...repairs.map(text.repair)]);
     else if (options.fix) ctx.note(text.nothingToFix);

@@ -177,7 +177,9 @@ export const en = {
     'not-empty': (problem) =>
       `already holds ${grouped(problem.posts)} ${problem.posts === 1 ? 'post' : 'posts'}: a board is copied only to a new or empty board`,
     'driver-missing': (problem) =>
-      `a SQLite board needs the ${problem.driver} package, which is not installed (it is optional, and builds from source where no prebuilt binary fits: g++, make and python3 are needed). Install it in postboard's folder with: npm install ${problem.driver}`,
+      problem.rebuild
+        ? `a SQLite board needs the ${problem.driver} package, which was built for another version of Node.js (${process.version} runs now); rebuild it in postboard's folder with: npm rebuild ${problem.driver}`
+        : `a SQLite board needs the ${problem.driver} package, which is not installed (it is optional, and builds from source where no prebuilt binary fits: g++, make and python3 are needed). Install it in postboard's folder with: npm install ${problem.driver}`,
     'not-a-board-database': () => 'is a database that is not a postboard board (it has other tables); name a new file, or an empty one',
     'database': (problem) => `the database said: ${problem.detail}`,
     'unreachable': (problem) => `cannot reach the PostgreSQL server at ${problem.host} (${problem.code}); is it running, and is the host and port right?`,

@@ -159,7 +159,9 @@ export const ko: Catalogue = {
     'not-empty': (problem) =>
       `이미 글 ${grouped(problem.posts)}개가 있습니다. 게시판은 새 게시판이나 빈 게시판에만 복사합니다`,
     'driver-missing': (problem) =>
-      `SQLite 게시판에는 ${problem.driver} 패키지가 필요한데 설치되어 있지 않습니다 (선택 패키지이며, 맞는 바이너리가 없으면 소스에서 빌드합니다: g++, make, python3 필요). postboard 폴더에서 설치하세요: npm install ${problem.driver}`,
+      problem.rebuild
+        ? `SQLite 게시판에는 ${problem.driver} 패키지가 필요한데, 다른 Node.js 버전용으로 빌드되어 있습니다 (지금은 ${process.version}). postboard 폴더에서 다시 빌드하세요: npm rebuild ${problem.driver}`
+        : `SQLite 게시판에는 ${problem.driver} 패키지가 필요한데 설치되어 있지 않습니다 (선택 패키지이며, 맞는 바이너리가 없으면 소스에서 빌드합니다: g++, make, python3 필요). postboard 폴더에서 설치하세요: npm install ${problem.driver}`,
     'not-a-board-database': () => 'postboard 게시판이 아닌 데이터베이스입니다 (다른 테이블이 있습니다). 새 파일이나 빈 파일을 지정하세요',
     'database': (problem) => `데이터베이스 오류: ${problem.detail}`,
     'unreachable': (problem) => `${problem.host}의 PostgreSQL 서버에 연결할 수 없습니다 (${problem.code}). 서버가 켜져 있는지, 호스트와 포트가 맞는지 확인하세요`,

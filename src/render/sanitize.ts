@@ -1,4 +1,4 @@
-import { EXTENDING_LETTERS, PREPEND_LETTERS } from './width.js';
+import { EXTENDING_LETTERS, isPlain, PREPEND_LETTERS } from './width.js';
 
 /**
  * Board text is shown, never obeyed. Anything a terminal would act on or hide (C0 and C1
@@ -60,6 +60,7 @@ function replaceUnsafe(text: string, keepNewlines: boolean): string {
 
 /** Text for one line of a table or a heading: no line breaks, nothing a terminal obeys. */
 export function visibleLine(text: string): string {
+  if (isPlain(text)) return text;
   const nfc = text.normalize('NFC');
   const safe = UNSAFE.test(nfc) ? replaceUnsafe(nfc, false) : nfc;
   return selfContained(safe);
@@ -73,6 +74,8 @@ function selfContained(text: string): string {
 
 /** Text of a body: line breaks kept (CRLF and CR count as one), tabs as spaces, nothing else. */
 export function visibleBlock(text: string): string {
+  // Lines of plain text (see width.ts) need nothing but their line breaks as they are.
+  if (!text.includes('\r') && text.split('\n').every(isPlain)) return text;
   const nfc = text.normalize('NFC').replace(/\r\n?/g, '\n');
   return UNSAFE.test(nfc) ? replaceUnsafe(nfc, true) : nfc;
 }

@@ -37,8 +37,20 @@ const CLUSTERED = new RegExp(
   'u',
 );
 
+/**
+ * Plain board text: printable ASCII, Latin-1 letters, Hangul syllables and letters, and the
+ * punctuation press releases use (「」『』·…“”‘’※○●□■, fullwidth forms). Such text is NFC, has
+ * nothing a terminal would act on or hide, no clusters and one width per code point: the
+ * sanitiser and the width measure pass it through without their Unicode-property regexes, which
+ * V8 would otherwise compile on every start for the plain titles of a board.
+ */
+const PLAIN =
+  /^[\x20-\x7e\u00a0-\u00a8\u00aa-\u00ac\u00af-\u00ff\u2010-\u2027\u2030-\u203b\u203d-\u2048\u204a-\u205e\u3000-\u3003\u3008-\u3011\u3014-\u301f\u3131-\u3163\u3165-\u318e\uac00-\ud7a3\uff01-\uff60\u25a0\u25a1\u25b2\u25b3\u25c6\u25c7\u25cb\u25cf]*$/;
+
+export const isPlain = (text: string): boolean => PLAIN.test(text);
+
 /** True when `text` needs grapheme clusters to be measured. */
-export const needsClusters = (text: string): boolean => CLUSTERED.test(text);
+export const needsClusters = (text: string): boolean => !PLAIN.test(text) && CLUSTERED.test(text);
 
 function codePointWidth(code: number): number {
   if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return 0;

@@ -54,7 +54,7 @@ export type BoardProblem =
   /** `copy` goes to an empty board only: one with posts would be mixed with another. */
   | { kind: 'not-empty'; posts: number }
   /** The package a database board needs did not install (better-sqlite3 builds from source). */
-  | { kind: 'driver-missing'; driver: string }
+  | { kind: 'driver-missing'; driver: string; rebuild?: boolean }
   /** A database file or schema that holds something else than a postboard board. */
   | { kind: 'not-a-board-database' }
   /** What a database said went wrong, as it said it. */

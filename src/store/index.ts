@@ -1,7 +1,5 @@
 import { JsonBoardStore } from './json-board.js';
-import { PostgresBoardStore } from './postgres-board.js';
-import { SqliteBoardStore } from './sqlite-board.js';
-import type { BoardKind, BoardStore } from './store.js';
+import type { BoardKind, BoardReads, BoardStore } from './store.js';
 import type { WriteFaults } from '../files/write.js';
 
 export type { Board, BoardProblem } from './board.js';
@@ -51,7 +49,43 @@ export function shownLocation(location: string): string {
 export function openBoard(options: OpenBoardOptions): BoardStore {
   const { location, ...rest } = options;
   const { kind, path } = boardKind(location);
-  if (kind === 'postgres') return new PostgresBoardStore({ url: path, shownAs: shownLocation(options.shownAs), lockTimeoutMs: options.lockTimeoutMs });
-  if (kind === 'sqlite') return new SqliteBoardStore({ path, shownAs: options.shownAs, lockTimeoutMs: options.lockTimeoutMs });
+  if (kind === 'postgres') {
+    const shownAs = shownLocation(options.shownAs);
+    return deferred(kind, shownAs, async () => new (await import('./postgres-board.js')).PostgresBoardStore({ url: path, shownAs, lockTimeoutMs: options.lockTimeoutMs }));
+  }
+  if (kind === 'sqlite') return deferred(kind, options.shownAs, async () => new (await import('./sqlite-board.js')).SqliteBoardStore({ path, shownAs: options.shownAs, lockTimeoutMs: options.lockTimeoutMs }));
   return new JsonBoardStore({ path: location, ...rest });
+}
+
+/**
+ * A database board, loaded on first use: a JSON board's start-up never evaluates the database
+ * code (nor its driver, which loads later still).
+ */
+function deferred(kind: BoardKind, name: string, load: () => Promise<BoardStore>): BoardStore {
+  let store: Promise<BoardStore> | undefined;
+  let loaded: BoardStore | undefined;
+  const real = () => (store ??= load().then((made) => (loaded = made)));
+  const reads = <K extends keyof BoardReads>(key: K) =>
+    (async (...args: unknown[]) => ((await real())[key] as (...a: unknown[]) => unknown)(...args)) as unknown as BoardReads[K];
+  return {
+    kind,
+    name,
+    info: reads('info'),
+    page: reads('page'),
+    get: reads('get'),
+    departments: reads('departments'),
+    tally: reads('tally'),
+    withSource: reads('withSource'),
+    log: reads('log'),
+    async *stream(query) {
+      yield* (await real()).stream(query);
+    },
+    change: async (info, work) => (await real()).change(info, work),
+    assertWritable: async () => (await real()).assertWritable(),
+    ownFile: async (path) => (await real()).ownFile(path),
+    snapshot: async () => (await real()).snapshot(),
+    restore: async (snapshot, posts) => (await real()).restore(snapshot, posts),
+    init: async () => (await real()).init(),
+    close: async () => loaded?.close(),
+  };
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha1 } from '../board/log.js';
 import { contentKey, isRecord, POST_KEYS, urlKey, type Post } from '../board/post.js';
 import { foldedName, foldedText, type PostFilter, type PostOrder } from '../board/query.js';
 import { titleKey } from '../board/title-key.js';
@@ -72,7 +72,7 @@ const SOURCE_PARTS = new Set(['agency', 'date', 'url']);
 
 /** The fingerprint of a post's content: contentKey, hashed to a short key for an index. */
 export const contentHash = (post: Pick<Post, 'title' | 'author' | 'date' | 'body'>): string => hashOf(contentKey(post));
-export const hashOf = (text: string): string => createHash('sha1').update(text).digest('base64url').slice(0, 22);
+export const hashOf = (text: string): string => sha1(text).toString('base64url').slice(0, 22);
 
 export function toRow(post: Post): PostRow {
   const stored = post as unknown as Record<string, unknown>;

@@ -126,8 +126,10 @@ export class SqliteBoardStore implements BoardStore {
   private async driver(): Promise<DatabaseClass> {
     try {
       return (await import('../lazy/sqlite.js')).Database;
-    } catch {
-      return this.fail({ kind: 'driver-missing', driver: 'better-sqlite3' });
+    } catch (error) {
+      // Built for another Node.js (a Node upgrade since npm install): it is there, but must be rebuilt.
+      const built = /NODE_MODULE_VERSION|ERR_DLOPEN_FAILED|invalid ELF|wrong ELF/.test(String((error as Error).message));
+      return this.fail({ kind: 'driver-missing', driver: 'better-sqlite3', ...(built ? { rebuild: true } : {}) });
     }
   }
 
@@ -147,6 +149,8 @@ export class SqliteBoardStore implements BoardStore {
       db.pragma('journal_mode = WAL');
       // Every commit reaches the disk before postboard says it is done.
       db.pragma('synchronous = FULL');
+      // Room for the indexes a large import or copy writes into (SQLite's default is 2 MB).
+      db.pragma('cache_size = -65536');
     } catch (error) {
       return this.fail(this.problem(error));
     }

@@ -22,6 +22,8 @@ export interface RunOptions {
   /** Text for stdin; without it stdin is closed at once (never a terminal). */
   input?: string;
   timeoutMs?: number;
+  /** Another launcher than this checkout's (postboard installed elsewhere). */
+  bin?: string;
 }
 
 /** Runs the real `bin/postboard.js` as a user would, and collects what it printed. */
@@ -29,7 +31,7 @@ export function runCli(args: readonly string[], options: RunOptions = {}): Promi
   const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: options.cwd ?? tmpdir() };
   for (const [key, value] of Object.entries(options.env ?? {})) if (value !== undefined) env[key] = value;
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [options.bin ?? BIN, ...args], { cwd: options.cwd ?? ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -28,12 +29,14 @@ export async function startPostgres(): Promise<{ url: string; stop: () => Promis
   // The server runs as `postgres` when started by root: its folder must be open to it.
   chmodSync(folder, 0o777);
   const port = await freePort();
+  // A password found nowhere else, so a test can tell that it never shows.
+  const password = `pw-${randomBytes(8).toString('hex')}`;
   const errors: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: join(folder, 'data'),
     port,
     user: 'postgres',
-    password: 'postboard',
+    password,
     persistent: false,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
@@ -48,7 +51,7 @@ export async function startPostgres(): Promise<{ url: string; stop: () => Promis
     throw new Error(`the test PostgreSQL server did not start: ${String(error)}\n${errors.join('\n')}`);
   }
   return {
-    url: `postgres://postgres:postboard@127.0.0.1:${port}/postboard_test`,
+    url: `postgres://postgres:${password}@127.0.0.1:${port}/postboard_test`,
     stop: async () => {
       await server.stop().catch(() => {});
       rmSync(folder, { recursive: true, force: true });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { visibleLine } from '../../src/render/sanitize.js';
-import { clusterMeasure, measureFor, needsClusters, simpleMeasure } from '../../src/render/width.js';
+import { clusterMeasure, isPlain, measureFor, needsClusters, simpleMeasure } from '../../src/render/width.js';
 
 describe('display width', () => {
   it.each([
@@ -55,5 +55,50 @@ describe('display width', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('plain text takes the fast way, and the fast way is right', () => {
+  /** Every character the plain set holds, and a few just outside it. */
+  const plainChars = [
+    ...'abcXYZ019 ~!@#$%^&*()-_=+[]{};:\'",.<>/?`|\\',
+    ...'가나다한글뷁ㄱㅎㅏㅣ',
+    ...'éüßÆ±×÷«»',
+    ...'‐–—‘’“”•…‰′″※‽⁇',
+    ...'　、。〃〈〉《》「」『』【】〔〕〖〗〜〝〞〟',
+    ...'！（）＊Ａｚ～｟｠',
+    ...'■□▲△◆◇○●',
+  ];
+  const UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{M}\p{Extended_Pictographic}]/u;
+
+  it('text of those characters is NFC, shows nothing to hide, and measures as string-width does', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...plainChars), { maxLength: 40 }), (chars) => {
+        const text = chars.join('');
+        expect(isPlain(text)).toBe(true);
+        expect(text.normalize('NFC')).toBe(text);
+        expect(UNSAFE.test(text)).toBe(false);
+        expect(needsClusters(text)).toBe(false);
+        expect(visibleLine(text)).toBe(text);
+        expect(simpleMeasure.width(text)).toBe(stringWidth(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('every character that takes the fast way, one by one: nothing to hide, NFC, string-width\'s width', () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      if (!isPlain(char)) continue;
+      expect(UNSAFE.test(char), `U+${code.toString(16)}`).toBe(false);
+      expect(char.normalize('NFC')).toBe(char);
+      expect(simpleMeasure.width(char), `U+${code.toString(16)}`).toBe(stringWidth(char));
+    }
+  });
+
+  it('the characters just outside it still go the careful way', () => {
+    expect(visibleLine('관리자\u3164')).toBe('관리자<U+3164>');
+    expect(visibleLine('soft\u00adhyphen')).toBe('soft<U+00AD>hyphen');
+    expect(needsClusters('▶\ufe0f')).toBe(true);
   });
 });
