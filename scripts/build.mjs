@@ -87,9 +87,10 @@ rmSync('dist', { recursive: true, force: true });
 await Promise.all([
   build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.cjs', plugins: [lazyChunks, lazyBuiltins], banner: { js: chunkLoader } }),
   // Third-party code only: minified, since less to parse is less start-up for the commands that load it.
-  // better-sqlite3 is native (its .node file is found from node_modules at run time); pg's native
-  // binding and Cloudflare sockets are optional parts of pg that postboard never uses.
-  build({ ...common, entryPoints: lazyModules, outdir: 'dist/lazy', outExtension: { '.js': '.cjs' }, minify: true, external: ['better-sqlite3', 'pg-native', 'cloudflare:sockets'] }),
+  // better-sqlite3's native part is found in node_modules at run time (its JavaScript is bundled;
+  // `bindings`, its addon finder, is never called); pg's native binding and Cloudflare sockets are
+  // optional parts of pg that postboard never uses.
+  build({ ...common, entryPoints: lazyModules, outdir: 'dist/lazy', outExtension: { '.js': '.cjs' }, minify: true, external: ['bindings', '*.node', 'pg-native', 'cloudflare:sockets'] }),
 ]);
 
 // Start-up without compiling: V8's code cache for the bundle (see bin/postboard.js).

@@ -64,6 +64,7 @@ export class Context {
       lockTimeoutMs: this.lockTimeoutMs(),
       lockStaleMs: testNumber(env.POSTBOARD_TEST_LOCK_STALE_MS) ?? LOCK_STALE_MS,
       maxBytes: testNumber(env.POSTBOARD_TEST_MAX_BOARD_BYTES),
+      countUpTo: testNumber(env.POSTBOARD_TEST_COUNT_UP_TO),
       faults: this.writeFaults(),
     });
     const store = this.store;

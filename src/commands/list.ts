@@ -122,11 +122,11 @@ export async function runList(ctx: Context, options: ListOptions): Promise<void>
   const info = await store.info();
   if (!info.exists) ctx.note(t.list.missing(store.name));
   // The store filters, orders and pages where the posts are: a database never sends them all.
-  const { posts, total } = info.exists
+  const { posts, total, more } = info.exists
     ? await store.page({ filter: options.filter, order: options.order, offset: (options.page - 1) * (options.limit ?? 0), limit: options.limit })
-    : { posts: [], total: 0 };
+    : { posts: [], total: 0, more: undefined };
   const pages = options.limit === undefined ? 1 : Math.max(1, Math.ceil(total / options.limit));
-  const page = { items: posts, page: options.limit === undefined ? 1 : options.page, pages, total };
+  const page = { items: posts, page: options.limit === undefined ? 1 : options.page, pages, total, more: Boolean(more) };
 
   if (options.format !== 'table') return writeJsonList(ctx, page.items, options.format, options.fields);
   if (!info.exists) return;
@@ -137,8 +137,9 @@ export async function runList(ctx: Context, options: ListOptions): Promise<void>
   const width = outputWidth(ctx.io, options.width);
   const style = await ctx.style();
   const table = await renderPostTable(page.items as Post[], options.fields ?? DEFAULT_LIST_FIELDS, { t, style, width });
-  let footer = t.list.footer(page.page, page.pages, page.total);
-  if (page.page < page.pages) footer += t.list.nextPage(page.page + 1);
+  // A search counted only so far (10,000+) may have pages past the counted ones.
+  let footer = t.list.footer(page.page, Math.max(page.pages, page.page), page.total, page.more);
+  if (page.page < page.pages || page.more) footer += t.list.nextPage(page.page + 1);
   // Which board this is: the one in this folder, your own, or the one named.
   footer += t.list.board(ctx.boardShown);
   // The footer is ours (no board text), so the simple measure is exact for it.

@@ -42,8 +42,9 @@ export const en = {
   number: grouped,
 
   list: {
-    footer: (page: number, pages: number, total: number) =>
-      `${pages > 1 ? `Page ${page} of ${pages} · ` : ''}${grouped(total)} ${total === 1 ? 'post' : 'posts'}`,
+    /** `more`: the total is a lower bound (a search of a common word on a large board). */
+    footer: (page: number, pages: number, total: number, more = false) =>
+      `${pages > 1 ? `Page ${page} of ${grouped(pages)}${more ? '+' : ''} · ` : ''}${grouped(total)}${more ? '+' : ''} ${total === 1 && !more ? 'post' : 'posts'}`,
     nextPage: (page: number) => ` · next: --page ${page}`,
     count: (posts: number) => `${grouped(posts)} ${posts === 1 ? 'post' : 'posts'}`,
     board: (board: string) => ` · board ${board}`,

@@ -27,7 +27,7 @@ export const ko: Catalogue = {
   number: grouped,
 
   list: {
-    footer: (page, pages, total) => `${pages > 1 ? `${pages}쪽 중 ${page}쪽 · ` : ''}전체 ${grouped(total)}건`,
+    footer: (page, pages, total, more = false) => `${pages > 1 ? `${grouped(pages)}${more ? '+' : ''}쪽 중 ${page}쪽 · ` : ''}전체 ${grouped(total)}${more ? '+' : ''}건`,
     nextPage: (page) => ` · 다음: --page ${page}`,
     count: (posts) => `글 ${grouped(posts)}개`,
     board: (board) => ` · 게시판 ${board}`,

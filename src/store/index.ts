@@ -16,8 +16,9 @@ export interface OpenBoardOptions {
   shownAs: string;
   lockTimeoutMs: number;
   lockStaleMs: number;
-  /** Test knobs: a lower size limit, injected write faults. */
+  /** Test knobs: a lower size limit, injected write faults, a lower count of search matches. */
   maxBytes?: number;
+  countUpTo?: number;
   faults?: WriteFaults;
 }
 
@@ -51,9 +52,9 @@ export function openBoard(options: OpenBoardOptions): BoardStore {
   const { kind, path } = boardKind(location);
   if (kind === 'postgres') {
     const shownAs = shownLocation(options.shownAs);
-    return deferred(kind, shownAs, async () => new (await import('./postgres-board.js')).PostgresBoardStore({ url: path, shownAs, lockTimeoutMs: options.lockTimeoutMs }));
+    return deferred(kind, shownAs, async () => new (await import('./postgres-board.js')).PostgresBoardStore({ url: path, shownAs, lockTimeoutMs: options.lockTimeoutMs, countUpTo: options.countUpTo }));
   }
-  if (kind === 'sqlite') return deferred(kind, options.shownAs, async () => new (await import('./sqlite-board.js')).SqliteBoardStore({ path, shownAs: options.shownAs, lockTimeoutMs: options.lockTimeoutMs }));
+  if (kind === 'sqlite') return deferred(kind, options.shownAs, async () => new (await import('./sqlite-board.js')).SqliteBoardStore({ path, shownAs: options.shownAs, lockTimeoutMs: options.lockTimeoutMs, countUpTo: options.countUpTo }));
   return new JsonBoardStore({ path: location, ...rest });
 }
 

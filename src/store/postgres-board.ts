@@ -7,7 +7,7 @@ import { postMatcher, type PostFilter } from '../board/query.js';
 import { titleKey } from '../board/title-key.js';
 import { BoardFileError, UsageError } from '../errors.js';
 import type { BoardProblem } from './board.js';
-import { DATABASE_SCHEMA, filterClauses, fromRow, hashOf, orderClause, POST_COLUMNS, ROW_COLUMNS, searchText, toRow, type PostRow } from './sql.js';
+import { COUNT_UP_TO, DATABASE_SCHEMA, filterClauses, fromRow, hashOf, orderClause, POST_COLUMNS, ROW_COLUMNS, searchText, toRow, type PostRow } from './sql.js';
 import type { BoardInfo, BoardSnapshot, BoardStore, BoardTransaction, ChangeInfo, Grouping, OwnFile, PostPage, PostQuery, Tally } from './store.js';
 
 /**
@@ -26,6 +26,8 @@ export interface PostgresBoardOptions {
   url: string;
   shownAs: string;
   lockTimeoutMs: number;
+  /** Search matches counted up to this many (see COUNT_UP_TO; tests lower it). */
+  countUpTo?: number;
 }
 
 type PgModule = typeof import('../lazy/pg.js');
@@ -71,9 +73,11 @@ export class PostgresBoardStore implements BoardStore {
   private readonly schema: string;
   private readonly connection: string;
   private tablesThere: boolean | undefined;
+  private readonly countUpTo: number;
 
   constructor(private readonly options: PostgresBoardOptions) {
     this.name = options.shownAs;
+    this.countUpTo = options.countUpTo ?? COUNT_UP_TO;
     const url = new URL(options.url);
     this.schema = url.searchParams.get('schema') ?? 'postboard';
     url.searchParams.delete('schema');
@@ -184,16 +188,21 @@ export class PostgresBoardStore implements BoardStore {
     const onlyStatus = !query.filter.search?.length && query.filter.since === undefined && query.filter.until === undefined && !query.filter.author && !query.filter.department;
     const counted = onlyStatus
       ? await this.query<{ n: string }>(client, `SELECT coalesce(sum(posts), 0) AS n FROM ${this.t('counts')}${query.filter.status === 'all' ? '' : ' WHERE status = $1'}`, query.filter.status === 'all' ? [] : [query.filter.status])
-      : await this.query<{ n: string }>(client, `SELECT count(*) AS n FROM ${this.t('posts')} ${where}`, params);
-    const total = Number(counted[0]?.n ?? 0);
-    if (query.limit === 0) return { posts: [], total };
+      : query.filter.search?.length
+        ? // A search of a common word matches most of a large board: counted up to a point, and said so.
+          await this.query<{ n: string }>(client, `SELECT count(*) AS n FROM (SELECT 1 FROM ${this.t('posts')} ${where} LIMIT ${this.countUpTo + 1}) found`, params)
+        : await this.query<{ n: string }>(client, `SELECT count(*) AS n FROM ${this.t('posts')} ${where}`, params);
+    const n = Number(counted[0]?.n ?? 0);
+    const total = Math.min(n, this.countUpTo);
+    const more = n > this.countUpTo ? ({ more: true } as const) : {};
+    if (query.limit === 0) return { posts: [], total: query.filter.search?.length ? total : n, ...(query.filter.search?.length ? more : {}) };
     const rows = await this.query<PostRow>(
       client,
       `SELECT ${POST_COLUMNS.join(', ')} FROM ${this.t('posts')} ${where} ORDER BY ${orderClause(query.order)} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, query.limit ?? null, query.offset],
     );
     const matches = postMatcher(query.filter);
-    return { posts: rows.map(fromRow).filter(matches), total };
+    return { posts: rows.map(fromRow).filter(matches), total: query.filter.search?.length ? total : n, ...(query.filter.search?.length ? more : {}) };
   }
 
   async get(ids: readonly number[]): Promise<Map<number, Post>> {

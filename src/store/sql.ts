@@ -8,8 +8,11 @@ import { titleKey } from '../board/title-key.js';
  * way the JSON board compares), and the parts of a query that do not depend on the dialect.
  */
 
-/** The schema version of a database board this postboard makes and reads. */
+/** The schema version of a PostgreSQL board this postboard makes and reads. */
 export const DATABASE_SCHEMA = 1;
+
+/** Search matches counted up to this many; past it, the total says "at least" (10,000+). */
+export const COUNT_UP_TO = 10_000;
 
 /** A post as its row: its fields, and the keys queries use (computed here, the same for every board). */
 export interface PostRow {

@@ -9,7 +9,7 @@ import { postMatcher, type PostFilter } from '../board/query.js';
 import { titleKey } from '../board/title-key.js';
 import { BoardFileError } from '../errors.js';
 import type { BoardProblem } from './board.js';
-import { DATABASE_SCHEMA, filterClauses, fromRow, hashOf, orderClause, POST_COLUMNS, ROW_COLUMNS, searchText, toRow, type PostRow } from './sql.js';
+import { COUNT_UP_TO, filterClauses, fromRow, hashOf, orderClause, POST_COLUMNS, ROW_COLUMNS, searchText, toRow, type PostRow } from './sql.js';
 import type { BoardInfo, BoardSnapshot, BoardStore, BoardTransaction, ChangeInfo, Grouping, OwnFile, PostPage, PostQuery, Tally } from './store.js';
 
 /**
@@ -29,6 +29,8 @@ export interface SqliteBoardOptions {
   path: string;
   shownAs: string;
   lockTimeoutMs: number;
+  /** Search matches counted up to this many (see COUNT_UP_TO; tests lower it). */
+  countUpTo?: number;
 }
 
 const SCHEMA = `
@@ -77,10 +79,44 @@ END;
 CREATE TABLE changes (seq INTEGER PRIMARY KEY, at TEXT NOT NULL, who TEXT NOT NULL, command TEXT NOT NULL, undoes INTEGER, redoes INTEGER, undone_by INTEGER, changes TEXT NOT NULL);
 `;
 
+/**
+ * Schema 2: the departments and authors in use, kept counted by triggers — the department and
+ * author filters look up the few names that match here, then the posts by index (not a million
+ * rows read to compare names), and the department picker lists them at once. Made by the
+ * migration from schema 1 as well as for a new board.
+ */
+const NAMES = `
+CREATE TABLE names (kind TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, posts INTEGER NOT NULL, PRIMARY KEY (kind, name));
+CREATE INDEX posts_department_key ON posts (department_key, id);
+CREATE INDEX posts_author_key ON posts (author_key, id);
+DROP INDEX IF EXISTS posts_department;
+CREATE TRIGGER names_in AFTER INSERT ON posts BEGIN
+  INSERT INTO names VALUES ('department', NEW.department, NEW.department_key, 1) ON CONFLICT (kind, name) DO UPDATE SET posts = posts + 1;
+  INSERT INTO names VALUES ('author', NEW.author, NEW.author_key, 1) ON CONFLICT (kind, name) DO UPDATE SET posts = posts + 1;
+END;
+CREATE TRIGGER names_out AFTER DELETE ON posts BEGIN
+  UPDATE names SET posts = posts - 1 WHERE (kind = 'department' AND name = OLD.department) OR (kind = 'author' AND name = OLD.author);
+  DELETE FROM names WHERE posts <= 0;
+END;
+CREATE TRIGGER names_moved AFTER UPDATE OF department, author ON posts BEGIN
+  UPDATE names SET posts = posts - 1 WHERE (kind = 'department' AND name = OLD.department) OR (kind = 'author' AND name = OLD.author);
+  INSERT INTO names VALUES ('department', NEW.department, NEW.department_key, 1) ON CONFLICT (kind, name) DO UPDATE SET posts = posts + 1;
+  INSERT INTO names VALUES ('author', NEW.author, NEW.author_key, 1) ON CONFLICT (kind, name) DO UPDATE SET posts = posts + 1;
+  DELETE FROM names WHERE posts <= 0;
+END;
+INSERT INTO names SELECT 'department', department, min(department_key), count(*) FROM posts GROUP BY department;
+INSERT INTO names SELECT 'author', author, min(author_key), count(*) FROM posts GROUP BY author;
+`;
+
+/** The schema this postboard makes and reads (older ones are brought up to it on first write). */
+const SQLITE_SCHEMA = 2;
+
+
+
 /** The text a post is searched in: as the JSON board compares it, then two line breaks (see above). */
 const indexed = (text: string): string => `${searchText(text)}\n\n`;
 
-/** Posts read at a time while streaming an export. */
+/** Posts written at a time when a board is restored (copy). */
 const BATCH = 1000;
 
 interface LogRow {
@@ -112,10 +148,12 @@ export class SqliteBoardStore implements BoardStore {
   readonly kind = 'sqlite' as const;
   private db: Database | undefined;
   private readonly path: string;
+  private readonly countUpTo: number;
 
   constructor(private readonly options: SqliteBoardOptions) {
     this.name = options.shownAs;
     this.path = resolve(options.path);
+    this.countUpTo = options.countUpTo ?? COUNT_UP_TO;
   }
 
   private fail(problem: BoardProblem): never {
@@ -123,9 +161,10 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   /** better-sqlite3, an optional dependency: without it, one line saying how to get it. */
-  private async driver(): Promise<DatabaseClass> {
+  private async driver(): Promise<{ Database: DatabaseClass; nativeBinding: object }> {
     try {
-      return (await import('../lazy/sqlite.js')).Database;
+      const { Database, nativeBinding } = await import('../lazy/sqlite.js');
+      return { Database, nativeBinding: nativeBinding() };
     } catch (error) {
       // Built for another Node.js (a Node upgrade since npm install): it is there, but must be rebuilt.
       const built = /NODE_MODULE_VERSION|ERR_DLOPEN_FAILED|invalid ELF|wrong ELF/.test(String((error as Error).message));
@@ -141,11 +180,12 @@ export class SqliteBoardStore implements BoardStore {
     if (this.db) return this.db;
     const exists = existsSync(this.path);
     if (!exists && !create) return undefined;
-    const Database = await this.driver();
+    const { Database, nativeBinding } = await this.driver();
     if (!exists) mkdirSync(dirname(this.path), { recursive: true });
     let db: Database;
     try {
-      db = new Database(this.path, { timeout: this.options.lockTimeoutMs });
+      // (The addon object itself: better-sqlite3 takes one, though its types say a path.)
+      db = new Database(this.path, { timeout: this.options.lockTimeoutMs, nativeBinding: nativeBinding as unknown as string });
       db.pragma('journal_mode = WAL');
       // Every commit reaches the disk before postboard says it is done.
       db.pragma('synchronous = FULL');
@@ -166,15 +206,28 @@ export class SqliteBoardStore implements BoardStore {
         // Another process may have made it while this one waited for its turn.
         if (!db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'board'").get()) {
           db.exec(SCHEMA);
-          db.prepare('INSERT INTO board (key, value) VALUES (?, ?), (?, ?)').run('schema', String(DATABASE_SCHEMA), 'last_id', '0');
+          db.exec(NAMES);
+          db.prepare('INSERT INTO board (key, value) VALUES (?, ?), (?, ?)').run('schema', String(SQLITE_SCHEMA), 'last_id', '0');
         }
         db.exec('COMMIT');
       });
     }
-    const schema = Number((db.prepare("SELECT value FROM board WHERE key = 'schema'").get() as { value: string } | undefined)?.value);
-    if (schema > DATABASE_SCHEMA) {
+    const schemaOf = () => Number((db.prepare("SELECT value FROM board WHERE key = 'schema'").get() as { value: string } | undefined)?.value);
+    const schema = schemaOf();
+    if (schema > SQLITE_SCHEMA) {
       db.close();
       return this.fail({ kind: 'newer-version', version: schema });
+    }
+    if (schema < SQLITE_SCHEMA) {
+      // A board made by an earlier postboard: brought up to this schema once, as one transaction.
+      this.guard(() => {
+        db.exec('BEGIN IMMEDIATE');
+        if (schemaOf() === 1) {
+          db.exec(NAMES);
+          db.prepare("UPDATE board SET value = ? WHERE key = 'schema'").run(String(SQLITE_SCHEMA));
+        }
+        db.exec('COMMIT');
+      });
     }
     db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.posts_trigrams USING fts5vocab(main, 'posts_text', 'row')");
     this.db = db;
@@ -234,7 +287,8 @@ export class SqliteBoardStore implements BoardStore {
   private matching(db: Database, filter: PostFilter): { from: string; where: string; params: unknown[]; text: boolean } | null {
     const text = this.textQuery(db, filter.search);
     if (text === null) return null;
-    const { clauses, params } = filterClauses(filter, (column) => `instr(p.${column}, ?) > 0`);
+    // A department or author: the names that match, from the few in use; then the posts by index.
+    const { clauses, params } = filterClauses(filter, (column) => `p.${column} IN (SELECT key FROM names WHERE kind = '${column === 'author_key' ? 'author' : 'department'}' AND instr(key, ?) > 0)`);
     const where = clauses.map((clause) => clause.replace(/^(status|date) /, 'p.$1 '));
     if (text === undefined) return { from: 'posts p', where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params, text: false };
     return { from: 'posts_text t JOIN posts p ON p.id = t.rowid', where: `WHERE posts_text MATCH ?${where.map((clause) => ` AND ${clause}`).join('')}`, params: [text, ...params], text: true };
@@ -246,8 +300,8 @@ export class SqliteBoardStore implements BoardStore {
     return this.guard(() => {
       const matching = this.matching(db, query.filter);
       if (!matching) return { posts: [], total: 0 };
-      const total = this.count(db, query.filter, matching);
-      if (query.limit === 0) return { posts: [], total };
+      const counted = this.count(db, query.filter, matching);
+      if (query.limit === 0) return { posts: [], ...counted };
       const columns = POST_COLUMNS.map((column) => `p.${column}`).join(', ');
       // Search ordered by number: FTS5 walks its own index newest first and stops at the page.
       const order = matching.text && query.order.sort === 'id' ? `t.rowid ${query.order.ascending ? 'ASC' : 'DESC'}` : orderClause(query.order, 'p.');
@@ -255,15 +309,18 @@ export class SqliteBoardStore implements BoardStore {
       // What SQL found is what the JSON board would (the same folding, the same substring rule):
       // checked once more here, so a difference could only ever show less, never wrong posts.
       const matches = postMatcher(query.filter);
-      return { posts: rows.map(fromRow).filter(matches), total };
+      return { posts: rows.map(fromRow).filter(matches), ...counted };
     });
   }
 
-  private count(db: Database, filter: PostFilter, matching: NonNullable<ReturnType<SqliteBoardStore['matching']>>): number {
+  private count(db: Database, filter: PostFilter, matching: NonNullable<ReturnType<SqliteBoardStore['matching']>>): { total: number; more?: true } {
     // Everything, or a status: kept counted (by triggers), never counted row by row.
     const onlyStatus = !matching.text && filter.since === undefined && filter.until === undefined && !filter.author && !filter.department;
-    if (onlyStatus) return postCount(db, filter.status);
-    return (db.prepare(`SELECT count(*) AS n FROM ${matching.from} ${matching.where}`).get(...matching.params) as { n: number }).n;
+    if (onlyStatus) return { total: postCount(db, filter.status) };
+    // A search of a common word matches most of a million posts: counted up to a point, and said so.
+    const sql = matching.text ? `SELECT count(*) AS n FROM (SELECT 1 FROM ${matching.from} ${matching.where} LIMIT ${this.countUpTo + 1})` : `SELECT count(*) AS n FROM ${matching.from} ${matching.where}`;
+    const n = (db.prepare(sql).get(...matching.params) as { n: number }).n;
+    return matching.text && n > this.countUpTo ? { total: this.countUpTo, more: true } : { total: n };
   }
 
   async get(ids: readonly number[]): Promise<Map<number, Post>> {
@@ -279,26 +336,21 @@ export class SqliteBoardStore implements BoardStore {
     if (!matching) return;
     const columns = POST_COLUMNS.map((column) => `p.${column}`).join(', ');
     const order = matching.text && query.order.sort === 'id' ? `t.rowid ${query.order.ascending ? 'ASC' : 'DESC'}` : orderClause(query.order, 'p.');
-    const statement = db.prepare(`SELECT ${columns} FROM ${matching.from} ${matching.where} ORDER BY ${order} LIMIT ? OFFSET ?`);
+    const statement = db.prepare(`SELECT ${columns} FROM ${matching.from} ${matching.where} ORDER BY ${order} LIMIT ?`);
     const matches = postMatcher(query.filter);
-    let left = query.limit ?? Infinity;
-    // A batch at a time, each its own read: memory stays flat, and nothing holds the file open
-    // between batches while the export is written.
-    for (let offset = 0; left > 0; offset += BATCH) {
-      const rows = this.guard(() => statement.all(...matching.params, Math.min(BATCH, left), offset) as PostRow[]);
-      for (const row of rows) {
-        const post = fromRow(row);
-        if (matches(post)) yield post;
-      }
-      left -= rows.length;
-      if (rows.length < BATCH) return;
+    // One statement, stepped a row at a time: memory stays flat, and the export reads one
+    // snapshot of the board (in WAL mode, writers go on meanwhile).
+    const rows = this.guard(() => statement.iterate(...matching.params, query.limit ?? -1)) as IterableIterator<PostRow>;
+    for (const row of rows) {
+      const post = fromRow(row);
+      if (matches(post)) yield post;
     }
   }
 
   async departments(): Promise<string[]> {
     const db = await this.open(false);
     if (!db) return [];
-    const rows = this.guard(() => db.prepare("SELECT department AS name, count(*) AS n FROM posts WHERE department <> '' GROUP BY department").all() as { name: string; n: number }[]);
+    const rows = this.guard(() => db.prepare("SELECT name, posts AS n FROM names WHERE kind = 'department' AND name <> '' AND posts > 0").all() as { name: string; n: number }[]);
     return rows.sort((a, b) => b.n - a.n || (titleKey(a.name) < titleKey(b.name) ? -1 : 1)).map((row) => row.name);
   }
 

@@ -37,6 +37,8 @@ export interface PostPage {
   posts: Post[];
   /** How many posts match the filter, on every page together. */
   total: number;
+  /** Set when `total` is a lower bound: a search matching most of a large board is counted only so far. */
+  more?: true;
 }
 
 /** What `stats` shows per row: a department, a month (`2024-09`) or an author, with its figures. */
