@@ -48,6 +48,12 @@ export async function postgresBoard(url, count, env, log = console.log) {
   const stats = spawnSync(process.execPath, [BIN, 'stats', '--by', 'month', '--format', 'json', '--db', location], { env, encoding: 'utf8' });
   if (info.status === 0 && stats.status === 0 && JSON.parse(stats.stdout).total.posts === count) return location;
   log(`making a PostgreSQL board of ${count.toLocaleString('en')} posts (once per database)…`);
+  // A board left half-made by an interrupted run is made again from nothing.
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS bench_${count} CASCADE`);
+  await client.end();
   const init = spawnSync(process.execPath, [BIN, 'init', '--db', location], { env, encoding: 'utf8' });
   if (init.status !== 0) throw new Error(init.stderr);
   await fill(location, count, env, log);

@@ -3,7 +3,7 @@ import type { Post } from '../board/post.js';
 import { postCells, type CellOptions } from './cells.js';
 
 /** Rows handed to the CSV library at a time: output in pieces, never the whole board as one string. */
-const BATCH = 500;
+const BATCH = 100;
 const CRLF = '\r\n';
 
 /**

@@ -189,8 +189,6 @@ export class SqliteBoardStore implements BoardStore {
       db.pragma('journal_mode = WAL');
       // Every commit reaches the disk before postboard says it is done.
       db.pragma('synchronous = FULL');
-      // Room for the indexes a large import or copy writes into (SQLite's default is 2 MB).
-      db.pragma('cache_size = -65536');
     } catch (error) {
       return this.fail(this.problem(error));
     }
@@ -380,6 +378,8 @@ export class SqliteBoardStore implements BoardStore {
 
   async change<T>(info: ChangeInfo, work: (tx: BoardTransaction) => Promise<T>): Promise<{ result: T; changed: boolean; seq?: number }> {
     const db = (await this.open(true)) as Database;
+    // Room for the indexes a large import writes into (SQLite's default is 2 MB; reads keep that).
+    db.pragma('cache_size = -65536');
     // Writers take turns here (waiting up to the lock timeout); readers go on reading meanwhile.
     this.guard(() => db.exec('BEGIN IMMEDIATE'));
     let open = true;
@@ -450,6 +450,7 @@ export class SqliteBoardStore implements BoardStore {
 
   async restore(snapshot: BoardSnapshot, posts: AsyncIterable<Post>): Promise<number> {
     const db = (await this.open(true)) as Database;
+    db.pragma('cache_size = -65536');
     this.guard(() => db.exec('BEGIN IMMEDIATE'));
     try {
       const present = postCount(db, 'all');

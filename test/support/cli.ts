@@ -16,7 +16,10 @@ export interface RunResult {
 }
 
 export interface RunOptions {
-  /** Variables on top of a bare environment (PATH and HOME only): no inherited LANG, colour or width. */
+  /**
+   * Variables on top of a bare environment (PATH, HOME and the test run's TZ, so that "today" is the
+   * same day on both sides): no inherited LANG, colour or width.
+   */
   env?: Record<string, string | undefined>;
   cwd?: string;
   /** Text for stdin; without it stdin is closed at once (never a terminal). */
@@ -29,6 +32,7 @@ export interface RunOptions {
 /** Runs the real `bin/postboard.js` as a user would, and collects what it printed. */
 export function runCli(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: options.cwd ?? tmpdir() };
+  if (process.env.TZ !== undefined) env.TZ = process.env.TZ;
   for (const [key, value] of Object.entries(options.env ?? {})) if (value !== undefined) env[key] = value;
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [options.bin ?? BIN, ...args], { cwd: options.cwd ?? ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
