@@ -308,9 +308,10 @@ async function postgresCases(node0) {
         }),
       ),
     );
+    const elapsed = Date.now() - started;
     const distinct = new Set(ids.filter((id) => id > before)).size;
     undoTimes(board, 20);
-    report({ name: 'postgres 1M: 20 concurrent adds', ours: Date.now() - started, baseline: undefined, note: `${distinct} posts with distinct numbers of 20 ${distinct === 20 ? '(met)' : '(MISSED)'}` });
+    report({ name: 'postgres 1M: 20 concurrent adds', ours: elapsed, baseline: undefined, note: `${distinct} posts with distinct numbers of 20 ${distinct === 20 ? '(met)' : '(MISSED)'}` });
     if (distinct !== 20) rows.push({ name: 'postgres 1M: 20 concurrent adds', ratio: 2, target: 1 });
   } finally {
     await stopBenchPostgres?.();

@@ -90,7 +90,11 @@ await Promise.all([
   // better-sqlite3's native part is found in node_modules at run time (its JavaScript is bundled;
   // `bindings`, its addon finder, is never called); pg's native binding and Cloudflare sockets are
   // optional parts of pg that postboard never uses.
-  build({ ...common, entryPoints: lazyModules, outdir: 'dist/lazy', outExtension: { '.js': '.cjs' }, minify: true, external: ['bindings', '*.node', 'pg-native', 'cloudflare:sockets'] }),
+  build({ ...common, entryPoints: lazyModules.filter((entry) => !entry.endsWith('/pg.ts')), outdir: 'dist/lazy', outExtension: { '.js': '.cjs' }, minify: true, external: ['bindings', '*.node'] }),
+  // pg asks `typeof Response` on every connection to tell a Cloudflare Worker from Node; on Node
+  // that global loads undici and zlib (~7 ms of a PostgreSQL board's start-up). Node has no
+  // Cloudflare sockets, so the answer is fixed here.
+  build({ ...common, entryPoints: lazyModules.filter((entry) => entry.endsWith('/pg.ts')), outdir: 'dist/lazy', outExtension: { '.js': '.cjs' }, minify: true, external: ['pg-native', 'cloudflare:sockets'], define: { ...common.define, Response: 'undefined' } }),
 ]);
 
 // Start-up without compiling: V8's code cache for the bundle (see bin/postboard.js).

@@ -17,6 +17,7 @@ import { redo, undo } from './commands/undo.js';
 import { hide, publish } from './commands/visibility.js';
 import { examples } from './cmdutil/examples.js';
 import { Context } from './context.js';
+import { shownLocation } from './store/index.js';
 import { BoardFileError, BoardProblemError, Cancelled, Declined, ExitCode, exitCodeOf, OutputError, type PostboardError, UsageError } from './errors.js';
 import { chooseLang, LANGS, MESSAGES, type Lang } from './i18n/index.js';
 import { processIO, type IO } from './io.js';
@@ -73,7 +74,8 @@ interface HelpText {
 const HELP: Record<Lang, HelpText> = {
   en: {
     description: 'A news board in your terminal: post, list, read and export press releases.',
-    db: (board) => `the board file (default: POSTBOARD_DB, else ./data/posts.json where it exists, else your own board; now: ${board})`,
+    db: (board) =>
+      `the board: a JSON file, a SQLite file (.sqlite, .db) or postgres://… (default: POSTBOARD_DB, else ./data/posts.json where it exists, else your own board; now: ${board})`,
     lang: `interface language: ${LANGS.join(', ')} (default: POSTBOARD_LANG, else from LANG)`,
     color: 'no colour, even on a terminal (also NO_COLOR=1)',
     help: 'show help for a command',
@@ -81,7 +83,7 @@ const HELP: Record<Lang, HelpText> = {
     pager: 'never page long output through $PAGER (less)',
     titles: { 'Usage:': 'Usage:', 'Options:': 'Options:', 'Global Options:': 'Global Options:', 'Commands:': 'Commands:', 'Arguments:': 'Arguments:' },
     environment: `Environment:
-  POSTBOARD_DB            the board file when --db is not given
+  POSTBOARD_DB            the board when --db is not given (a file or postgres://…)
   POSTBOARD_LANG          ko or en
   POSTBOARD_AUTHOR        the default author for new posts
   POSTBOARD_LOCK_TIMEOUT  seconds to wait for another writer (default 10)
@@ -94,7 +96,8 @@ Exit codes: 0 ok, 1 failed (not found, bad board file, I/O), 2 usage error, 130 
   },
   ko: {
     description: '터미널 속 뉴스 게시판: 보도자료를 올리고, 보고, 읽고, 내보냅니다.',
-    db: (board) => `게시판 파일 (기본: POSTBOARD_DB, 없으면 ./data/posts.json이 있을 때 그것, 없으면 내 게시판; 지금: ${board})`,
+    db: (board) =>
+      `게시판: JSON 파일, SQLite 파일(.sqlite, .db), postgres://… (기본: POSTBOARD_DB, 없으면 ./data/posts.json이 있을 때 그것, 없으면 내 게시판; 지금: ${board})`,
     lang: `화면 언어: ${LANGS.join(', ')} (기본: POSTBOARD_LANG, 없으면 LANG에 따라)`,
     color: '터미널에서도 색 없이 (NO_COLOR=1과 같음)',
     help: '명령 도움말 보기',
@@ -102,7 +105,7 @@ Exit codes: 0 ok, 1 failed (not found, bad board file, I/O), 2 usage error, 130 
     pager: '긴 출력을 $PAGER(less)로 넘기지 않기',
     titles: { 'Usage:': '사용법:', 'Options:': '옵션:', 'Global Options:': '공통 옵션:', 'Commands:': '명령:', 'Arguments:': '인자:' },
     environment: `환경 변수:
-  POSTBOARD_DB            --db가 없을 때 쓸 게시판 파일
+  POSTBOARD_DB            --db가 없을 때 쓸 게시판 (파일 또는 postgres://…)
   POSTBOARD_LANG          ko 또는 en
   POSTBOARD_AUTHOR        새 글의 기본 글쓴이
   POSTBOARD_LOCK_TIMEOUT  다른 쓰기를 기다릴 초 (기본 10)
@@ -133,6 +136,7 @@ const KOREAN_TERMS: Record<string, string> = {
   key: '기준',
   url: '주소',
   file: '파일',
+  location: '위치',
   encoding: '인코딩',
   groups: '표',
   id: '번호',
@@ -141,12 +145,15 @@ const KOREAN_TERMS: Record<string, string> = {
 };
 const koreanTerms = (text: string): string => text.replace(/([<[])(\w+)(\.\.\.)?([>\]])/g, (whole, open: string, word: string, more = '', close: string) => (KOREAN_TERMS[word] ? `${open}${KOREAN_TERMS[word]}${more}${close}` : whole));
 
-/** `--lang` has to be known before parsing: the help text is built in that language. */
-function langFlag(argv: readonly string[]): string | undefined {
+/**
+ * A global option known before parsing: `--lang` (the help text is built in that language) and
+ * `--db` (which the help names as the board in use).
+ */
+function flagValue(argv: readonly string[], flag: '--lang' | '--db'): string | undefined {
   for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
     const arg = argv[i] ?? '';
-    if (arg === '--lang') return argv[i + 1];
-    if (arg.startsWith('--lang=')) return arg.slice('--lang='.length);
+    if (arg === flag) return argv[i + 1];
+    if (arg.startsWith(`${flag}=`)) return arg.slice(flag.length + 1);
   }
   return undefined;
 }
@@ -202,7 +209,7 @@ export function buildProgram(ctx: Context, commands: readonly CommandModule[] = 
   program
     .description(help.description)
     .version(VERSION, '-v, --version', help.version)
-    .option('--db <path>', help.db(ctx.boardShown))
+    .option('--db <location>', help.db(argv && flagValue(argv, '--db') ? shownLocation(flagValue(argv, '--db')!) : ctx.boardShown))
     .option('--lang <lang>', help.lang)
     .option('--no-color', help.color)
     .option('--no-pager', help.pager)
@@ -233,7 +240,7 @@ export function buildProgram(ctx: Context, commands: readonly CommandModule[] = 
 
 /** Runs postboard with `argv` (the arguments after the program name); resolves to the exit code. */
 export async function main(argv: readonly string[], io: IO): Promise<number> {
-  const lang = chooseLang(langFlag(argv), io.env);
+  const lang = chooseLang(flagValue(argv, '--lang'), io.env);
   const ctx = new Context(io, lang, MESSAGES[lang]);
   try {
     const program = buildProgram(ctx, COMMANDS, argv);

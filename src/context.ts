@@ -5,7 +5,7 @@ import { visibleBlock, visibleLines } from './render/sanitize.js';
 import { loadStyle, type Style } from './render/style.js';
 import { defaultBoard, shownPath } from './files/places.js';
 import type { WriteFaults } from './files/write.js';
-import { openBoard, shownLocation, type BoardStore } from './store/index.js';
+import { boardKind, isUrlLike, openBoard, shownLocation, type BoardStore } from './store/index.js';
 
 const DEFAULT_LOCK_TIMEOUT_S = 10;
 /**
@@ -58,6 +58,8 @@ export class Context {
   board(): BoardStore {
     const env = this.io.env;
     if (this.store) return this.store;
+    // A URL of another kind (mysql://, a typo of postgres://) is never taken for a file name.
+    if (isUrlLike(this.boardLocation) && boardKind(this.boardLocation).kind !== 'postgres') throw new UsageError(this.t.usage.boardKind(this.boardShown));
     this.store = openBoard({
       location: this.boardLocation,
       shownAs: this.boardShown,
@@ -88,14 +90,15 @@ export class Context {
     return { chunkBytes: testNumber(env.POSTBOARD_TEST_WRITE_CHUNK), diskFreeBytes: testNumber(env.POSTBOARD_TEST_DISK_FREE) };
   }
 
-  private lockTimeoutMs(): number {
+  /** POSTBOARD_LOCK_TIMEOUT in whole milliseconds, as every kind of board takes it (at most ~24 days). */
+  lockTimeoutMs(): number {
     const text = this.io.env.POSTBOARD_LOCK_TIMEOUT;
     if (text === undefined || text === '') return DEFAULT_LOCK_TIMEOUT_S * 1000;
     const seconds = Number(text);
     if (!Number.isFinite(seconds) || seconds < 0) {
       throw new UsageError(`POSTBOARD_LOCK_TIMEOUT must be a number of seconds, not ${JSON.stringify(text)}`);
     }
-    return seconds * 1000;
+    return Math.min(2_147_483_647, Math.ceil(seconds * 1000));
   }
 
   style(): Promise<Style> {

@@ -1,10 +1,11 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { readInputFile } from './files/read.js';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { INPUT_FIELD_NAMES, isRecord, type PostDraft } from './board/post.js';
 import { dataFolder } from './files/places.js';
 import { TempFile } from './files/write.js';
+import { lastingLocation } from './store/index.js';
 
 /**
  * What a person typed for a post that could not be saved (a full disk, a lost lock, a failed
@@ -21,8 +22,8 @@ interface DraftFile {
 
 /** Saves the answers as a draft: in the data folder, else (a full disk there) in the temp folder. */
 export async function saveDraft(env: NodeJS.ProcessEnv, board: string, post: PostDraft, now: Date): Promise<string | undefined> {
-  // The board as a full path: the draft is posted to it later, from wherever that is done.
-  const content: DraftFile = { postboard: 'draft', version: 1, savedAt: now.toISOString(), board: resolve(board), post };
+  // The board as a lasting name: the draft is posted to it later, from wherever that is done.
+  const content: DraftFile = { postboard: 'draft', version: 1, savedAt: now.toISOString(), board: lastingLocation(board), post };
   const bytes = Buffer.from(`${JSON.stringify(content, null, 2)}\n`);
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
   const folders = [join(dataFolder(env), 'drafts'), join(tmpdir(), `postboard-drafts-${process.getuid?.() ?? 'user'}`)];

@@ -23,7 +23,8 @@ export type Rule =
   | 'timestamp'
   | 'empty'
   | 'too-long'
-  | 'control';
+  | 'control'
+  | 'broken';
 
 export const STATUSES = ['published', 'hidden'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -163,6 +164,12 @@ const VISIBLE = /[^\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0]/u;
 /** The same, except the line breaks and tabs a body is made of. */
 const BODY_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/u;
 
+/**
+ * Half of a UTF-16 pair on its own: no character at all, and not storable as UTF-8 (a SQLite or
+ * PostgreSQL board would keep U+FFFD instead), so text that has one is refused as it comes in.
+ */
+const BROKEN = /\p{Cs}/u;
+
 const characters = (text: string): number => {
   let count = 0;
   for (const _ of text) count++;
@@ -179,6 +186,7 @@ function buildInputFields() {
       v.check((text) => !required || VISIBLE.test(text), 'empty' satisfies Rule),
       v.check((text) => text.length <= limit || characters(text) <= limit, 'too-long' satisfies Rule),
       v.check((text) => !LINE_CONTROLS.test(text), 'control' satisfies Rule),
+      v.check((text) => !BROKEN.test(text), 'broken' satisfies Rule),
     );
   }
 
@@ -188,6 +196,7 @@ function buildInputFields() {
     v.transform((text) => text.normalize('NFC').replace(/\r\n?/g, '\n').trim()),
     v.check((text) => text.length <= LIMITS.body || characters(text) <= LIMITS.body, 'too-long' satisfies Rule),
     v.check((text) => !BODY_CONTROLS.test(text), 'control' satisfies Rule),
+    v.check((text) => !BROKEN.test(text), 'broken' satisfies Rule),
   );
 
   const optionalDate = v.pipe(
@@ -201,6 +210,7 @@ function buildInputFields() {
     v.transform((text) => text.trim()),
     v.check((text) => text === '' || isHttpUrl(text), 'url' satisfies Rule),
     v.check((text) => !LINE_CONTROLS.test(text), 'control' satisfies Rule),
+    v.check((text) => !BROKEN.test(text), 'broken' satisfies Rule),
   );
 
   return {

@@ -7,6 +7,7 @@ import type { Context } from '../context.js';
 import { Cancelled, Declined, InvalidInputError, PostboardError, UsageError } from '../errors.js';
 import { confirmOrDecline } from '../cmdutil/confirm.js';
 import type { Lang } from '../i18n/index.js';
+import { shellWord } from '../i18n/shared.js';
 import { canPrompt, outputWidth } from '../io.js';
 import { OptionParser } from '../options.js';
 import { renderPostView } from '../render/posts.js';
@@ -92,7 +93,7 @@ const TEXT: Record<Lang, AddText> = {
       status: '(default published)',
     },
     fromDraft: 'post a draft kept when an earlier add could not be saved, to the board it was for (flags and --db given win)',
-    draftKept: (path) => `Your post is kept as a draft: ${path}\nPost it later (to the same board) with: postboard add --from-draft ${path}`,
+    draftKept: (path) => `Your post is kept as a draft: ${path}\nPost it later (to the same board) with: postboard add --from-draft ${shellWord(path)}`,
     draftLost: (json) => `The draft could not be saved anywhere; here it is, to keep:\n${json}`,
     draftUsed: (path) => `Removed the draft ${path}`,
     badDraft: (path, why) => `--from-draft: cannot read ${path} (${why})`,
@@ -127,7 +128,7 @@ const TEXT: Record<Lang, AddText> = {
       status: '(기본 노출)',
     },
     fromDraft: '앞서 저장하지 못해 남겨 둔 초안을 원래 게시판에 올리기 (준 옵션과 --db가 우선)',
-    draftKept: (path) => `쓴 글은 초안으로 남겨 두었습니다: ${path}\n나중에 (같은 게시판에) 올리려면: postboard add --from-draft ${path}`,
+    draftKept: (path) => `쓴 글은 초안으로 남겨 두었습니다: ${path}\n나중에 (같은 게시판에) 올리려면: postboard add --from-draft ${shellWord(path)}`,
     draftLost: (json) => `초안을 어디에도 저장하지 못했습니다. 아래 내용을 보관하세요:\n${json}`,
     draftUsed: (path) => `초안 ${path}을(를) 지웠습니다`,
     badDraft: (path, why) => `--from-draft: ${path}을(를) 읽을 수 없습니다 (${why})`,
@@ -259,6 +260,12 @@ function checkFlags(draft: PostDraft, ctx: Context): PostContent {
   return checked.content;
 }
 
+/**
+ * Text from the board offered as an answer: as it is, except half of a UTF-16 pair on its own (a
+ * board edited by hand may hold one), offered as U+FFFD, since a new post may not hold it.
+ */
+const offered = (text: string | undefined): string | undefined => (text && /[\ud800-\udfff]/.test(text) ? text.replace(/\p{Cs}/gu, '\ufffd') : text);
+
 async function askForPost(ctx: Context, draft: PostDraft, options: AddOptions, onAnswer: (answers: PostDraft) => void): Promise<PostContent> {
   const { askPost } = await import('../prompts/post-form.js');
   const store = ctx.board();
@@ -269,8 +276,8 @@ async function askForPost(ctx: Context, draft: PostDraft, options: AddOptions, o
     lang: ctx.lang,
     t: ctx.t,
     ask: (Object.keys(FIELD_FLAGS) as InputField[]).filter((field) => draft[field] === undefined),
-    defaults: { author: options.defaultAuthor ?? newest?.author, date: localDate(ctx.io.now()), status: 'published' },
-    departments: info.exists ? await store.departments() : [],
+    defaults: { author: options.defaultAuthor ?? offered(newest?.author), date: localDate(ctx.io.now()), status: 'published' },
+    departments: info.exists ? (await store.departments()).map((name) => offered(name) as string) : [],
     duplicateOf: options.allowDuplicate || !info.exists ? undefined : async (url) => (await store.withSource(url))?.id,
     onAnswer,
   });

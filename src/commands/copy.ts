@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { UsageError } from '../errors.js';
+import { NotFoundError, UsageError } from '../errors.js';
 import type { Lang } from '../i18n/index.js';
-import { openBoard, shownLocation } from '../store/index.js';
+import { boardKind, isUrlLike, openBoard, shownLocation } from '../store/index.js';
 import { examples } from '../cmdutil/examples.js';
 
 /**
@@ -67,8 +67,10 @@ export async function runCopy(ctx: Context, options: CopyOptions): Promise<void>
   const text = TEXT[ctx.lang];
   if (options.to === ctx.boardLocation) throw new UsageError(text.same, name);
   const source = ctx.board();
-  await source.info();
-  const target = openBoard({ location: options.to, shownAs: shownLocation(options.to), lockTimeoutMs: 10_000, lockStaleMs: 10_000, faults: ctx.writeFaults() });
+  // A misspelt source is no board at all, not an empty one to copy.
+  if (!(await source.info()).exists) throw new NotFoundError(ctx.t.notFound.noBoard(source.name));
+  if (isUrlLike(options.to) && boardKind(options.to).kind !== 'postgres') throw new UsageError(ctx.t.usage.boardKind(shownLocation(options.to)), name);
+  const target = openBoard({ location: options.to, shownAs: shownLocation(options.to), lockTimeoutMs: ctx.lockTimeoutMs(), lockStaleMs: 10_000, faults: ctx.writeFaults() });
   try {
     await target.assertWritable();
     const snapshot = await source.snapshot();

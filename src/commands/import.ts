@@ -69,12 +69,16 @@ interface ImportText {
   skip: (skip: ImportSkip) => string;
   refusal: (refusal: ImportRefusal, t: Messages) => string;
   skipped: string;
+  moreSkipped: (count: number) => string;
   ignored: (columns: string[]) => string;
   noneValid: string;
   onBoard: (count: number) => string;
   ask: (count: number) => string;
   plan: { update: (id: number, title: string) => string; add: (id: number, title: string) => string };
 }
+
+/** Skipped rows told one by one before the rest are only counted. */
+const SKIPS_SHOWN = 10;
 
 const TEXT: Record<Lang, ImportText> = {
   en: {
@@ -148,6 +152,7 @@ const TEXT: Record<Lang, ImportText> = {
       }
     },
     skipped: 'skipped',
+    moreSkipped: (count) => `… and ${n(count)} more ${count === 1 ? 'row' : 'rows'} skipped as already on the board (counted below)`,
     ignored: (columns) => `ignored columns no field answers to: ${columns.join(', ')}`,
     noneValid: 'nothing imported: no record is valid',
     onBoard: (count) => `${n(count)} ${count === 1 ? 'row names a post' : 'rows name posts'} already on the board, with other content:`,
@@ -225,6 +230,7 @@ const TEXT: Record<Lang, ImportText> = {
       }
     },
     skipped: '건너뜀',
+    moreSkipped: (count) => `… 이미 게시판에 있어 건너뛴 행 ${n(count)}개 더 (아래 합계에 있습니다)`,
     ignored: (columns) => `맞는 필드가 없어 무시한 열: ${columns.join(', ')}`,
     noneValid: '가져온 것 없음: 올바른 레코드가 없습니다',
     onBoard: (count) => `${n(count)}개 행이 게시판에 있는 글을 다른 내용으로 담고 있습니다:`,
@@ -344,7 +350,9 @@ export async function runImport(ctx: Context, options: ImportOptions): Promise<v
       return result;
     }));
   }
-  for (const { place, skip } of outcome.skipped) ctx.note(`${where(place)}: ${text.skip(skip)}`);
+  // A sheet imported again skips every row: the first few say why, the summary counts them all.
+  for (const { place, skip } of outcome.skipped.slice(0, SKIPS_SHOWN)) ctx.note(`${where(place)}: ${text.skip(skip)}`);
+  if (outcome.skipped.length > SKIPS_SHOWN) ctx.note(text.moreSkipped(outcome.skipped.length - SKIPS_SHOWN));
   for (const { place, refusal } of outcome.refused) ctx.note(`${where(place)}: ${text.skipped}: ${text.refusal(refusal, ctx.t)}`);
   const counts: Counts = {
     added: outcome.added.length,

@@ -5,7 +5,7 @@ import type { Context } from '../context.js';
 import { NotFoundError, PostboardError, UsageError } from '../errors.js';
 import type { Lang, Messages } from '../i18n/index.js';
 import { describeChange, emptiesAField } from '../render/changes.js';
-import type { BoardTransaction } from '../store/store.js';
+import type { BoardStore, BoardTransaction } from '../store/store.js';
 import { confirmOrRefuse } from '../cmdutil/confirm.js';
 import { examples } from '../cmdutil/examples.js';
 import { assertBoard } from '../cmdutil/find.js';
@@ -141,8 +141,20 @@ const TEXT: Record<'undo' | 'redo', Record<Lang, UndoText>> = {
   },
 };
 
-/** How far back the log is read to find what to undo or redo. */
+/** How far back the log is read first to find what to undo or redo (then twice as far, and on). */
 const LOOK_BACK = 500;
+
+/** The change to revert, looking back further through the log for as long as it goes on. */
+export async function findTarget(store: BoardStore, kind: 'undo' | 'redo', seq?: number): Promise<{ entry: ChangeLogEntry; reverted: ChangeLogEntry } | undefined> {
+  if (seq !== undefined) return target(kind, await store.log(Number.MAX_SAFE_INTEGER), seq);
+  for (let limit = LOOK_BACK; ; limit *= 2) {
+    const entries = await store.log(limit);
+    const found = target(kind, entries);
+    // Redo's search ends at the newest plain change: past one, nothing further back can be redone.
+    const ended = kind === 'redo' && entries.some((entry) => entry.undoes === undefined && entry.redoes === undefined);
+    if (found || ended || entries.length < limit) return found;
+  }
+}
 
 /** The change to revert now, and the entry whose changes are reverted (for a redo, its undo's). */
 function target(kind: 'undo' | 'redo', entries: readonly ChangeLogEntry[], seq?: number): { entry: ChangeLogEntry; reverted: ChangeLogEntry } | undefined {
@@ -173,7 +185,7 @@ function revertCommand(kind: 'undo' | 'redo') {
     const store = ctx.board();
     await store.assertWritable();
     await assertBoard(ctx);
-    const found = target(kind, await store.log(options.seq === undefined ? LOOK_BACK : Number.MAX_SAFE_INTEGER), options.seq);
+    const found = await findTarget(store, kind, options.seq);
     if (!found) throw new NotFoundError(options.seq === undefined ? text.nothing : text.noSuch(options.seq));
     const name = words.entry(found.entry, ctx.t);
     const ids = [...new Set(found.reverted.changes.map((change) => change.id))];

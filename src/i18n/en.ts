@@ -3,8 +3,7 @@ import type { FieldKey } from '../board/fields.js';
 import { LIMITS, type FieldIssue, type Rule } from '../board/post.js';
 import type { DecodeProblem, TextEncoding, TextPlace } from '../files/decode.js';
 import type { BoardProblem, FileKind, JsonKind } from '../store/board.js';
-import { SCHEMA_VERSION } from '../store/board.js';
-import { grouped, megabytes, quoted, shownValue } from './shared.js';
+import { grouped, megabytes, quoted, shellWord, shownValue } from './shared.js';
 
 /** What a problem's words may draw on from their catalogue. */
 interface ProblemWords {
@@ -76,6 +75,8 @@ export const en = {
     postNumber: (value: string) => `a post number is a whole number such as 2912, not ${quoted(value)}`,
     sinceAfterUntil: (since: string, until: string) => `--since ${since} is after --until ${until}`,
     empty: (option: string) => `${option} needs a value`,
+    boardKind: (location: string) =>
+      `${location}: postboard keeps boards in a JSON file, a SQLite file (.sqlite, .db or sqlite:PATH) or a PostgreSQL database (postgres://…), not at this kind of URL`,
   },
   notFound: {
     post: (id: number, board: string) => `No post ${id} on ${board}.`,
@@ -112,6 +113,7 @@ export const en = {
     empty: 'must not be empty',
     'too-long': 'is too long',
     control: 'contains control characters',
+    broken: 'contains a broken character (half of a UTF-16 surrogate pair)',
   } satisfies Record<Rule, string>,
   jsonKind: {
     array: 'an array',
@@ -132,7 +134,7 @@ export const en = {
     'bad-header': (problem) =>
       `"${problem.field}" must be a whole number, not ${quoted(problem.value)}`,
     'newer-version': (problem) =>
-      `schemaVersion ${problem.version} is newer than this postboard reads (${SCHEMA_VERSION}); upgrade postboard`,
+      `schemaVersion ${problem.version} is newer than this postboard reads (${problem.reads}); upgrade postboard`,
     'invalid-post': (problem, t) =>
       `${t.postAt(problem.id, problem.index, problem.line)}: ${t.fieldIssue(problem.issue)}`,
     'duplicate-id': (problem) =>
@@ -176,17 +178,25 @@ export const en = {
     'lock-lost': () =>
       'another process took the board\'s lock during this change, so nothing was written; try again',
     'not-empty': (problem) =>
-      `already holds ${grouped(problem.posts)} ${problem.posts === 1 ? 'post' : 'posts'}: a board is copied only to a new or empty board`,
+      `already holds ${problem.posts > 0 ? `${grouped(problem.posts)} ${problem.posts === 1 ? 'post' : 'posts'}` : `a change log (${grouped(problem.changes)} ${problem.changes === 1 ? 'change' : 'changes'})`}: a board is copied only to a new or empty board`,
     'driver-missing': (problem) =>
       problem.rebuild
         ? `a SQLite board needs the ${problem.driver} package, which was built for another version of Node.js (${process.version} runs now); rebuild it in postboard's folder with: npm rebuild ${problem.driver}`
         : `a SQLite board needs the ${problem.driver} package, which is not installed (it is optional, and builds from source where no prebuilt binary fits: g++, make and python3 are needed). Install it in postboard's folder with: npm install ${problem.driver}`,
-    'not-a-board-database': () => 'is a database that is not a postboard board (it has other tables); name a new file, or an empty one',
+    'hard-linked': (problem) =>
+      `has ${problem.names} names (hard links): SQLite keeps a board's lock beside the name it is opened by, so writers through two names would lose posts; keep one name (a symbolic link is fine) and write through it`,
+    'not-a-board-database': (problem): string =>
+      problem.notSqlite
+        ? 'is not a SQLite database, though its name says so (.sqlite, .sqlite3 and .db name SQLite boards); a JSON board needs another name'
+        : 'is a database that is not a postboard board (it has other tables); name a new file, or an empty one',
     'database': (problem) => `the database said: ${problem.detail}`,
     'unreachable': (problem) => `cannot reach the PostgreSQL server at ${problem.host} (${problem.code}); is it running, and is the host and port right?`,
-    'login-failed': (problem) => `the PostgreSQL server refused the login of ${problem.user} (wrong password, or not allowed); check the URL, PGPASSWORD or ~/.pgpass`,
+    'login-failed': (problem): string =>
+      problem.noPassword
+        ? `the PostgreSQL server asks for ${problem.user}'s password and none was given; put it in PGPASSWORD, ~/.pgpass or the URL`
+        : `the PostgreSQL server refused the login of ${problem.user} (wrong password, or not allowed); check the URL, PGPASSWORD or ~/.pgpass`,
     'no-database': (problem) => `the PostgreSQL server has no database ${problem.database}; create it (createdb ${problem.database}) or name another`,
-    'no-tables': (problem) => `has no postboard board yet; make one with: postboard init --db ${problem.location}`,
+    'no-tables': (problem) => `has no postboard board yet; make one with: postboard init --db ${shellWord(problem.location)}`,
     'numbers-exhausted': () =>
       `every post number up to ${grouped(Number.MAX_SAFE_INTEGER)} has been given; no new post can be numbered`,
   } satisfies ProblemTexts,

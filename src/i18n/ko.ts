@@ -1,9 +1,8 @@
 import { localTimestamp } from '../board/dates.js';
 import type { FieldKey } from '../board/fields.js';
 import { LIMITS } from '../board/post.js';
-import { SCHEMA_VERSION } from '../store/board.js';
 import type { Catalogue } from './en.js';
-import { grouped, megabytes, quoted, shownValue } from './shared.js';
+import { grouped, megabytes, quoted, shellWord, shownValue } from './shared.js';
 
 /** The Korean catalogue: the same keys as the English one, in the board's own words. */
 export const ko: Catalogue = {
@@ -58,6 +57,8 @@ export const ko: Catalogue = {
     postNumber: (value) => `글 번호는 2912 같은 정수여야 합니다: ${quoted(value)}`,
     sinceAfterUntil: (since, until) => `--since ${since}가 --until ${until}보다 뒤입니다`,
     empty: (option) => `${option}에 값이 필요합니다`,
+    boardKind: (location) =>
+      `${location}: 게시판은 JSON 파일, SQLite 파일(.sqlite, .db, sqlite:경로), PostgreSQL 데이터베이스(postgres://…)에만 둘 수 있습니다. 이런 URL에는 둘 수 없습니다`,
   },
   notFound: {
     post: (id, board) => `${board}에 ${id}번 글이 없습니다.`,
@@ -93,6 +94,7 @@ export const ko: Catalogue = {
     empty: '비어 있으면 안 됩니다',
     'too-long': '너무 깁니다',
     control: '제어 문자가 들어 있습니다',
+    broken: '깨진 문자(짝 없는 UTF-16 서로게이트)가 들어 있습니다',
   },
   jsonKind: {
     array: '배열',
@@ -113,7 +115,7 @@ export const ko: Catalogue = {
     'bad-header': (problem) =>
       `"${problem.field}" 값은 정수여야 합니다: ${quoted(problem.value)}`,
     'newer-version': (problem) =>
-      `schemaVersion ${problem.version}은(는) 이 postboard가 읽는 버전(${SCHEMA_VERSION})보다 새롭습니다. postboard를 업데이트하세요`,
+      `schemaVersion ${problem.version}은(는) 이 postboard가 읽는 버전(${problem.reads})보다 새롭습니다. postboard를 업데이트하세요`,
     'invalid-post': (problem, t) =>
       `${t.postAt(problem.id, problem.index, problem.line)}: ${t.fieldIssue(problem.issue)}`,
     'duplicate-id': (problem) =>
@@ -157,17 +159,25 @@ export const ko: Catalogue = {
     'lock-lost': () =>
       '바꾸는 동안 다른 프로세스가 게시판 잠금을 가져가서 아무것도 쓰지 않았습니다. 다시 하세요',
     'not-empty': (problem) =>
-      `이미 글 ${grouped(problem.posts)}개가 있습니다. 게시판은 새 게시판이나 빈 게시판에만 복사합니다`,
+      `이미 ${problem.posts > 0 ? `글 ${grouped(problem.posts)}개가` : `변경 기록 ${grouped(problem.changes)}건이`} 있습니다. 게시판은 새 게시판이나 빈 게시판에만 복사합니다`,
     'driver-missing': (problem) =>
       problem.rebuild
         ? `SQLite 게시판에는 ${problem.driver} 패키지가 필요한데, 다른 Node.js 버전용으로 빌드되어 있습니다 (지금은 ${process.version}). postboard 폴더에서 다시 빌드하세요: npm rebuild ${problem.driver}`
         : `SQLite 게시판에는 ${problem.driver} 패키지가 필요한데 설치되어 있지 않습니다 (선택 패키지이며, 맞는 바이너리가 없으면 소스에서 빌드합니다: g++, make, python3 필요). postboard 폴더에서 설치하세요: npm install ${problem.driver}`,
-    'not-a-board-database': () => 'postboard 게시판이 아닌 데이터베이스입니다 (다른 테이블이 있습니다). 새 파일이나 빈 파일을 지정하세요',
+    'hard-linked': (problem) =>
+      `이름이 ${problem.names}개(하드 링크)입니다. SQLite는 연 이름 옆에 잠금을 두므로 두 이름으로 쓰면 글을 잃습니다. 이름을 하나만 남기고(심볼릭 링크는 괜찮습니다) 그 이름으로 쓰세요`,
+    'not-a-board-database': (problem) =>
+      problem.notSqlite
+        ? '이름은 SQLite 파일(.sqlite, .sqlite3, .db)인데 SQLite 데이터베이스가 아닙니다. JSON 게시판이라면 다른 이름을 쓰세요'
+        : 'postboard 게시판이 아닌 데이터베이스입니다 (다른 테이블이 있습니다). 새 파일이나 빈 파일을 지정하세요',
     'database': (problem) => `데이터베이스 오류: ${problem.detail}`,
     'unreachable': (problem) => `${problem.host}의 PostgreSQL 서버에 연결할 수 없습니다 (${problem.code}). 서버가 켜져 있는지, 호스트와 포트가 맞는지 확인하세요`,
-    'login-failed': (problem) => `PostgreSQL 서버가 ${problem.user}의 로그인을 거부했습니다 (비밀번호가 틀렸거나 허용되지 않음). URL, PGPASSWORD, ~/.pgpass를 확인하세요`,
+    'login-failed': (problem) =>
+      problem.noPassword
+        ? `PostgreSQL 서버가 ${problem.user}의 비밀번호를 요구하는데 주어진 비밀번호가 없습니다. PGPASSWORD, ~/.pgpass, URL 중 한 곳에 넣으세요`
+        : `PostgreSQL 서버가 ${problem.user}의 로그인을 거부했습니다 (비밀번호가 틀렸거나 허용되지 않음). URL, PGPASSWORD, ~/.pgpass를 확인하세요`,
     'no-database': (problem) => `PostgreSQL 서버에 ${problem.database} 데이터베이스가 없습니다. 만들거나(createdb ${problem.database}) 다른 것을 지정하세요`,
-    'no-tables': (problem) => `아직 postboard 게시판이 없습니다. 만들려면: postboard init --db ${problem.location}`,
+    'no-tables': (problem) => `아직 postboard 게시판이 없습니다. 만들려면: postboard init --db ${shellWord(problem.location)}`,
     'numbers-exhausted': () =>
       `${grouped(Number.MAX_SAFE_INTEGER)}까지 모든 글 번호를 썼습니다. 새 글에 번호를 줄 수 없습니다`,
   },

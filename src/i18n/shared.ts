@@ -20,6 +20,9 @@ export function chooseLang(flag: string | undefined, env: NodeJS.ProcessEnv): La
 export const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** 537,000,000 → "512 MB" (binary megabytes, as `ls -lh` counts). */
+/** A word of a command to paste into a shell: as it is when plain, else in single quotes. */
+export const shellWord = (word: string): string => (/^[\p{L}\p{N}_./:@%+=,~-]+$/u.test(word) && !word.startsWith('~') ? word : `'${word.replace(/'/g, `'\\''`)}'`);
+
 export const megabytes = (bytes: number): string => `${grouped(Math.round(bytes / 1024 / 1024))} MB`;
 
 /** A value quoted for an error message, kept short. */

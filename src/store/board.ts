@@ -26,7 +26,7 @@ export type BoardProblem =
   | { kind: 'syntax'; line: number; column: number; detail: string }
   | { kind: 'not-a-board'; found: JsonKind }
   | { kind: 'bad-header'; field: 'schemaVersion' | 'lastId' | 'changes'; value: unknown }
-  | { kind: 'newer-version'; version: number }
+  | { kind: 'newer-version'; version: number; reads: number }
   | { kind: 'invalid-post'; index: number; id: number | undefined; issue: FieldIssue; line?: number }
   | { kind: 'duplicate-id'; id: number; index: number; firstIndex: number; line?: number }
   | { kind: 'last-id-behind'; lastId: number; highest: number }
@@ -52,16 +52,17 @@ export type BoardProblem =
   | { kind: 'not-a-backup'; path: string }
   | { kind: 'numbers-exhausted' }
   /** `copy` goes to an empty board only: one with posts would be mixed with another. */
-  | { kind: 'not-empty'; posts: number }
+  | { kind: 'not-empty'; posts: number; changes: number }
   /** The package a database board needs did not install (better-sqlite3 builds from source). */
   | { kind: 'driver-missing'; driver: string; rebuild?: boolean }
   /** A database file or schema that holds something else than a postboard board. */
-  | { kind: 'not-a-board-database' }
+  | { kind: 'not-a-board-database'; notSqlite?: true }
+  | { kind: 'hard-linked'; names: number }
   /** What a database said went wrong, as it said it. */
   | { kind: 'database'; detail: string }
   /** A PostgreSQL server that does not answer, refuses the login, or lacks the database or the tables. */
   | { kind: 'unreachable'; host: string; code: string }
-  | { kind: 'login-failed'; user: string }
+  | { kind: 'login-failed'; user: string; noPassword?: true }
   | { kind: 'no-database'; database: string }
   | { kind: 'no-tables'; location: string };
 
@@ -133,7 +134,7 @@ export function checkBoard(raw: unknown, stopAtFirst: boolean): BoardCheck {
     return { board, problems, atTheEdge: false };
   }
   if (schemaVersion > SCHEMA_VERSION) {
-    problems.push({ kind: 'newer-version', version: schemaVersion });
+    problems.push({ kind: 'newer-version', version: schemaVersion, reads: SCHEMA_VERSION });
     return { board, problems, atTheEdge: false };
   }
   if (lastId !== undefined && !isWholeNumber(lastId, 0)) {

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { JsonBoardStore } from './json-board.js';
 import type { BoardKind, BoardReads, BoardStore } from './store.js';
 import type { WriteFaults } from '../files/write.js';
@@ -34,16 +35,44 @@ export function boardKind(location: string): { kind: BoardKind; path: string } {
   return { kind: 'json', path: location };
 }
 
-/** A location as messages show it: a database URL without its password. */
-export function shownLocation(location: string): string {
-  if (!/^postgres(ql)?:\/\//i.test(location)) return location;
-  try {
-    const url = new URL(location);
-    if (url.password) url.password = '***';
-    return url.toString();
-  } catch {
-    return location.replace(/(\/\/[^:/@]*:)[^@]*@/, '$1***@');
+/** A location written as a URL (`scheme://…`): a database, whichever postboard can open or not. */
+export const isUrlLike = (location: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(location);
+
+/**
+ * A URL with its password put as `mask` (or left out where `mask` is empty): the one after the
+ * user name, up to the last `@` (a password may hold `/`, `?`, `#` or `@` unencoded), and any
+ * `password=` or `sslpassword=` in the query. Read from the text as given, never through a parser
+ * that could take part of a password for the host.
+ */
+function maskPassword(location: string, mask: string): string {
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(location)?.[0] ?? '';
+  let rest = location.slice(scheme.length);
+  const at = rest.lastIndexOf('@');
+  if (at >= 0) {
+    const colon = rest.slice(0, at).indexOf(':');
+    if (colon >= 0) rest = `${rest.slice(0, colon)}${mask ? `:${mask}` : ''}${rest.slice(at)}`;
   }
+  rest = mask
+    ? rest.replace(/([?&](?:ssl)?password=)[^&#]*/gi, `$1${mask}`)
+    : rest.replace(/([?&])(?:ssl)?password=[^&#]*(&|(?=#)|$)/gi, (_, before: string, after: string) => (after === '&' ? before : ''));
+  return scheme + rest;
+}
+
+/**
+ * A location that still names the same board from another folder or another day (a draft keeps
+ * it): a file as its full path, a database URL as given but without its password, which the
+ * driver finds again in PGPASSWORD or ~/.pgpass.
+ */
+export function lastingLocation(location: string): string {
+  if (isUrlLike(location)) return maskPassword(location, '');
+  const { path } = boardKind(location);
+  const full = resolve(path);
+  return location.toLowerCase().startsWith('sqlite:') ? `sqlite:${full}` : full;
+}
+
+/** A location as messages show it: a database URL with its password as `***`. */
+export function shownLocation(location: string): string {
+  return isUrlLike(location) ? maskPassword(location, '***') : location;
 }
 
 /** Opens the board at `location`; commands never know which kind it is. */

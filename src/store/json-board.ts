@@ -284,11 +284,14 @@ export class JsonBoardStore implements BoardStore {
   async restore(snapshot: BoardSnapshot, posts: AsyncIterable<Post>): Promise<number> {
     return this.locked(async (lock) => {
       const read = await this.boardFile.board();
-      if (read && read.board.posts.length > 0) return this.fail({ kind: 'not-empty', posts: read.board.posts.length });
+      const changes = read?.board.changes?.length ?? 0;
+      if (read && (read.board.posts.length > 0 || changes > 0)) return this.fail({ kind: 'not-empty', posts: read.board.posts.length, changes });
       const all: Post[] = [];
       for await (const post of posts) all.push(post);
       all.sort((a, b) => b.id - a.id);
-      const board: Board = { schemaVersion: SCHEMA_VERSION, lastId: snapshot.lastId, ...snapshot.extras, posts: all, ...(snapshot.log.length > 0 ? { changes: snapshot.log } : {}) };
+      // Numbers given on the empty board stay given too.
+      const lastId = Math.max(snapshot.lastId, read?.board.lastId ?? 0);
+      const board: Board = { schemaVersion: SCHEMA_VERSION, lastId, ...snapshot.extras, posts: all, ...(snapshot.log.length > 0 ? { changes: snapshot.log } : {}) };
       await this.write(board, read?.json, lock);
       this.cached = new MemoryBoard(board, true);
       return all.length;

@@ -78,10 +78,17 @@ export class PostgresBoardStore implements BoardStore {
   constructor(private readonly options: PostgresBoardOptions) {
     this.name = options.shownAs;
     this.countUpTo = options.countUpTo ?? COUNT_UP_TO;
-    const url = new URL(options.url);
+    let url: URL;
+    try {
+      url = new URL(options.url);
+    } catch {
+      // (Said with the URL as shown: never its password.)
+      throw new UsageError(`${this.name}: not a valid PostgreSQL URL (postgres://user@host:5432/database; a password with @, /, ? or # in it is written %40, %2F, %3F, %23)`);
+    }
     this.schema = url.searchParams.get('schema') ?? 'postboard';
     url.searchParams.delete('schema');
     this.connection = url.toString();
+    if (this.schema.length > 63) throw new UsageError(`--db: schema ${JSON.stringify(this.schema.slice(0, 20))}… is longer than PostgreSQL's 63 characters for a name`);
     if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(this.schema)) throw new UsageError(`--db: schema ${JSON.stringify(this.schema)} must be letters, digits and _ (a PostgreSQL name)`);
   }
 
@@ -123,7 +130,12 @@ export class PostgresBoardStore implements BoardStore {
     const host = `${client?.host ?? (url.hostname || 'localhost')}:${client?.port ?? (url.port || 5432)}`;
     if (['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'ECONNRESET', 'EAI_AGAIN'].includes(code)) return { kind: 'unreachable', host, code };
     if (/timeout/i.test((error as Error).message ?? '') && !code) return { kind: 'unreachable', host, code: 'ETIMEDOUT' };
-    if (code === '28P01' || code === '28000') return { kind: 'login-failed', user: client?.user ?? (decodeURIComponent(url.username) || 'this user') };
+    // The server asks for a password and none was given (not in the URL, PGPASSWORD or ~/.pgpass).
+    if (/client password must be a string/i.test((error as Error).message ?? '')) return { kind: 'login-failed', user: client?.user ?? (decodeURIComponent(url.username) || 'this user'), noPassword: true };
+    if (code === '28P01' || code === '28000') {
+      const given = (client as { password?: unknown } | undefined)?.password;
+      return { kind: 'login-failed', user: client?.user ?? (decodeURIComponent(url.username) || 'this user'), ...(given === undefined || given === null || given === '' ? { noPassword: true as const } : {}) };
+    }
     if (code === '3D000') return { kind: 'no-database', database: client?.database ?? decodeURIComponent(url.pathname.slice(1)) };
     if (code === '42P01' || code === '3F000') return { kind: 'no-tables', location: this.name };
     if (code === '55P03' || code === '57014') return { kind: 'locked', seconds: Math.round(this.options.lockTimeoutMs / 1000) };
@@ -149,8 +161,8 @@ export class PostgresBoardStore implements BoardStore {
     if (this.tablesThere) return client;
     const found = await this.guard(() => client.query<{ value: string }>(`SELECT value FROM ${this.t('board')} WHERE key = 'schema'`));
     const schema = Number(found.rows[0]?.value);
-    if (!Number.isFinite(schema)) return this.fail({ kind: 'not-a-board-database' });
-    if (schema > DATABASE_SCHEMA) return this.fail({ kind: 'newer-version', version: schema });
+    if (!Number.isInteger(schema) || schema < 1) return this.fail({ kind: 'not-a-board-database' });
+    if (schema > DATABASE_SCHEMA) return this.fail({ kind: 'newer-version', version: schema, reads: DATABASE_SCHEMA });
     this.tablesThere = true;
     return client;
   }
@@ -161,8 +173,12 @@ export class PostgresBoardStore implements BoardStore {
 
   async info(): Promise<BoardInfo> {
     const client = await this.board();
-    const [count] = await this.query<{ n: string }>(client, `SELECT coalesce(sum(posts), 0) AS n FROM ${this.t('counts')}`);
-    return { exists: true, posts: Number(count?.n ?? 0), lastId: await this.lastId(client) };
+    // One round trip for both.
+    const [row] = await this.query<{ n: string; last: string | null }>(
+      client,
+      `SELECT (SELECT coalesce(sum(posts), 0) FROM ${this.t('counts')}) AS n, (SELECT value FROM ${this.t('board')} WHERE key = 'last_id') AS last`,
+    );
+    return { exists: true, posts: Number(row?.n ?? 0), lastId: Number(row?.last ?? 0) };
   }
 
   private async lastId(client: Client): Promise<number> {
@@ -223,9 +239,11 @@ export class PostgresBoardStore implements BoardStore {
     const stream = client.query(copyTo(sql));
     const matches = postMatcher(query.filter);
     let rest = '';
+    // The server's bytes arrive in pieces that may end inside a character: decode them as a stream.
+    const decoder = new TextDecoder('utf-8');
     try {
       for await (const chunk of stream as AsyncIterable<Buffer>) {
-        const text = rest + chunk.toString('utf8');
+        const text = rest + decoder.decode(chunk, { stream: true });
         const lines = text.split('\n');
         rest = lines.pop() ?? '';
         for (const line of lines) {
@@ -312,9 +330,12 @@ export class PostgresBoardStore implements BoardStore {
     const client = await this.board();
     await this.query(client, 'BEGIN');
     try {
+      await this.query(client, `SET LOCAL lock_timeout = ${Math.max(1, Math.round(this.options.lockTimeoutMs))}`);
       await this.query(client, `SELECT value FROM ${this.t('board')} WHERE key = 'last_id' FOR UPDATE`);
       const present = (await this.info()).posts;
-      if (present > 0) this.fail({ kind: 'not-empty', posts: present });
+      const [logged] = await this.query<{ n: string }>(client, `SELECT count(*) AS n FROM ${this.t('changes')}`);
+      const changes = Number(logged?.n ?? 0);
+      if (present > 0 || changes > 0) this.fail({ kind: 'not-empty', posts: present, changes });
       const tx = new PostgresTransaction(this, client);
       let count = 0;
       let batch: Post[] = [];
@@ -355,10 +376,15 @@ export class PostgresBoardStore implements BoardStore {
   /** Makes the board's schema and tables (and the trigram index, where pg_trgm can be had). */
   async init(): Promise<{ made: boolean; info: BoardInfo }> {
     const client = await this.connect();
-    const [exists] = await this.query<{ found: string | null }>(client, `SELECT to_regclass($1) AS found`, [`"${this.schema}".board`]);
-    if (exists?.found) return { made: false, info: await this.info() };
     await this.query(client, 'BEGIN');
     try {
+      // Several inits at once: one makes the board, the others wait for it and find it made.
+      await this.query(client, `SELECT pg_advisory_xact_lock(hashtext($1))`, [`postboard init ${this.schema}`]);
+      const [exists] = await this.query<{ found: string | null }>(client, `SELECT to_regclass($1) AS found`, [`"${this.schema}".board`]);
+      if (exists?.found) {
+        await this.query(client, 'ROLLBACK');
+        return { made: false, info: await this.info() };
+      }
       await this.query(client, `CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
       await this.query(client, schemaSql(this.schema));
       await this.query(client, `INSERT INTO ${this.t('board')} (key, value) VALUES ('schema', $1), ('last_id', '0')`, [String(DATABASE_SCHEMA)]);
@@ -369,12 +395,11 @@ export class PostgresBoardStore implements BoardStore {
     }
     // Search through a trigram index where the server allows the extension (it is trusted since
     // PostgreSQL 13); without it search still works, reading every post.
-    try {
-      await client.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
-      await client.query(`CREATE INDEX IF NOT EXISTS posts_search ON ${this.t('posts')} USING gin (search gin_trgm_ops)`);
-    } catch {
+    // (Another init making the extension at the same moment may fail this one's CREATE EXTENSION; the index still comes.)
+    await client.query('CREATE EXTENSION IF NOT EXISTS pg_trgm').catch(() => {});
+    await client.query(`CREATE INDEX IF NOT EXISTS posts_search ON ${this.t('posts')} USING gin (search gin_trgm_ops)`).catch(() => {
       // no pg_trgm here
-    }
+    });
     this.tablesThere = true;
     return { made: true, info: await this.info() };
   }

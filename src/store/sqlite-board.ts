@@ -186,19 +186,37 @@ export class SqliteBoardStore implements BoardStore {
     try {
       // (The addon object itself: better-sqlite3 takes one, though its types say a path.)
       db = new Database(this.path, { timeout: this.options.lockTimeoutMs, nativeBinding: nativeBinding as unknown as string });
+    } catch (error) {
+      return this.fail(this.problem(error));
+    }
+    let tables: unknown;
+    let empty: boolean;
+    try {
+      tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'board'").get();
+      empty = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n === 0;
+    } catch (error) {
+      db.close();
+      return this.fail(this.problem(error));
+    }
+    // Another program's database is left exactly as it was: refused before anything is set on it.
+    if (!tables && !empty) {
+      db.close();
+      return this.fail({ kind: 'not-a-board-database' });
+    }
+    // An empty file is no board yet: only a change makes one there.
+    if (!tables && !create) {
+      db.close();
+      return undefined;
+    }
+    try {
       db.pragma('journal_mode = WAL');
       // Every commit reaches the disk before postboard says it is done.
       db.pragma('synchronous = FULL');
     } catch (error) {
+      db.close();
       return this.fail(this.problem(error));
     }
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'board'").get();
     if (!tables) {
-      const empty = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n === 0;
-      if (!empty) {
-        db.close();
-        return this.fail({ kind: 'not-a-board-database' });
-      }
       this.guard(() => {
         db.exec('BEGIN IMMEDIATE');
         // Another process may have made it while this one waited for its turn.
@@ -212,9 +230,13 @@ export class SqliteBoardStore implements BoardStore {
     }
     const schemaOf = () => Number((db.prepare("SELECT value FROM board WHERE key = 'schema'").get() as { value: string } | undefined)?.value);
     const schema = schemaOf();
+    if (!Number.isInteger(schema) || schema < 1) {
+      db.close();
+      return this.fail({ kind: 'not-a-board-database' });
+    }
     if (schema > SQLITE_SCHEMA) {
       db.close();
-      return this.fail({ kind: 'newer-version', version: schema });
+      return this.fail({ kind: 'newer-version', version: schema, reads: SQLITE_SCHEMA });
     }
     if (schema < SQLITE_SCHEMA) {
       // A board made by an earlier postboard: brought up to this schema once, as one transaction.
@@ -236,7 +258,7 @@ export class SqliteBoardStore implements BoardStore {
   private problem(error: unknown): BoardProblem {
     const code = (error as { code?: string }).code ?? '';
     if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return { kind: 'locked', seconds: Math.round(this.options.lockTimeoutMs / 1000) };
-    if (code === 'SQLITE_NOTADB') return { kind: 'not-a-board-database' };
+    if (code === 'SQLITE_NOTADB') return { kind: 'not-a-board-database', notSqlite: true };
     if (code === 'SQLITE_FULL') return { kind: 'unwritable', code: 'ENOSPC' };
     if (code.startsWith('SQLITE_READONLY')) return { kind: 'unwritable', code: 'EROFS' };
     if (code.startsWith('SQLITE_CANTOPEN')) return { kind: 'unreadable', code: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'ENOENT' : 'EACCES' };
@@ -376,8 +398,30 @@ export class SqliteBoardStore implements BoardStore {
     return this.guard(() => (db.prepare('SELECT * FROM changes ORDER BY seq DESC LIMIT ?').all(Math.min(limit, Number.MAX_SAFE_INTEGER)) as LogRow[]).map(fromLogRow));
   }
 
-  async change<T>(info: ChangeInfo, work: (tx: BoardTransaction) => Promise<T>): Promise<{ result: T; changed: boolean; seq?: number }> {
+  /**
+   * The database to change. A board with a second name (a hard link) is refused: SQLite keeps its
+   * lock in files named after the name used, so writers through two names would not take turns.
+   */
+  private async writable(): Promise<Database> {
     const db = (await this.open(true)) as Database;
+    const names = statSync(this.path).nlink;
+    if (names > 1) return this.fail({ kind: 'hard-linked', names });
+    return db;
+  }
+
+  /** An empty board in memory, for a dry run where there is no board yet: nothing is made on disk. */
+  private async scratch(): Promise<Database> {
+    const { Database, nativeBinding } = await this.driver();
+    const db = new Database(':memory:', { nativeBinding: nativeBinding as unknown as string });
+    db.exec(SCHEMA);
+    db.exec(NAMES);
+    db.prepare('INSERT INTO board (key, value) VALUES (?, ?), (?, ?)').run('schema', String(SQLITE_SCHEMA), 'last_id', '0');
+    db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.posts_trigrams USING fts5vocab(main, 'posts_text', 'row')");
+    return db;
+  }
+
+  async change<T>(info: ChangeInfo, work: (tx: BoardTransaction) => Promise<T>): Promise<{ result: T; changed: boolean; seq?: number }> {
+    const db = info.dryRun && !existsSync(this.path) ? await this.scratch() : await this.writable();
     // Room for the indexes a large import writes into (SQLite's default is 2 MB; reads keep that).
     db.pragma('cache_size = -65536');
     // Writers take turns here (waiting up to the lock timeout); readers go on reading meanwhile.
@@ -449,12 +493,13 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   async restore(snapshot: BoardSnapshot, posts: AsyncIterable<Post>): Promise<number> {
-    const db = (await this.open(true)) as Database;
+    const db = await this.writable();
     db.pragma('cache_size = -65536');
     this.guard(() => db.exec('BEGIN IMMEDIATE'));
     try {
       const present = postCount(db, 'all');
-      if (present > 0) this.fail({ kind: 'not-empty', posts: present });
+      const changes = (db.prepare('SELECT count(*) AS n FROM changes').get() as { n: number }).n;
+      if (present > 0 || changes > 0) this.fail({ kind: 'not-empty', posts: present, changes });
       const tx = new SqliteTransaction(db);
       let count = 0;
       let batch: Post[] = [];

@@ -108,6 +108,11 @@ describe.each(KINDS)('the %s board', (kind: Kind) => {
     writeFileSync(bad, 'title,author,date\r\n좋은 글,가,2024-09-05\r\n나쁜 글,나,2024-02-30\r\n');
     expect((await on(board, ['import', bad])).code).toBe(2);
     expect((await postsOf(board)).length).toBe(7);
+    // Half of a UTF-16 pair is no character (a database could only keep U+FFFD): refused on every kind.
+    const broken = join(tempDir(), 'broken.json');
+    writeFileSync(broken, '[{"title":"a\\ud800b","author":"x","date":"2024-01-01"}]');
+    expect(await on(board, ['import', broken])).toMatchObject({ code: 2, stderr: expect.stringContaining('contains a broken character') });
+    expect((await postsOf(board)).length).toBe(7);
     const sheet = join(tempDir(), 'sheet.csv');
     writeFileSync(sheet, '번호,제목,조회수\r\n2,ESG 정책 설명회 (수정),301\r\n3,10대 과제 발표,300\r\n');
     const imported = await on(board, ['import', sheet, '--update', '--yes']);
@@ -183,6 +188,18 @@ describe.each(KINDS)('the %s board', (kind: Kind) => {
     const numbers = await Promise.all(runs);
     expect(numbers.filter((id) => id > 0).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect((await postsOf(board)).length).toBe(20);
+  }, 60_000);
+  it('long Korean bodies come back whole from an export and a copy (the bytes arrive in pieces that split characters)', async () => {
+    // 20 posts × 30,000 syllables: about 1.8 MB, read in many pieces, each ending anywhere.
+    const long = Array.from({ length: 20 }, (_, i) =>
+      makePost({ id: i + 1, title: `긴 보도자료 ${i + 1}`, body: Array.from({ length: 30_000 }, (_, j) => String.fromCharCode(0xac00 + ((i * 7 + j * 13) % 11_172))).join('') }),
+    );
+    const board = await boardOf(kind, long);
+    const posts = await postsOf(board);
+    expect(posts.map((post) => post.body)).toEqual(long.map((post) => post.body).reverse());
+    const copy = join(tempDir(), 'copy.json');
+    expect((await on(board, ['copy', '--to', copy])).code).toBe(0);
+    expect((await postsOf(copy)).map((post) => post.body)).toEqual(long.map((post) => post.body).reverse());
   }, 60_000);
 });
 

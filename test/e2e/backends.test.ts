@@ -1,7 +1,8 @@
-import { cpSync } from 'node:fs';
+import { cpSync, linkSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from '../support/cli.js';
+import { Terminal } from '../support/terminal.js';
 
 /** Where a board lives, said plainly when something about it is wrong. */
 
@@ -64,5 +65,155 @@ describe('check is for JSON board files', () => {
   it('on a database it says so, exit 2', async () => {
     const result = await runCli(['check', '--db', join(tempDir(), 'archive.sqlite')]);
     expect(result).toMatchObject({ code: 2, stderr: expect.stringContaining('check reads a JSON board file') });
+  });
+});
+
+describe('a draft kept from a database board', () => {
+  let terminal: Terminal | undefined;
+  afterEach(() => terminal?.close());
+
+  it('goes back to that board later, from any folder, and keeps no password', async () => {
+    const url = process.env.POSTBOARD_TEST_DATABASE_URL as string;
+    const password = new URL(url).password;
+    const location = `${url}?schema=t_draft_${process.pid}`;
+    await runCli(['init', '--db', location]);
+    const home = tempDir('postboard-home-');
+    const t = (terminal = Terminal.start('postboard add', { env: { LANG: 'en_US.UTF-8', HOME: home, POSTBOARD_DB: location } }));
+    for (const [question, answer] of [['Title', '팀 게시판 초안'], ['Author', '대변인'], ['Department', ''], ['Date', ''], ['Status', '']]) {
+      await t.waitFor(question!);
+      if (answer) t.type(answer);
+      t.press('Enter');
+    }
+    await t.waitFor('Ctrl+D to finish');
+    t.type('쓰다 만 본문');
+    t.press('C-c');
+    await t.waitFor('add --from-draft');
+    expect(await t.exited()).toBe(130);
+    const drafts = join(home, '.local/share/postboard/drafts');
+    const path = join(drafts, readdirSync(drafts)[0]!);
+    const draft = readFileSync(path, 'utf8');
+    expect(draft).not.toContain(password);
+    expect(JSON.parse(draft).board).toBe(location.replace(`:${password}@`, '@'));
+    // Later, elsewhere, with no --db: the post goes to the team's board, not to a file named like the URL.
+    const elsewhere = tempDir();
+    const posted = await runCli(['add', '--from-draft', path, '--body', '다 쓴 본문', '--quiet'], { cwd: elsewhere, env: { HOME: home, PGPASSWORD: password } });
+    expect(posted).toMatchObject({ code: 0, stdout: '1\n' });
+    expect(readdirSync(elsewhere)).toEqual([]);
+    const listed = await runCli(['list', '--db', location, '--format', 'jsonl', '--fields', 'id,title']);
+    expect(listed.stdout).toBe('{"id":1,"title":"팀 게시판 초안"}\n');
+  }, 30_000);
+});
+
+describe('a location postboard cannot keep a board at', () => {
+  it('a URL of another kind (mysql://, a typo of postgres://) is refused, never taken for a file name', async () => {
+    const folder = tempDir();
+    for (const location of ['mysql://root:MyS3cret@db.example:3306/news', 'postgress://root:MyS3cret@db.example/news']) {
+      const added = await runCli(['add', '--db', location, '--title', 't', '--author', 'a'], { cwd: folder });
+      expect(added.code).toBe(2);
+      expect(added.stderr).toContain('not at this kind of URL');
+      expect(added.stderr).not.toContain('MyS3cret');
+    }
+    expect(readdirSync(folder)).toEqual([]);
+  });
+});
+
+describe('a SQLite location that is not a postboard board', () => {
+  it("another program's database is refused and left exactly as it was (not switched to WAL)", async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const path = join(tempDir(), 'other.db');
+    const db = new Database(path);
+    db.exec('CREATE TABLE t (x)');
+    db.close();
+    const before = readFileSync(path);
+    const listed = await runCli(['list', '--db', path]);
+    expect(listed).toMatchObject({ code: 1, stderr: expect.stringContaining('is a database that is not a postboard board') });
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it('a JSON board named .sqlite is said to be no SQLite database; an empty file is no board yet, and a read leaves it so', async () => {
+    const folder = tempDir();
+    writeFileSync(join(folder, 'j.sqlite'), '{"posts":[]}');
+    expect((await runCli(['list', '--db', join(folder, 'j.sqlite')])).stderr).toContain('is not a SQLite database, though its name says so');
+    writeFileSync(join(folder, 'empty.sqlite'), '');
+    expect((await runCli(['list', '--db', join(folder, 'empty.sqlite')])).stderr).toContain('No board at');
+    expect(readdirSync(folder).sort()).toEqual(['empty.sqlite', 'j.sqlite']);
+    expect(readFileSync(join(folder, 'empty.sqlite')).length).toBe(0);
+  });
+
+  it('a board with a second name (a hard link) is never written, since writers through two names would not take turns', async () => {
+    const folder = tempDir();
+    const board = join(folder, 'board.sqlite');
+    await runCli(['add', '--db', board, '--title', 'first', '--author', 'a']);
+    linkSync(board, join(folder, 'hard.db'));
+    for (const name of [board, join(folder, 'hard.db')]) {
+      const added = await runCli(['add', '--db', name, '--title', 'second', '--author', 'a']);
+      expect(added).toMatchObject({ code: 1, stderr: expect.stringContaining('has 2 names (hard links)') });
+    }
+    expect((await runCli(['list', '--db', board, '--format', 'jsonl', '--fields', 'title'])).stdout).toBe('{"title":"first"}\n');
+  });
+
+  it('a dry run of an import makes no board where there is none', async () => {
+    const folder = tempDir();
+    writeFileSync(join(folder, 'posts.jsonl'), '{"title":"t","author":"a","date":"2024-01-01"}\n');
+    const dry = await runCli(['import', join(folder, 'posts.jsonl'), '--db', join(folder, 'sub', 'new.sqlite'), '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout + dry.stderr).toContain('1 added');
+    expect(readdirSync(folder)).toEqual(['posts.jsonl']);
+  });
+
+  it('a lock timeout in fractions of a second, or very long, is taken as it is meant', async () => {
+    const board = join(tempDir(), 'board.sqlite');
+    expect((await runCli(['add', '--db', board, '--title', 't', '--author', 'a'], { env: { POSTBOARD_LOCK_TIMEOUT: '0.0005' } })).code).toBe(0);
+    expect((await runCli(['list', '--db', board], { env: { POSTBOARD_LOCK_TIMEOUT: '99999999' } })).code).toBe(0);
+  });
+});
+
+describe('copy, refusing what it cannot do well', () => {
+  it('from a board that is not there (a misspelt name): says so, and makes nothing', async () => {
+    const folder = tempDir();
+    const copied = await runCli(['copy', '--db', join(folder, 'typo.sqlite'), '--to', join(folder, 'out.json')]);
+    expect(copied).toMatchObject({ code: 1, stderr: expect.stringContaining('No board at') });
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('to a board with no posts but a change log of its own: refused, on every kind', async () => {
+    const from = join(tempDir(), 'from.json');
+    await runCli(['add', '--db', from, '--title', 't', '--author', 'a']);
+    for (const name of ['to.json', 'to.sqlite']) {
+      const to = join(tempDir(), name);
+      await runCli(['add', '--db', to, '--title', 'x', '--author', 'a']);
+      await runCli(['delete', '1', '--yes', '--db', to]);
+      const copied = await runCli(['copy', '--db', from, '--to', to]);
+      expect(copied).toMatchObject({ code: 1, stderr: expect.stringContaining('already holds a change log (2 changes)') });
+    }
+  });
+});
+
+describe('a PostgreSQL board, set up', () => {
+  const url = () => process.env.POSTBOARD_TEST_DATABASE_URL as string;
+
+  it('with no password given anywhere: says where to put one', async () => {
+    const withoutPassword = url().replace(/:\/\/([^:]+):[^@]+@/, '://$1@');
+    const listed = await runCli(['list', '--db', withoutPassword]);
+    expect(listed).toMatchObject({ code: 1, stderr: expect.stringContaining("asks for postgres's password and none was given; put it in PGPASSWORD, ~/.pgpass or the URL") });
+  });
+
+  it('six inits at once make one board; the others find it made', async () => {
+    const location = `${url()}?schema=t_inits_${process.pid}`;
+    const runs = await Promise.all(Array.from({ length: 6 }, () => runCli(['init', '--db', location])));
+    expect(runs.map((run) => run.code)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(runs.filter((run) => run.stdout.startsWith('Made a PostgreSQL board')).length).toBe(1);
+    expect(runs.filter((run) => run.stdout.includes('is a board already')).length).toBe(5);
+  });
+
+  it("the hint to make a board can be pasted into a shell as it is (the URL's ? quoted)", async () => {
+    const location = `${url()}?schema=t_hint_${process.pid}`;
+    const listed = await runCli(['list', '--db', location]);
+    expect(listed.stderr).toMatch(/make one with: postboard init --db 'postgres:\/\/postgres:\*\*\*@[^']+\?schema=t_hint_\d+'/);
+  });
+
+  it('--help names the board --db gives, not only POSTBOARD_DB', async () => {
+    const help = await runCli(['--db', `${url()}?schema=t_help`, '--help'], { env: { COLUMNS: '400' } });
+    expect(help.stdout.replace(/\s+/g, ' ')).toMatch(/now: postgres:\/\/postgres:\*\*\*@\S+\?schema=t_help\)/);
   });
 });

@@ -15,7 +15,7 @@ describe('the default board works from any folder', () => {
     const folder = tempDir('postboard-elsewhere-');
     const listed = await runCli(['list'], { cwd: folder, env: { HOME: home } });
     expect(listed).toMatchObject({ code: 0, stderr: 'No board at ~/.local/share/postboard/posts.json yet. Post the first one with: postboard add\n' });
-    expect((await runCli(['--help'], { cwd: folder, env: { HOME: home } })).stdout).toContain('now: ~/.local/share/postboard/posts.json');
+    expect((await runCli(['--help'], { cwd: folder, env: { HOME: home } })).stdout.replace(/\s+/g, ' ')).toContain('now: ~/.local/share/postboard/posts.json');
     // The first change makes the board, folders and all.
     expect((await runCli(['add', '--title', '첫 글', '--author', 'a'], { cwd: folder, env: { HOME: home } })).code).toBe(0);
     expect(loadBoard(join(home, '.local/share/postboard/posts.json')).posts[0]?.title).toBe('첫 글');

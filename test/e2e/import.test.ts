@@ -135,6 +135,19 @@ describe('postboard import', () => {
     expect(allowed.stdout).toBe('Imported: 21 added (21 under a new number), 0 updated, 0 unchanged\n');
   });
 
+  it('a sheet imported again tells the first ten skipped rows and counts the rest', async () => {
+    const rows = Array.from({ length: 15 }, (_, i) => `보도자료 ${i + 1},기자,2024-09-0${(i % 9) + 1},https://www.korea.kr/news/${i + 1}`);
+    const sheet = file('sheet.csv', `title,author,date,source_url\n${rows.join('\n')}\n`);
+    const board = emptyBoard();
+    await runCli(['import', sheet, '--db', board]);
+    const again = await runCli(['import', sheet, '--db', board]);
+    expect(again.stdout).toBe('Imported: 0 added, 0 updated, 0 unchanged, 15 skipped\n');
+    const lines = again.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(11);
+    expect(lines[0]).toBe(`${sheet} row 2: skipped: its source URL is already on the board as post 1`);
+    expect(lines[10]).toBe('… and 5 more rows skipped as already on the board (counted below)');
+  });
+
   it('takes off the formula guard\'s apostrophe, and only that', async () => {
     const csv = file('guarded.csv', "id,title,author,body\n1,'=SUM(A1),'-작가,'평범한 글\n");
     const board = emptyBoard();
