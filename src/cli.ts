@@ -20,7 +20,7 @@ import { Context } from './context.js';
 import { shownLocation } from './store/index.js';
 import { BoardFileError, BoardProblemError, Cancelled, Declined, ExitCode, exitCodeOf, OutputError, type PostboardError, UsageError } from './errors.js';
 import { chooseLang, LANGS, MESSAGES, type Lang } from './i18n/index.js';
-import { processIO, type IO } from './io.js';
+import { colorLevel, processIO, type IO } from './io.js';
 import { OptionParser } from './options.js';
 import { visibleLine } from './render/sanitize.js';
 import { simpleMeasure } from './render/width.js';
@@ -31,7 +31,11 @@ export interface CommandModule {
   aliases: readonly string[];
   /** One line for the command list in `postboard --help`. */
   summary(lang: Lang): string;
+  /** What follows the name in that list (`[options] <id>`): what commander would say of the command built in full. */
+  term: string;
   register(program: Command, ctx: Context): void;
+  /** Left out of the help (the completion scripts' call-back). */
+  hidden?: boolean;
   /** Set by a command that looks at every other one (completion), so all are built in full. */
   needsEveryCommand?: boolean;
 }
@@ -172,6 +176,16 @@ function invokedCommand(argv: readonly string[], commands: readonly CommandModul
   return undefined;
 }
 
+/** Whether `argv` has a word that is not an option or a global option's value (a command, `help`, a typo). */
+function hasCommandWord(argv: readonly string[]): boolean {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--db' || arg === '--lang') i++;
+    else if (!arg.startsWith('-')) return true;
+  }
+  return false;
+}
+
 /**
  * Builds the program. With `argv`, only the command it runs is built in full (its options, help
  * and examples); the others are a name and a line for the help list, which saves a `list` a
@@ -179,6 +193,8 @@ function invokedCommand(argv: readonly string[], commands: readonly CommandModul
  */
 export function buildProgram(ctx: Context, commands: readonly CommandModule[] = COMMANDS, argv?: readonly string[]): Command {
   const help = HELP[ctx.lang];
+  /** The commands built only as a line of the help, with what commander would say of them in full. */
+  const lightTerms = new Map<Command, string>();
   const program = new Command('postboard');
   // Settings that subcommands copy when they are created: these come first.
   program
@@ -188,6 +204,9 @@ export function buildProgram(ctx: Context, commands: readonly CommandModule[] = 
       writeErr: (text) => ctx.io.stderr.write(text),
       outputError: () => {}, // errors are printed once, as one line, by `report`
       getOutHelpWidth: () => ctx.io.stdout.columns ?? 80,
+      // commander's own check reads process.stdout, which builds a stream (net, tty) for a pipe: ~4 ms.
+      getOutHasColors: () => colorLevel(ctx.io, true) > 0,
+      getErrHasColors: () => Boolean(ctx.io.stderr.isTTY) && !ctx.io.env.NO_COLOR,
       getErrHelpWidth: () => ctx.io.stderr.columns ?? 80,
     })
     .configureHelp({
@@ -197,11 +216,11 @@ export function buildProgram(ctx: Context, commands: readonly CommandModule[] = 
       displayWidth: (text) => simpleMeasure.width(text.replace(/\x1b\[[\d;]*m/g, '')),
       ...(ctx.lang === 'ko'
         ? {
-            subcommandTerm: (command: Command) => koreanTerms(new Help().subcommandTerm(command)),
+            subcommandTerm: (command: Command) => koreanTerms(lightTerms.get(command) ?? new Help().subcommandTerm(command)),
             optionTerm: (option: Option) => koreanTerms(option.flags),
             argumentTerm: (argument: Argument) => KOREAN_TERMS[argument.name()] ?? argument.name(),
           }
-        : {}),
+        : { subcommandTerm: (command: Command) => lightTerms.get(command) ?? new Help().subcommandTerm(command) }),
     })
     .helpOption('-h, --help', help.help)
     .helpCommand('help [command]', help.help);
@@ -227,9 +246,14 @@ export function buildProgram(ctx: Context, commands: readonly CommandModule[] = 
     });
 
   const invoked = argv ? invokedCommand(argv, commands) : undefined;
+  // `postboard --help` (no command named at all) needs only each command's line.
+  const rootOnly = argv !== undefined && invoked === undefined && !hasCommandWord(argv);
   for (const command of commands) {
-    if (!invoked || invoked.needsEveryCommand || command === invoked) command.register(program, ctx);
-    else program.command(command.name).aliases([...command.aliases]).description(command.summary(ctx.lang));
+    if (invoked ? invoked.needsEveryCommand || command === invoked : !rootOnly) command.register(program, ctx);
+    else {
+      const light = program.command(command.name, { hidden: command.hidden === true }).aliases([...command.aliases]).description(command.summary(ctx.lang));
+      lightTerms.set(light, [command.name + (command.aliases[0] ? `|${command.aliases[0]}` : ''), command.term].filter(Boolean).join(' '));
+    }
   }
   if (ctx.lang === 'ko') {
     // commander writes "[options]", "[command]" and the value names into usage lines: in Korean, too.
@@ -249,7 +273,8 @@ export async function main(argv: readonly string[], io: IO): Promise<number> {
     if (helpFor !== undefined && !helpFor.startsWith('-') && !COMMANDS.some((command) => command.name === helpFor || command.aliases.includes(helpFor))) {
       throw new UsageError(ctx.t.error.commander['commander.unknownCommand']?.(helpFor) ?? `unknown command ${helpFor}`);
     }
-    if (argv.length === 0) {
+    // No command (only global options such as --lang ko): the help, as for `postboard` alone.
+    if (!hasCommandWord(argv) && !argv.some((arg) => ['-h', '--help', '-v', '--version'].includes(arg))) {
       program.outputHelp();
       return ExitCode.ok;
     }

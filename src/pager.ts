@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import type { IO } from './io.js';
 
 /**
@@ -17,6 +16,9 @@ export async function page(io: IO, text: string): Promise<boolean> {
   if (command === '' || command === 'cat') return false;
   // As git does: less without flags still shows colour and quits on a short text.
   const env = { ...io.env, LESS: io.env.LESS ?? 'FRX', LV: io.env.LV ?? '-c' };
+  // child_process (~4 ms to load) only when there is a pager to start.
+  // (getBuiltinModule: the bundle runs from V8's code cache, where import() has no loader.)
+  const { spawn } = process.getBuiltinModule('node:child_process') as typeof import('node:child_process');
   return new Promise<boolean>((resolve) => {
     // The pager is the user's own command, from their environment (never board text): run as the shell would.
     const child = spawn('sh', ['-c', command], { stdio: ['pipe', 'inherit', 'inherit'], env });

@@ -168,7 +168,10 @@ const BODY_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/u;
  * Half of a UTF-16 pair on its own: no character at all, and not storable as UTF-8 (a SQLite or
  * PostgreSQL board would keep U+FFFD instead), so text that has one is refused as it comes in.
  */
-const BROKEN = /\p{Cs}/u;
+const SURROGATE = /[\ud800-\udfff]/;
+const LONE_SURROGATE = /\p{Cs}/u;
+/** (A quick scan for any surrogate first: Korean text has none, and the Unicode-aware scan costs more.) */
+const broken = (text: string): boolean => SURROGATE.test(text) && LONE_SURROGATE.test(text);
 
 const characters = (text: string): number => {
   let count = 0;
@@ -186,7 +189,7 @@ function buildInputFields() {
       v.check((text) => !required || VISIBLE.test(text), 'empty' satisfies Rule),
       v.check((text) => text.length <= limit || characters(text) <= limit, 'too-long' satisfies Rule),
       v.check((text) => !LINE_CONTROLS.test(text), 'control' satisfies Rule),
-      v.check((text) => !BROKEN.test(text), 'broken' satisfies Rule),
+      v.check((text) => !broken(text), 'broken' satisfies Rule),
     );
   }
 
@@ -196,7 +199,7 @@ function buildInputFields() {
     v.transform((text) => text.normalize('NFC').replace(/\r\n?/g, '\n').trim()),
     v.check((text) => text.length <= LIMITS.body || characters(text) <= LIMITS.body, 'too-long' satisfies Rule),
     v.check((text) => !BODY_CONTROLS.test(text), 'control' satisfies Rule),
-    v.check((text) => !BROKEN.test(text), 'broken' satisfies Rule),
+    v.check((text) => !broken(text), 'broken' satisfies Rule),
   );
 
   const optionalDate = v.pipe(
@@ -210,7 +213,7 @@ function buildInputFields() {
     v.transform((text) => text.trim()),
     v.check((text) => text === '' || isHttpUrl(text), 'url' satisfies Rule),
     v.check((text) => !LINE_CONTROLS.test(text), 'control' satisfies Rule),
-    v.check((text) => !BROKEN.test(text), 'broken' satisfies Rule),
+    v.check((text) => !broken(text), 'broken' satisfies Rule),
   );
 
   return {

@@ -1,6 +1,7 @@
 import type { FieldKey } from '../board/fields.js';
 import type { Post } from '../board/post.js';
 import type { Context } from '../context.js';
+import type { Batches } from '../formats/chunks.js';
 
 /**
  * The one place `--format json` and `--format jsonl` are written, for every command: posts as
@@ -11,7 +12,7 @@ import type { Context } from '../context.js';
 export type JsonFormat = 'json' | 'jsonl';
 
 /** A list of posts (or of other values) as a JSON array or as JSON lines. */
-export async function writeJsonList(ctx: Context, items: Iterable<unknown> | AsyncIterable<unknown>, format: JsonFormat, fields?: readonly FieldKey[]): Promise<void> {
+export async function writeJsonList(ctx: Context, items: Batches<unknown>, format: JsonFormat, fields?: readonly FieldKey[]): Promise<void> {
   const { jsonChunks, jsonlChunks } = await import('../formats/text.js');
   const chunks = format === 'json' ? jsonChunks(items, fields) : jsonlChunks(items, fields);
   for await (const chunk of chunks) ctx.data(chunk);

@@ -136,6 +136,8 @@ const TEXT: Record<Lang, AddText> = {
 };
 
 export const name = 'add';
+/** What follows the name in `postboard --help`'s list of commands. */
+export const term = '[options]';
 export const aliases: readonly string[] = [];
 export const summary = (lang: Lang): string => TEXT[lang].description;
 

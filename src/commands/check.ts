@@ -100,6 +100,8 @@ const TEXT: Record<Lang, CheckText> = {
 };
 
 export const name = 'check';
+/** What follows the name in `postboard --help`'s list of commands. */
+export const term = '[options]';
 export const aliases: readonly string[] = [];
 export const summary = (lang: Lang): string => TEXT[lang].description;
 

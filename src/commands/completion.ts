@@ -24,6 +24,8 @@ import { IMPORT_FORMATS } from '../formats/records.js';
  */
 
 export const name = 'completion';
+/** What follows the name in `postboard --help`'s list of commands. */
+export const term = '[options] [shell]';
 export const aliases: readonly string[] = [];
 /** The script describes every command, so every command is built in full. */
 export const needsEveryCommand = true;
@@ -127,6 +129,8 @@ export function register(program: Command, ctx: Context): void {
 export const complete = {
   name: '__complete',
   aliases: [] as readonly string[],
+  term: '<shell> [words...]',
+  hidden: true,
   needsEveryCommand: true,
   summary: () => '',
   register(program: Command, ctx: Context): void {

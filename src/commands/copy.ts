@@ -12,6 +12,8 @@ import { examples } from '../cmdutil/examples.js';
  */
 
 export const name = 'copy';
+/** What follows the name in `postboard --help`'s list of commands. */
+export const term = '[options]';
 export const aliases: readonly string[] = [];
 
 export interface CopyOptions {

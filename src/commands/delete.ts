@@ -11,6 +11,8 @@ import { examples } from '../cmdutil/examples.js';
 import { parsePostNumber } from './show.js';
 
 export const name = 'delete';
+/** What follows the name in `postboard --help`'s list of commands. */
+export const term = '[options] <ids...>';
 export const aliases: readonly string[] = ['rm'];
 
 export interface DeleteOptions {

@@ -16,6 +16,8 @@ import { addPostFieldOptions, describeFlagIssue, draftFromFlags, readBodyFile, t
 import { parsePostNumber } from './show.js';
 
 export const name = 'edit';
+/** What follows the name in `postboard --help`'s list of commands. */
+export const term = '[options] <id>';
 export const aliases: readonly string[] = [];
 
 export interface EditOptions {

@@ -150,6 +150,8 @@ const TEXT: Record<Lang, ExportText> = {
 };
 
 export const name = 'export';
+/** What follows the name in `postboard --help`'s list of commands. */
+export const term = '[options]';
 export const aliases: readonly string[] = [];
 export const summary = (lang: Lang): string => TEXT[lang].description;
 
@@ -237,7 +239,7 @@ export async function runExport(ctx: Context, options: ExportOptions): Promise<v
   // will be is asked first only for a progress bar (a person watching a terminal).
   const counted = info.exists && ctx.io.stderr.isTTY;
   const total = counted ? Math.min((await store.page({ filter: options.filter, order: options.order, offset: 0, limit: 0 })).total, options.limit ?? Infinity) : 0;
-  const posts: AsyncIterable<Post> = info.exists ? store.stream({ filter: options.filter, order: options.order, limit: options.limit }) : (async function* () {})();
+  const posts: AsyncIterable<readonly Post[]> = info.exists ? store.stream({ filter: options.filter, order: options.order, limit: options.limit }) : (async function* () {})();
 
   const { fileSink, streamSink, TargetExistsError, TargetIsBoardError } = await import('../output.js');
   /** A failure of the output file, said in the user's words; anything else as it is. */
@@ -278,7 +280,7 @@ export async function runExport(ctx: Context, options: ExportOptions): Promise<v
 }
 
 /** The export as text chunks, in the chosen format. */
-async function exportChunks(posts: AsyncIterable<Post>, options: ExportOptions, ctx: Context, notes: string[]): Promise<AsyncIterable<string>> {
+async function exportChunks(posts: AsyncIterable<readonly Post[]>, options: ExportOptions, ctx: Context, notes: string[]): Promise<AsyncIterable<string>> {
   const fields = options.fields ?? (options.format === 'md' ? MARKDOWN_FIELDS : FIELD_KEYS);
   const header = options.header === 'keys' ? [...fields] : fields.map((field) => MESSAGES[options.header as Lang].fields[field]);
   const cells: CellOptions = {
@@ -289,8 +291,8 @@ async function exportChunks(posts: AsyncIterable<Post>, options: ExportOptions, 
   const formats = await import('../formats/text.js');
   switch (options.format) {
     case 'csv': {
-      const { csvChunks } = await import('../formats/csv.js');
-      return csvChunks(posts, fields, header, cells);
+      const { csvChunks, CSV_BATCH } = await import('../formats/csv.js');
+      return csvChunks(posts, fields, header, cells, ctx.board().kind === 'json' ? CSV_BATCH.inMemory : CSV_BATCH.streamed);
     }
     case 'tsv':
       return formats.tsvChunks(posts, fields, header, cells);
@@ -303,7 +305,7 @@ async function exportChunks(posts: AsyncIterable<Post>, options: ExportOptions, 
     case 'rss': {
       const { rssChunks } = await import('../formats/rss.js');
       const list: Post[] = [];
-      for await (const post of posts) list.push(post);
+      for await (const batch of posts) list.push(...batch);
       // A feed's link is the board's address. Without --feed-link, the site the newest release
       // came from stands in for it (said so); with no source at all there is no honest link to
       // give, and the feed says none rather than make one up.
@@ -360,10 +362,11 @@ async function startProgress(ctx: Context, total: number) {
   let count = 0;
   /** Counts the posts as they go by (for the summary), and moves the bar on a terminal. */
   const counting = (step: () => void) =>
-    async function* (posts: AsyncIterable<Post>): AsyncGenerator<Post> {
-      for await (const post of posts) {
-        if (count++ % 500 === 0) step();
-        yield post;
+    async function* (posts: AsyncIterable<readonly Post[]>): AsyncGenerator<readonly Post[]> {
+      for await (const batch of posts) {
+        count += batch.length;
+        step();
+        yield batch;
       }
     };
   if (!ctx.io.stderr.isTTY || total < PROGRESS_FROM) return { track: counting(() => {}), stop: () => {}, count: () => count };

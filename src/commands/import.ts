@@ -17,6 +17,8 @@ import { examples } from '../cmdutil/examples.js';
 import { readStdin } from '../cmdutil/post-fields.js';
 
 export const name = 'import';
+/** What follows the name in `postboard --help`'s list of commands. */
+export const term = '[options] <file>';
 export const aliases: readonly string[] = [];
 
 export interface ImportOptions {

@@ -6,6 +6,8 @@ import { examples } from '../cmdutil/examples.js';
 /** `postboard init`: makes a board where --db names one (a PostgreSQL database's tables, above all). */
 
 export const name = 'init';
+/** What follows the name in `postboard --help`'s list of commands. */
+export const term = '';
 export const aliases: readonly string[] = [];
 
 interface InitText {

@@ -80,6 +80,8 @@ const HELP: Record<Lang, { description: string; options: Record<string, string>;
 };
 
 export const name = 'list';
+/** What follows the name in `postboard --help`'s list of commands. */
+export const term = '[options]';
 export const aliases: readonly string[] = ['ls'];
 export const summary = (lang: Lang): string => HELP[lang].description;
 

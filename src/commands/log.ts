@@ -13,6 +13,8 @@ import { writeJsonList, type JsonFormat } from '../cmdutil/json-output.js';
 /** `postboard log`: the recent changes, newest first — who, when, which command, what it did. */
 
 export const name = 'log';
+/** What follows the name in `postboard --help`'s list of commands. */
+export const term = '[options]';
 export const aliases: readonly string[] = [];
 
 export const LOG_FORMATS = ['table', 'json', 'jsonl'] as const;

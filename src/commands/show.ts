@@ -52,6 +52,8 @@ const HELP: Record<Lang, { description: string; id: string; options: Record<stri
 };
 
 export const name = 'show';
+/** What follows the name in `postboard --help`'s list of commands. */
+export const term = '[options] <id>';
 export const aliases: readonly string[] = [];
 export const summary = (lang: Lang): string => HELP[lang].description;
 

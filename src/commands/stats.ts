@@ -13,6 +13,8 @@ import { writeJsonValue } from '../cmdutil/json-output.js';
 import type { Grouping, Tally } from '../store/store.js';
 
 export const name = 'stats';
+/** What follows the name in `postboard --help`'s list of commands. */
+export const term = '[options]';
 export const aliases: readonly string[] = [];
 
 export const GROUPINGS = ['department', 'month', 'author'] as const satisfies readonly Grouping[];

@@ -217,6 +217,7 @@ function revertCommand(kind: 'undo' | 'redo') {
   return {
     name: kind,
     aliases: [] as readonly string[],
+    term: kind === 'undo' ? '[options] [change]' : '[options]',
     summary: (lang: Lang) => text(lang).description,
     run,
     register(program: Command, ctx: Context, runCommand = run): void {

@@ -80,6 +80,7 @@ function visibilityCommand(name: 'hide' | 'publish', status: Status) {
   return {
     name,
     aliases: [] as readonly string[],
+    term: '<ids...>',
     summary: (lang: Lang) => TEXT[status][lang].description,
     run,
     register(program: Command, ctx: Context, runCommand = run): void {

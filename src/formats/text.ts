@@ -3,19 +3,23 @@ import { postInOrder, type Post } from '../board/post.js';
 import type { Messages } from '../i18n/index.js';
 import { visibleLine } from '../render/sanitize.js';
 import { postCells, type CellOptions } from './cells.js';
-import { chunked } from './chunks.js';
+import { batchesOf, chunked, type Batches } from './chunks.js';
 
 /**
  * TSV: tab-separated, one record per line (LF). A tab, newline, carriage return or backslash in
  * a value is written as `\t`, `\n`, `\r` or `\\`, so every record stays on one line and
  * `import` can restore it exactly.
  */
-export function tsvChunks(posts: Iterable<Post> | AsyncIterable<Post>, fields: readonly FieldKey[], header: readonly string[], options: CellOptions): AsyncGenerator<string> {
+export function tsvChunks(posts: Batches<Post>, fields: readonly FieldKey[], header: readonly string[], options: CellOptions): AsyncGenerator<string> {
   const escape = (cell: string | number) => String(cell).replace(/[\\\t\n\r]/g, (c) => TSV_ESCAPES[c] ?? c);
   return chunked(
     (async function* () {
       yield `${header.map(escape).join('\t')}\n`;
-      for await (const post of posts) yield `${postCells(post, fields, options).map(escape).join('\t')}\n`;
+      for await (const batch of batchesOf(posts)) {
+        let text = '';
+        for (const post of batch) text += `${postCells(post, fields, options).map(escape).join('\t')}\n`;
+        yield text;
+      }
     })(),
   );
 }
@@ -29,15 +33,19 @@ const shaped = (item: unknown, fields: readonly FieldKey[] | undefined): unknown
 const isPost = (item: unknown): item is Post => typeof item === 'object' && item !== null && 'id' in item && 'title' in item && 'status' in item;
 
 /** The posts as stored, as one JSON array, indented like the board file, written post by post. */
-export function jsonChunks(items: Iterable<unknown> | AsyncIterable<unknown>, fields?: readonly FieldKey[]): AsyncGenerator<string> {
+export function jsonChunks(items: Batches<unknown>, fields?: readonly FieldKey[]): AsyncGenerator<string> {
   return chunked(
     (async function* () {
       let first = true;
-      for await (const item of items) {
-        // Strings in JSON hold no raw line feed, so indenting after each one indents only the
-        // structure (not after U+2028, which JSON keeps raw and a multiline regex takes for a line end).
-        yield `${first ? '[\n  ' : ',\n  '}${JSON.stringify(shaped(item, fields), null, 2).replace(/\n/g, '\n  ')}`;
-        first = false;
+      for await (const batch of batchesOf(items)) {
+        let text = '';
+        for (const item of batch) {
+          // Strings in JSON hold no raw line feed, so indenting after each one indents only the
+          // structure (not after U+2028, which JSON keeps raw and a multiline regex takes for a line end).
+          text += `${first ? '[\n  ' : ',\n  '}${JSON.stringify(shaped(item, fields), null, 2).replace(/\n/g, '\n  ')}`;
+          first = false;
+        }
+        yield text;
       }
       yield first ? '[]\n' : '\n]\n';
     })(),
@@ -45,10 +53,14 @@ export function jsonChunks(items: Iterable<unknown> | AsyncIterable<unknown>, fi
 }
 
 /** One post (or value) per line, as stored. */
-export function jsonlChunks(items: Iterable<unknown> | AsyncIterable<unknown>, fields?: readonly FieldKey[]): AsyncGenerator<string> {
+export function jsonlChunks(items: Batches<unknown>, fields?: readonly FieldKey[]): AsyncGenerator<string> {
   return chunked(
     (async function* () {
-      for await (const item of items) yield `${JSON.stringify(shaped(item, fields))}\n`;
+      for await (const batch of batchesOf(items)) {
+        let text = '';
+        for (const item of batch) text += `${JSON.stringify(shaped(item, fields))}\n`;
+        yield text;
+      }
     })(),
   );
 }
@@ -58,13 +70,17 @@ export function jsonlChunks(items: Iterable<unknown> | AsyncIterable<unknown>, f
  * every character Markdown or HTML would act on escaped, so `|` never splits a cell and `<`
  * never opens a tag.
  */
-export function markdownChunks(posts: Iterable<Post> | AsyncIterable<Post>, fields: readonly FieldKey[], header: readonly string[], labels?: Messages): AsyncGenerator<string> {
+export function markdownChunks(posts: Batches<Post>, fields: readonly FieldKey[], header: readonly string[], labels?: Messages): AsyncGenerator<string> {
   const cell = (value: string | number) => (typeof value === 'number' ? String(value) : visibleLine(value).replace(/[\\`*_[\]<>|#&~]/g, '\\$&'));
   const align = fields.map((field) => (field === 'id' || field === 'views' ? '--:' : '---'));
   return chunked(
     (async function* () {
       yield `| ${header.map(cell).join(' | ')} |\n| ${align.join(' | ')} |\n`;
-      for await (const post of posts) yield `| ${postCells(post, fields, { formulaGuard: false, labels }).map(cell).join(' | ')} |\n`;
+      for await (const batch of batchesOf(posts)) {
+        let text = '';
+        for (const post of batch) text += `| ${postCells(post, fields, { formulaGuard: false, labels }).map(cell).join(' | ')} |\n`;
+        yield text;
+      }
     })(),
   );
 }

@@ -236,7 +236,7 @@ export class JsonBoardStore implements BoardStore {
     return (await this.memory()).get(ids);
   }
 
-  async *stream(query: Omit<PostQuery, 'offset'>): AsyncIterable<Post> {
+  async *stream(query: Omit<PostQuery, 'offset'>): AsyncIterable<readonly Post[]> {
     yield* (await this.memory()).stream(query);
   }
 
@@ -281,13 +281,13 @@ export class JsonBoardStore implements BoardStore {
     return { lastId, extras, log: changes };
   }
 
-  async restore(snapshot: BoardSnapshot, posts: AsyncIterable<Post>): Promise<number> {
+  async restore(snapshot: BoardSnapshot, posts: AsyncIterable<readonly Post[]>): Promise<number> {
     return this.locked(async (lock) => {
       const read = await this.boardFile.board();
       const changes = read?.board.changes?.length ?? 0;
       if (read && (read.board.posts.length > 0 || changes > 0)) return this.fail({ kind: 'not-empty', posts: read.board.posts.length, changes });
       const all: Post[] = [];
-      for await (const post of posts) all.push(post);
+      for await (const batch of posts) all.push(...batch);
       all.sort((a, b) => b.id - a.id);
       // Numbers given on the empty board stay given too.
       const lastId = Math.max(snapshot.lastId, read?.board.lastId ?? 0);

@@ -9,6 +9,9 @@ import type { BoardInfo, BoardTransaction, Grouping, PostPage, PostQuery, Tally 
  * one and asks it (a JSON board is read whole anyway); the databases answer the same questions
  * in SQL, and the contract suite holds all of them to the same answers.
  */
+/** Posts handed on at a time by `stream`. */
+const STREAM_BATCH = 1000;
+
 export class MemoryBoard {
   private byId: Map<number, Post> | undefined;
 
@@ -22,6 +25,13 @@ export class MemoryBoard {
   }
 
   page(query: PostQuery): PostPage {
+    // Only the count (an export's progress bar): no order needed.
+    if (query.limit === 0) {
+      const matches = postMatcher(query.filter);
+      let total = 0;
+      for (const post of this.board.posts) if (matches(post)) total++;
+      return { posts: [], total };
+    }
     const matching = selectPosts(this.board.posts, query.filter, query.order);
     const end = query.limit === undefined ? undefined : query.offset + query.limit;
     return { posts: matching.slice(query.offset, end), total: matching.length };
@@ -37,9 +47,10 @@ export class MemoryBoard {
     return found;
   }
 
-  *stream(query: Omit<PostQuery, 'offset'>): Iterable<Post> {
+  *stream(query: Omit<PostQuery, 'offset'>): Iterable<readonly Post[]> {
     const matching = selectPosts(this.board.posts, query.filter, query.order);
-    yield* query.limit === undefined ? matching : matching.slice(0, query.limit);
+    const end = query.limit === undefined ? matching.length : Math.min(query.limit, matching.length);
+    for (let start = 0; start < end; start += STREAM_BATCH) yield matching.slice(start, Math.min(start + STREAM_BATCH, end));
   }
 
   departments(): string[] {

@@ -109,7 +109,14 @@ export class PostgresBoardStore implements BoardStore {
   private async connect(): Promise<Client> {
     this.ready ??= (async () => {
       const { pg } = await this.pg();
-      const client = new pg.Client({ connectionString: this.connection, connectionTimeoutMillis: 10_000, application_name: 'postboard' });
+      // lock_timeout for the whole session (sent with the login, no extra round trip): a reader
+      // behind an administrator's lock (VACUUM FULL, ALTER TABLE) gives up too, as writers do.
+      const client = new pg.Client({
+        connectionString: this.connection,
+        connectionTimeoutMillis: 10_000,
+        application_name: 'postboard',
+        lock_timeout: Math.max(1, Math.round(this.options.lockTimeoutMs)),
+      });
       // An error on an idle connection (the server went away) is said at the next query, not thrown from nowhere.
       client.on('error', () => {});
       try {
@@ -227,7 +234,7 @@ export class PostgresBoardStore implements BoardStore {
   }
 
   /** Every matching post, in order, through COPY: one pass, memory flat, whatever the board's size. */
-  async *stream(query: Omit<PostQuery, 'offset'>): AsyncIterable<Post> {
+  async *stream(query: Omit<PostQuery, 'offset'>): AsyncIterable<readonly Post[]> {
     const client = await this.board();
     const { where, params } = this.matching(query.filter);
     // COPY takes no parameters: the values go in as literals, quoted by the driver.
@@ -246,10 +253,12 @@ export class PostgresBoardStore implements BoardStore {
         const text = rest + decoder.decode(chunk, { stream: true });
         const lines = text.split('\n');
         rest = lines.pop() ?? '';
+        const batch: Post[] = [];
         for (const line of lines) {
           const post = fromRow(copyRow(line));
-          if (matches(post)) yield post;
+          if (matches(post)) batch.push(post);
         }
+        if (batch.length > 0) yield batch;
       }
     } catch (error) {
       this.fail(this.problem(error, client));
@@ -326,7 +335,7 @@ export class PostgresBoardStore implements BoardStore {
     return { lastId: await this.lastId(client), extras: JSON.parse(extras?.value ?? '{}') as Record<string, unknown>, log: log.map(fromLogRow) };
   }
 
-  async restore(snapshot: BoardSnapshot, posts: AsyncIterable<Post>): Promise<number> {
+  async restore(snapshot: BoardSnapshot, posts: AsyncIterable<readonly Post[]>): Promise<number> {
     const client = await this.board();
     await this.query(client, 'BEGIN');
     try {
@@ -339,12 +348,14 @@ export class PostgresBoardStore implements BoardStore {
       const tx = new PostgresTransaction(this, client);
       let count = 0;
       let batch: Post[] = [];
-      for await (const post of posts) {
-        batch.push(post);
-        if (batch.length === BATCH * 10) {
-          await tx.insertNow(batch);
-          count += batch.length;
-          batch = [];
+      for await (const some of posts) {
+        for (const post of some) {
+          batch.push(post);
+          if (batch.length === BATCH * 10) {
+            await tx.insertNow(batch);
+            count += batch.length;
+            batch = [];
+          }
         }
       }
       await tx.insertNow(batch);

@@ -118,6 +118,8 @@ const indexed = (text: string): string => `${searchText(text)}\n\n`;
 
 /** Posts written at a time when a board is restored (copy). */
 const BATCH = 1000;
+/** Posts handed on at a time by an export's stream. */
+const STREAM_BATCH = 200;
 
 interface LogRow {
   seq: number;
@@ -260,12 +262,27 @@ export class SqliteBoardStore implements BoardStore {
     if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return { kind: 'locked', seconds: Math.round(this.options.lockTimeoutMs / 1000) };
     if (code === 'SQLITE_NOTADB') return { kind: 'not-a-board-database', notSqlite: true };
     if (code === 'SQLITE_FULL') return { kind: 'unwritable', code: 'ENOSPC' };
-    if (code.startsWith('SQLITE_READONLY')) return { kind: 'unwritable', code: 'EROFS' };
+    if (code.startsWith('SQLITE_READONLY')) return { kind: 'unwritable', code: this.whyReadOnly() };
     if (code.startsWith('SQLITE_CANTOPEN')) return { kind: 'unreadable', code: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'ENOENT' : 'EACCES' };
     if (code.startsWith('SQLITE_IOERR')) return { kind: 'unwritable', code: 'EIO' };
     if (code === 'SQLITE_CORRUPT') return { kind: 'database', detail: (error as Error).message };
     if (code.startsWith('SQLITE')) return { kind: 'database', detail: (error as Error).message };
     throw error;
+  }
+
+  /**
+   * Why SQLite could not write: a read-only file system, or no permission on the board, its -wal
+   * or -shm file (made by another user who only read it) or its folder.
+   */
+  private whyReadOnly(): string {
+    for (const path of [dirname(this.path), this.path, `${this.path}-wal`, `${this.path}-shm`]) {
+      try {
+        if (existsSync(path)) accessSync(path, constants.W_OK);
+      } catch (error) {
+        return (error as NodeJS.ErrnoException).code ?? 'EACCES';
+      }
+    }
+    return 'EACCES';
   }
 
   /** Runs a database step, saying a failure as a board problem. */
@@ -349,7 +366,7 @@ export class SqliteBoardStore implements BoardStore {
     return this.guard(() => getPosts(db, ids));
   }
 
-  async *stream(query: Omit<PostQuery, 'offset'>): AsyncIterable<Post> {
+  async *stream(query: Omit<PostQuery, 'offset'>): AsyncIterable<readonly Post[]> {
     const db = await this.open(false);
     if (!db) return;
     const matching = this.guard(() => this.matching(db, query.filter));
@@ -361,10 +378,17 @@ export class SqliteBoardStore implements BoardStore {
     // One statement, stepped a row at a time: memory stays flat, and the export reads one
     // snapshot of the board (in WAL mode, writers go on meanwhile).
     const rows = this.guard(() => statement.iterate(...matching.params, query.limit ?? -1)) as IterableIterator<PostRow>;
+    let batch: Post[] = [];
     for (const row of rows) {
       const post = fromRow(row);
-      if (matches(post)) yield post;
+      if (!matches(post)) continue;
+      batch.push(post);
+      if (batch.length === STREAM_BATCH) {
+        yield batch;
+        batch = [];
+      }
     }
+    if (batch.length > 0) yield batch;
   }
 
   async departments(): Promise<string[]> {
@@ -492,7 +516,7 @@ export class SqliteBoardStore implements BoardStore {
     }));
   }
 
-  async restore(snapshot: BoardSnapshot, posts: AsyncIterable<Post>): Promise<number> {
+  async restore(snapshot: BoardSnapshot, posts: AsyncIterable<readonly Post[]>): Promise<number> {
     const db = await this.writable();
     db.pragma('cache_size = -65536');
     this.guard(() => db.exec('BEGIN IMMEDIATE'));
@@ -503,12 +527,14 @@ export class SqliteBoardStore implements BoardStore {
       const tx = new SqliteTransaction(db);
       let count = 0;
       let batch: Post[] = [];
-      for await (const post of posts) {
-        batch.push(post);
-        if (batch.length === BATCH) {
-          this.guard(() => tx.insertNow(batch));
-          count += batch.length;
-          batch = [];
+      for await (const some of posts) {
+        for (const post of some) {
+          batch.push(post);
+          if (batch.length === BATCH) {
+            this.guard(() => tx.insertNow(batch));
+            count += batch.length;
+            batch = [];
+          }
         }
       }
       this.guard(() => tx.insertNow(batch));

@@ -56,8 +56,11 @@ export interface BoardReads {
   page(query: PostQuery): Promise<PostPage>;
   /** The posts with these numbers (those that exist), by number. */
   get(ids: readonly number[]): Promise<Map<number, Post>>;
-  /** The matching posts in order, a batch at a time: memory stays flat whatever the board's size. */
-  stream(query: Omit<PostQuery, 'offset'>): AsyncIterable<Post>;
+  /**
+   * The matching posts in order, a batch at a time: memory stays flat whatever the board's size,
+   * and a consumer awaits once per batch, not once per post.
+   */
+  stream(query: Omit<PostQuery, 'offset'>): AsyncIterable<readonly Post[]>;
   /** The departments in use, the most used first. */
   departments(): Promise<string[]>;
   /** Posts and views per department, month or author, for the filter; in no particular order. */
@@ -136,7 +139,7 @@ export interface BoardStore extends BoardReads {
   /** For `copy`: everything but the posts. */
   snapshot(): Promise<BoardSnapshot>;
   /** For `copy`: fills an empty board with a whole board (posts in any order), as one change. */
-  restore(snapshot: BoardSnapshot, posts: AsyncIterable<Post>): Promise<number>;
+  restore(snapshot: BoardSnapshot, posts: AsyncIterable<readonly Post[]>): Promise<number>;
 
   /** For `init`: makes the board's tables (a database) or file; says whether it was made now. */
   init(): Promise<{ made: boolean; info: BoardInfo }>;

@@ -198,6 +198,25 @@ describe('a PostgreSQL board, set up', () => {
     expect(listed).toMatchObject({ code: 1, stderr: expect.stringContaining("asks for postgres's password and none was given; put it in PGPASSWORD, ~/.pgpass or the URL") });
   });
 
+  it("a reader behind an administrator's lock on the posts gives up after the lock timeout, as a writer does", async () => {
+    const location = `${url()}?schema=t_locked_${process.pid}`;
+    await runCli(['init', '--db', location]);
+    const { default: pg } = await import('pg');
+    const admin = new pg.Client({ connectionString: url() });
+    await admin.connect();
+    try {
+      await admin.query('BEGIN');
+      await admin.query(`LOCK TABLE t_locked_${process.pid}.posts IN ACCESS EXCLUSIVE MODE`);
+      const started = Date.now();
+      const listed = await runCli(['list', '--db', location], { env: { POSTBOARD_LOCK_TIMEOUT: '1' } });
+      expect(listed).toMatchObject({ code: 1, stderr: expect.stringContaining('waited 1 s') });
+      expect(Date.now() - started).toBeLessThan(8_000);
+    } finally {
+      await admin.query('ROLLBACK');
+      await admin.end();
+    }
+  });
+
   it('six inits at once make one board; the others find it made', async () => {
     const location = `${url()}?schema=t_inits_${process.pid}`;
     const runs = await Promise.all(Array.from({ length: 6 }, () => runCli(['init', '--db', location])));

@@ -17,6 +17,7 @@ export async function parseFlags<T>(register: Register<T>, argv: string[], now =
     {
       name: argv[0] ?? '',
       aliases: [],
+      term: '',
       summary: () => '',
       register: (p, c) =>
         register(p, c, async (_ctx, options) => {
