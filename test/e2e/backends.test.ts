@@ -1,4 +1,4 @@
-import { cpSync, linkSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from '../support/cli.js';
@@ -114,78 +114,6 @@ describe('a location postboard cannot keep a board at', () => {
       expect(added.stderr).not.toContain('MyS3cret');
     }
     expect(readdirSync(folder)).toEqual([]);
-  });
-});
-
-describe('a SQLite location that is not a postboard board', () => {
-  it("another program's database is refused and left exactly as it was (not switched to WAL)", async () => {
-    const { default: Database } = await import('better-sqlite3');
-    const path = join(tempDir(), 'other.db');
-    const db = new Database(path);
-    db.exec('CREATE TABLE t (x)');
-    db.close();
-    const before = readFileSync(path);
-    const listed = await runCli(['list', '--db', path]);
-    expect(listed).toMatchObject({ code: 1, stderr: expect.stringContaining('is a database that is not a postboard board') });
-    expect(readFileSync(path).equals(before)).toBe(true);
-  });
-
-  it('a JSON board named .sqlite is said to be no SQLite database; an empty file is no board yet, and a read leaves it so', async () => {
-    const folder = tempDir();
-    writeFileSync(join(folder, 'j.sqlite'), '{"posts":[]}');
-    expect((await runCli(['list', '--db', join(folder, 'j.sqlite')])).stderr).toContain('is not a SQLite database, though its name says so');
-    writeFileSync(join(folder, 'empty.sqlite'), '');
-    expect((await runCli(['list', '--db', join(folder, 'empty.sqlite')])).stderr).toContain('No board at');
-    expect(readdirSync(folder).sort()).toEqual(['empty.sqlite', 'j.sqlite']);
-    expect(readFileSync(join(folder, 'empty.sqlite')).length).toBe(0);
-  });
-
-  it('a board with a second name (a hard link) is never written, since writers through two names would not take turns', async () => {
-    const folder = tempDir();
-    const board = join(folder, 'board.sqlite');
-    await runCli(['add', '--db', board, '--title', 'first', '--author', 'a']);
-    linkSync(board, join(folder, 'hard.db'));
-    for (const name of [board, join(folder, 'hard.db')]) {
-      const added = await runCli(['add', '--db', name, '--title', 'second', '--author', 'a']);
-      expect(added).toMatchObject({ code: 1, stderr: expect.stringContaining('has 2 names (hard links)') });
-    }
-    expect((await runCli(['list', '--db', board, '--format', 'jsonl', '--fields', 'title'])).stdout).toBe('{"title":"first"}\n');
-  });
-
-  it('a dry run of an import makes no board where there is none', async () => {
-    const folder = tempDir();
-    writeFileSync(join(folder, 'posts.jsonl'), '{"title":"t","author":"a","date":"2024-01-01"}\n');
-    const dry = await runCli(['import', join(folder, 'posts.jsonl'), '--db', join(folder, 'sub', 'new.sqlite'), '--dry-run']);
-    expect(dry.code).toBe(0);
-    expect(dry.stdout + dry.stderr).toContain('1 added');
-    expect(readdirSync(folder)).toEqual(['posts.jsonl']);
-  });
-
-  it('a lock timeout in fractions of a second, or very long, is taken as it is meant', async () => {
-    const board = join(tempDir(), 'board.sqlite');
-    expect((await runCli(['add', '--db', board, '--title', 't', '--author', 'a'], { env: { POSTBOARD_LOCK_TIMEOUT: '0.0005' } })).code).toBe(0);
-    expect((await runCli(['list', '--db', board], { env: { POSTBOARD_LOCK_TIMEOUT: '99999999' } })).code).toBe(0);
-  });
-});
-
-describe('copy, refusing what it cannot do well', () => {
-  it('from a board that is not there (a misspelt name): says so, and makes nothing', async () => {
-    const folder = tempDir();
-    const copied = await runCli(['copy', '--db', join(folder, 'typo.sqlite'), '--to', join(folder, 'out.json')]);
-    expect(copied).toMatchObject({ code: 1, stderr: expect.stringContaining('No board at') });
-    expect(readdirSync(folder)).toEqual([]);
-  });
-
-  it('to a board with no posts but a change log of its own: refused, on every kind', async () => {
-    const from = join(tempDir(), 'from.json');
-    await runCli(['add', '--db', from, '--title', 't', '--author', 'a']);
-    for (const name of ['to.json', 'to.sqlite']) {
-      const to = join(tempDir(), name);
-      await runCli(['add', '--db', to, '--title', 'x', '--author', 'a']);
-      await runCli(['delete', '1', '--yes', '--db', to]);
-      const copied = await runCli(['copy', '--db', from, '--to', to]);
-      expect(copied).toMatchObject({ code: 1, stderr: expect.stringContaining('already holds a change log (2 changes)') });
-    }
   });
 });
 
