@@ -59,7 +59,7 @@ export class Context {
     const env = this.io.env;
     if (this.store) return this.store;
     // A URL of another kind (mysql://, a typo of postgres://) is never taken for a file name.
-    if (isUrlLike(this.boardLocation) && boardKind(this.boardLocation).kind !== 'postgres') throw new UsageError(this.t.usage.boardKind(this.boardShown));
+    if (isUrlLike(this.boardLocation) && boardKind(this.boardLocation).kind === 'json') throw new UsageError(this.t.usage.boardKind(this.boardShown));
     this.store = openBoard({
       location: this.boardLocation,
       shownAs: this.boardShown,

@@ -173,6 +173,19 @@ const LONE_SURROGATE = /\p{Cs}/u;
 /** (A quick scan for any surrogate first: Korean text has none, and the Unicode-aware scan costs more.) */
 const broken = (text: string): boolean => SURROGATE.test(text) && LONE_SURROGATE.test(text);
 
+/** The first text field of a stored post holding half a surrogate pair (a board edited by hand), if any. */
+export function brokenField(post: Post): string | undefined {
+  const fields: [string, string | undefined][] = [
+    ['title', post.title],
+    ['author', post.author],
+    ['department', post.department],
+    ['body', post.body],
+    ['source.agency', post.source?.agency],
+    ['source.url', post.source?.url],
+  ];
+  return fields.find(([, text]) => text !== undefined && broken(text))?.[0];
+}
+
 const characters = (text: string): number => {
   let count = 0;
   for (const _ of text) count++;

@@ -175,7 +175,7 @@ export async function runAdd(ctx: Context, options: AddOptions): Promise<void> {
   const text = TEXT[ctx.lang];
   // A draft goes to the board it was written for, unless another is named now.
   const saved = options.fromDraft ? await loadDraft(ctx, options.fromDraft, text) : undefined;
-  if (saved?.board && !ctx.global.db && !ctx.io.env.POSTBOARD_DB) ctx.global.db = saved.board;
+  if (saved?.board && !ctx.global.db) ctx.global.db = saved.board;
   const store = ctx.board();
   // Before anything is asked: a board that cannot be written is said now, not after the prompts.
   if (!options.dryRun) await store.assertWritable();

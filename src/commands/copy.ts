@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { NotFoundError, UsageError } from '../errors.js';
+import { brokenField, type Post } from '../board/post.js';
+import { NotFoundError, PostboardError, UsageError } from '../errors.js';
 import type { Lang } from '../i18n/index.js';
 import { boardKind, isUrlLike, openBoard, shownLocation } from '../store/index.js';
 import { examples } from '../cmdutil/examples.js';
@@ -25,6 +26,7 @@ interface CopyText {
   to: string;
   examples: [string, string][];
   same: string;
+  broken: (id: number, field: string) => string;
   done: (posts: string, from: string, to: string, changes: number) => string;
 }
 
@@ -38,6 +40,8 @@ const TEXT: Record<Lang, CopyText> = {
       ['postboard copy --db postgres://board@db/news --to backup.json', 'a team board, as one file'],
     ],
     same: '--to names the board being copied',
+    broken: (id, field) =>
+      `post ${id}'s ${field} holds half of a UTF-16 surrogate pair (a board edited by hand), which a SQLite or PostgreSQL board cannot keep; fix it first. Nothing was copied`,
     done: (posts, from, to, changes) => `Copied ${posts} and ${changes} ${changes === 1 ? 'change' : 'changes'} of the log from ${from} to ${to}.`,
   },
   ko: {
@@ -49,6 +53,7 @@ const TEXT: Record<Lang, CopyText> = {
       ['postboard copy --db postgres://board@db/news --to backup.json', '팀 게시판을 파일 하나로'],
     ],
     same: '--to가 복사하는 게시판 자신입니다',
+    broken: (id, field) => `${id}번 글의 ${field}에 짝 없는 UTF-16 서로게이트(손으로 고친 게시판)가 있어 SQLite나 PostgreSQL 게시판에 담을 수 없습니다. 먼저 고치세요. 아무것도 복사하지 않았습니다`,
     done: (posts, from, to, changes) => `${from}에서 ${to}(으)로 ${posts}와 변경 기록 ${changes}건을 복사했습니다.`,
   },
 };
@@ -71,16 +76,27 @@ export async function runCopy(ctx: Context, options: CopyOptions): Promise<void>
   const source = ctx.board();
   // A misspelt source is no board at all, not an empty one to copy.
   if (!(await source.info()).exists) throw new NotFoundError(ctx.t.notFound.noBoard(source.name));
-  if (isUrlLike(options.to) && boardKind(options.to).kind !== 'postgres') throw new UsageError(ctx.t.usage.boardKind(shownLocation(options.to)), name);
+  if (isUrlLike(options.to) && boardKind(options.to).kind === 'json') throw new UsageError(ctx.t.usage.boardKind(shownLocation(options.to)), name);
   const target = openBoard({ location: options.to, shownAs: shownLocation(options.to), lockTimeoutMs: ctx.lockTimeoutMs(), lockStaleMs: 10_000, faults: ctx.writeFaults() });
   try {
     await target.assertWritable();
     const snapshot = await source.snapshot();
     // Oldest first: a database fills its indexes in order, and the log reads as it happened.
     const posts = source.stream({ filter: { status: 'all' }, order: { sort: 'id', ascending: true }, limit: undefined });
-    const count = await target.restore(snapshot, posts);
+    const count = await target.restore(snapshot, target.kind === 'json' ? posts : storable(posts, text));
     ctx.say(text.done(ctx.t.list.count(count), source.name, target.name, snapshot.log.length));
   } finally {
     await target.close();
+  }
+}
+
+/** The posts as they go by, stopping the copy (one transaction: nothing kept) at text a database would change. */
+async function* storable(posts: AsyncIterable<readonly Post[]>, text: CopyText): AsyncGenerator<readonly Post[]> {
+  for await (const batch of posts) {
+    for (const post of batch) {
+      const field = brokenField(post);
+      if (field) throw new PostboardError(text.broken(post.id, field));
+    }
+    yield batch;
   }
 }

@@ -149,10 +149,30 @@ export async function findTarget(store: BoardStore, kind: 'undo' | 'redo', seq?:
   if (seq !== undefined) return target(kind, await store.log(Number.MAX_SAFE_INTEGER), seq);
   for (let limit = LOOK_BACK; ; limit *= 2) {
     const entries = await store.log(limit);
-    const found = target(kind, entries);
-    // Redo's search ends at the newest plain change: past one, nothing further back can be redone.
-    const ended = kind === 'redo' && entries.some((entry) => entry.undoes === undefined && entry.redoes === undefined);
-    if (found || ended || entries.length < limit) return found;
+    const whole = entries.length < limit;
+    if (kind === 'undo') {
+      const found = target(kind, entries);
+      if (found || whole) return found;
+      continue;
+    }
+    // Redo: newest first, past undos and redos, up to the newest plain change. An undo whose
+    // change lies further back than what was read means: read further (never skip to an older one).
+    const bySeq = new Map(entries.map((entry) => [entry.seq, entry]));
+    let further = false;
+    for (const entry of entries) {
+      if (entry.undoes !== undefined) {
+        const undone = bySeq.get(entry.undoes);
+        if (!undone) {
+          further = !whole;
+          break;
+        }
+        if (undone.undoneBy === entry.seq) return { entry: undone, reverted: entry };
+        continue;
+      }
+      if (entry.redoes !== undefined) continue;
+      return undefined;
+    }
+    if (!further) return undefined;
   }
 }
 

@@ -36,26 +36,71 @@ export function boardKind(location: string): { kind: BoardKind; path: string } {
 }
 
 /** A location written as a URL (`scheme://…`): a database, whichever postboard can open or not. */
-export const isUrlLike = (location: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(location);
+export const isUrlLike = (location: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(location) || location.includes('://') || /^postgres(ql)?:/i.test(location);
+
+/** The parts of a URL as written: scheme, what comes before the query, the query (with its `?`). */
+function urlParts(location: string): { scheme: string; head: string; query: string } {
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(location)?.[0] ?? '';
+  const rest = location.slice(scheme.length);
+  const q = rest.indexOf('?');
+  return { scheme, head: q < 0 ? rest : rest.slice(0, q), query: q < 0 ? '' : rest.slice(q) };
+}
+
+/**
+ * A URL that parsers read two ways: a password holding an unencoded `/`, `#` or `?` (which a
+ * URL parser takes for the end of the host, so part of the password would be used, and shown,
+ * as a host name). postboard refuses it; written `%2F`, `%23`, `%3F`, it is one URL.
+ */
+export function ambiguousUrl(location: string): boolean {
+  const { head, query } = urlParts(location);
+  const at = head.lastIndexOf('@');
+  if (at >= 0 && /[/#]/.test(head.slice(0, at))) return true;
+  // `user:pa?ss@host`: an @ in the query before the first parameter's `=`.
+  const first = query.slice(1).split('&')[0] ?? '';
+  return first.includes('@') && (!first.includes('=') || first.indexOf('@') < first.indexOf('='));
+}
+
+const PASSWORD_KEYS = new Set(['password', 'sslpassword']);
+const decoded = (text: string): string => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+};
 
 /**
  * A URL with its password put as `mask` (or left out where `mask` is empty): the one after the
- * user name, up to the last `@` (a password may hold `/`, `?`, `#` or `@` unencoded), and any
- * `password=` or `sslpassword=` in the query. Read from the text as given, never through a parser
- * that could take part of a password for the host.
+ * user name, and any `password=` or `sslpassword=` in the query (however its name is
+ * percent-encoded: the driver decodes it). Read from the text as given, never through a parser
+ * that could take part of a password for the host; a URL read two ways (see ambiguousUrl) is
+ * masked up to its last `@`.
  */
 function maskPassword(location: string, mask: string): string {
-  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(location)?.[0] ?? '';
-  let rest = location.slice(scheme.length);
-  const at = rest.lastIndexOf('@');
-  if (at >= 0) {
-    const colon = rest.slice(0, at).indexOf(':');
-    if (colon >= 0) rest = `${rest.slice(0, colon)}${mask ? `:${mask}` : ''}${rest.slice(at)}`;
+  const { scheme, head, query } = urlParts(location);
+  if (ambiguousUrl(location)) {
+    const rest = location.slice(scheme.length);
+    const at = rest.lastIndexOf('@');
+    const colon = rest.indexOf(':');
+    return colon >= 0 && colon < at ? `${scheme}${rest.slice(0, colon)}${mask ? `:${mask}` : ''}${rest.slice(at)}` : location;
   }
-  rest = mask
-    ? rest.replace(/([?&](?:ssl)?password=)[^&#]*/gi, `$1${mask}`)
-    : rest.replace(/([?&])(?:ssl)?password=[^&#]*(&|(?=#)|$)/gi, (_, before: string, after: string) => (after === '&' ? before : ''));
-  return scheme + rest;
+  let shownHead = head;
+  const at = head.lastIndexOf('@');
+  if (at >= 0) {
+    const colon = head.slice(0, at).indexOf(':');
+    if (colon >= 0) shownHead = `${head.slice(0, colon)}${mask ? `:${mask}` : ''}${head.slice(at)}`;
+  }
+  if (!query) return scheme + shownHead;
+  const params = query
+    .slice(1)
+    .split('&')
+    .flatMap((param) => {
+      const eq = param.indexOf('=');
+      const key = eq < 0 ? param : param.slice(0, eq);
+      if (!PASSWORD_KEYS.has(decoded(key).toLowerCase())) return [param];
+      return mask ? [`${key}=${mask}`] : [];
+    });
+  return `${scheme}${shownHead}${params.length > 0 ? `?${params.join('&')}` : ''}`;
 }
 
 /**

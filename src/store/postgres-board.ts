@@ -7,6 +7,7 @@ import { postMatcher, type PostFilter } from '../board/query.js';
 import { titleKey } from '../board/title-key.js';
 import { BoardFileError, UsageError } from '../errors.js';
 import type { BoardProblem } from './board.js';
+import { ambiguousUrl } from './index.js';
 import { COUNT_UP_TO, DATABASE_SCHEMA, filterClauses, fromRow, hashOf, orderClause, POST_COLUMNS, ROW_COLUMNS, searchText, toRow, type PostRow } from './sql.js';
 import type { BoardInfo, BoardSnapshot, BoardStore, BoardTransaction, ChangeInfo, Grouping, OwnFile, PostPage, PostQuery, Tally } from './store.js';
 
@@ -80,6 +81,7 @@ export class PostgresBoardStore implements BoardStore {
     this.countUpTo = options.countUpTo ?? COUNT_UP_TO;
     let url: URL;
     try {
+      if (ambiguousUrl(options.url)) throw new Error('read two ways');
       url = new URL(options.url);
     } catch {
       // (Said with the URL as shown: never its password.)
@@ -145,7 +147,7 @@ export class PostgresBoardStore implements BoardStore {
     }
     if (code === '3D000') return { kind: 'no-database', database: client?.database ?? decodeURIComponent(url.pathname.slice(1)) };
     if (code === '42P01' || code === '3F000') return { kind: 'no-tables', location: this.name };
-    if (code === '55P03' || code === '57014') return { kind: 'locked', seconds: Math.round(this.options.lockTimeoutMs / 1000) };
+    if (code === '55P03' || code === '57014') return { kind: 'locked', seconds: this.options.lockTimeoutMs < 1000 ? Math.round(this.options.lockTimeoutMs / 100) / 10 : Math.round(this.options.lockTimeoutMs / 1000) };
     if (code === '53100') return { kind: 'unwritable', code: 'ENOSPC' };
     if (code === '25006') return { kind: 'unwritable', code: 'EROFS' };
     const message = ((error as Error).message ?? String(error)).replace(/:\/\/([^:/@]*):[^@]*@/g, '://$1:***@');

@@ -210,6 +210,24 @@ export class SqliteBoardStore implements BoardStore {
       db.close();
       return undefined;
     }
+    const schemaOf = () => Number((db.prepare("SELECT value FROM board WHERE key = 'schema'").get() as { value: string } | undefined)?.value);
+    if (tables) {
+      // A table named board is not yet a board: its schema row says so, read before anything is set.
+      let schema: number;
+      try {
+        schema = schemaOf();
+      } catch {
+        schema = Number.NaN;
+      }
+      if (!Number.isInteger(schema) || schema < 1) {
+        db.close();
+        return this.fail({ kind: 'not-a-board-database' });
+      }
+      if (schema > SQLITE_SCHEMA) {
+        db.close();
+        return this.fail({ kind: 'newer-version', version: schema, reads: SQLITE_SCHEMA });
+      }
+    }
     try {
       db.pragma('journal_mode = WAL');
       // Every commit reaches the disk before postboard says it is done.
@@ -230,17 +248,7 @@ export class SqliteBoardStore implements BoardStore {
         db.exec('COMMIT');
       });
     }
-    const schemaOf = () => Number((db.prepare("SELECT value FROM board WHERE key = 'schema'").get() as { value: string } | undefined)?.value);
-    const schema = schemaOf();
-    if (!Number.isInteger(schema) || schema < 1) {
-      db.close();
-      return this.fail({ kind: 'not-a-board-database' });
-    }
-    if (schema > SQLITE_SCHEMA) {
-      db.close();
-      return this.fail({ kind: 'newer-version', version: schema, reads: SQLITE_SCHEMA });
-    }
-    if (schema < SQLITE_SCHEMA) {
+    if (schemaOf() < SQLITE_SCHEMA) {
       // A board made by an earlier postboard: brought up to this schema once, as one transaction.
       this.guard(() => {
         db.exec('BEGIN IMMEDIATE');
@@ -259,7 +267,7 @@ export class SqliteBoardStore implements BoardStore {
   /** A SQLite error, said as a board problem. */
   private problem(error: unknown): BoardProblem {
     const code = (error as { code?: string }).code ?? '';
-    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return { kind: 'locked', seconds: Math.round(this.options.lockTimeoutMs / 1000) };
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return { kind: 'locked', seconds: this.options.lockTimeoutMs < 1000 ? Math.round(this.options.lockTimeoutMs / 100) / 10 : Math.round(this.options.lockTimeoutMs / 1000) };
     if (code === 'SQLITE_NOTADB') return { kind: 'not-a-board-database', notSqlite: true };
     if (code === 'SQLITE_FULL') return { kind: 'unwritable', code: 'ENOSPC' };
     if (code.startsWith('SQLITE_READONLY')) return { kind: 'unwritable', code: this.whyReadOnly() };
@@ -427,10 +435,10 @@ export class SqliteBoardStore implements BoardStore {
    * lock in files named after the name used, so writers through two names would not take turns.
    */
   private async writable(): Promise<Database> {
-    const db = (await this.open(true)) as Database;
-    const names = statSync(this.path).nlink;
+    // Asked before anything is written (an empty file with two names is not made a board first).
+    const names = existsSync(this.path) ? statSync(this.path).nlink : 1;
     if (names > 1) return this.fail({ kind: 'hard-linked', names });
-    return db;
+    return (await this.open(true)) as Database;
   }
 
   /** An empty board in memory, for a dry run where there is no board yet: nothing is made on disk. */
@@ -445,7 +453,9 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   async change<T>(info: ChangeInfo, work: (tx: BoardTransaction) => Promise<T>): Promise<{ result: T; changed: boolean; seq?: number }> {
-    const db = info.dryRun && !existsSync(this.path) ? await this.scratch() : await this.writable();
+    // A dry run where there is no board yet (no file, or an empty one) makes none.
+    const nothingYet = !this.db && (!existsSync(this.path) || statSync(this.path).size === 0);
+    const db = info.dryRun && nothingYet ? await this.scratch() : await this.writable();
     // Room for the indexes a large import writes into (SQLite's default is 2 MB; reads keep that).
     db.pragma('cache_size = -65536');
     // Writers take turns here (waiting up to the lock timeout); readers go on reading meanwhile.

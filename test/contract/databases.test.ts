@@ -49,6 +49,16 @@ describe('a SQLite location that is not a postboard board', () => {
     const listed = await runCli(['list', '--db', path]);
     expect(listed).toMatchObject({ code: 1, stderr: expect.stringContaining('is a database that is not a postboard board') });
     expect(readFileSync(path).equals(before)).toBe(true);
+    // Even one with a table named board (but no board's schema in it), read or written.
+    const other = join(tempDir(), 'other.db');
+    const db2 = new Database(other);
+    db2.exec('CREATE TABLE board (key TEXT, value TEXT)');
+    db2.close();
+    const bytes = readFileSync(other);
+    for (const args of [['list'], ['add', '--title', 't', '--author', 'a']]) {
+      expect((await runCli([...args, '--db', other])).stderr).toContain('is a database that is not a postboard board');
+      expect(readFileSync(other).equals(bytes)).toBe(true);
+    }
   });
 
   it('a JSON board named .sqlite is said to be no SQLite database; an empty file is no board yet, and a read leaves it so', async () => {
@@ -73,13 +83,24 @@ describe('a SQLite location that is not a postboard board', () => {
     expect((await runCli(['list', '--db', board, '--format', 'jsonl', '--fields', 'title'])).stdout).toBe('{"title":"first"}\n');
   });
 
-  it('a dry run of an import makes no board where there is none', async () => {
+  it('a dry run of an import makes no board where there is none (no file, or an empty one)', async () => {
     const folder = tempDir();
     writeFileSync(join(folder, 'posts.jsonl'), '{"title":"t","author":"a","date":"2024-01-01"}\n');
     const dry = await runCli(['import', join(folder, 'posts.jsonl'), '--db', join(folder, 'sub', 'new.sqlite'), '--dry-run']);
     expect(dry.code).toBe(0);
     expect(dry.stdout + dry.stderr).toContain('1 added');
     expect(readdirSync(folder)).toEqual(['posts.jsonl']);
+    writeFileSync(join(folder, 'empty.sqlite'), '');
+    expect((await runCli(['import', join(folder, 'posts.jsonl'), '--db', join(folder, 'empty.sqlite'), '--dry-run'])).code).toBe(0);
+    expect(readFileSync(join(folder, 'empty.sqlite')).length).toBe(0);
+  });
+
+  it('an empty file with two names is refused before anything is written into it', async () => {
+    const folder = tempDir();
+    writeFileSync(join(folder, 'h.sqlite'), '');
+    linkSync(join(folder, 'h.sqlite'), join(folder, 'h2.sqlite'));
+    expect((await runCli(['add', '--db', join(folder, 'h.sqlite'), '--title', 't', '--author', 'a'])).stderr).toContain('has 2 names (hard links)');
+    expect(readFileSync(join(folder, 'h.sqlite')).length).toBe(0);
   });
 
   it('a lock timeout in fractions of a second, or very long, is taken as it is meant', async () => {
@@ -90,6 +111,15 @@ describe('a SQLite location that is not a postboard board', () => {
 });
 
 describe('copy, refusing what it cannot do well', () => {
+  it('from a JSON board edited by hand to hold half a surrogate pair: refused for a database, which would change it', async () => {
+    const from = join(tempDir(), 'lone.json');
+    writeFileSync(from, '{"schemaVersion":1,"lastId":1,"posts":[{"id":1,"title":"lone \\ud800 here","author":"A","department":"","date":"2025-01-01","views":0,"status":"published"}]}');
+    const to = join(tempDir(), 'lone.sqlite');
+    const copied = await runCli(['copy', '--db', from, '--to', to]);
+    expect(copied).toMatchObject({ code: 1, stderr: expect.stringContaining("post 1's title holds half of a UTF-16 surrogate pair") });
+    expect((await runCli(['list', '--db', to, '--format', 'json'])).stdout).toBe('[]\n');
+  });
+
   it('from a board that is not there (a misspelt name): says so, and makes nothing', async () => {
     const folder = tempDir();
     const copied = await runCli(['copy', '--db', join(folder, 'typo.sqlite'), '--to', join(folder, 'out.json')]);

@@ -53,6 +53,12 @@ describe('a PostgreSQL board, said plainly', () => {
     expect((await runCli(['--help'], { env: { POSTBOARD_DB: location } })).stdout).not.toContain(password);
   });
 
+  it('a password with an unencoded / is refused as a URL read two ways, never sent on as a host name', async () => {
+    const listed = await runCli(['list', '--db', 'postgres://atk:Se@kr3t/PW@127.0.0.1/atkdb']);
+    expect(listed).toMatchObject({ code: 2, stderr: expect.stringContaining('postgres://atk:***@127.0.0.1/atkdb: not a valid PostgreSQL URL') });
+    expect(listed.stderr).not.toMatch(/kr3t|PW/);
+  });
+
   it('a server that is not there, and a database that is not there, each in one line', async () => {
     const down = await runCli(['list', '--db', 'postgres://postgres@127.0.0.1:1/none']);
     expect(down).toMatchObject({ code: 1, stderr: expect.stringMatching(/^error: postgres:\/\/postgres@127\.0\.0\.1:1\/none: cannot reach the PostgreSQL server at 127\.0\.0\.1:1 \(ECONNREFUSED\)/) });
@@ -94,9 +100,13 @@ describe('a draft kept from a database board', () => {
     const draft = readFileSync(path, 'utf8');
     expect(draft).not.toContain(password);
     expect(JSON.parse(draft).board).toBe(location.replace(`:${password}@`, '@'));
-    // Later, elsewhere, with no --db: the post goes to the team's board, not to a file named like the URL.
+    // Later, elsewhere, with no --db (and a personal board in POSTBOARD_DB): the post goes to the
+    // team's board the draft was written for, not to a file named like the URL.
     const elsewhere = tempDir();
-    const posted = await runCli(['add', '--from-draft', path, '--body', '다 쓴 본문', '--quiet'], { cwd: elsewhere, env: { HOME: home, PGPASSWORD: password } });
+    const posted = await runCli(['add', '--from-draft', path, '--body', '다 쓴 본문', '--quiet'], {
+      cwd: elsewhere,
+      env: { HOME: home, PGPASSWORD: password, POSTBOARD_DB: join(elsewhere, 'personal.json') },
+    });
     expect(posted).toMatchObject({ code: 0, stdout: '1\n' });
     expect(readdirSync(elsewhere)).toEqual([]);
     const listed = await runCli(['list', '--db', location, '--format', 'jsonl', '--fields', 'id,title']);

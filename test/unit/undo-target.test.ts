@@ -25,6 +25,15 @@ describe('what undo and redo take back, however long the log', () => {
     expect(await findTarget(boardWithLog(log), 'undo')).toBeUndefined();
   });
 
+  it('redo takes back the newest undo even when the change it undid is further back than the first read (251 adds, 251 undos)', async () => {
+    const log: ChangeLogEntry[] = [];
+    for (let seq = 1; seq <= 251; seq++) log.push(entry(seq, { undoneBy: 503 - seq }));
+    // Undos newest-first: seq 252 undid 251, …, seq 502 undid 1.
+    for (let seq = 252; seq <= 502; seq++) log.push(entry(seq, { command: 'undo', undoes: 503 - seq }));
+    log.reverse();
+    expect((await findTarget(boardWithLog(log), 'redo'))?.entry.seq).toBe(1);
+  });
+
   it('redo finds the undone change an undo names, however far back, and nothing once a new change came after', async () => {
     const log: ChangeLogEntry[] = [entry(1, { undoneBy: 1002 })];
     for (let seq = 2; seq <= 1001; seq++) log.push(entry(seq, { command: 'undo', undoes: 0 }));
