@@ -5,7 +5,7 @@ import { visibleBlock, visibleLines } from './render/sanitize.js';
 import { loadStyle, type Style } from './render/style.js';
 import { defaultBoard, shownPath } from './files/places.js';
 import type { WriteFaults } from './files/write.js';
-import { boardKind, isUrlLike, openBoard, shownLocation, type BoardStore } from './store/index.js';
+import { foreignUrl, openBoard, shownLocation, type BoardStore } from './store/index.js';
 
 const DEFAULT_LOCK_TIMEOUT_S = 10;
 /**
@@ -59,7 +59,7 @@ export class Context {
     const env = this.io.env;
     if (this.store) return this.store;
     // A URL of another kind (mysql://, a typo of postgres://) is never taken for a file name.
-    if (isUrlLike(this.boardLocation) && boardKind(this.boardLocation).kind === 'json') throw new UsageError(this.t.usage.boardKind(this.boardShown));
+    if (foreignUrl(this.boardLocation)) throw new UsageError(this.t.usage.boardKind(this.boardShown));
     this.store = openBoard({
       location: this.boardLocation,
       shownAs: this.boardShown,

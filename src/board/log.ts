@@ -173,12 +173,15 @@ export function undoTarget(entries: readonly ChangeLogEntry[]): ChangeLogEntry |
  * The entry `redo` re-applies: the most recently undone change — as long as no new change was
  * made after that undo (a new change ends what can be redone, as in every editor).
  */
-export function redoTarget(entries: readonly ChangeLogEntry[]): { target: ChangeLogEntry; undo: ChangeLogEntry } | undefined {
-  // Newest first: undos and redos may come first; the first plain change ends the search.
+export function redoTarget(entries: readonly ChangeLogEntry[]): { target: ChangeLogEntry; undo: ChangeLogEntry } | 'further back' | undefined {
+  // Newest first: undos and redos may come first; the first plain change ends the search. An undo
+  // whose change is older than the entries given: the answer is further back (never an older undo).
+  const bySeq = new Map(entries.map((entry) => [entry.seq, entry]));
   for (const entry of entries) {
     if (entry.undoes !== undefined) {
-      const target = entries.find((candidate) => candidate.seq === entry.undoes);
-      if (target && target.undoneBy === entry.seq) return { target, undo: entry };
+      const target = bySeq.get(entry.undoes);
+      if (!target) return 'further back';
+      if (target.undoneBy === entry.seq) return { target, undo: entry };
       continue;
     }
     if (entry.redoes !== undefined) continue;

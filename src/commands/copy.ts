@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import { brokenField, type Post } from '../board/post.js';
 import { NotFoundError, PostboardError, UsageError } from '../errors.js';
 import type { Lang } from '../i18n/index.js';
-import { boardKind, isUrlLike, openBoard, shownLocation } from '../store/index.js';
+import { foreignUrl, openBoard, shownLocation } from '../store/index.js';
 import { examples } from '../cmdutil/examples.js';
 
 /**
@@ -76,7 +76,7 @@ export async function runCopy(ctx: Context, options: CopyOptions): Promise<void>
   const source = ctx.board();
   // A misspelt source is no board at all, not an empty one to copy.
   if (!(await source.info()).exists) throw new NotFoundError(ctx.t.notFound.noBoard(source.name));
-  if (isUrlLike(options.to) && boardKind(options.to).kind === 'json') throw new UsageError(ctx.t.usage.boardKind(shownLocation(options.to)), name);
+  if (foreignUrl(options.to)) throw new UsageError(ctx.t.usage.boardKind(shownLocation(options.to)), name);
   const target = openBoard({ location: options.to, shownAs: shownLocation(options.to), lockTimeoutMs: ctx.lockTimeoutMs(), lockStaleMs: 10_000, faults: ctx.writeFaults() });
   try {
     await target.assertWritable();

@@ -146,44 +146,26 @@ const LOOK_BACK = 500;
 
 /** The change to revert, looking back further through the log for as long as it goes on. */
 export async function findTarget(store: BoardStore, kind: 'undo' | 'redo', seq?: number): Promise<{ entry: ChangeLogEntry; reverted: ChangeLogEntry } | undefined> {
-  if (seq !== undefined) return target(kind, await store.log(Number.MAX_SAFE_INTEGER), seq);
+  // (Further back than the whole log: nothing.)
+  const settled = (found: ReturnType<typeof target>) => (found === 'further back' ? undefined : found);
+  if (seq !== undefined) return settled(target(kind, await store.log(Number.MAX_SAFE_INTEGER), seq));
   for (let limit = LOOK_BACK; ; limit *= 2) {
     const entries = await store.log(limit);
-    const whole = entries.length < limit;
-    if (kind === 'undo') {
-      const found = target(kind, entries);
-      if (found || whole) return found;
-      continue;
-    }
-    // Redo: newest first, past undos and redos, up to the newest plain change. An undo whose
-    // change lies further back than what was read means: read further (never skip to an older one).
-    const bySeq = new Map(entries.map((entry) => [entry.seq, entry]));
-    let further = false;
-    for (const entry of entries) {
-      if (entry.undoes !== undefined) {
-        const undone = bySeq.get(entry.undoes);
-        if (!undone) {
-          further = !whole;
-          break;
-        }
-        if (undone.undoneBy === entry.seq) return { entry: undone, reverted: entry };
-        continue;
-      }
-      if (entry.redoes !== undefined) continue;
-      return undefined;
-    }
-    if (!further) return undefined;
+    const found = target(kind, entries);
+    // Not in what was read (nothing to undo there, or redo's undone change older still): read further.
+    const further = kind === 'undo' ? found === undefined : found === 'further back';
+    if (!further || entries.length < limit) return settled(found);
   }
 }
 
 /** The change to revert now, and the entry whose changes are reverted (for a redo, its undo's). */
-function target(kind: 'undo' | 'redo', entries: readonly ChangeLogEntry[], seq?: number): { entry: ChangeLogEntry; reverted: ChangeLogEntry } | undefined {
+function target(kind: 'undo' | 'redo', entries: readonly ChangeLogEntry[], seq?: number): { entry: ChangeLogEntry; reverted: ChangeLogEntry } | 'further back' | undefined {
   if (kind === 'undo') {
     const entry = seq === undefined ? undoTarget(entries) : entries.find((candidate) => candidate.seq === seq && candidate.undoes === undefined && candidate.redoes === undefined && candidate.undoneBy === undefined);
     return entry && { entry, reverted: entry };
   }
   const found = redoTarget(entries);
-  return found && { entry: found.target, reverted: found.undo };
+  return found === 'further back' ? found : found && { entry: found.target, reverted: found.undo };
 }
 
 /** What reverting will do, post by post; a changed post's fields as they are now → as they will be. */

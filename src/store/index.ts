@@ -38,6 +38,9 @@ export function boardKind(location: string): { kind: BoardKind; path: string } {
 /** A location written as a URL (`scheme://…`): a database, whichever postboard can open or not. */
 export const isUrlLike = (location: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(location) || location.includes('://') || /^postgres(ql)?:/i.test(location);
 
+/** A URL of a kind no board is kept at (`mysql://`, a typo of `postgres://`): refused, never taken for a file name. */
+export const foreignUrl = (location: string): boolean => isUrlLike(location) && boardKind(location).kind === 'json';
+
 /** The parts of a URL as written: scheme, what comes before the query, the query (with its `?`). */
 function urlParts(location: string): { scheme: string; head: string; query: string } {
   const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(location)?.[0] ?? '';

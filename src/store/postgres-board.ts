@@ -2,13 +2,13 @@ import type { Client } from 'pg';
 import type { ChangeLogEntry, PostChange } from '../board/log.js';
 import { changedFields, postHash } from '../board/log.js';
 import type { Post } from '../board/post.js';
-import { contentKey, urlKey } from '../board/post.js';
+import { urlKey } from '../board/post.js';
 import { postMatcher, type PostFilter } from '../board/query.js';
 import { titleKey } from '../board/title-key.js';
 import { BoardFileError, UsageError } from '../errors.js';
 import type { BoardProblem } from './board.js';
 import { ambiguousUrl } from './index.js';
-import { COUNT_UP_TO, DATABASE_SCHEMA, filterClauses, fromRow, hashOf, orderClause, POST_COLUMNS, ROW_COLUMNS, searchText, toRow, type PostRow } from './sql.js';
+import { COUNT_UP_TO, contentsFound, DATABASE_SCHEMA, filterClauses, fromRow, hashOf, orderClause, POST_COLUMNS, ROW_COLUMNS, searchText, toRow, type PostRow, waitedSeconds } from './sql.js';
 import type { BoardInfo, BoardSnapshot, BoardStore, BoardTransaction, ChangeInfo, Grouping, OwnFile, PostPage, PostQuery, Tally } from './store.js';
 
 /**
@@ -147,7 +147,7 @@ export class PostgresBoardStore implements BoardStore {
     }
     if (code === '3D000') return { kind: 'no-database', database: client?.database ?? decodeURIComponent(url.pathname.slice(1)) };
     if (code === '42P01' || code === '3F000') return { kind: 'no-tables', location: this.name };
-    if (code === '55P03' || code === '57014') return { kind: 'locked', seconds: this.options.lockTimeoutMs < 1000 ? Math.round(this.options.lockTimeoutMs / 100) / 10 : Math.round(this.options.lockTimeoutMs / 1000) };
+    if (code === '55P03' || code === '57014') return { kind: 'locked', seconds: waitedSeconds(this.options.lockTimeoutMs) };
     if (code === '53100') return { kind: 'unwritable', code: 'ENOSPC' };
     if (code === '25006') return { kind: 'unwritable', code: 'EROFS' };
     const message = ((error as Error).message ?? String(error)).replace(/:\/\/([^:/@]*):[^@]*@/g, '://$1:***@');
@@ -294,8 +294,8 @@ export class PostgresBoardStore implements BoardStore {
     await this.query(client, 'BEGIN');
     let open = true;
     try {
-      // Writers take their turn here, on the board's own row, waiting no longer than the lock timeout.
-      await this.query(client, `SET LOCAL lock_timeout = ${Math.max(1, Math.round(this.options.lockTimeoutMs))}`);
+      // Writers take their turn here, on the board's own row, waiting no longer than the lock
+      // timeout (the session's lock_timeout, set at login).
       await this.query(client, `SELECT value FROM ${this.t('board')} WHERE key = 'last_id' FOR UPDATE`);
       const tx = new PostgresTransaction(this, client);
       const result = await work(tx);
@@ -341,7 +341,6 @@ export class PostgresBoardStore implements BoardStore {
     const client = await this.board();
     await this.query(client, 'BEGIN');
     try {
-      await this.query(client, `SET LOCAL lock_timeout = ${Math.max(1, Math.round(this.options.lockTimeoutMs))}`);
       await this.query(client, `SELECT value FROM ${this.t('board')} WHERE key = 'last_id' FOR UPDATE`);
       const present = (await this.info()).posts;
       const [logged] = await this.query<{ n: string }>(client, `SELECT count(*) AS n FROM ${this.t('changes')}`);
@@ -548,12 +547,7 @@ class PostgresTransaction implements BoardTransaction {
     if (keys.length === 0) return new Map();
     const byHash = new Map(keys.map((key) => [hashOf(key), key]));
     const rows = await this.run<PostRow>(`SELECT ${POST_COLUMNS.join(', ')} FROM ${this.t('posts')} WHERE content_key = ANY($1::text[]) ORDER BY id DESC`, [[...byHash.keys()]]);
-    const found = new Map<string, number>();
-    for (const row of rows) {
-      const key = contentKey(fromRow(row));
-      if (byHash.get(hashOf(key)) === key) found.set(key, Number(row.id));
-    }
-    return found;
+    return contentsFound(rows, byHash);
   }
 
   async lastId(): Promise<number> {

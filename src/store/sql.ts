@@ -181,3 +181,19 @@ export function orderClause(order: PostOrder, prefix = ''): string {
       return `${prefix}title_key ${direction}, ${prefix}id DESC`;
   }
 }
+
+/** How long a database board waited for its turn, as the lock message says it: tenths under a second. */
+export const waitedSeconds = (ms: number): number => (ms < 1000 ? Math.round(ms / 100) / 10 : Math.round(ms / 1000));
+
+/**
+ * The posts found by content fingerprint, matched back to the keys asked for: each post compared
+ * whole, so a fingerprint shared by chance finds nothing. Rows newest first: the oldest match wins.
+ */
+export function contentsFound(rows: readonly PostRow[], byHash: ReadonlyMap<string, string>): Map<string, number> {
+  const found = new Map<string, number>();
+  for (const row of rows) {
+    const key = contentKey(fromRow(row));
+    if (byHash.get(hashOf(key)) === key) found.set(key, Number(row.id));
+  }
+  return found;
+}

@@ -4,12 +4,12 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { ChangeLogEntry, PostChange } from '../board/log.js';
 import { changedFields, postHash } from '../board/log.js';
 import type { Post } from '../board/post.js';
-import { contentKey, urlKey } from '../board/post.js';
+import { urlKey } from '../board/post.js';
 import { postMatcher, type PostFilter } from '../board/query.js';
 import { titleKey } from '../board/title-key.js';
 import { BoardFileError } from '../errors.js';
 import type { BoardProblem } from './board.js';
-import { COUNT_UP_TO, filterClauses, fromRow, hashOf, orderClause, POST_COLUMNS, ROW_COLUMNS, searchText, toRow, type PostRow } from './sql.js';
+import { COUNT_UP_TO, contentsFound, filterClauses, fromRow, hashOf, orderClause, POST_COLUMNS, ROW_COLUMNS, searchText, toRow, type PostRow, waitedSeconds } from './sql.js';
 import type { BoardInfo, BoardSnapshot, BoardStore, BoardTransaction, ChangeInfo, Grouping, OwnFile, PostPage, PostQuery, Tally } from './store.js';
 
 /**
@@ -267,7 +267,7 @@ export class SqliteBoardStore implements BoardStore {
   /** A SQLite error, said as a board problem. */
   private problem(error: unknown): BoardProblem {
     const code = (error as { code?: string }).code ?? '';
-    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return { kind: 'locked', seconds: this.options.lockTimeoutMs < 1000 ? Math.round(this.options.lockTimeoutMs / 100) / 10 : Math.round(this.options.lockTimeoutMs / 1000) };
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return { kind: 'locked', seconds: waitedSeconds(this.options.lockTimeoutMs) };
     if (code === 'SQLITE_NOTADB') return { kind: 'not-a-board-database', notSqlite: true };
     if (code === 'SQLITE_FULL') return { kind: 'unwritable', code: 'ENOSPC' };
     if (code.startsWith('SQLITE_READONLY')) return { kind: 'unwritable', code: this.whyReadOnly() };
@@ -620,12 +620,7 @@ class SqliteTransaction implements BoardTransaction {
     // Stored as fingerprints; each one's posts are compared whole, so a fingerprint shared by chance finds nothing.
     const byHash = new Map(keys.map((key) => [hashOf(key), key]));
     const rows = this.statement(`SELECT ${POST_COLUMNS.join(', ')} FROM posts WHERE content_key IN (SELECT value FROM json_each(?)) ORDER BY id DESC`).all(JSON.stringify([...byHash.keys()])) as PostRow[];
-    const found = new Map<string, number>();
-    for (const row of rows) {
-      const key = contentKey(fromRow(row));
-      if (byHash.get(hashOf(key)) === key) found.set(key, Number(row.id));
-    }
-    return found;
+    return contentsFound(rows, byHash);
   }
 
   async lastId(): Promise<number> {
