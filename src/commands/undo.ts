@@ -5,7 +5,7 @@ import type { Context } from '../context.js';
 import { NotFoundError, PostboardError, UsageError } from '../errors.js';
 import type { Lang, Messages } from '../i18n/index.js';
 import { describeChange, emptiesAField } from '../render/changes.js';
-import type { BoardStore, BoardTransaction } from '../store/store.js';
+import type { BoardTransaction, ChangeInfo } from '../store/store.js';
 import { confirmOrRefuse } from '../cmdutil/confirm.js';
 import { examples } from '../cmdutil/examples.js';
 import { assertBoard } from '../cmdutil/find.js';
@@ -144,13 +144,16 @@ const TEXT: Record<'undo' | 'redo', Record<Lang, UndoText>> = {
 /** How far back the log is read first to find what to undo or redo (then twice as far, and on). */
 const LOOK_BACK = 500;
 
+/** The newest entries of a change log, newest first: a board's (`log`) or a change's in the making (`recent`). */
+type LogReader = (limit: number) => Promise<ChangeLogEntry[]>;
+
 /** The change to revert, looking back further through the log for as long as it goes on. */
-export async function findTarget(store: BoardStore, kind: 'undo' | 'redo', seq?: number): Promise<{ entry: ChangeLogEntry; reverted: ChangeLogEntry } | undefined> {
+export async function findTarget(log: LogReader, kind: 'undo' | 'redo', seq?: number): Promise<Target | undefined> {
   // (Further back than the whole log: nothing.)
   const settled = (found: ReturnType<typeof target>) => (found === 'further back' ? undefined : found);
-  if (seq !== undefined) return settled(target(kind, await store.log(Number.MAX_SAFE_INTEGER), seq));
+  if (seq !== undefined) return settled(target(kind, await log(Number.MAX_SAFE_INTEGER), seq));
   for (let limit = LOOK_BACK; ; limit *= 2) {
-    const entries = await store.log(limit);
+    const entries = await log(limit);
     const found = target(kind, entries);
     // Not in what was read (nothing to undo there, or redo's undone change older still): read further.
     const further = kind === 'undo' ? found === undefined : found === 'further back';
@@ -159,7 +162,14 @@ export async function findTarget(store: BoardStore, kind: 'undo' | 'redo', seq?:
 }
 
 /** The change to revert now, and the entry whose changes are reverted (for a redo, its undo's). */
-function target(kind: 'undo' | 'redo', entries: readonly ChangeLogEntry[], seq?: number): { entry: ChangeLogEntry; reverted: ChangeLogEntry } | 'further back' | undefined {
+interface Target {
+  entry: ChangeLogEntry;
+  reverted: ChangeLogEntry;
+}
+
+const idsOf = (changes: readonly PostChange[]): number[] => [...new Set(changes.map((change) => change.id))];
+
+function target(kind: 'undo' | 'redo', entries: readonly ChangeLogEntry[], seq?: number): Target | 'further back' | undefined {
   if (kind === 'undo') {
     const entry = seq === undefined ? undoTarget(entries) : entries.find((candidate) => candidate.seq === seq && candidate.undoes === undefined && candidate.redoes === undefined && candidate.undoneBy === undefined);
     return entry && { entry, reverted: entry };
@@ -187,31 +197,54 @@ function revertCommand(kind: 'undo' | 'redo') {
     const store = ctx.board();
     await store.assertWritable();
     await assertBoard(ctx);
-    const found = await findTarget(store, kind, options.seq);
-    if (!found) throw new NotFoundError(options.seq === undefined ? text.nothing : text.noSuch(options.seq));
-    const name = words.entry(found.entry, ctx.t);
-    const ids = [...new Set(found.reverted.changes.map((change) => change.id))];
-    const current = await store.get(ids);
+    const who = await changeAuthor(ctx.io.env);
+    const nothing = () => new NotFoundError(options.seq === undefined ? text.nothing : text.noSuch(options.seq));
+    const heading = (entry: ChangeLogEntry) => (options.seq === undefined ? text.heading : text.headingOf)(words.entry(entry, ctx.t));
+    const refuse = (entry: ChangeLogEntry) => (conflicts: RevertConflict[]) => new PostboardError(text.conflict(words.entry(entry, ctx.t), conflicts.map(words.reason)));
+    /** Reverts `found` on the freshest board, marking its log entry; how many posts it touched. */
+    const apply = (tx: BoardTransaction, found: Target) =>
+      revert(tx, found.reverted.changes, refuse(found.entry), async () => {
+        await tx.markUndone(found.entry.seq, kind === 'undo' ? await tx.nextSeq() : undefined);
+      });
+    const info: ChangeInfo = { command: kind, at: ctx.io.now(), who };
+    const mark = (found: Target) => (kind === 'undo' ? (info.undoes = found.entry.seq) : (info.redoes = found.entry.seq));
+
+    if (options.yes) {
+      // Nobody is shown anything to agree to: what to revert is decided inside the lock, on the
+      // board as it is then — two `undo --yes` at once take back the last change and the one
+      // before it, and fail only when a change can no longer be reverted.
+      const { result } = await store.change(info, async (tx) => {
+        const found = await findTarget((limit) => tx.recent(limit), kind, options.seq);
+        if (!found) throw nothing();
+        mark(found);
+        const lines = describe(found.reverted.changes, await tx.get(idsOf(found.reverted.changes)), ctx);
+        return { found, lines, count: await apply(tx, found) };
+      });
+      ctx.say([heading(result.found.entry), ...result.lines]);
+      ctx.say(text.done(`#${result.found.entry.seq} ${result.found.entry.command}`, result.count));
+      return;
+    }
+
+    const found = await findTarget((limit) => store.log(limit), kind, options.seq);
+    if (!found) throw nothing();
+    const current = await store.get(idsOf(found.reverted.changes));
     const plan = planRevert(found.reverted.changes, current);
-    if ('conflicts' in plan) throw new PostboardError(text.conflict(name, plan.conflicts.map(words.reason)));
+    if ('conflicts' in plan) throw refuse(found.entry)(plan.conflicts);
 
     const lines = describe(found.reverted.changes, current, ctx);
-    const preview = async () => ctx.say([(options.seq === undefined ? text.heading : text.headingOf)(name), ...lines]);
+    const preview = async () => ctx.say([heading(found.entry), ...lines]);
     // As when editing: a revert that empties a field that has text asks with no as the default.
     const empties = plan.ops.update.some(([now, then]) => emptiesAField(now, then));
-    await confirmOrRefuse(ctx, { yes: options.yes, command: kind, question: text.question, byDefault: !empties, preview });
-    if (options.yes) await preview();
+    await confirmOrRefuse(ctx, { yes: false, command: kind, question: text.question, byDefault: !empties, preview });
 
-    const info = { command: kind, at: ctx.io.now(), who: await changeAuthor(ctx.io.env), ...(kind === 'undo' ? { undoes: found.entry.seq } : { redoes: found.entry.seq }) };
+    mark(found);
     const { result: count } = await store.change(info, async (tx) => {
       // What was shown is what is reverted — that change, exactly, even if others landed since
       // (in a team, on other posts). Undone or redone meanwhile: stop; its posts changed since: refuse.
       const entry = await tx.entry(found.entry.seq);
       const still = kind === 'undo' ? entry?.undoneBy === undefined : entry?.undoneBy === found.reverted.seq;
       if (!entry || !still) throw new PostboardError(text.moved);
-      return revert(tx, found.reverted.changes, (conflicts) => new PostboardError(text.conflict(name, conflicts.map(words.reason))), async () => {
-        await tx.markUndone(found.entry.seq, kind === 'undo' ? await tx.nextSeq() : undefined);
-      });
+      return apply(tx, found);
     });
     ctx.say(text.done(`#${found.entry.seq} ${found.entry.command}`, count));
   };

@@ -103,7 +103,7 @@ export interface ChangeInfo {
   command: string;
   at: Date;
   who: string;
-  /** An undo or redo: the entry it reverts. */
+  /** An undo or redo: the entry it reverts (set by the work itself when that is decided inside the change). */
   undoes?: number;
   redoes?: number;
   /** Run the change and report, but write nothing (import --dry-run). */

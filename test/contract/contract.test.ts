@@ -189,6 +189,32 @@ describe.each(KINDS)('the %s board', (kind: Kind) => {
     expect(numbers.filter((id) => id > 0).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect((await postsOf(board)).length).toBe(20);
   }, 60_000);
+
+  it('undo --yes and redo --yes run at once: each takes back (or makes again) one change, none fails', async () => {
+    const board = await emptyBoardOf(kind);
+    for (let i = 1; i <= 6; i++) expect((await on(board, ['add', '--title', `글 ${i}`, '--author', 'a', '--quiet'])).code).toBe(0);
+    const atOnce = (command: string, times: number) =>
+      Promise.all(
+        Array.from({ length: times }, () =>
+          new Promise<{ code: number | null; stderr: string }>((resolve) => {
+            const child = spawn(process.execPath, [BIN, command, '--yes', '--db', board], { env: { PATH: process.env.PATH ?? '', HOME: tempDir(), LANG: 'en_US.UTF-8' }, stdio: ['ignore', 'ignore', 'pipe'] });
+            let stderr = '';
+            child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+            child.on('close', (code) => resolve({ code, stderr }));
+          }),
+        ),
+      );
+    // Nobody was shown anything to agree to: each one reverts the last change left when its turn comes.
+    expect(await atOnce('undo', 4)).toEqual(Array.from({ length: 4 }, () => ({ code: 0, stderr: '' })));
+    expect((await postsOf(board)).map((post) => post.id)).toEqual([2, 1]);
+    expect(await atOnce('redo', 4)).toEqual(Array.from({ length: 4 }, () => ({ code: 0, stderr: '' })));
+    expect((await postsOf(board)).map((post) => post.id)).toEqual([6, 5, 4, 3, 2, 1]);
+    // Only when there is nothing left to revert does one fail, and says so.
+    const results = await atOnce('undo', 7);
+    expect(results.filter((result) => result.code === 0)).toHaveLength(6);
+    expect(results.filter((result) => result.code === 1).map((result) => result.stderr)).toEqual([expect.stringContaining('nothing to undo')]);
+  }, 60_000);
+
   it('long Korean bodies come back whole from an export and a copy (the bytes arrive in pieces that split characters)', async () => {
     // 20 posts × 30,000 syllables: about 1.8 MB, read in many pieces, each ending anywhere.
     const long = Array.from({ length: 20 }, (_, i) =>

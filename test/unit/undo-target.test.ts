@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeLogEntry } from '../../src/board/log.js';
 import { findTarget } from '../../src/commands/undo.js';
-import type { BoardStore } from '../../src/store/store.js';
 
 /** A log as a board gives it: newest first, as many entries as asked for. */
-const boardWithLog = (entries: ChangeLogEntry[]): BoardStore => ({ log: async (limit: number) => entries.slice(0, limit) }) as unknown as BoardStore;
+const boardWithLog = (entries: ChangeLogEntry[]) => async (limit: number) => entries.slice(0, limit);
 const entry = (seq: number, more: Partial<ChangeLogEntry> = {}): ChangeLogEntry => ({ seq, at: '2026-01-01T00:00:00Z', who: 'a', command: 'add', changes: [], ...more });
 
 describe('what undo and redo take back, however long the log', () => {
