@@ -40,12 +40,15 @@ export function describeChange(before: Post, after: Post, t: Messages, options: 
   for (const key of changedFields(before, after)) {
     if (!options.timestamps && (key === 'createdAt' || key === 'updatedAt')) continue;
     const label = t.fields[key];
+    const [then, now] = [shown(fieldValue(before, key), key, t), shown(fieldValue(after, key), key, t)];
+    // A time stamp moved within the second it is shown to: nothing a person could see changes.
+    if ((key === 'createdAt' || key === 'updatedAt') && then === now) continue;
     if (key === 'body') {
       lines.push(`${indent}${label}: ${t.change.lines(lineCount(before.body))} → ${t.change.lines(lineCount(after.body))}`);
       lines.push(...bodyDiff(before.body, after.body, t).map((line) => `${indent}  ${line}`));
       continue;
     }
-    lines.push(`${indent}${label}: ${shown(fieldValue(before, key), key, t)} → ${shown(fieldValue(after, key), key, t)}`);
+    lines.push(`${indent}${label}: ${then} → ${now}`);
   }
   return lines;
 }

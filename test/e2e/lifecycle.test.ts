@@ -158,6 +158,16 @@ describe('postboard undo and redo', () => {
     expect(post(board, 2912)?.views).toBe(216);
   });
 
+  it('leaves out a time stamp whose shown value does not change (two changes within one second)', async () => {
+    const edited = makePost({ id: 1, views: 2, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.900Z' });
+    const change = { kind: 'edit', id: 1, title: edited.title, before: { views: 1, updatedAt: '2026-01-01T00:00:00.100Z' }, after: { views: 2, updatedAt: '2026-01-01T00:00:00.900Z' } };
+    const board = writeBoard({ ...makeBoard([edited]), changes: [{ seq: 1, at: '2026-01-01T00:00:00.900Z', who: 'a', command: 'edit', changes: [change] }] });
+    const result = await run(board, 'undo', '--yes');
+    // Shown to the second, the time stamp is the same on both sides: a line saying nothing is not said.
+    expect(result.stdout).toMatch(/\n {4}Views: 2 → 1\nUndone #1 edit/);
+    expect(post(board, 1)).toMatchObject({ views: 1, updatedAt: '2026-01-01T00:00:00.100Z' });
+  });
+
   it('nothing to undo on a board without changes; no --yes off a terminal is exit 2', async () => {
     const board = sampleCopy();
     await refused(board, ['undo', '--yes'], 1, /nothing to undo: the change log has no change left to take back/);
