@@ -2,7 +2,8 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { readInputFile } from './files/read.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { INPUT_FIELD_NAMES, isRecord, type PostDraft } from './board/post.js';
+import { localDate } from './board/dates.js';
+import { INPUT_FIELD_NAMES, isRecord, type InputField, type PostDraft } from './board/post.js';
 import { dataFolder } from './files/places.js';
 import { TempFile } from './files/write.js';
 import { lastingLocation } from './store/index.js';
@@ -14,18 +15,40 @@ import { lastingLocation } from './store/index.js';
  */
 interface DraftFile {
   postboard: 'draft';
-  version: 1;
+  /** 1: every field kept counts as answered. 2: `answered` and `partial` say how far the form got. */
+  version: 2;
   savedAt: string;
   board: string;
   post: PostDraft;
+  /** The questions answered (or given as flags): the form resumes at the first one not among them. */
+  answered: InputField[];
+  /** A field cut short (the body being written when Ctrl+C came): asked again, starting from its text. */
+  partial?: InputField;
+}
+
+/** A draft as read back: what it holds, and how far the form got. */
+export interface Draft {
+  post: PostDraft;
+  board: string | undefined;
+  answered: ReadonlySet<InputField>;
+  partial: InputField | undefined;
 }
 
 /** Saves the answers as a draft: in the data folder, else (a full disk there) in the temp folder. */
-export async function saveDraft(env: NodeJS.ProcessEnv, board: string, post: PostDraft, now: Date): Promise<string | undefined> {
+export async function saveDraft(env: NodeJS.ProcessEnv, board: string, draft: Omit<Draft, 'board'>, now: Date): Promise<string | undefined> {
   // The board as a lasting name: the draft is posted to it later, from wherever that is done.
-  const content: DraftFile = { postboard: 'draft', version: 1, savedAt: now.toISOString(), board: lastingLocation(board), post };
+  const content: DraftFile = {
+    postboard: 'draft',
+    version: 2,
+    savedAt: now.toISOString(),
+    board: lastingLocation(board),
+    post: draft.post,
+    answered: INPUT_FIELD_NAMES.filter((field) => draft.answered.has(field) && field !== draft.partial),
+    ...(draft.partial ? { partial: draft.partial } : {}),
+  };
   const bytes = Buffer.from(`${JSON.stringify(content, null, 2)}\n`);
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+  // Named by the local time it was kept at, as every time a person reads here is local.
+  const stamp = `${localDate(now).replace(/-/g, '')}-${[now.getHours(), now.getMinutes(), now.getSeconds()].map((n) => String(n).padStart(2, '0')).join('')}`;
   const folders = [join(dataFolder(env), 'drafts'), join(tmpdir(), `postboard-drafts-${process.getuid?.() ?? 'user'}`)];
   for (const folder of folders) {
     const path = join(folder, `${stamp}-${process.pid}.json`);
@@ -44,8 +67,8 @@ export async function saveDraft(env: NodeJS.ProcessEnv, board: string, post: Pos
   return undefined;
 }
 
-/** A saved draft: its fields, and the board it was for. Throws with a reason when the file is not one. */
-export function readDraft(path: string): { post: PostDraft; board: string | undefined } {
+/** A saved draft: its fields, the board it was for, how far the form got. Throws with a reason when the file is not one. */
+export function readDraft(path: string): Draft {
   const parsed: unknown = JSON.parse(readInputFile(path, 1024 * 1024 * 16).toString('utf8'));
   if (!isRecord(parsed) || parsed.postboard !== 'draft' || !isRecord(parsed.post)) throw new Error('not a postboard draft');
   const post: PostDraft = {};
@@ -53,7 +76,11 @@ export function readDraft(path: string): { post: PostDraft; board: string | unde
     const value = parsed.post[field];
     if (typeof value === 'string') post[field] = value;
   }
-  return { post, board: typeof parsed.board === 'string' && parsed.board !== '' ? parsed.board : undefined };
+  const fields = new Set<string>(INPUT_FIELD_NAMES);
+  // A draft of the first kind kept only what was answered.
+  const answered = Array.isArray(parsed.answered) ? parsed.answered.filter((field): field is InputField => typeof field === 'string' && fields.has(field)) : (Object.keys(post) as InputField[]);
+  const partial = typeof parsed.partial === 'string' && fields.has(parsed.partial) ? (parsed.partial as InputField) : undefined;
+  return { post, board: typeof parsed.board === 'string' && parsed.board !== '' ? parsed.board : undefined, answered: new Set(answered), partial };
 }
 
 export function removeDraft(path: string): void {

@@ -2,7 +2,9 @@ import type { Command } from 'commander';
 import { newPost, newPostNumber, postWithSource } from '../board/changes.js';
 import { localDate } from '../board/dates.js';
 import { changeAuthor } from '../board/log.js';
-import { checkDraft, type InputField, type Post, type PostContent, type PostDraft } from '../board/post.js';
+import { checkDraft, INPUT_FIELD_NAMES, type InputField, type Post, type PostContent, type PostDraft } from '../board/post.js';
+import type { Draft } from '../drafts.js';
+import { sameDatabase } from '../store/index.js';
 import type { Context } from '../context.js';
 import { Cancelled, Declined, InvalidInputError, PostboardError, UsageError } from '../errors.js';
 import { confirmOrDecline } from '../cmdutil/confirm.js';
@@ -13,7 +15,7 @@ import { OptionParser } from '../options.js';
 import { renderPostView } from '../render/posts.js';
 import type { BoardReads, BoardTransaction } from '../store/store.js';
 import { examples } from '../cmdutil/examples.js';
-import { writeJsonPost } from '../cmdutil/json-output.js';
+import { writeJsonPost, writeJsonValue } from '../cmdutil/json-output.js';
 import { addPostFieldOptions, describeFlagIssue, draftFromFlags, FIELD_FLAGS, readBodyFile, type RawPostFields } from '../cmdutil/post-fields.js';
 
 export const ADD_FORMATS = ['text', 'json'] as const;
@@ -50,7 +52,9 @@ interface AddText {
   options: Record<string, string>;
   examples: [string, string][];
   added: (id: number, title: string) => string;
-  dryRun: (id: number) => string;
+  dryRun: string;
+  draftNeedsYes: string;
+  draftUnfinished: (flags: string[], bodyCut: boolean) => string;
   missing: (flags: string[]) => string;
   duplicate: (id: number) => string;
   confirm: string;
@@ -82,7 +86,10 @@ const TEXT: Record<Lang, AddText> = {
       ['postboard add --title "…" --author "…" --dry-run --format json', 'check a post without adding it'],
     ],
     added: (id, title) => `Added post ${id}: ${title}`,
-    dryRun: (id) => `Dry run: post ${id} checked, nothing added.`,
+    dryRun: 'Dry run: the post was checked, nothing added (its number is given when it is posted).',
+    draftNeedsYes: 'stdin is not a terminal, so the draft cannot be shown and confirmed: add --yes to post it as it is, or finish it at a terminal',
+    draftUnfinished: (flags, bodyCut) =>
+      `the draft is not finished (${bodyCut ? 'its body was cut short; ' : ''}not answered yet: ${flags.join(', ')}): finish it at a terminal, or give those as flags ('' for none)`,
     missing: (flags) => `missing ${flags.join(' and ')}: stdin is not a terminal, so postboard cannot ask for ${flags.length > 1 ? 'them' : 'it'}`,
     duplicate: (id) => `this source URL is already on the board as post ${id}; add --allow-duplicate to post it anyway`,
     confirm: 'Post it?',
@@ -117,7 +124,10 @@ const TEXT: Record<Lang, AddText> = {
       ['postboard add --title "…" --author "…" --dry-run --format json', '올리지 않고 확인만'],
     ],
     added: (id, title) => `${id}번 글을 올렸습니다: ${title}`,
-    dryRun: (id) => `시험 실행: ${id}번 글을 확인만 했고 올리지 않았습니다.`,
+    dryRun: '시험 실행: 글을 확인만 했고 올리지 않았습니다 (번호는 올릴 때 정해집니다).',
+    draftNeedsYes: '표준 입력이 터미널이 아니라서 초안을 보여 주고 확인받을 수 없습니다. 그대로 올리려면 --yes, 아니면 터미널에서 마저 쓰세요',
+    draftUnfinished: (flags, bodyCut) =>
+      `초안을 다 쓰지 않았습니다 (${bodyCut ? '내용이 쓰다 만 채이고, ' : ''}아직 답하지 않은 것: ${flags.join(', ')}). 터미널에서 마저 쓰거나, 옵션으로 주세요 (없으면 '')`,
     missing: (flags) => `${flags.join(', ')}이(가) 없습니다: 표준 입력이 터미널이 아니라서 물어볼 수 없습니다`,
     duplicate: (id) => `이 출처 URL은 이미 ${id}번 글에 있습니다. 그래도 올리려면 --allow-duplicate`,
     confirm: '이대로 올릴까요?',
@@ -173,32 +183,52 @@ export function parseAddOptions(raw: RawAddOptions, ctx: Context): AddOptions {
 
 export async function runAdd(ctx: Context, options: AddOptions): Promise<void> {
   const text = TEXT[ctx.lang];
-  // A draft goes to the board it was written for, unless another is named now.
   const saved = options.fromDraft ? await loadDraft(ctx, options.fromDraft, text) : undefined;
-  if (saved?.board && !ctx.global.db) ctx.global.db = saved.board;
+  // A draft goes to the board it was written for, unless another is named now. It keeps no
+  // password: POSTBOARD_DB gives it when it names the same database (else PGPASSWORD, ~/.pgpass).
+  if (saved?.board && !ctx.global.db) {
+    const named = ctx.io.env.POSTBOARD_DB;
+    ctx.global.db = named && sameDatabase(saved.board, named) ? named : saved.board;
+  }
   const store = ctx.board();
   // Before anything is asked: a board that cannot be written is said now, not after the prompts.
   if (!options.dryRun) await store.assertWritable();
   const draft: PostDraft = { ...saved?.post, ...options.draft };
   if (options.bodyFile !== undefined) draft.body = await readBodyFile(ctx, options.bodyFile);
+  // The questions answered already: a draft's, and every field given now as a flag.
+  const answered = new Set<InputField>([...(saved?.answered ?? []), ...(Object.keys(draft) as InputField[]).filter((field) => !saved || field in options.draft || (field === 'body' && options.bodyFile !== undefined))]);
+  const unanswered = INPUT_FIELD_NAMES.filter((field) => !answered.has(field));
+  const terminal = canPrompt(ctx.io) && options.bodyFile !== '-';
 
-  // POSTBOARD_AUTHOR answers for a missing --author; on a terminal it is only the prompt's default.
-  const missing = REQUIRED.filter((field) => draft[field] === undefined && !(field === 'author' && options.defaultAuthor));
-  const interactive = missing.length > 0;
-  if (interactive && (!canPrompt(ctx.io) || options.bodyFile === '-')) {
-    throw new UsageError(text.missing(missing.map((field) => FIELD_FLAGS[field])), 'add');
+  let interactive: boolean;
+  if (saved) {
+    // A draft is finished at a terminal, at its first unanswered question, and shown before it
+    // is posted; elsewhere only a finished draft is posted, and only when --yes says so.
+    interactive = terminal;
+    if (!terminal && !options.yes && !options.dryRun) throw new UsageError(text.draftNeedsYes, 'add');
+    if (!terminal && unanswered.length > 0) throw new UsageError(text.draftUnfinished(unanswered.map((field) => FIELD_FLAGS[field]), saved.partial !== undefined && unanswered.includes(saved.partial)), 'add');
+  } else {
+    // POSTBOARD_AUTHOR answers for a missing --author; on a terminal it is only the prompt's default.
+    const missing = REQUIRED.filter((field) => draft[field] === undefined && !(field === 'author' && options.defaultAuthor));
+    interactive = missing.length > 0;
+    if (interactive && !terminal) throw new UsageError(text.missing(missing.map((field) => FIELD_FLAGS[field])), 'add');
   }
   if (!interactive) draft.author ??= options.defaultAuthor;
 
   // Everything typed so far: if the post cannot be saved, it is kept as a draft, never lost.
   let typed: PostDraft = {};
+  let cutShort: string | undefined;
   try {
     let content: PostContent;
     if (interactive) {
       // Asked now for the defaults a person is offered; the write looks again inside the lock.
-      content = await askForPost(ctx, draft, options, (answers) => (typed = answers));
-      const preview = await previewPost(ctx, content);
-      ctx.out(await renderPostView(preview, { t: ctx.t, style: await ctx.style(), width: outputWidth(ctx.io, undefined) }));
+      const partialBody = saved?.partial === 'body' && unanswered.includes('body') ? saved.post.body : undefined;
+      content = await askForPost(ctx, draft, unanswered, partialBody, options, (answers, partial) => {
+        typed = answers;
+        cutShort = partial?.body;
+      });
+      // Its number is given when it is saved (someone else may post first): the preview promises none.
+      ctx.out(await renderPostView(newPost(0, content, ctx.io.now()), { t: ctx.t, style: await ctx.style(), width: outputWidth(ctx.io, undefined), unnumbered: true }));
       if (!options.yes && !options.dryRun) await confirmOrDecline(ctx, text.confirm, true);
     } else {
       content = checkFlags(draft, ctx);
@@ -206,9 +236,8 @@ export async function runAdd(ctx: Context, options: AddOptions): Promise<void> {
 
     if (options.dryRun) {
       await refuseDuplicate(store, content, options.allowDuplicate, text);
-      const preview = await previewPost(ctx, content);
-      if (!interactive) await printPost(ctx, options, preview, undefined);
-      ctx.note(text.dryRun(preview.id));
+      if (!interactive) await printPreview(ctx, options, newPost(0, content, ctx.io.now()));
+      ctx.note(text.dryRun);
       return;
     }
 
@@ -222,8 +251,11 @@ export async function runAdd(ctx: Context, options: AddOptions): Promise<void> {
   } catch (error) {
     // A post that could not be saved is kept; so is a body someone was writing when Ctrl+C came
     // (a cancel before any body, or a "no", is meant: nothing is kept).
-    const lost = error instanceof Cancelled ? Boolean(typed.body?.trim()) : !(error instanceof Declined) && Object.keys(typed).length > 0;
-    if (interactive && lost) throw await keepDraft(ctx, { ...draft, ...typed }, error, text);
+    const lost = error instanceof Cancelled ? Boolean(cutShort?.trim() || typed.body?.trim()) : !(error instanceof Declined) && Object.keys(typed).length > 0;
+    if (interactive && lost) {
+      const kept = { ...draft, ...typed, ...(cutShort !== undefined ? { body: cutShort } : {}) };
+      throw await keepDraft(ctx, { post: kept, answered: new Set([...answered, ...(Object.keys(typed) as InputField[])]), partial: cutShort !== undefined ? 'body' : undefined }, error, text);
+    }
     throw error;
   }
   if (options.fromDraft) {
@@ -233,7 +265,7 @@ export async function runAdd(ctx: Context, options: AddOptions): Promise<void> {
   }
 }
 
-async function loadDraft(ctx: Context, path: string, text: AddText): Promise<{ post: PostDraft; board: string | undefined }> {
+async function loadDraft(ctx: Context, path: string, text: AddText): Promise<Draft> {
   const { readDraft } = await import('../drafts.js');
   try {
     return readDraft(path);
@@ -245,10 +277,10 @@ async function loadDraft(ctx: Context, path: string, text: AddText): Promise<{ p
 }
 
 /** Saves what was typed as a draft and says where, on the error that stopped the post. */
-async function keepDraft(ctx: Context, answers: PostDraft, error: unknown, text: AddText): Promise<unknown> {
+async function keepDraft(ctx: Context, draft: Omit<Draft, 'board'>, error: unknown, text: AddText): Promise<unknown> {
   const { saveDraft } = await import('../drafts.js');
-  const path = await saveDraft(ctx.io.env, ctx.boardLocation, answers, ctx.io.now());
-  const note = path ? text.draftKept(path) : text.draftLost(JSON.stringify(answers, null, 2));
+  const path = await saveDraft(ctx.io.env, ctx.boardLocation, draft, ctx.io.now());
+  const note = path ? text.draftKept(path) : text.draftLost(JSON.stringify(draft.post, null, 2));
   const failure = error instanceof PostboardError ? error : new PostboardError((error as Error).message ?? String(error));
   failure.note = failure.note ? `${failure.note}\n${note}` : note;
   return failure;
@@ -268,23 +300,44 @@ function checkFlags(draft: PostDraft, ctx: Context): PostContent {
  */
 const offered = (text: string | undefined): string | undefined => (text && /[\ud800-\udfff]/.test(text) ? text.replace(/\p{Cs}/gu, '\ufffd') : text);
 
-async function askForPost(ctx: Context, draft: PostDraft, options: AddOptions, onAnswer: (answers: PostDraft) => void): Promise<PostContent> {
+async function askForPost(ctx: Context, draft: PostDraft, ask: readonly InputField[], partialBody: string | undefined, options: AddOptions, onAnswer: (answers: PostDraft, partial?: { body: string }) => void): Promise<PostContent> {
   const { askPost } = await import('../prompts/post-form.js');
   const store = ctx.board();
   const info = await store.info();
-  const [newest] = info.exists ? (await store.page({ filter: { status: 'all' }, order: { sort: 'id', ascending: false }, offset: 0, limit: 1 })).posts : [];
   const answers = await askPost({
     io: ctx.io,
     lang: ctx.lang,
     t: ctx.t,
-    ask: (Object.keys(FIELD_FLAGS) as InputField[]).filter((field) => draft[field] === undefined),
-    defaults: { author: options.defaultAuthor ?? offered(newest?.author), date: localDate(ctx.io.now()), status: 'published' },
+    ask,
+    defaults: { author: options.defaultAuthor ?? (info.exists && ask.includes('author') ? offered(await yourLastAuthor(store, await changeAuthor(ctx.io.env))) : undefined), date: localDate(ctx.io.now()), status: 'published' },
+    authorHint: options.defaultAuthor === undefined,
     departments: info.exists ? (await store.departments()).map((name) => offered(name) as string) : [],
     duplicateOf: options.allowDuplicate || !info.exists ? undefined : async (url) => (await store.withSource(url))?.id,
     onAnswer,
+    partialBody,
   });
   // Flags given beside the prompts are checked by the same rules.
   return checkFlags({ ...draft, ...answers }, ctx);
+}
+
+/** How far back the log is read for the name you last posted under. */
+const AUTHOR_LOOK_BACK = 1000;
+
+/**
+ * The author you last posted (or set an author) under on this board, found in its change log by
+ * your name there (POSTBOARD_AUTHOR, else your account's): on a team's board, never a colleague's.
+ */
+async function yourLastAuthor(store: BoardReads, who: string): Promise<string | undefined> {
+  const entries = (await store.log(AUTHOR_LOOK_BACK)).filter((entry) => entry.who === who && entry.undoes === undefined);
+  const added = entries.flatMap((entry) => entry.changes.filter((change) => change.kind === 'add').map((change) => change.id));
+  const posts = added.length > 0 ? await store.get([...new Set(added)]) : new Map<number, Post>();
+  for (const entry of entries) {
+    for (const change of [...entry.changes].reverse()) {
+      if (change.kind === 'add' && posts.has(change.id)) return posts.get(change.id)?.author;
+      if (change.kind === 'edit' && typeof change.after.author === 'string') return change.after.author;
+    }
+  }
+  return undefined;
 }
 
 async function refuseDuplicate(from: Pick<BoardTransaction, 'withSources'> | BoardReads, content: PostContent, allowDuplicate: boolean, text: AddText): Promise<void> {
@@ -293,10 +346,14 @@ async function refuseDuplicate(from: Pick<BoardTransaction, 'withSources'> | Boa
   if (existing !== undefined) throw new PostboardError(text.duplicate(existing));
 }
 
-/** The post as it would be stored if added now (its number may still change under a race). */
-async function previewPost(ctx: Context, content: PostContent): Promise<Post> {
-  const { lastId } = await ctx.board().info();
-  return newPost(lastId + 1, content, ctx.io.now());
+/** A post checked but not added (--dry-run): as it would be stored, but without a number, which only saving gives. */
+async function printPreview(ctx: Context, options: AddOptions, post: Post): Promise<void> {
+  if (options.quiet) return;
+  if (options.format === 'json') {
+    const { id: _number, ...unnumbered } = post;
+    return writeJsonValue(ctx, unnumbered);
+  }
+  ctx.out(await renderPostView(post, { t: ctx.t, style: await ctx.style(), width: outputWidth(ctx.io, undefined), unnumbered: true }));
 }
 
 async function printPost(ctx: Context, options: AddOptions, post: Post, summary: string | undefined): Promise<void> {

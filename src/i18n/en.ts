@@ -61,6 +61,8 @@ export const en = {
     status: 'Status',
     source: 'Source',
     noBody: '(no body)',
+    /** Where a post not yet saved would show its number: it is given only when the post is saved. */
+    numberLater: '(given when posted)',
   },
 
   usage: {

@@ -44,6 +44,7 @@ export const ko: Catalogue = {
     status: '상태',
     source: '출처',
     noBody: '(내용 없음)',
+    numberLater: '(올릴 때 정해짐)',
   },
 
   usage: {

@@ -13,6 +13,7 @@ import { linePrompt } from './line.js';
 export const FORM_ORDER: readonly InputField[] = ['title', 'author', 'department', 'date', 'status', 'body', 'source.agency', 'source.date', 'source.url'];
 
 interface Labels extends Record<InputField, string> {
+  authorHint: string;
   noDepartment: string;
   newDepartment: string;
   cancelled: string;
@@ -26,6 +27,7 @@ const LABELS: Record<Lang, Labels> = {
   en: {
     title: 'Title',
     author: 'Author',
+    authorHint: '(POSTBOARD_AUTHOR sets the default)',
     department: 'Department (type to filter, or a new one)',
     date: 'Date (YYYY-MM-DD)',
     status: 'Status',
@@ -44,6 +46,7 @@ const LABELS: Record<Lang, Labels> = {
   ko: {
     title: '제목',
     author: '글쓴이',
+    authorHint: '(기본값은 POSTBOARD_AUTHOR 환경 변수로)',
     department: '담당부서 (입력해 찾거나 새로 입력)',
     date: '날짜 (YYYY-MM-DD)',
     status: '상태',
@@ -75,8 +78,12 @@ export interface PostFormOptions {
   duplicateOf?: (url: string) => Promise<number | undefined>;
   /** Editing: every field starts from its current value, in the line to change. */
   editing?: boolean;
-  /** Called with the answers so far after each one (so that they can be kept if something fails). */
-  onAnswer?: (answers: PostDraft) => void;
+  /** Called with the answers so far after each one (so that they can be kept if something fails), and with a body cut short by Ctrl+C. */
+  onAnswer?: (answers: PostDraft, partial?: { body: string }) => void;
+  /** A body cut short before (a draft's): the body question starts from it. */
+  partialBody?: string;
+  /** Say at the author question how to set a default (POSTBOARD_AUTHOR is not set). */
+  authorHint?: boolean;
 }
 
 /** The name Ctrl+D's key goes by while prompts run (see withPrompts). */
@@ -161,7 +168,7 @@ export async function askPost(options: PostFormOptions): Promise<PostDraft> {
   return withPrompts(options.io, lang, async (prompts, context) => {
     const theme = promptTheme(lang, prompts);
     for (const field of FORM_ORDER.filter((name) => options.ask.includes(name))) {
-      const message = labels[field];
+      const message = field === 'author' && options.authorHint && !options.editing ? `${labels.author} ${labels.authorHint}` : labels[field];
       // Offered values come from the board: kept exactly as they are when taken, but shown as
       // visible text, never obeyed (see `offered`).
       const fallback = offered(defaults[field], field);
@@ -186,18 +193,18 @@ export async function askPost(options: PostFormOptions): Promise<PostDraft> {
           break;
         case 'body':
           answers.body = editor
-            ? await bodyInEditor(editor, fallback ?? '', options, check(field), (question) => confirm(prompts, context, lang, question, true))
+            ? await bodyInEditor(editor, fallback ?? options.partialBody ?? '', options, check(field), (question) => confirm(prompts, context, lang, question, true))
             : await askBody({
                 io: options.io,
                 lang,
                 message,
-                initial: options.editing ? (fallback ?? '') : '',
+                initial: options.editing ? (fallback ?? '') : (options.partialBody ?? ''),
                 validate: check(field),
                 theme: prompts.makeTheme({}),
                 cancelled: labels.cancelled,
               }).catch((error: unknown) => {
                 // A body half written is part of what was typed (add keeps it as a draft).
-                if (error instanceof Cancelled && error.partial?.trim()) options.onAnswer?.({ ...answers, body: error.partial });
+                if (error instanceof Cancelled && error.partial?.trim()) options.onAnswer?.({ ...answers }, { body: error.partial });
                 throw error;
               });
           break;

@@ -14,6 +14,11 @@ export interface RenderOptions {
   width: number | undefined;
 }
 
+export interface PostViewOptions extends RenderOptions {
+  /** A post not saved yet (a preview): its number is not known until it is, so none is shown. */
+  unnumbered?: boolean;
+}
+
 /** The order in which free-text columns give up width when the table is too wide. */
 const SHRINK_RANK: Partial<Record<FieldKey, number>> = {
   title: 1,
@@ -69,11 +74,11 @@ export async function renderPostTable(posts: readonly Post[], fields: readonly F
 const RULE_WIDTH = 72;
 
 /** One post in full, as `show` prints it: title, meta line, body, source. */
-export async function renderPostView(post: Post, options: RenderOptions): Promise<string[]> {
+export async function renderPostView(post: Post, options: PostViewOptions): Promise<string[]> {
   const { t, style, width } = options;
   const title = visibleLine(post.status === 'hidden' ? `${t.hiddenMark} ${post.title}` : post.title);
   const meta = [
-    `${t.show.number} ${post.id}`,
+    `${t.show.number} ${options.unnumbered ? t.show.numberLater : post.id}`,
     `${t.show.author} ${visibleLine(post.author)}`,
     post.department ? `${t.show.department} ${visibleLine(post.department)}` : undefined,
     `${t.show.date} ${post.date}`,

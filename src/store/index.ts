@@ -118,6 +118,28 @@ export function lastingLocation(location: string): string {
   return location.toLowerCase().startsWith('sqlite:') ? `sqlite:${full}` : full;
 }
 
+/**
+ * Whether two locations name the same PostgreSQL board (server, port, user, database, schema),
+ * whatever their passwords: a draft keeps its board without one, and finds it again in
+ * POSTBOARD_DB when that names the same board.
+ */
+export function sameDatabase(a: string, b: string): boolean {
+  const key = (location: string): string | undefined => {
+    if (boardKind(location).kind !== 'postgres' || ambiguousUrl(location) || !URL.canParse(location)) return undefined;
+    const url = new URL(location);
+    const query = url.searchParams;
+    return [
+      (query.get('host') ?? url.hostname ?? '').toLowerCase() || 'localhost',
+      query.get('port') ?? (url.port || '5432'),
+      decoded(query.get('user') ?? url.username),
+      decoded(url.pathname.slice(1)),
+      query.get('schema') ?? 'postboard',
+    ].join('\u0000');
+  };
+  const first = key(a);
+  return first !== undefined && first === key(b);
+}
+
 /** A location as messages show it: a database URL with its password as `***`. */
 export function shownLocation(location: string): string {
   return isUrlLike(location) ? maskPassword(location, '***') : location;

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadBoard, runCli, SAMPLE_BOARD, tempDir } from '../support/cli.js';
+import { loadBoard, SAMPLE_BOARD, tempDir } from '../support/cli.js';
 import { smallDisk } from '../support/disk.js';
 import { Terminal } from '../support/terminal.js';
 
@@ -65,7 +65,7 @@ describe('postboard add in a real terminal, the first time, from any folder', ()
       env: { LANG: 'en_US.UTF-8' },
     });
     const t = terminal;
-    await answer(t, 'Author', 'Enter');
+    await answer(t, 'Author', ['한국생산성본부', 'Enter']);
     await t.waitFor('Ctrl+D to finish');
     // As a terminal without bracketed paste sends it: line by line, each ended by Enter.
     for (const line of RELEASE.split('\n')) {
@@ -100,7 +100,7 @@ describe('what was typed is never only in memory', () => {
       terminal = Terminal.start(`postboard add --db ${board}`, { env: { HOME: home, LANG: 'en_US.UTF-8', ...disk.env } });
       const t = terminal;
       await answer(t, 'Title', ['초안으로 남을 글', 'Enter']);
-      await answer(t, 'Author', 'Enter');
+      await answer(t, 'Author', ['한국생산성본부', 'Enter']);
       await answer(t, 'Department', 'Enter');
       await answer(t, 'Date', 'Enter');
       await answer(t, 'Status', 'Enter');
@@ -123,10 +123,16 @@ describe('what was typed is never only in memory', () => {
       expect(JSON.parse(readFileSync(path, 'utf8')).post).toMatchObject({ title: '초안으로 남을 글', author: '한국생산성본부', body: RELEASE });
 
       disk.empty();
-      // Exactly as the message says: from anywhere, without naming the board, it goes to the board it was for.
-      const posted = await runCli(['add', '--from-draft', path, '--quiet'], { cwd: tempDir(), env: { HOME: home } });
-      expect(posted).toMatchObject({ code: 0, stdout: '2933\n' });
-      expect(posted.stderr).toBe(`Removed the draft ${path}\n`);
+      // Exactly as the message says, from anywhere, without naming the board: it goes to the board
+      // it was for, shown first (with no number promised: someone may post first) and asked about.
+      terminal.close();
+      terminal = Terminal.start(`cd ${tempDir()} && postboard add --from-draft ${path}`, { env: { HOME: home, LANG: 'en_US.UTF-8' } });
+      const shown = await terminal.waitFor('Post it?');
+      expect(shown).toContain('No. (given when posted) · Author 한국생산성본부');
+      terminal.press('Enter');
+      await terminal.waitFor('Removed the draft');
+      expect(await terminal.exited()).toBe(0);
+      expect(terminal.screen()).toContain('Added post 2933: 초안으로 남을 글');
       expect(loadBoard(board).posts[0]).toMatchObject({ id: 2933, title: '초안으로 남을 글', body: RELEASE });
       expect(existsSync(path)).toBe(false);
     } finally {

@@ -124,14 +124,16 @@ describe('--dry-run', () => {
     const before = readFileSync(board);
     const result = await runCli(['add', '--db', board, ...release, '--dry-run']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^청정수소 협력 확대\nNo\. 2933 · Author 한국생산성본부 · Department 산업통상자원부/);
-    expect(result.stderr).toBe('Dry run: post 2933 checked, nothing added.\n');
+    // No number is promised: it is given when the post is saved.
+    expect(result.stdout).toMatch(/^청정수소 협력 확대\nNo\. \(given when posted\) · Author 한국생산성본부 · Department 산업통상자원부/);
+    expect(result.stderr).toBe('Dry run: the post was checked, nothing added (its number is given when it is posted).\n');
     expect(readFileSync(board).equals(before)).toBe(true);
   });
 
-  it('--dry-run --format json shows the post as it would be stored', async () => {
+  it('--dry-run --format json shows the post as it would be stored, without the number only saving gives', async () => {
     const result = await runCli(['add', '--db', sampleCopy(), ...release, '--dry-run', '--format', 'json']);
-    expect(JSON.parse(result.stdout)).toMatchObject({ id: 2933, views: 0, source: { url: 'https://www.motie.go.kr/view/1' } });
+    expect(JSON.parse(result.stdout)).toMatchObject({ views: 0, source: { url: 'https://www.motie.go.kr/view/1' } });
+    expect(JSON.parse(result.stdout)).not.toHaveProperty('id');
   });
 
   it('--dry-run still refuses what a real add would', async () => {

@@ -1,4 +1,4 @@
-import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from '../support/cli.js';
@@ -96,21 +96,61 @@ describe('a draft kept from a database board', () => {
     await t.waitFor('add --from-draft');
     expect(await t.exited()).toBe(130);
     const drafts = join(home, '.local/share/postboard/drafts');
-    const path = join(drafts, readdirSync(drafts)[0]!);
+    const [name] = readdirSync(drafts);
+    // Named by the local time it was kept at (TZ is set for the test run), like every time shown.
+    const now = new Date();
+    const local = `${now.getFullYear()}${String(now.getMonth() + 1).padStart(2, '0')}${String(now.getDate()).padStart(2, '0')}`;
+    expect(name).toMatch(new RegExp(`^${local}-\\d{6}-\\d+\\.json$`));
+    const path = join(drafts, name!);
     const draft = readFileSync(path, 'utf8');
     expect(draft).not.toContain(password);
     expect(JSON.parse(draft).board).toBe(location.replace(`:${password}@`, '@'));
-    // Later, elsewhere, with no --db (and a personal board in POSTBOARD_DB): the post goes to the
-    // team's board the draft was written for, not to a file named like the URL.
+
+    // The hint, run as printed, from another folder, with the password only in POSTBOARD_DB (no
+    // PGPASSWORD, no ~/.pgpass): the form goes on where it stopped — in the body, its text kept —
+    // then asks the questions not answered yet, shows the post and asks before posting.
+    t.close();
+    const again = (terminal = Terminal.start(`cd ${tempDir()} && postboard add --from-draft ${path}`, { env: { LANG: 'en_US.UTF-8', HOME: home, POSTBOARD_DB: location } }));
+    await again.waitFor('Ctrl+D to finish');
+    await again.waitFor('쓰다 만 본문');
+    expect(again.screen()).not.toMatch(/\? Title|\? Author/);
+    again.type(' 마저 씀');
+    again.press('C-d');
+    for (const question of ['Source agency', 'Source date', 'Source URL']) {
+      await again.waitFor(question);
+      again.press('Enter');
+    }
+    await again.waitFor('Post it?');
+    again.press('Enter');
+    await again.waitFor('Removed the draft');
+    expect(await again.exited()).toBe(0);
+    expect(again.screen()).toContain('Added post 1: 팀 게시판 초안');
+    const listed = await runCli(['list', '--db', location, '--format', 'jsonl', '--fields', 'id,title,body']);
+    expect(listed.stdout).toBe('{"id":1,"title":"팀 게시판 초안","body":"쓰다 만 본문 마저 씀"}\n');
+  }, 30_000);
+
+  it('off a terminal, a draft is posted only when finished and with --yes, to its own board even when POSTBOARD_DB names another', async () => {
+    const url = process.env.POSTBOARD_TEST_DATABASE_URL as string;
+    const password = new URL(url).password;
+    const location = `${url}?schema=t_draft2_${process.pid}`;
+    await runCli(['init', '--db', location]);
+    const home = tempDir('postboard-home-');
+    const drafts = join(home, '.local/share/postboard/drafts');
+    mkdirSync(drafts, { recursive: true });
+    const path = join(drafts, 'kept.json');
+    const board = location.replace(`:${password}@`, '@');
+    writeFileSync(path, JSON.stringify({ postboard: 'draft', version: 2, board, post: { title: '팀 초안', author: '대변인', body: '쓰다 만' }, answered: ['title', 'author', 'department', 'date', 'status'], partial: 'body' }));
     const elsewhere = tempDir();
-    const posted = await runCli(['add', '--from-draft', path, '--body', '다 쓴 본문', '--quiet'], {
-      cwd: elsewhere,
-      env: { HOME: home, PGPASSWORD: password, POSTBOARD_DB: join(elsewhere, 'personal.json') },
-    });
+    const env = { HOME: home, PGPASSWORD: password, POSTBOARD_DB: join(elsewhere, 'personal.json') };
+    const asked = await runCli(['add', '--from-draft', path], { cwd: elsewhere, env });
+    expect(asked).toMatchObject({ code: 2, stderr: expect.stringContaining('add --yes to post it as it is') });
+    const unfinished = await runCli(['add', '--from-draft', path, '--yes'], { cwd: elsewhere, env });
+    expect(unfinished).toMatchObject({ code: 2, stderr: expect.stringContaining('its body was cut short; not answered yet: --body, --source-agency, --source-date, --source-url') });
+    // Finished with flags: posted, to the team's board the draft was written for.
+    const posted = await runCli(['add', '--from-draft', path, '--body', '다 쓴 본문', '--source-agency', '', '--source-date', '', '--source-url', '', '--yes', '--quiet'], { cwd: elsewhere, env });
     expect(posted).toMatchObject({ code: 0, stdout: '1\n' });
     expect(readdirSync(elsewhere)).toEqual([]);
-    const listed = await runCli(['list', '--db', location, '--format', 'jsonl', '--fields', 'id,title']);
-    expect(listed.stdout).toBe('{"id":1,"title":"팀 게시판 초안"}\n');
+    expect((await runCli(['list', '--db', location, '--format', 'jsonl', '--fields', 'id,title,body'])).stdout).toBe('{"id":1,"title":"팀 초안","body":"다 쓴 본문"}\n');
   }, 30_000);
 });
 

@@ -124,7 +124,7 @@ describe('small things that must be right', () => {
     const board = sampleCopy();
     const session = onTerminal(['add', '--db', board, '--title', 't', '--date', '2024-09-09', '--status', 'published', '--body', '', '--source-agency', '', '--source-date', '', '--source-url', '', '--yes', '--lang', 'ko']);
     await session.waitFor('글쓴이');
-    session.type(KEYS.enter);
+    session.type(`한국생산성본부${KEYS.enter}`);
     await session.waitFor('담당부서');
     session.type('행정');
     await session.waitFor('(새 부서)');

@@ -23,7 +23,8 @@ export class Terminal {
     spawnSync('mkdir', ['-p', bin]);
     writeFileSync(join(bin, 'postboard'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
     chmodSync(join(bin, 'postboard'), 0o755);
-    const env: Record<string, string> = { PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}`, HOME: folder, TERM: 'xterm-256color', LANG: 'C.UTF-8', ...options.env };
+    // The test run's time zone too, so that "today" and local times are the same on both sides.
+    const env: Record<string, string> = { PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}`, HOME: folder, TERM: 'xterm-256color', LANG: 'C.UTF-8', ...(process.env.TZ ? { TZ: process.env.TZ } : {}), ...options.env };
     const exports = Object.entries(env)
       .map(([key, value]) => `export ${key}='${value.replace(/'/g, `'\\''`)}'`)
       .join('\n');

@@ -1,4 +1,5 @@
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { sampleCopy, tempDir } from '../support/cli.js';
@@ -14,9 +15,11 @@ describe('postboard add on a terminal asks for each field', () => {
     term.type(`${KEYS.enter}`); // empty: refused
     await term.waitFor('must not be empty');
     term.type(`수소 경제 협력 강화${KEYS.enter}`);
-    await term.waitFor('Author');
-    await term.waitFor('한국생산성본부'); // offered: the newest post's author
+    await term.waitFor('Author (POSTBOARD_AUTHOR sets the default)');
+    // Nothing offered: you never posted on this board, and a colleague's name is not yours.
     term.type(KEYS.enter);
+    await term.waitFor('must not be empty');
+    term.type(`한국생산성본부${KEYS.enter}`);
     await term.waitFor('Department');
     await term.waitFor('행정안전부'); // the board's departments to pick from, after "(none)"
     term.type(`${KEYS.down}${KEYS.enter}`);
@@ -39,7 +42,8 @@ describe('postboard add on a terminal asks for each field', () => {
     term.type(`https://www.motie.go.kr/view/1${KEYS.enter}`);
     await term.waitFor('Post it?');
     expect(term.io.output.stdout).toContain('[hidden] 수소 경제 협력 강화');
-    expect(term.io.output.stdout).toMatch(/No\. 2933 · Author 한국생산성본부 · Department 행정안전부 · Date 2024-09-10/);
+    // The number is given when the post is saved (someone may post first): the preview promises none.
+    expect(term.io.output.stdout).toMatch(/No\. \(given when posted\) · Author 한국생산성본부 · Department 행정안전부 · Date 2024-09-10/);
     term.type(KEYS.enter);
     expect(await term.exit).toBe(0);
     expect(term.io.output.stdout).toContain('Added post 2933: 수소 경제 협력 강화');
@@ -71,6 +75,22 @@ describe('postboard add on a terminal asks for each field', () => {
     term.type(KEYS.enter);
     expect(await term.exit).toBe(0);
     expect(JSON.parse(readFileSync(board, 'utf8')).posts[0]).toMatchObject({ title: '제목', author: '환경부 대변인' });
+  });
+
+  it("without POSTBOARD_AUTHOR, the author offered is the one you last posted under on this board, never a colleague's", async () => {
+    const me = userInfo().username;
+    const board = join(tempDir(), 'board.json');
+    const post = (id: number, author: string) => ({ id, title: `글 ${id}`, author, department: '', date: '2024-09-01', views: 0, status: 'published', body: '' });
+    const added = (seq: number, who: string, id: number) => ({ seq, at: '2024-09-01T00:00:00.000Z', who, command: 'add', changes: [{ kind: 'add', id, title: `글 ${id}`, hash: 'x' }] });
+    writeFileSync(board, JSON.stringify({ schemaVersion: 1, lastId: 3, posts: [post(3, '동료 부서'), post(2, '환경부 대변인'), post(1, '옛 이름')], changes: [added(1, me, 1), added(2, me, 2), added(3, `${me}-colleague`, 3)] }));
+    const term = onTerminal(['add', '--db', board, '--department', '', '--date', '2024-09-07', '--status', 'published', '--body', '', '--source-agency', '', '--source-date', '', '--source-url', '', '--yes']);
+    await term.waitFor('Title');
+    term.type(`제목${KEYS.enter}`);
+    await term.waitFor('환경부 대변인');
+    expect(term.io.output.stdout).not.toContain('동료 부서');
+    term.type(KEYS.enter);
+    expect(await term.exit).toBe(0);
+    expect(postsOf(board).posts[0]).toMatchObject({ id: 4, author: '환경부 대변인' });
   });
 
   it('flags given are not asked again; a new department can be typed; optional fields skipped', async () => {
@@ -146,7 +166,7 @@ describe('cancelling writes nothing and exits 130', () => {
     const questions = ['글쓴이', '담당부서', '날짜', '상태', '내용'];
     for (const next of questions.slice(0, questions.indexOf(question === 'Body' ? '내용' : '글쓴이') + 1)) {
       await term.waitFor(next);
-      if (next !== (question === 'Body' ? '내용' : '글쓴이')) term.type(KEYS.enter);
+      if (next !== (question === 'Body' ? '내용' : '글쓴이')) term.type(next === '글쓴이' ? `한국생산성본부${KEYS.enter}` : KEYS.enter);
     }
     term.type(keys);
     expect(await term.exit).toBe(130);
