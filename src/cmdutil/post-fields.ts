@@ -117,7 +117,7 @@ export async function readStdin(ctx: Context): Promise<Buffer> {
 
 const BODY_FILE: Record<Lang, (path: string, code: string) => string> = {
   en: (path, code) => `--body-file: cannot read ${path} (${code})`,
-  ko: (path, code) => `--body-file: ${path}을(를) 읽을 수 없습니다 (${code})`,
+  ko: (path, code) => `--body-file: 읽을 수 없습니다: ${path} (${code})`,
 };
 
 /**

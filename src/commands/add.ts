@@ -128,7 +128,7 @@ const TEXT: Record<Lang, AddText> = {
     draftNeedsYes: '표준 입력이 터미널이 아니라서 초안을 보여 주고 확인받을 수 없습니다. 그대로 올리려면 --yes, 아니면 터미널에서 마저 쓰세요',
     draftUnfinished: (flags, bodyCut) =>
       `초안을 다 쓰지 않았습니다 (${bodyCut ? '내용이 쓰다 만 채이고, ' : ''}아직 답하지 않은 것: ${flags.join(', ')}). 터미널에서 마저 쓰거나, 옵션으로 주세요 (없으면 '')`,
-    missing: (flags) => `${flags.join(', ')}이(가) 없습니다: 표준 입력이 터미널이 아니라서 물어볼 수 없습니다`,
+    missing: (flags) => `빠진 옵션: ${flags.join(', ')}. 표준 입력이 터미널이 아니라서 물어볼 수 없습니다`,
     duplicate: (id) => `이 출처 URL은 이미 ${id}번 글에 있습니다. 그래도 올리려면 --allow-duplicate`,
     confirm: '이대로 올릴까요?',
     defaults: {
@@ -140,8 +140,8 @@ const TEXT: Record<Lang, AddText> = {
     fromDraft: '앞서 저장하지 못해 남겨 둔 초안을 원래 게시판에 올리기 (준 옵션과 --db가 우선)',
     draftKept: (path) => `쓴 글은 초안으로 남겨 두었습니다: ${path}\n나중에 (같은 게시판에) 올리려면: postboard add --from-draft ${shellWord(path)}`,
     draftLost: (json) => `초안을 어디에도 저장하지 못했습니다. 아래 내용을 보관하세요:\n${json}`,
-    draftUsed: (path) => `초안 ${path}을(를) 지웠습니다`,
-    badDraft: (path, why) => `--from-draft: ${path}을(를) 읽을 수 없습니다 (${why})`,
+    draftUsed: (path) => `초안을 지웠습니다: ${path}`,
+    badDraft: (path, why) => `--from-draft: 읽을 수 없습니다: ${path} (${why})`,
   },
 };
 

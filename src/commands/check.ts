@@ -80,7 +80,7 @@ const TEXT: Record<Lang, CheckText> = {
       ['postboard check --db archive.json --format json', '스크립트용 문제 목록'],
     ],
     healthy: (board, posts, lastId) => `${board}: 글 ${posts}개, lastId ${lastId}, 문제 없음.`,
-    notJson: (board) => `check는 JSON 게시판 파일을 읽습니다. ${board}은(는) 데이터베이스이며 구조를 스스로 지킵니다 (변경은 postboard log로 봅니다)`,
+    notJson: (board) => `check는 JSON 게시판 파일을 읽습니다. 이 게시판은 데이터베이스이며 구조를 스스로 지킵니다 (${board}; 변경은 postboard log로 봅니다)`,
     problems: (board, count, fixable) => `${board}에 문제가 ${count}개 있습니다${fixable > 0 ? ` (${fixable}개는 --fix로 고칠 수 있음)` : ''}`,
     backup: (path) => `이전 게시판을 ${path}에 남겼습니다`,
     repair: (repair) => {
@@ -88,11 +88,11 @@ const TEXT: Record<Lang, CheckText> = {
         case 'bom':
           return '고침: 바이트 순서 표식(BOM) 제거';
         case 'schema-version':
-          return `고침: schemaVersion을 ${repair.to}(으)로`;
+          return `고침: schemaVersion → ${repair.to}`;
         case 'last-id':
           return `고침: lastId ${JSON.stringify(repair.from) ?? '없음'} → ${repair.to}`;
         case 'nfc':
-          return `고침: ${repair.id === undefined ? `posts[${repair.index}]` : `${repair.id}번 글`} ${repair.field}를 NFC로 합침`;
+          return `고침: ${repair.id === undefined ? `posts[${repair.index}]` : `${repair.id}번 글`} ${repair.field}: NFC로 합침`;
       }
     },
     nothingToFix: '고칠 것이 없어 파일을 쓰지 않았습니다.',

@@ -54,7 +54,7 @@ const TEXT: Record<Lang, CopyText> = {
     ],
     same: '--to가 복사하는 게시판 자신입니다',
     broken: (id, field) => `${id}번 글의 ${field}에 짝 없는 UTF-16 서로게이트(손으로 고친 게시판)가 있어 SQLite나 PostgreSQL 게시판에 담을 수 없습니다. 먼저 고치세요. 아무것도 복사하지 않았습니다`,
-    done: (posts, from, to, changes) => `${from}에서 ${to}(으)로 ${posts}와 변경 기록 ${changes}건을 복사했습니다.`,
+    done: (posts, from, to, changes) => `복사했습니다: ${posts}, 변경 기록 ${changes}건 (${from} → ${to}).`,
   },
 };
 

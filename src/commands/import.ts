@@ -182,7 +182,7 @@ const TEXT: Record<Lang, ImportText> = {
       ['postboard import archive.json --renumber', '다른 게시판을 새 번호로'],
       ['postboard export --format jsonl | postboard import - --db copy.json', '게시판 복사'],
     ],
-    cannotRead: (file, code) => `${file}을(를) 읽을 수 없습니다 (${code})`,
+    cannotRead: (file, code) => `읽을 수 없습니다: ${file} (${code})`,
     brokenQuotes: (file, row) =>
       `${file} ${n(row)}행: 여기서 연 따옴표(")가 CSV 방식으로 닫히지 않아 그 뒤의 행을 나눌 수 없습니다. 가져온 것 없음. 따옴표를 고치세요 (칸 안의 따옴표는 "" 로 씁니다)`,
     unreadable: (reason) => {
@@ -198,7 +198,7 @@ const TEXT: Record<Lang, ImportText> = {
         case 'cells':
           return `칸이 ${reason.cells}개인데 열은 ${reason.columns}개입니다`;
         case 'inexact':
-          return `${reason.key} ${reason.literal}은(는) 정확히 담을 수 없습니다 (${n(Number.MAX_SAFE_INTEGER)}까지의 정수만)`;
+          return `${reason.key} 값을 정확히 담을 수 없습니다: ${reason.literal} (${n(Number.MAX_SAFE_INTEGER)}까지의 정수만)`;
       }
     },
     summary: (done, c) => {
@@ -226,7 +226,7 @@ const TEXT: Record<Lang, ImportText> = {
         case 'source-taken':
           return refusal.existing === 'file' ? '출처 URL이 파일 앞쪽의 새 글에 이미 있습니다' : `출처 URL이 이미 ${refusal.existing}번 글에 있습니다`;
         case 'named-twice':
-          return `${refusal.id}번 글은 이미 ${t.place(refusal.first)}이(가) 다르게 고칩니다. 두 행 중 하나만 남기세요`;
+          return `${refusal.id}번 글을 다르게 고치는 행이 이미 있습니다 (${t.place(refusal.first)}). 두 행 중 하나만 남기세요`;
         case 'changed-since':
           return `${refusal.id}번 글이 이 파일을 만든 뒤${refusal.fileTime ? `(${t.localTime(refusal.fileTime)})` : ''}에 게시판에서 바뀌었습니다(${t.localTime(refusal.boardTime)}). 다시 내보내거나, 그 변경을 덮어쓰려면 --force`;
       }

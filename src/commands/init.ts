@@ -37,8 +37,8 @@ const TEXT: Record<Lang, InitText> = {
       ["postboard init --db 'postgres://board@db.example.go.kr/news?schema=esg'", '같은 데이터베이스에 둘째 게시판'],
       ['postboard init --db archive.sqlite', '수백만 건 보관용, 파일 하나로'],
     ],
-    made: (board, kind) => `${board}에 ${kind}을 만들었습니다.`,
-    there: (board, posts) => `${board}은(는) 이미 게시판입니다 (${posts}). 바꾼 것 없음.`,
+    made: (board, kind) => `만들었습니다: ${kind} (${board}).`,
+    there: (board, posts) => `이미 게시판입니다: ${board} (${posts}). 바꾼 것 없음.`,
     kinds: { json: 'JSON 게시판', sqlite: 'SQLite 게시판', postgres: 'PostgreSQL 게시판' },
   },
 };

@@ -100,7 +100,7 @@ const TEXT: Record<Lang, StatsText> = {
     none: '(없음)',
     total: (posts, views) => `글 ${posts}개 · 조회수 ${views}`,
     more: (count) => `… ${count}개 더 (--all로 모두)`,
-    noSort: (option) => `${option}은(는) list와 export에 씁니다. stats는 표를 스스로 정렬합니다 (많은 것부터, 월은 최근부터)`,
+    noSort: (option) => `list와 export에 쓰는 옵션입니다: ${option}. stats는 표를 스스로 정렬합니다 (많은 것부터, 월은 최근부터)`,
   },
 };
 

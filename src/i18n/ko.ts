@@ -54,9 +54,9 @@ export const ko: Catalogue = {
     oneOf: (option, choices, value) => `${option} 값은 ${choices.join(', ')} 중 하나여야 합니다: ${quoted(value)}`,
     date: (option, value) => `${option} 값은 YYYY-MM-DD 형식의 실제 날짜여야 합니다: ${quoted(value)}`,
     fields: (unknown, known) => `--fields: 알 수 없는 필드 ${quoted(unknown)} (사용 가능: ${known.join(', ')})`,
-    conflict: (a, b) => `${a}와(과) ${b}는 함께 쓸 수 없습니다`,
+    conflict: (a, b) => `함께 쓸 수 없는 옵션입니다: ${a}, ${b}`,
     postNumber: (value) => `글 번호는 2912 같은 정수여야 합니다: ${quoted(value)}`,
-    sinceAfterUntil: (since, until) => `--since ${since}가 --until ${until}보다 뒤입니다`,
+    sinceAfterUntil: (since, until) => `--since 날짜가 --until 날짜보다 뒤입니다 (${since}, ${until})`,
     empty: (option) => `${option}에 값이 필요합니다`,
     boardKind: (location) =>
       `${location}: 게시판은 JSON 파일, SQLite 파일(.sqlite, .db, sqlite:경로), PostgreSQL 데이터베이스(postgres://…)에만 둘 수 있습니다. 이런 URL에는 둘 수 없습니다`,
@@ -69,13 +69,13 @@ export const ko: Catalogue = {
     prefix: '오류',
     unexpected: (message) => `예기치 못한 오류: ${message} (자세한 내용은 POSTBOARD_DEBUG=1)`,
     commander: {
-      'commander.unknownOption': (flag) => `알 수 없는 옵션 ${flag}`,
-      'commander.unknownCommand': (name) => `알 수 없는 명령 ${name}`,
-      'commander.missingArgument': (name) => `인자 ${name}가 필요합니다`,
-      'commander.optionMissingArgument': (flag) => `옵션 ${flag}에 값이 필요합니다`,
+      'commander.unknownOption': (flag) => `알 수 없는 옵션: ${flag}`,
+      'commander.unknownCommand': (name) => `알 수 없는 명령: ${name}`,
+      'commander.missingArgument': (name) => `빠진 인자: ${name}`,
+      'commander.optionMissingArgument': (flag) => `값이 필요한 옵션: ${flag}`,
       'commander.excessArguments': () => '인자가 너무 많습니다',
     },
-    didYouMean: (suggestion) => `${suggestion}을(를) 찾으셨나요?`,
+    didYouMean: (suggestion) => `비슷한 것: ${suggestion}`,
     savedAnyway: '변경 자체는 저장했습니다. 출력만 잃었으니 다시 실행하지 마세요',
     output: (stream, code, reason) => `표준 ${stream === 'stdout' ? '출력' : '오류'}에 쓸 수 없습니다 (${code}${reason ? `: ${reason}` : ''})`,
   },
@@ -116,21 +116,21 @@ export const ko: Catalogue = {
     'bad-header': (problem) =>
       `"${problem.field}" 값은 정수여야 합니다: ${quoted(problem.value)}`,
     'newer-version': (problem) =>
-      `schemaVersion ${problem.version}은(는) 이 postboard가 읽는 버전(${problem.reads})보다 새롭습니다. postboard를 업데이트하세요`,
+      `이 postboard가 읽는 버전(${problem.reads})보다 새 버전입니다 (schemaVersion ${problem.version}). postboard를 업데이트하세요`,
     'invalid-post': (problem, t) =>
       `${t.postAt(problem.id, problem.index, problem.line)}: ${t.fieldIssue(problem.issue)}`,
     'duplicate-id': (problem) =>
-      `글 번호 ${problem.id}이(가) 두 번 나옵니다 (posts[${problem.firstIndex}], posts[${problem.index}]${problem.line ? `, ${problem.line}행` : ''})`,
+      `같은 글 번호가 두 번 나옵니다: ${problem.id} (posts[${problem.firstIndex}], posts[${problem.index}]${problem.line ? `, ${problem.line}행` : ''})`,
     'last-id-behind': (problem) =>
-      `lastId ${problem.lastId}이(가) 가장 큰 글 번호 ${problem.highest}보다 작습니다`,
+      `lastId 값이 가장 큰 글 번호보다 작습니다 (lastId ${problem.lastId}, 가장 큰 번호 ${problem.highest})`,
     'not-nfc': (problem, t) =>
-      `${t.postAt(problem.id, problem.index, undefined)}: ${t.fieldName(problem.field)}이(가) NFC가 아닙니다 (풀어쓴 한글)`,
+      `${t.postAt(problem.id, problem.index, undefined)}: NFC가 아닌 필드 ${t.fieldName(problem.field)} (풀어쓴 한글)`,
     'inexact-number': (problem) =>
       ['id', 'views', 'lastId'].includes(problem.key)
-        ? `${problem.line ? `${problem.line}번째 줄: ` : ''}"${problem.key}" 값 ${problem.literal}은(는) 정확히 담을 수 없습니다 (${grouped(Number.MAX_SAFE_INTEGER)}까지의 정수만)`
-        : `${problem.line ? `${problem.line}번째 줄: ` : ''}"${problem.key}" 값 ${problem.literal}은(는) JavaScript가 정확히 담을 수 없어, 바꾸면 ${JSON.stringify(Number(problem.literal))}(으)로 쓰입니다. 그대로 두려면 글자("${problem.literal}")로 쓰세요`,
+        ? `${problem.line ? `${problem.line}번째 줄: ` : ''}"${problem.key}" 값을 정확히 담을 수 없습니다: ${problem.literal} (${grouped(Number.MAX_SAFE_INTEGER)}까지의 정수만)`
+        : `${problem.line ? `${problem.line}번째 줄: ` : ''}"${problem.key}" 값은 JavaScript가 정확히 담을 수 없어 바꾸면 달라집니다: ${problem.literal} → ${JSON.stringify(Number(problem.literal))}. 그대로 두려면 글자("${problem.literal}")로 쓰세요`,
     'duplicate-key': (problem) =>
-      `${problem.line}번째 줄: 키 "${problem.key}"이(가) 한 객체에 두 번 있습니다. JSON은 마지막 것만 남기므로 다음 변경에서 앞의 것이 사라집니다: 하나만 남기세요`,
+      `${problem.line}번째 줄: 한 객체에 같은 키가 두 번 있습니다("${problem.key}"). JSON은 마지막 것만 남기므로 다음 변경에서 앞의 것이 사라집니다: 하나만 남기세요`,
     'not-utf8': (problem) =>
       `${problem.line}번째 줄이 UTF-8이 아닙니다(CP949 같은 다른 인코딩?). 게시판 파일은 UTF-8이어야 하니 그 줄을 고치거나 UTF-8로 다시 저장하세요`,
     'too-deep': () =>
@@ -152,11 +152,11 @@ export const ko: Catalogue = {
     'locked': (problem) =>
       `다른 postboard 프로세스${problem.pid ? `(${problem.pid}번${problem.stopped ? ', 멈춤' : ''})` : ''}가 게시판을 바꾸는 중입니다. ${problem.seconds}초 기다렸습니다. 잠시 뒤 다시 하거나 POSTBOARD_LOCK_TIMEOUT을 늘리세요`,
     'not-a-lock': (problem) =>
-      `${problem.path}이(가) 게시판 잠금 자리에 있는데 postboard가 만든 것이 아닙니다(이름 있는 파이프, 폴더, 링크?). 아무것도 바꾸지 않았으니 지우세요`,
+      `게시판 잠금 자리에 postboard가 만들지 않은 것이 있습니다(이름 있는 파이프, 폴더, 링크?): ${problem.path}. 아무것도 바꾸지 않았으니 지우세요`,
     'stale-lock': (problem, t) =>
-      `${problem.path}은(는) 끝난 프로세스${problem.pid ? `(${problem.pid})` : ''}가 남긴 잠금인데 지울 수 없습니다 (${problem.code}${t.errno[problem.code] ? `: ${t.errno[problem.code]}` : ''}). 아무것도 바꾸지 않았습니다: 직접 지우세요`,
+      `끝난 프로세스${problem.pid ? `(${problem.pid})` : ''}가 남긴 잠금을 지울 수 없습니다: ${problem.path} (${problem.code}${t.errno[problem.code] ? `: ${t.errno[problem.code]}` : ''}). 아무것도 바꾸지 않았습니다: 직접 지우세요`,
     'not-a-backup': (problem) =>
-      `${problem.path}이(가) 게시판의 백업 자리에 있는데 postboard가 만든 것이 아닙니다 (폴더?). 아무것도 바꾸지 않았습니다: 다른 곳으로 옮기세요`,
+      `게시판의 백업 자리에 postboard가 만들지 않은 것이 있습니다 (폴더?): ${problem.path}. 아무것도 바꾸지 않았습니다: 다른 곳으로 옮기세요`,
     'lock-lost': () =>
       '바꾸는 동안 다른 프로세스가 게시판 잠금을 가져가서 아무것도 쓰지 않았습니다. 다시 하세요',
     'not-empty': (problem) =>
@@ -235,6 +235,6 @@ export const ko: Catalogue = {
     }
     return problem.encoding === 'cp949'
       ? `${file}: ${at}에 UTF-8도 CP949도 아닌 바이트가 있습니다. 파일을 UTF-8로 저장하세요`
-      : `${file}: ${at}이 바이트 순서 표식 뒤의 ${this.encodingName[problem.encoding]}로 올바르지 않습니다`;
+      : `${file}: ${at}: 바이트 순서 표식(BOM) 뒤가 올바른 ${this.encodingName[problem.encoding]} 글자가 아닙니다`;
   },
 };

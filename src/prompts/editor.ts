@@ -22,9 +22,9 @@ const TEXT: Record<Lang, { notFound: (command: string, variable: string) => stri
   },
   ko: {
     cancelled: '편집기에서 취소했습니다 (Ctrl+C). 편집기의 내용은 받지 않았습니다',
-    notFound: (command, variable) => `편집기 ${JSON.stringify(command)}($${variable})를 찾을 수 없습니다. $${variable}에 설치된 편집기를 지정하거나, 지우고 여기서 직접 입력하세요`,
+    notFound: (command, variable) => `편집기를 찾을 수 없습니다: ${JSON.stringify(command)} ($${variable}). $${variable}에 설치된 편집기를 지정하거나, 지우고 여기서 직접 입력하세요`,
     failed: (command, failure) =>
-      `편집기 ${JSON.stringify(command)}${failure.kind === 'start' ? `를 시작할 수 없습니다(${failure.code})` : failure.kind === 'signal' ? `가 ${failure.signal}로 멈췄습니다` : `가 상태 ${failure.status}로 끝났습니다`}. 내용을 받지 않았습니다`,
+      `편집기(${JSON.stringify(command)}) ${failure.kind === 'start' ? `시작 실패 (${failure.code})` : failure.kind === 'signal' ? `멈춤 (신호 ${failure.signal})` : `비정상 종료 (상태 ${failure.status})`}. 내용을 받지 않았습니다`,
   },
 };
 

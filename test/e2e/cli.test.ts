@@ -47,9 +47,11 @@ describe('the command line', () => {
     expect(result).toMatchObject({ code: 2, stdout: '', stderr: `${message}\n` });
   });
 
-  it('usage errors in Korean', async () => {
+  it('usage errors in Korean, with no particle such as 을(를) after a Latin word', async () => {
     const result = await runCli(['list', '--lmit', '5', '--lang', 'ko']);
-    expect(result).toMatchObject({ code: 2, stderr: "오류: 알 수 없는 옵션 --lmit; --limit을(를) 찾으셨나요? ('postboard list --help' 참고)\n" });
+    expect(result).toMatchObject({ code: 2, stderr: "오류: 알 수 없는 옵션: --lmit; 비슷한 것: --limit ('postboard list --help' 참고)\n" });
+    const typo = await runCli(['lsit', '--lang', 'ko']);
+    expect(typo).toMatchObject({ code: 2, stderr: "오류: 알 수 없는 명령: lsit; 비슷한 것: list ('postboard --help' 참고)\n" });
   });
 
   it('never waits for stdin: with stdin open and silent, every command that could ask ends at once', async () => {

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -21,7 +22,9 @@ function boardWith(text: string): string {
   const folder = tempDir();
   const path = join(folder, 'board.json');
   const posts = [makePost({ id: 1, title: `제목 ${text}`, author: `글쓴이 ${text}`, department: `부서 ${text}`, date: '2024-09-05' })];
-  writeFileSync(path, JSON.stringify(makeBoard(posts)));
+  // Your own earlier post in the change log: its author is the one the add prompt offers.
+  const changes = [{ seq: 1, at: '2024-09-05T00:00:00.000Z', who: userInfo().username, command: 'add', changes: [{ kind: 'add', id: 1, title: posts[0]!.title, hash: 'x' }] }];
+  writeFileSync(path, JSON.stringify({ ...makeBoard(posts), changes }));
   // A backup whose post differs in a key named by hostile text: undo's preview names it.
   writeFileSync(`${path}.bak`, JSON.stringify(makeBoard([{ ...posts[0]!, [`키 ${text}`]: 1, title: `옛 ${text}` } as never])));
   return path;
