@@ -3,7 +3,8 @@ import type { Context } from '../context.js';
 import { brokenField, type Post } from '../board/post.js';
 import { NotFoundError, PostboardError, UsageError } from '../errors.js';
 import type { Lang } from '../i18n/index.js';
-import { foreignUrl, openBoard, shownLocation } from '../store/index.js';
+import { existsSync, rmSync } from 'node:fs';
+import { boardKind, foreignUrl, openBoard, shownLocation } from '../store/index.js';
 import { examples } from '../cmdutil/examples.js';
 
 /**
@@ -78,16 +79,39 @@ export async function runCopy(ctx: Context, options: CopyOptions): Promise<void>
   if (!(await source.info()).exists) throw new NotFoundError(ctx.t.notFound.noBoard(source.name));
   if (foreignUrl(options.to)) throw new UsageError(ctx.t.usage.boardKind(shownLocation(options.to)), name);
   const target = openBoard({ location: options.to, shownAs: shownLocation(options.to), lockTimeoutMs: ctx.lockTimeoutMs(), lockStaleMs: 10_000, faults: ctx.writeFaults() });
+  // The files a copy into a new board makes: gone again if it fails (a full disk must not stay full).
+  const made = madeFiles(options.to);
+  let copied = false;
+  let someoneElse = false;
   try {
     await target.assertWritable();
     const snapshot = await source.snapshot();
     // Oldest first: a database fills its indexes in order, and the log reads as it happened.
     const posts = source.stream({ filter: { status: 'all' }, order: { sort: 'id', ascending: true }, limit: undefined });
     const count = await target.restore(snapshot, target.kind === 'json' ? posts : storable(posts, text));
+    copied = true;
     ctx.say(text.done(ctx.t.list.count(count), source.name, target.name, snapshot.log.length));
+  } catch (error) {
+    // Another writer there (its lock held, or a board it filled meanwhile): the files are its.
+    const kind = (error as { problem?: { kind?: string } }).problem?.kind;
+    someoneElse = kind === 'locked' || kind === 'not-empty';
+    throw error;
   } finally {
-    await target.close();
+    await target.close().catch(() => {});
+    if (!copied && !someoneElse) for (const file of made) rmSync(file, { force: true });
   }
+}
+
+/**
+ * The files a copy to this location would make that are not there now: a SQLite file and the
+ * journal files beside it, or a JSON file. A database server's tables are made by init, not here.
+ */
+function madeFiles(location: string): string[] {
+  const { kind, path } = boardKind(location);
+  if (kind === 'postgres') return [];
+  const files = kind === 'sqlite' ? ['', '-wal', '-shm', '-journal'].map((suffix) => `${path}${suffix}`) : [path];
+  // A board there already (an empty one made by init) is left as it is, journals included.
+  return existsSync(path) ? [] : files.filter((file) => !existsSync(file));
 }
 
 /** The posts as they go by, stopping the copy (one transaction: nothing kept) at text a database would change. */

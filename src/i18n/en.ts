@@ -3,7 +3,7 @@ import type { FieldKey } from '../board/fields.js';
 import { LIMITS, type FieldIssue, type Rule } from '../board/post.js';
 import type { DecodeProblem, TextEncoding, TextPlace } from '../files/decode.js';
 import type { BoardProblem, FileKind, JsonKind } from '../store/board.js';
-import { grouped, megabytes, quoted, shellWord, shownValue } from './shared.js';
+import { byteSize, grouped, megabytes, quoted, shellWord, shownValue } from './shared.js';
 
 /** What a problem's words may draw on from their catalogue. */
 interface ProblemWords {
@@ -168,7 +168,13 @@ export const en = {
     'unreadable': (problem, t) =>
       `cannot be read (${problem.code}${t.errno[problem.code] ? `: ${t.errno[problem.code]}` : ''})`,
     'unwritable': (problem, t) =>
-      `cannot be written (${problem.code}${t.errno[problem.code] ? `: ${t.errno[problem.code]}` : ''}); the board is unchanged${t.advice[problem.code] ? `. ${t.advice[problem.code]}` : ''}`,
+      `cannot be written (${problem.code}${t.errno[problem.code] ? `: ${t.errno[problem.code]}` : ''}); the board is unchanged${
+        problem.room
+          ? `. Every change, a delete too, writes the whole board anew: it needs ${byteSize(problem.room.needs)} free${problem.room.free === undefined ? '' : `, and ${byteSize(problem.room.free)} is`}. Free that much${problem.room.backup ? ` (the board's previous copy, ${problem.room.backup.path}, ${byteSize(problem.room.backup.bytes)}, can go: undo does not need it)` : ''} and try again`
+          : t.advice[problem.code]
+            ? `. ${t.advice[problem.code]}`
+            : ''
+      }`,
     'locked': (problem) =>
       `the board is being changed by another postboard process${problem.pid ? ` (process ${problem.pid}${problem.stopped ? ', stopped' : ''})` : ''}; waited ${problem.seconds} s. Try again, or raise POSTBOARD_LOCK_TIMEOUT`,
     'not-a-lock': (problem) =>

@@ -2,7 +2,7 @@ import { localTimestamp } from '../board/dates.js';
 import type { FieldKey } from '../board/fields.js';
 import { LIMITS } from '../board/post.js';
 import type { Catalogue } from './en.js';
-import { grouped, megabytes, quoted, shellWord, shownValue } from './shared.js';
+import { byteSize, grouped, megabytes, quoted, shellWord, shownValue } from './shared.js';
 
 /** The Korean catalogue: the same keys as the English one, in the board's own words. */
 export const ko: Catalogue = {
@@ -148,7 +148,13 @@ export const ko: Catalogue = {
     'unreadable': (problem, t) =>
       `읽을 수 없습니다 (${problem.code}${t.errno[problem.code] ? `: ${t.errno[problem.code]}` : ''})`,
     'unwritable': (problem, t) =>
-      `쓸 수 없습니다 (${problem.code}${t.errno[problem.code] ? `: ${t.errno[problem.code]}` : ''}). 게시판은 그대로입니다${t.advice[problem.code] ? `. ${t.advice[problem.code]}` : ''}`,
+      `쓸 수 없습니다 (${problem.code}${t.errno[problem.code] ? `: ${t.errno[problem.code]}` : ''}). 게시판은 그대로입니다${
+        problem.room
+          ? `. 글을 지울 때도 변경마다 게시판 전체를 새로 씁니다: 빈 공간이 ${byteSize(problem.room.needs)} 필요한데${problem.room.free === undefined ? ' 모자랍니다' : ` ${byteSize(problem.room.free)}뿐입니다`}. 그만큼 비우고 다시 하세요${problem.room.backup ? ` (게시판의 이전 사본은 지워도 됩니다: ${problem.room.backup.path}, ${byteSize(problem.room.backup.bytes)}; undo에는 필요 없음)` : ''}`
+          : t.advice[problem.code]
+            ? `. ${t.advice[problem.code]}`
+            : ''
+      }`,
     'locked': (problem) =>
       `다른 postboard 프로세스${problem.pid ? `(${problem.pid}번${problem.stopped ? ', 멈춤' : ''})` : ''}가 게시판을 바꾸는 중입니다. ${problem.seconds}초 기다렸습니다. 잠시 뒤 다시 하거나 POSTBOARD_LOCK_TIMEOUT을 늘리세요`,
     'not-a-lock': (problem) =>

@@ -25,6 +25,9 @@ export const shellWord = (word: string): string => (/^[\p{L}\p{N}_./:@%+=,~-]+$/
 
 export const megabytes = (bytes: number): string => `${grouped(Math.round(bytes / 1024 / 1024))} MB`;
 
+/** A size as `ls -lh` would put it: 900 KB, 12 MB (binary units). */
+export const byteSize = (bytes: number): string => (bytes < 1024 * 1024 ? `${grouped(Math.max(1, Math.ceil(bytes / 1024)))} KB` : bytes < 10 * 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : megabytes(bytes));
+
 /** A value quoted for an error message, kept short. */
 export function quoted(value: unknown): string {
   const text = typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value) ?? value);

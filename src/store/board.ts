@@ -40,7 +40,7 @@ export type BoardProblem =
   | { kind: 'too-large'; bytes: number | undefined; limit: number }
   | { kind: 'read-only'; mode: number }
   | { kind: 'unreadable'; code: string }
-  | { kind: 'unwritable'; code: string }
+  | { kind: 'unwritable'; code: string; room?: DiskRoom }
   | { kind: 'locked'; seconds: number; pid?: number; stopped?: boolean }
   | { kind: 'lock-lost' }
   | { kind: 'not-a-lock'; path: string }
@@ -65,6 +65,16 @@ export type BoardProblem =
   | { kind: 'login-failed'; user: string; noPassword?: true }
   | { kind: 'no-database'; database: string }
   | { kind: 'no-tables'; location: string };
+
+/**
+ * A full disk, for a board written whole at every change (a JSON board, a delete too): how much
+ * room the change needed, how much there was, and the board's previous copy (which may go).
+ */
+export interface DiskRoom {
+  needs: number;
+  free?: number;
+  backup?: { path: string; bytes: number };
+}
 
 /** What a path that is not a regular file is instead. */
 export type FileKind = 'device' | 'fifo' | 'socket' | 'other';

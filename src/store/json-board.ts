@@ -1,6 +1,6 @@
 import { constants as fsConstants } from 'node:buffer';
 import { isUtf8 } from 'node:buffer';
-import { accessSync, closeSync, constants, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readSync, statfsSync, statSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { isRecord } from '../board/post.js';
@@ -8,7 +8,7 @@ import { BoardFileError } from '../errors.js';
 import { realTarget } from '../files/paths.js';
 import type { WriteFaults } from '../files/write.js';
 import { decodeUtf8, encodeUtf8 } from '../utf8.js';
-import { checkBoard, emptyBoard, SCHEMA_VERSION, type Board, type BoardProblem, type FileKind } from './board.js';
+import { checkBoard, emptyBoard, SCHEMA_VERSION, type Board, type BoardProblem, type DiskRoom, type FileKind } from './board.js';
 import { lineAndColumn, locateProblem } from './locate.js';
 import type { BoardLock } from './lock.js';
 import { backupPath } from './paths.js';
@@ -391,8 +391,32 @@ export class JsonBoardStore implements BoardStore {
       await replaceBoardFile(this.realPath, bytes, { lock, faults: this.options.faults ?? {} });
     } catch (error) {
       if (error instanceof BoardFileError) throw error;
-      return this.fail({ kind: 'unwritable', code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
+      const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+      return this.fail({ kind: 'unwritable', code, ...(code === 'ENOSPC' ? { room: this.room(bytes.length) } : {}) });
     }
+  }
+
+  /** A full disk: the room a write of the whole board needs, what there is, and the previous copy that may go. */
+  private room(needs: number): DiskRoom {
+    const folder = dirname(this.realPath);
+    const injected = this.options.faults?.diskFreeBytes;
+    let free: number | undefined = injected;
+    try {
+      if (free === undefined) {
+        const { bavail, bsize } = statfsSync(folder);
+        free = bavail * bsize;
+      }
+    } catch {
+      free = undefined;
+    }
+    let backup: DiskRoom['backup'];
+    try {
+      const path = backupPath(this.realPath);
+      backup = { path, bytes: statSync(path).size };
+    } catch {
+      backup = undefined;
+    }
+    return { needs, ...(free !== undefined ? { free } : {}), ...(backup ? { backup } : {}) };
   }
 
   /**

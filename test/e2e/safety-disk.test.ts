@@ -39,7 +39,10 @@ describe('a full disk: the change fails, says so in one line, and the board is e
     const result = await runCli([...args, '--db', board], { env: disk.env, timeoutMs: 60_000 });
     expect(result.code).toBe(1);
     const lines = result.stderr.trimEnd().split('\n');
-    expect(lines.at(-1)).toBe(`error: ${board}: cannot be written (ENOSPC: no space left on the disk); the board is unchanged. Free some space and try again.`);
+    // Said with what it takes: a delete too writes the board anew, so room must be made first.
+    expect(lines.at(-1)).toMatch(
+      new RegExp(`^error: ${board.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: cannot be written \\(ENOSPC: no space left on the disk\\); the board is unchanged\\. Every change, a delete too, writes the whole board anew: it needs \\d+ KB free(, and \\d+ KB is)?\\. Free that much and try again$`),
+    );
     expect(result.stdout).not.toMatch(/Added|Edited|Hid|Deleted|Imported|Fixed/);
     expect(readFileSync(board).equals(before)).toBe(true);
     // The undo backup is only ever replaced together with the board.
@@ -52,6 +55,44 @@ describe('a full disk: the change fails, says so in one line, and the board is e
     expect(again.code).toBe(0);
     expect(readFileSync(`${board}.bak`).equals(before)).toBe(true);
     expect((await runCli(['check', '--db', board], { timeoutMs: 60_000 })).code).toBe(0);
+  }, 90_000);
+
+  it("on a full disk a delete says how much room it needs, and that the board's previous copy may go", async () => {
+    setUp();
+    disk.empty();
+    // A change made while there was room leaves the previous copy beside the board.
+    expect((await runCli(['edit', '5', '--title', '고친 제목', '--db', board])).code).toBe(0);
+    disk.fill(100_000);
+    const before = readFileSync(board);
+    const result = await runCli(['delete', '5', '--yes', '--db', board], { env: disk.env, timeoutMs: 60_000 });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trimEnd().split('\n').at(-1)).toMatch(
+      new RegExp(`it needs (\\d+) KB free(, and \\d+ KB is)?\\. Free that much \\(the board's previous copy, ${`${board}.bak`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, \\d+ KB, can go: undo does not need it\\) and try again$`),
+    );
+    expect(readFileSync(board).equals(before)).toBe(true);
+    // Doing what it says works: without the previous copy there is room, and the delete is made.
+    if (disk.real) {
+      rmSync(`${board}.bak`);
+      expect((await runCli(['delete', '5', '--yes', '--db', board], { timeoutMs: 60_000 })).code).toBe(0);
+      expect(loadBoard(board).posts.some((post) => post.id === 5)).toBe(false);
+    }
+  }, 90_000);
+
+  it('a copy into a new SQLite board that does not fit leaves nothing behind to keep the disk full', async () => {
+    setUp();
+    disk.empty();
+    disk.fill(200_000);
+    const target = join(disk.folder, 'archive.sqlite');
+    const source = writeBoard(sizeableBoard(200));
+    const result = await runCli(['copy', '--db', source, '--to', target], { env: disk.env, timeoutMs: 60_000 });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/ENOSPC|EIO/);
+    expect(readdirSync(disk.folder).filter((name) => name.startsWith('archive'))).toEqual([]);
+    // With room, the same copy is made whole.
+    disk.empty();
+    expect((await runCli(['copy', '--db', source, '--to', target], { timeoutMs: 60_000 })).code).toBe(0);
+    expect((await runCli(['list', '--db', target, '--limit', '1', '--format', 'jsonl', '--fields', 'id'])).stdout).toBe('{"id":200}\n');
   }, 90_000);
 
   it('a disk with no room at all, not even for the lock: one line, nothing left behind', async () => {
