@@ -243,6 +243,9 @@ export const en = {
   },
   duplicateSource: (id: number) => `this source URL is already on the board as post ${id}`,
   declined: 'Nothing changed.',
+  feed: {
+    linkNeeded: "--format rss needs --feed-link URL: the board's own web address (https://…), which RSS 2.0 requires as the channel's link, and where a post without a source links to (URL#post-<number>)",
+  },
   change: { empty: '(empty)', lines: (count: number) => `${grouped(count)} ${count === 1 ? 'line' : 'lines'}`, blank: (count: number) => `(${grouped(count)} blank ${count === 1 ? 'line' : 'lines'})`, more: (count: number) => `… ${grouped(count)} more` },
   localTime: localTimestamp,
   place: (place: TextPlace) => `${place.unit} ${grouped(place.number)}`,

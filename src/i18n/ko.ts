@@ -221,6 +221,9 @@ export const ko: Catalogue = {
   },
   duplicateSource: (id) => `이 출처 URL은 이미 ${id}번 글에 있습니다`,
   declined: '아무것도 바꾸지 않았습니다.',
+  feed: {
+    linkNeeded: '--format rss에는 --feed-link URL이 필요합니다: 게시판의 웹 주소(https://…). RSS 2.0은 채널 링크를 꼭 요구하고, 출처 없는 글은 그 주소(URL#post-<번호>)로 연결됩니다',
+  },
   change: { empty: '(없음)', lines: (count) => `${grouped(count)}줄`, blank: (count: number) => `(빈 줄 ${grouped(count)}개)`, more: (count) => `… ${grouped(count)}줄 더` },
   localTime: localTimestamp,
   place: (place) => `${grouped(place.number)}${{ row: '행', line: '번째 줄', item: '번째 항목' }[place.unit]}`,

@@ -219,8 +219,34 @@ describe('export --format rss', () => {
 
   it('hostile text in a published post still makes valid XML', async () => {
     const hostile = writeBoard(makeBoard([makePost({ id: 9, title: 'a ]]> b ]]> c \x00\x1b\x07 \ud800', body: '<![CDATA[ x ]]> ]]>' })]));
-    const result = await runCli(['export', '--db', hostile, '--format', 'rss']);
+    const result = await runCli(['export', '--db', hostile, '--format', 'rss', '--feed-link', 'https://example.go.kr/']);
     expect(XMLValidator.validate(result.stdout)).toBe(true);
+  });
+
+  it('links are URIs: what a URI may not hold is percent-encoded, and xmllint and feedparser read the feed without a fault', async () => {
+    const odd = writeBoard(
+      makeBoard([
+        makePost({ id: 1, title: '출처 있는 글', date: '2024-09-01', source: { url: 'https://www.korea.kr/briefing/view.do?a=1&b=<2>&c="인용" 끝' } }),
+        makePost({ id: 2, title: '출처 없는 글', date: '2024-09-02' }),
+      ]),
+    );
+    const result = await runCli(['export', '--db', odd, '--format', 'rss', '--feed-link', 'https://example.go.kr/보도 자료?x=<1>']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const xml = result.stdout;
+    // As the WHATWG URL writes it (what a browser sends): never b=&lt;2&gt;, which is no URI.
+    expect(xml).toContain('<link>https://www.korea.kr/briefing/view.do?a=1&amp;b=%3C2%3E&amp;c=%22%EC%9D%B8%EC%9A%A9%22%20%EB%81%9D</link>');
+    expect(xml).not.toContain('&lt;2&gt;');
+    const board = 'https://example.go.kr/%EB%B3%B4%EB%8F%84%20%EC%9E%90%EB%A3%8C?x=%3C1%3E';
+    expect(xml).toContain(`<link>${board}</link>`);
+    expect(xml).toContain(`<link>${board}#post-2</link>`);
+    const feed = join(tempDir(), 'feed.xml');
+    writeFileSync(feed, xml);
+    const lint = spawnSync('xmllint', ['--noout', feed], { encoding: 'utf8' });
+    expect(lint).toMatchObject({ status: 0, stderr: '' });
+    // Debian's Python, where python3-feedparser is installed. bozo is feedparser's word for "not well-formed".
+    const read = spawnSync('/usr/bin/python3', ['-c', 'import feedparser, json, sys; d = feedparser.parse(sys.argv[1]); print(json.dumps([d.bozo, d.version, d.feed.link, [e.link for e in d.entries]]))', feed], { encoding: 'utf8' });
+    expect(read.stderr).toBe('');
+    expect(JSON.parse(read.stdout)).toEqual([false, 'rss20', board, [`${board}#post-2`, 'https://www.korea.kr/briefing/view.do?a=1&b=%3C2%3E&c=%22%EC%9D%B8%EC%9A%A9%22%20%EB%81%9D']]);
   });
 
   it('--limit picks the newest; default 20', async () => {
@@ -233,7 +259,7 @@ describe('export --format rss', () => {
 });
 
 function spawnRss(db: string, args: string[]): string {
-  return spawnSync(process.execPath, ['bin/postboard.js', 'export', '--db', db, '--format', 'rss', ...args], { encoding: 'utf8' }).stdout;
+  return spawnSync(process.execPath, ['bin/postboard.js', 'export', '--db', db, '--format', 'rss', '--feed-link', 'https://example.go.kr/', ...args], { encoding: 'utf8' }).stdout;
 }
 
 describe('export --output', () => {
