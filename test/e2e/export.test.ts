@@ -2,7 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { HtmlRenderer, Parser } from 'commonmark';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { micromark } from 'micromark';
+import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir, writeBoard } from '../support/cli.js';
 import { makeBoard, makePost } from '../support/posts.js';
@@ -183,8 +186,53 @@ describe('export --format md', () => {
     expect(lines).toHaveLength(tricky.length + 2);
     for (const line of lines) expect(line.split(/(?<!\\)\|/)).toHaveLength(7);
     const withDepartment = (await exported('--format', 'md', '--fields', 'id,department')).split('\n');
-    expect(withDepartment).toContain('| 1 | 산업\\|통상 \\<자원\\>부 \\& 기획 |');
+    expect(withDepartment).toContain('| 1 | 산업&#124;통상 &#60;자원&#62;부 &#38; 기획 |');
     expect(md).not.toMatch(/\x1b/);
+  });
+
+  /** Titles that make markup, entities, links or emoji in one Markdown reader or another. */
+  const hostileTitles = [
+    '<script>alert(1)</script> 보도자료',
+    'AT&amp;T &lt;b&gt; &copy; &#124; 그대로',
+    '산업|통상 <자원>부 & 기획',
+    '자세히: https://www.korea.kr/news?id=1&b=2 참고',
+    'www.korea.kr 와 WWW.ME.GO.KR 와 http://a.b',
+    '문의 press@korea.kr, mailto:x@y.kr, xmpp:a@b.cd',
+    '*강조* _밑줄_ **굵게** __굵게__ ~~취소~~ ~물결~',
+    '`코드` [링크](http://x.y) ![그림](x.png) [^1] <http://a.b>',
+    'back\\slash \\* \\| end\\',
+    ':smile: :+1: 10:30 시각 ESG:2024 발표: 결과',
+    '[ ] 할 일 [x] 끝 $x^2$ <!-- 주석 --> &nbsp;',
+  ];
+  const hostileBoard = writeBoard(makeBoard(hostileTitles.map((title, index) => makePost({ id: index + 1, title }))));
+  /** What a browser shows of an HTML text: references read once, spaces as one. */
+  const shownText = (html: string) =>
+    html
+      .replace(/&(?:#(\d+)|#x([0-9a-f]+)|(lt|gt|amp|quot));/gi, (_, dec: string, hex: string, name: string) =>
+        dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : { lt: '<', gt: '>', amp: '&', quot: '"' }[name]!,
+      )
+      .replace(/\s+/g, ' ')
+      .trim();
+
+  it('titles show literally through a GFM parser (micromark + its GFM extensions): no tag, no link, no emphasis, no entity read twice', async () => {
+    const md = await (async () => {
+      const result = await runCli(['export', '--db', hostileBoard, '--format', 'md', '--fields', 'id,title', '--sort', 'id', '--asc']);
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      return result.stdout;
+    })();
+    const html = micromark(md, { extensions: [gfm()], htmlExtensions: [gfmHtml()] });
+    // A table of the titles, and nothing made of their text: only the table's own tags.
+    expect([...new Set(html.match(/<\/?[a-z]+/g))].sort()).toEqual(['</table', '</tbody', '</td', '</th', '</thead', '</tr', '<table', '<tbody', '<td', '<th', '<thead', '<tr']);
+    const cells = [...html.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((match) => shownText(match[1]!));
+    expect(cells.filter((_, index) => index % 2 === 1)).toEqual(hostileTitles.map((title) => title.replace(/\s+/g, ' ')));
+  });
+
+  it('and through the CommonMark reference parser (which has no tables: the rows are text), just as literally', async () => {
+    const md = (await runCli(['export', '--db', hostileBoard, '--format', 'md', '--fields', 'id,title', '--sort', 'id', '--asc', '--lang', 'en'])).stdout;
+    const html = new HtmlRenderer().render(new Parser().parse(md));
+    expect([...new Set(html.match(/<\/?[a-z]+/g))].sort()).toEqual(['</p', '<p']);
+    const rows = ['| No. | Title |', '| --: | --- |', ...hostileTitles.map((title, index) => `| ${index + 1} | ${title} |`)];
+    expect(shownText(html.replace(/<\/?p>/g, ''))).toBe(rows.join(' ').replace(/\s+/g, ' '));
   });
 });
 
