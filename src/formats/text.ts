@@ -99,7 +99,7 @@ export function markdownChunks(posts: Batches<Post>, fields: readonly FieldKey[]
       yield `| ${header.map(cell).join(' | ')} |\n| ${align.join(' | ')} |\n`;
       for await (const batch of batchesOf(posts)) {
         let text = '';
-        for (const post of batch) text += `| ${postCells(post, fields, { formulaGuard: false, labels }).map(cell).join(' | ')} |\n`;
+        for (const post of batch) text += `| ${postCells(post, fields, { formulaGuard: false, labels, shownTimes: true }).map(cell).join(' | ')} |\n`;
         yield text;
       }
     })(),

@@ -100,11 +100,11 @@ describe('export to CSV (the default)', () => {
     expect((await exported('--header', 'en', '--fields', 'id,title', '--no-bom')).split('\r\n')[0]).toBe('No.,Title');
   });
 
-  it('--header ko is for people: 노출/비노출, and timestamps in local time', async () => {
+  it('--header ko is for people: 노출/비노출, and timestamps in local time, to the millisecond, with the offset', async () => {
     const result = await runCli(['export', '--db', board, '--header', 'ko', '--fields', 'id,status,createdAt,updatedAt'], { env: { TZ: 'Asia/Seoul' } });
     const rows = parseCsv(result.stdout, { bom: true }) as string[][];
     expect(rows.find((row) => row[0] === '3')?.[1]).toBe('비노출');
-    expect(rows.find((row) => row[0] === '4')).toEqual(['4', '노출', '2024-09-05 09:00:00', '2024-09-05 10:00:00']);
+    expect(rows.find((row) => row[0] === '4')).toEqual(['4', '노출', '2024-09-05 09:00:00.000 +09:00', '2024-09-05 10:00:00.000 +09:00']);
     // The stored form everywhere else.
     expect((await exported('--format', 'json')).includes('"updatedAt": "2024-09-05T01:00:00.000Z"')).toBe(true);
     expect(parseCsv(await exported('--fields', 'id,status,createdAt'), { bom: true })).toContainEqual(['4', 'published', '2024-09-05T00:00:00.000Z']);
