@@ -41,10 +41,20 @@ function numberOf(text: string): number | undefined {
   return Number.isFinite(value) ? value : undefined;
 }
 
-/** Whether `after` is `before` as a spreadsheet wrote the number back: the same value, or the value to its 15 digits (6 in E-notation). */
-function sameNumber(before: number, after: number, afterText: string): boolean {
+/** A whole number's digits past the 15th as zeros: what Excel keeps of a longer one. */
+function fifteenDigits(text: string): number | undefined {
+  const digits = /^[+-]?0*(\d+)$/.exec(text.trim().replace(/,/g, ''))?.[1];
+  if (!digits || digits.length <= 15) return undefined;
+  return Number(`${text.trim().startsWith('-') ? '-' : ''}${digits.slice(0, 15)}${'0'.repeat(digits.length - 15)}`);
+}
+
+/**
+ * Whether `after` is `before` as a spreadsheet wrote the number back: the same value, the value to
+ * 15 significant digits (cut, as Excel keeps them, or rounded), or to 6 in E-notation (`1.23457E+19`).
+ */
+function sameNumber(before: number, beforeText: string, after: number, afterText: string): boolean {
   if (before === after) return true;
-  if (after === Number(before.toPrecision(15))) return true;
+  if (after === Number(before.toPrecision(15)) || after === fifteenDigits(beforeText)) return true;
   return /e/i.test(afterText) && after === Number(before.toPrecision(6));
 }
 
@@ -54,7 +64,7 @@ const withoutLineBreaks = (text: string): string => text.replace(/[\r\n]+/g, '')
 export function sheetChangeKind(before: string, after: string): SheetChangeKind | undefined {
   if (before === after) return undefined;
   const [oldNumber, newNumber] = [numberOf(before), numberOf(after)];
-  if (oldNumber !== undefined && newNumber !== undefined && sameNumber(oldNumber, newNumber, after)) {
+  if (oldNumber !== undefined && newNumber !== undefined && sameNumber(oldNumber, before, newNumber, after)) {
     return /^[+-]?0\d/.test(before.trim()) && !/^[+-]?0\d/.test(after.trim()) ? 'leading-zeros' : 'number';
   }
   const oldDate = fromSheetDate(before);
