@@ -2,6 +2,8 @@ import { BoardProblemError } from '../errors.js';
 import type { TextPlace } from '../files/decode.js';
 import type { BoardTransaction } from '../store/store.js';
 import type { ImportRecord } from './import.js';
+import type { ChangeLogEntry } from './log.js';
+import { sheetChanges, withoutChanges, type SheetChange } from './sheet-changes.js';
 import { contentKey, urlKey, type Post, type PostContent, type Status } from './post.js';
 
 /**
@@ -111,8 +113,19 @@ export type ImportRefusal =
   | { kind: 'source-taken'; existing: number | 'file' }
   /** A second row for one post, saying something else than the first: which one is meant is not known. */
   | { kind: 'named-twice'; id: number; first: TextPlace }
-  /** The post was changed after the file was made (its updatedAt is newer): applying the row would undo that. */
-  | { kind: 'changed-since'; id: number; fileTime: string | undefined; boardTime: string };
+  /**
+   * The post is not as the file had it: its last change is later than the file's time (or, with
+   * `earlier`, it is back to an earlier version than the file's, as an undo leaves it). Applying
+   * the row would undo that change. `precision`: how finely the file's time was written (ms).
+   */
+  | { kind: 'changed-since'; id: number; fileTime: string | undefined; boardTime: string; precision: number; earlier?: true }
+  /**
+   * The file's time is coarser than the board's (a spreadsheet saved minutes) and the post's last
+   * change falls in that same minute: `changed-within`, the post had another version in it too, so
+   * which one the file holds cannot be told; `log`, the change log does not reach back far enough
+   * to say whether it had.
+   */
+  | { kind: 'cannot-tell'; id: number; fileTime: string; boardTime: string; precision: number; why: 'changed-within' | 'log' };
 
 export interface ImportOutcome {
   added: { place: TextPlace; post: Post }[];
@@ -122,6 +135,12 @@ export interface ImportOutcome {
   refused: { place: TextPlace; refusal: ImportRefusal }[];
   /** How many new posts got a new number (theirs was taken, or --renumber). */
   renumbered: number;
+  /**
+   * Rows whose changes to a post include some that look like a spreadsheet's own doing (see
+   * sheet-changes.ts): left out unless --accept-spreadsheet-changes (`applied`); the row's other
+   * changes are made either way.
+   */
+  sheet: { place: TextPlace; id: number; title: string; changes: SheetChange[]; applied: boolean }[];
 }
 
 export interface ImportOptions {
@@ -136,16 +155,78 @@ export interface ImportOptions {
   today: string;
   /** Apply rows even to posts changed after the file was made (--force). */
   force?: boolean;
+  /** Apply changes that look like a spreadsheet's own doing too (--accept-spreadsheet-changes). */
+  acceptSheetChanges?: boolean;
+  /**
+   * How many entries the board's change log keeps before it drops the oldest (a JSON board's
+   * 100); undefined where it keeps every one (the databases).
+   */
+  logKeeps?: number;
 }
 
 /**
- * The post's last change is later than the file knew (compared by the minute: a spreadsheet drops
- * the seconds of the times it shows). A file with no time for a post that has one now was made
- * before that post was ever changed.
+ * How far before the file's newest time a change that the file may not have seen can have
+ * started: a change's log time is taken before it waits for the lock (10 s by default), and a
+ * team's machines may keep their clocks a little apart.
  */
-function changedSince(fileTime: string | undefined, boardTime: string): boolean {
-  if (fileTime === undefined) return true;
-  return Math.floor(Date.parse(boardTime) / 60_000) > Math.floor(Date.parse(fileTime) / 60_000);
+const CHANGE_LEEWAY_MS = 10 * 60_000;
+/** Entries read back at most for one import; beyond, the log is taken as unable to tell. */
+const LOG_READ_LIMIT = 100_000;
+
+/** The moment a file time stands for, cut to its precision (the start of its minute, second…). */
+const cut = (ms: number, precision: number): number => Math.floor(ms / precision) * precision;
+
+/**
+ * What the file's time for a post says about the post as it is on the board:
+ *
+ * - `current`: the file holds the post as it is;
+ * - `changed`: the board's last change is another than the file's (later, or an earlier version
+ *   back again): the row would undo a change the file never saw;
+ * - `same-unit`: the file's time is coarser than the board's (a spreadsheet saved minutes, or
+ *   seconds) and the board's time falls in the same minute. So it does for every post nobody
+ *   changed (it is the very same time, cut): only the change log can tell (see importPosts).
+ *
+ * A file with no time for a post that has one now was made before that post was ever changed.
+ */
+function staleness(fileTime: string | undefined, precision: number, boardTime: string): 'current' | 'changed' | 'earlier' | 'same-unit' {
+  if (fileTime === undefined) return 'changed';
+  const board = Date.parse(boardTime);
+  const file = Date.parse(fileTime);
+  if (precision <= 1) return board === file ? 'current' : board > file ? 'changed' : 'earlier';
+  const [boardUnit, fileUnit] = [cut(board, precision), cut(file, precision)];
+  if (boardUnit !== fileUnit) return boardUnit > fileUnit ? 'changed' : 'earlier';
+  return 'same-unit';
+}
+
+/**
+ * The change log from `since` (ms) on, newest first, read in growing pages; `reaches` says whether
+ * it goes back that far: an entry older than `since` was seen, or the log ended without ever
+ * having dropped an entry (a database keeps all; a JSON board keeps `keeps`, so a full one may have
+ * dropped older ones). A log that ends early because the board is older than the log is taken as
+ * whole: no change logged means none made through postboard since.
+ */
+async function logSince(tx: BoardTransaction, since: number, keeps: number | undefined): Promise<{ entries: ChangeLogEntry[]; reaches: boolean }> {
+  for (let limit = 256; ; limit = Math.min(limit * 8, LOG_READ_LIMIT)) {
+    const entries = await tx.recent(limit);
+    const oldest = entries.at(-1);
+    if (oldest && Date.parse(oldest.at) < since) return { entries: entries.filter((entry) => Date.parse(entry.at) >= since), reaches: true };
+    if (entries.length < limit) return { entries, reaches: keeps === undefined || entries.length < keeps };
+    if (limit >= LOG_READ_LIMIT) return { entries, reaches: false };
+  }
+}
+
+/** Every `updatedAt` a post had, before or after, in these log entries. */
+function timesOf(entries: readonly ChangeLogEntry[], id: number): string[] {
+  const times: string[] = [];
+  for (const entry of entries) {
+    for (const change of entry.changes) {
+      if (change.id !== id) continue;
+      if (change.kind === 'edit') {
+        for (const value of [change.before.updatedAt, change.after.updatedAt]) if (typeof value === 'string') times.push(value);
+      } else if (change.kind === 'delete' && change.post.updatedAt) times.push(change.post.updatedAt);
+    }
+  }
+  return times;
 }
 
 /** The fields of a post a record sets (timestamps are the board's own: never set from a file on update). */
@@ -200,7 +281,7 @@ function contentOf(record: ImportRecord, today: string): PostContent {
  * Duplicate source URLs are found through one map of addresses: linear, however large both are.
  */
 export async function importPosts(tx: BoardTransaction, records: readonly PlacedRecord[], options: ImportOptions): Promise<ImportOutcome> {
-  const outcome: ImportOutcome = { added: [], updated: [], unchanged: [], skipped: [], refused: [], renumbered: 0 };
+  const outcome: ImportOutcome = { added: [], updated: [], unchanged: [], skipped: [], refused: [], renumbered: 0, sheet: [] };
   // What the records could meet on the board, asked of it in three questions, however large it is.
   const requested = [...new Set(records.map(({ record }) => record.requestedId).filter((id): id is number => id !== undefined))];
   const byId = await tx.get(requested);
@@ -221,6 +302,36 @@ export async function importPosts(tx: BoardTransaction, records: readonly Placed
     for (const [key, id] of await tx.withContents([...new Set(keys)])) contents.set(key, id);
   }
   const stamp = options.now.toISOString();
+  // The file was made no earlier than the newest post time it shares with the board (a row's time
+  // that is the board's, cut as the file cuts it: not a time typed into a new row). Any change the
+  // file did not see came after that: the change log from then on tells about posts whose file
+  // time is too coarse to tell by itself.
+  let madeAfter = -Infinity;
+  for (const { record } of records) {
+    const post = record.requestedId === undefined ? undefined : byId.get(record.requestedId);
+    if (!post?.updatedAt || record.updatedAt === undefined) continue;
+    const verdict = staleness(record.updatedAt, record.updatedAtPrecision ?? 1, post.updatedAt);
+    if (verdict === 'current' || verdict === 'same-unit') madeAfter = Math.max(madeAfter, Date.parse(record.updatedAt));
+  }
+  let log: Promise<{ entries: ChangeLogEntry[]; reaches: boolean }> | undefined;
+  const logSinceMade = () => (log ??= logSince(tx, Math.min(madeAfter, options.now.getTime()) - CHANGE_LEEWAY_MS, options.logKeeps));
+  /** Why the row for `post` must not be applied (its file time says the file is older than the post), if it must not. */
+  const stale = async (post: Post, record: ImportRecord): Promise<ImportRefusal | undefined> => {
+    if (options.force || !record.hasTimestamps || !post.updatedAt) return undefined;
+    const precision = record.updatedAtPrecision ?? 1;
+    const facts = { id: post.id, fileTime: record.updatedAt, boardTime: post.updatedAt, precision };
+    const verdict = staleness(record.updatedAt, precision, post.updatedAt);
+    if (verdict === 'current') return undefined;
+    if (verdict === 'changed') return { kind: 'changed-since', ...facts };
+    if (verdict === 'earlier') return { kind: 'changed-since', ...facts, earlier: true };
+    // The same minute (or second): the post had one version in it, the board's, unless the log
+    // says it had another (a change within it, or one undone back into it) since the file was made.
+    const { entries, reaches } = await logSinceMade();
+    const unit = cut(Date.parse(post.updatedAt), precision);
+    const other = timesOf(entries, post.id).some((time) => time !== post.updatedAt && cut(Date.parse(time), precision) === unit);
+    if (other || !reaches) return { kind: 'cannot-tell', ...facts, fileTime: record.updatedAt as string, why: other ? 'changed-within' : 'log' };
+    return undefined;
+  };
   const updates = (id: number) => options.update === true || (options.update instanceof Set && options.update.has(id));
   const accepted: { place: TextPlace; record: ImportRecord; content: PostContent }[] = [];
   // The rows naming posts on the board so far: a post is changed by one row at most.
@@ -240,7 +351,13 @@ export async function importPosts(tx: BoardTransaction, records: readonly Placed
       named.set(existing.id, { place, record: JSON.stringify(record) });
       const after = structuredClone(existing);
       applyRecord(after, record);
+      // A number rewritten, a line break added, a text cut: what the spreadsheet did, not the person.
+      const sheet = sheetChanges(existing, after);
+      const accepted = Boolean(options.acceptSheetChanges);
+      if (sheet.length > 0 && !accepted) withoutChanges(after, sheet);
+      const told = (applied: boolean) => sheet.length > 0 && outcome.sheet.push({ place, id: existing.id, title: existing.title, changes: sheet, applied });
       if (JSON.stringify(after) === JSON.stringify(existing)) {
+        told(false);
         outcome.unchanged.push({ place, id: existing.id });
         continue;
       }
@@ -249,8 +366,9 @@ export async function importPosts(tx: BoardTransaction, records: readonly Placed
         continue;
       }
       // The file was made before the post's last change: applying it would quietly undo that change.
-      if (!options.force && record.hasTimestamps && existing.updatedAt && changedSince(record.updatedAt, existing.updatedAt)) {
-        outcome.refused.push({ place, refusal: { kind: 'changed-since', id: existing.id, fileTime: record.updatedAt, boardTime: existing.updatedAt } });
+      const refusal = await stale(existing, record);
+      if (refusal) {
+        outcome.refused.push({ place, refusal });
         continue;
       }
       const newKey = after.source?.url && !options.allowDuplicate ? urlKey(after.source.url) : undefined;
@@ -267,6 +385,7 @@ export async function importPosts(tx: BoardTransaction, records: readonly Placed
       if (oldKey && oldKey !== newKey && urls.get(oldKey) === existing.id) urls.delete(oldKey);
       if (newKey) urls.set(newKey, existing.id);
       outcome.updated.push({ place, before: existing, after });
+      told(accepted);
       continue;
     }
     if (options.update === true && id !== undefined && !options.renumber) {

@@ -1,4 +1,4 @@
-import { fromLocalTimestamp, fromSheetDate } from './dates.js';
+import { fromLocalTimestamp, fromSheetDate, isoPrecision, type ReadTime } from './dates.js';
 import { checkField, INPUT_FIELD_NAMES, isRecord, PLAIN_TIMESTAMP, type FieldIssue, type InputField, type Rule } from './post.js';
 
 /** The keys of a post a record may carry; any other key of a JSON record is kept as it is. */
@@ -17,6 +17,12 @@ export interface ImportRecord {
   views: number | undefined;
   createdAt: string | undefined;
   updatedAt: string | undefined;
+  /**
+   * How finely the file's `updatedAt` tells the moment, in milliseconds, from its text: 1 for
+   * `2026-11-29T10:29:04.123Z` or `2026-11-29 19:29:04.123 +09:00`, 1000 for `…19:29:04`, 60000
+   * for `2026-11-29 19:29` (a spreadsheet that shows minutes saves minutes).
+   */
+  updatedAtPrecision?: number;
   /** The file speaks of timestamps (a post as stored; a sheet with those columns): if not, a new post is stamped now. */
   hasTimestamps: boolean;
   /** Keys of a JSON record postboard does not know: kept as they are on a new post. */
@@ -64,7 +70,9 @@ export function checkImportRecord(fields: Record<string, unknown>, stampsMissing
 
   const requestedId = wholeNumber(fields.id, 1, 'id', problem);
   const views = wholeNumber(fields.views, 0, 'views', problem);
-  const stamps = { createdAt: timestamp(fields.createdAt, 'createdAt', problem), updatedAt: timestamp(fields.updatedAt, 'updatedAt', problem) };
+  const created = timestamp(fields.createdAt, 'createdAt', problem);
+  const updated = timestamp(fields.updatedAt, 'updatedAt', problem);
+  const stamps = { createdAt: created?.iso, updatedAt: updated?.iso, ...(updated ? { updatedAtPrecision: updated.precision } : {}) };
   const extras = Object.fromEntries(Object.entries(fields).filter(([key]) => !KNOWN.has(key)));
   // Keys postboard does not know ride along, unless nested so deep the board could not be written.
   for (const [key, value] of Object.entries(extras)) if (deeperThan(value, 100)) problem(key, 'too-deep', undefined);
@@ -84,12 +92,16 @@ function deeperThan(value: unknown, limit: number): boolean {
   return false;
 }
 
-/** A stored timestamp, or the local one a Korean export shows (`2026-11-29 19:29:04`). */
-function timestamp(value: unknown, field: string, problem: (field: string, rule: Rule, value: unknown) => void): string | undefined {
+/**
+ * A stored timestamp (kept as written), or the local one an export for people writes
+ * (`2026-11-29 19:29:04.123 +09:00`) or a spreadsheet saves back (`2026-11-29 19:29`); with how
+ * finely its text tells the moment.
+ */
+function timestamp(value: unknown, field: string, problem: (field: string, rule: Rule, value: unknown) => void): ReadTime | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   if (typeof value === 'string') {
     const text = value.trim();
-    if (PLAIN_TIMESTAMP.test(text)) return text;
+    if (PLAIN_TIMESTAMP.test(text)) return { iso: text, precision: isoPrecision(text) };
     const local = fromLocalTimestamp(text);
     if (local) return local;
   }

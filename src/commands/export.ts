@@ -67,8 +67,6 @@ interface ExportText {
   rssOnly: (option: string) => string;
   rssPublished: string;
   unwritable: (path: string, code: string) => string;
-  noFeedLink: (fallback: string) => string;
-  feedLinkNeeded: string;
   isBoard: (path: string, file: 'board' | 'backup' | 'lock') => string;
 }
 
@@ -86,7 +84,7 @@ const TEXT: Record<Lang, ExportText> = {
       encoding: `${ENCODINGS.join(', ')}: cp949 for Korean Excel that expects it (no BOM)`,
       noFormulaGuard: "don't prefix cells starting with = + - @ with '",
       feedTitle: 'the RSS feed\'s title (default: "postboard")',
-      feedLink: "the RSS feed's link: the board's own address (posts without a source link to <it>#post-<number>)",
+      feedLink: "the RSS feed's link, required for rss: the board's own address (posts without a source link to <it>#post-<number>)",
       feedLanguage: 'the RSS feed\'s language (default: ko when the titles are Korean, else en)',
       limit: `at most N posts (rss: default ${FEED_SIZE})`,
     },
@@ -106,9 +104,6 @@ const TEXT: Record<Lang, ExportText> = {
     rssOnly: (option) => `${option} is for --format rss`,
     rssPublished: 'an RSS feed holds published posts only; --status cannot change that',
     unwritable: (path, code) => `cannot write ${path} (${code}); nothing was written there`,
-    noFeedLink: (fallback) =>
-      `no --feed-link: the feed links to ${fallback} (where the newest release came from), and posts without a source have no link; give the board's own address with --feed-link`,
-    feedLinkNeeded: "no --feed-link, and no post has a source to take one from: the feed has no link of its own, nor have its posts; give the board's web address with --feed-link https://…",
     isBoard: (path, file) => `${path} is ${{ board: 'the board itself', backup: "the board's backup (for undo)", lock: "the board's lock" }[file]}; an export never replaces it: choose another file`,
   },
   ko: {
@@ -124,7 +119,7 @@ const TEXT: Record<Lang, ExportText> = {
       encoding: `${ENCODINGS.join(', ')}: cp949는 그것을 기대하는 한국어 엑셀용 (BOM 없음)`,
       noFormulaGuard: "= + - @ 로 시작하는 칸 앞에 ' 를 붙이지 않기",
       feedTitle: 'RSS 피드 제목 (기본 "postboard")',
-      feedLink: 'RSS 피드 링크: 게시판의 주소 (출처 없는 글은 <주소>#post-<번호>로 연결)',
+      feedLink: 'RSS 피드 링크 (rss에 꼭 필요): 게시판의 주소 (출처 없는 글은 <주소>#post-<번호>로 연결)',
       feedLanguage: 'RSS 피드 언어 (기본: 제목이 한글이면 ko, 아니면 en)',
       limit: `글을 최대 N개 (rss 기본 ${FEED_SIZE})`,
     },
@@ -142,9 +137,7 @@ const TEXT: Record<Lang, ExportText> = {
     headerFor: (format) => `--header는 csv, tsv, md에만 씁니다. 이 형식은 저장된 그대로입니다: ${format}`,
     rssOnly: (option) => `--format rss에만 쓰는 옵션입니다: ${option}`,
     rssPublished: 'RSS 피드에는 노출된 글만 들어갑니다. --status로 바꿀 수 없습니다',
-    unwritable: (path, code) => `${path}에 쓸 수 없습니다 (${code}). 아무것도 쓰지 않았습니다`,
-    noFeedLink: (fallback) => `--feed-link가 없어 피드는 ${fallback}(가장 최근 보도자료의 출처)로 연결되고, 출처 없는 글에는 링크가 없습니다. 게시판의 주소를 --feed-link로 주세요`,
-    feedLinkNeeded: '--feed-link가 없고 주소를 가져올 출처가 있는 글도 없어, 피드와 글에 링크가 없습니다. 게시판의 웹 주소를 --feed-link https://… 로 주세요',
+    unwritable: (path, code) => `쓸 수 없습니다: ${path} (${code}). 아무것도 쓰지 않았습니다`,
     isBoard: (path, file) => `${{ board: '게시판 자체', backup: '게시판의 백업(undo용)', lock: '게시판의 잠금 파일' }[file]}입니다: ${path}. 내보내기로 덮어쓸 수 없으니 다른 파일을 고르세요`,
   },
 };
@@ -198,6 +191,8 @@ export function parseExportOptions(raw: RawExportOptions, ctx: Context): ExportO
     if (raw.feedLink !== undefined) parse.fail(text.rssOnly('--feed-link'));
     if (raw.feedLanguage !== undefined) parse.fail(text.rssOnly('--feed-language'));
   } else {
+    // RSS 2.0 requires the channel's link: the board's own web address, which only the user knows.
+    if (raw.feedLink === undefined) parse.fail(ctx.t.feed.linkNeeded);
     if (raw.fields !== undefined) parse.fail(ctx.t.usage.conflict('--fields', '--format rss'));
     if (raw.status !== undefined && raw.status !== 'published') parse.fail(text.rssPublished);
   }
@@ -208,7 +203,7 @@ export function parseExportOptions(raw: RawExportOptions, ctx: Context): ExportO
   // `-o -` is stdout, as in curl and most tools.
   if (raw.output === '-') raw = { ...raw, output: undefined };
   if (raw.force && raw.output === undefined) parse.fail(ctx.t.usage.conflict('--force', 'stdout (no --output)'));
-  if (raw.feedLink !== undefined && !/^https?:\/\//i.test(raw.feedLink)) parse.fail(ctx.t.usage.oneOf('--feed-link', ['http://…', 'https://…'], raw.feedLink));
+  if (raw.feedLink !== undefined && !(/^https?:\/\//i.test(raw.feedLink) && URL.canParse(raw.feedLink))) parse.fail(ctx.t.usage.oneOf('--feed-link', ['http://…', 'https://…'], raw.feedLink));
 
   const { filter, order } = parseFilter({ ...raw, status: format === 'rss' ? 'published' : raw.status, sort: raw.sort ?? (format === 'rss' ? 'date' : undefined) }, parse, ctx.io.now());
   const header = parse.choice('--header', LANGS, raw.header);
@@ -259,10 +254,8 @@ export async function runExport(ctx: Context, options: ExportOptions): Promise<v
     throw failure(error, true);
   }
   const progress = await startProgress(ctx, total);
-  // Notes about what was exported are said once it is there: a failed export has one line, its error.
-  const notes: string[] = [];
   try {
-    let chunks = await exportChunks(progress.track(posts), options, ctx, notes);
+    let chunks = await exportChunks(progress.track(posts), options, ctx);
     // Straight onto a person's terminal, data is made visible, never obeyed (a file gets it exact).
     const onTerminal = !options.output && ctx.io.stdout.isTTY;
     if (onTerminal) chunks = visibleChunks(chunks);
@@ -275,12 +268,11 @@ export async function runExport(ctx: Context, options: ExportOptions): Promise<v
     await sink.abort();
     throw failure(error, false);
   }
-  for (const note of notes) ctx.note(note);
   if (options.output) ctx.note(text.exported(ctx.t.number(progress.count()), progress.count(), options.output));
 }
 
 /** The export as text chunks, in the chosen format. */
-async function exportChunks(posts: AsyncIterable<readonly Post[]>, options: ExportOptions, ctx: Context, notes: string[]): Promise<AsyncIterable<string>> {
+async function exportChunks(posts: AsyncIterable<readonly Post[]>, options: ExportOptions, ctx: Context): Promise<AsyncIterable<string>> {
   const fields = options.fields ?? (options.format === 'md' ? MARKDOWN_FIELDS : FIELD_KEYS);
   const header = options.header === 'keys' ? [...fields] : fields.map((field) => MESSAGES[options.header as Lang].fields[field]);
   const cells: CellOptions = {
@@ -306,16 +298,10 @@ async function exportChunks(posts: AsyncIterable<readonly Post[]>, options: Expo
       const { rssChunks } = await import('../formats/rss.js');
       const list: Post[] = [];
       for await (const batch of posts) list.push(...batch);
-      // A feed's link is the board's address. Without --feed-link, the site the newest release
-      // came from stands in for it (said so); with no source at all there is no honest link to
-      // give, and the feed says none rather than make one up.
-      const newestSource = list.find((post) => post.source?.url)?.source?.url;
-      const fallbackLink = newestSource ? `${new URL(newestSource).origin}/` : undefined;
-      if (!options.feedLink) notes.push(fallbackLink ? TEXT[ctx.lang].noFeedLink(fallbackLink) : TEXT[ctx.lang].feedLinkNeeded);
       return rssChunks(list, {
         title: options.feedTitle ?? 'postboard',
-        link: options.feedLink,
-        fallbackLink: options.feedLink ?? fallbackLink ?? '',
+        // Checked when the options were read: RSS needs one.
+        link: options.feedLink as string,
         language: options.feedLanguage ?? feedLanguage(list),
         updated: list[0] ? new Date(`${list[0].date}T00:00:00`) : new Date(0),
       });

@@ -11,7 +11,9 @@ import { grouped as n, type Lang, type Messages } from '../i18n/index.js';
 import { canPrompt } from '../io.js';
 import { OptionParser } from '../options.js';
 import { describeChange } from '../render/changes.js';
+import { withoutChanges } from '../board/sheet-changes.js';
 import { changeAuthor } from '../board/log.js';
+import { JSON_LOG_LIMIT } from '../store/log-file.js';
 import { confirmOrDecline } from '../cmdutil/confirm.js';
 import { examples } from '../cmdutil/examples.js';
 import { readStdin } from '../cmdutil/post-fields.js';
@@ -36,6 +38,8 @@ export interface ImportOptions {
   force: boolean;
   /** Take off the apostrophe export put before cells starting with = + - @. */
   formulaGuard: boolean;
+  /** Apply changes that look like a spreadsheet's own doing too. */
+  acceptSheetChanges: boolean;
 }
 
 interface RawImportOptions {
@@ -150,7 +154,9 @@ const TEXT: Record<Lang, ImportText> = {
         case 'named-twice':
           return `post ${refusal.id} is changed by ${t.place(refusal.first)} already, differently; keep one of the two rows`;
         case 'changed-since':
-          return `post ${refusal.id} was changed on the board (${t.localTime(refusal.boardTime)}) after this file was made${refusal.fileTime ? ` (${t.localTime(refusal.fileTime)})` : ''}; export it again, or --force to overwrite that change`;
+          return t.stale.changed(refusal);
+        case 'cannot-tell':
+          return t.stale.cannotTell(refusal);
       }
     },
     skipped: 'skipped',
@@ -228,7 +234,9 @@ const TEXT: Record<Lang, ImportText> = {
         case 'named-twice':
           return `${refusal.id}번 글을 다르게 고치는 행이 이미 있습니다 (${t.place(refusal.first)}). 두 행 중 하나만 남기세요`;
         case 'changed-since':
-          return `${refusal.id}번 글이 이 파일을 만든 뒤${refusal.fileTime ? `(${t.localTime(refusal.fileTime)})` : ''}에 게시판에서 바뀌었습니다(${t.localTime(refusal.boardTime)}). 다시 내보내거나, 그 변경을 덮어쓰려면 --force`;
+          return t.stale.changed(refusal);
+        case 'cannot-tell':
+          return t.stale.cannotTell(refusal);
       }
     },
     skipped: '건너뜀',
@@ -258,11 +266,12 @@ export function register(program: Command, ctx: Context, run = runImport): void 
     .option('-y, --yes', text.options.yes)
     .option('--force', text.options.force)
     .option('--no-formula-guard', text.options.formulaGuard)
+    .option('--accept-spreadsheet-changes', ctx.t.sheet.option)
     .addHelpText('after', examples(ctx.lang, text.examples))
-    .action(async (file: string, raw: RawImportOptions) => run(ctx, parseImportOptions(file, raw, ctx)));
+    .action(async (file: string, raw: RawImportOptions & { acceptSpreadsheetChanges?: boolean }) => run(ctx, parseImportOptions(file, raw, ctx)));
 }
 
-export function parseImportOptions(file: string, raw: RawImportOptions, ctx: Context): ImportOptions {
+export function parseImportOptions(file: string, raw: RawImportOptions & { acceptSpreadsheetChanges?: boolean }, ctx: Context): ImportOptions {
   const parse = new OptionParser(ctx, 'import');
   parse.conflict(['--update', raw.update], ['--renumber', raw.renumber]);
   if (raw.force && !raw.update) parse.fail(ctx.t.usage.conflict('--force', 'a plain import (it is for --update)'));
@@ -277,6 +286,7 @@ export function parseImportOptions(file: string, raw: RawImportOptions, ctx: Con
     yes: Boolean(raw.yes),
     force: Boolean(raw.force),
     formulaGuard: raw.formulaGuard !== false,
+    acceptSheetChanges: Boolean(raw.acceptSpreadsheetChanges),
   };
 }
 
@@ -311,8 +321,10 @@ export async function runImport(ctx: Context, options: ImportOptions): Promise<v
   const today = localDate(ctx.io.now());
   let update: boolean | ReadonlySet<number> = options.update;
   const who = await changeAuthor(ctx.io.env);
+  // How much of its change log the board keeps: whether the log can say what a coarse file time cannot.
+  const logKeeps = store.kind === 'json' ? JSON_LOG_LIMIT : undefined;
   // What the import would do, worked out on the board as it is and written nowhere.
-  const plan = async () => (await store.change({ command: 'import', at: ctx.io.now(), who, dryRun: true }, (tx) => importPosts(tx, valid, { ...options, update, now: ctx.io.now(), today }))).result;
+  const plan = async () => (await store.change({ command: 'import', at: ctx.io.now(), who, dryRun: true }, (tx) => importPosts(tx, valid, { ...options, update, now: ctx.io.now(), today, logKeeps }))).result;
 
   // At a terminal, what would change posts already on the board is shown and asked about first:
   // with --update, the plan (yes by default); without, the rows that differ (no by default, and a
@@ -321,7 +333,7 @@ export async function runImport(ctx: Context, options: ImportOptions): Promise<v
   if (!options.dryRun && !options.yes && options.file !== '-' && canPrompt(ctx.io)) {
     const planned = await plan();
     if (options.update && planned.updated.length > 0) {
-      ctx.say(planned.updated.flatMap(({ before, after }) => changeLines(before, after, text, ctx.t)));
+      ctx.say(planLines(planned, text, ctx.t, false));
       await confirmOrDecline(ctx, text.ask(planned.updated.length), true);
     }
     const differing = planned.skipped.filter((entry) => entry.skip.kind === 'on-board');
@@ -340,14 +352,11 @@ export async function runImport(ctx: Context, options: ImportOptions): Promise<v
   if (options.dryRun) {
     outcome = await plan();
     refuse(outcome);
-    // The plan, post by post: each field old → new.
-    ctx.say([
-      ...outcome.updated.flatMap(({ before, after }) => changeLines(before, after, text, ctx.t)),
-      ...outcome.added.map(({ post }) => text.plan.add(post.id, post.title)),
-    ]);
+    // The plan, post by post: each field old → new, and what looks like a spreadsheet's doing, marked.
+    ctx.say(planLines(outcome, text, ctx.t, true));
   } else {
     ({ result: outcome } = await store.change({ command: 'import', at: ctx.io.now(), who }, async (tx) => {
-      const result = await importPosts(tx, valid, { ...options, update, now: ctx.io.now(), today });
+      const result = await importPosts(tx, valid, { ...options, update, now: ctx.io.now(), today, logKeeps });
       refuse(result);
       return result;
     }));
@@ -364,12 +373,37 @@ export async function runImport(ctx: Context, options: ImportOptions): Promise<v
     skipped: outcome.skipped.length,
     invalid: invalid.length + outcome.refused.length,
   };
+  // What looked like a spreadsheet's doing: one line per post (the plan has shown them already).
+  if (!options.dryRun) for (const entry of outcome.sheet) ctx.note(`${where(entry.place)}: ${ctx.t.sheet.note(entry.id, entry.changes, entry.applied, ctx.t)}`);
   if (valid.length === 0 && invalid.length > 0) throw new PostboardError(text.noneValid);
-  ctx.say(text.summary(!options.dryRun, counts));
+  const held = outcome.sheet.filter((entry) => !entry.applied).length;
+  const applied = outcome.sheet.length - held;
+  ctx.say(`${text.summary(!options.dryRun, counts)}${held ? `; ${ctx.t.sheet.held(held)}` : ''}${applied ? `; ${ctx.t.sheet.applied(applied)}` : ''}`);
 }
 
 function changeLines(before: import('../board/post.js').Post, after: import('../board/post.js').Post, text: ImportText, t: Messages): string[] {
   return [text.plan.update(before.id, before.title), ...describeChange(before, after, t, { indent: '    ' })];
+}
+
+/**
+ * The plan: each post updated, field by field, then (with `adds`) the posts added. Changes that look
+ * like a spreadsheet's doing are marked, applied or not; a post that has only those is listed too.
+ */
+function planLines(outcome: ImportOutcome, text: ImportText, t: Messages, adds: boolean): string[] {
+  const sheet = new Map(outcome.sheet.map((entry) => [entry.id, entry]));
+  const lines: string[] = [];
+  for (const { before, after } of outcome.updated) {
+    const marked = sheet.get(before.id);
+    // The spreadsheet's changes are said once, marked, not again among the person's.
+    const theirs = structuredClone(after);
+    if (marked?.applied) withoutChanges(theirs, marked.changes);
+    lines.push(...changeLines(before, theirs, text, t));
+    if (marked) lines.push(...marked.changes.map((change) => `    ${t.sheet.planLine(change, marked.applied, t)}`));
+    sheet.delete(before.id);
+  }
+  for (const entry of sheet.values()) lines.push(text.plan.update(entry.id, entry.title), ...entry.changes.map((change) => `    ${t.sheet.planLine(change, entry.applied, t)}`));
+  if (adds) lines.push(...outcome.added.map(({ post }) => text.plan.add(post.id, post.title)));
+  return lines;
 }
 
 async function readInput(ctx: Context, file: string, text: ImportText): Promise<Buffer> {

@@ -146,5 +146,11 @@ export async function runList(ctx: Context, options: ListOptions): Promise<void>
   footer += t.list.board(ctx.boardShown);
   // The footer is ours (no board text), so the simple measure is exact for it.
   const fitted = width !== undefined && simpleMeasure.width(footer) > width ? fitCell(footer, width, 'left', simpleMeasure).trimEnd() : footer;
+  // On a terminal the footer ends the table (and the pager's page). Into a pipe or a file it goes to
+  // stderr, as gh writes its headers: the rows stay for grep, sort and wc, and the person still sees it.
+  if (!ctx.io.stdout.isTTY) {
+    await ctx.page(table);
+    return ctx.note(fitted);
+  }
   await ctx.page([...table, style.muted(fitted)]);
 }

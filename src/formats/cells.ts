@@ -1,5 +1,5 @@
 import { fieldValue, type FieldKey } from '../board/fields.js';
-import { localTimestamp } from '../board/dates.js';
+import { exactLocalTimestamp, localTimestamp } from '../board/dates.js';
 import type { Post } from '../board/post.js';
 import type { Messages } from '../i18n/index.js';
 
@@ -29,9 +29,12 @@ export interface CellOptions {
   check?: CellCheck;
   /**
    * For people (`--header ko|en`): the status in that language (노출/비노출) and timestamps in
-   * local time (`2026-11-29 19:29:04`). Without it, the values as stored.
+   * local time, exactly (`2026-11-29 19:29:04.123 +09:00`: see exactLocalTimestamp). Without it,
+   * the values as stored.
    */
   labels?: Messages;
+  /** With labels: timestamps to the second only (`2026-11-29 19:29:04`), for reading (Markdown), not for a round trip. */
+  shownTimes?: boolean;
 }
 
 /** A post as the flat cells of a CSV or TSV row, in `fields` order. */
@@ -42,7 +45,7 @@ export function postCells(post: Post, fields: readonly FieldKey[], options: Cell
     let text = value;
     if (options.labels) {
       if (field === 'status') text = options.labels.status[post.status];
-      else if ((field === 'createdAt' || field === 'updatedAt') && text !== '') text = localTimestamp(text);
+      else if ((field === 'createdAt' || field === 'updatedAt') && text !== '') text = options.shownTimes ? localTimestamp(text) : exactLocalTimestamp(text);
     }
     options.check?.(text, post, field);
     return options.formulaGuard ? guardFormula(text) : text;

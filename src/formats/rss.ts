@@ -1,11 +1,9 @@
-import type { Post } from '../board/post.js';
+import { urlKey, type Post } from '../board/post.js';
 
 export interface FeedOptions {
   title: string;
-  /** The board's own address (--feed-link), if given. */
-  link: string | undefined;
-  /** The channel's link when the board has no address of its own. */
-  fallbackLink: string;
+  /** The board's own address (--feed-link): RSS 2.0 requires the channel's link. */
+  link: string;
   language: string;
   /** The feed's date: the newest post's, so the same board gives the same feed. */
   updated: Date;
@@ -50,6 +48,13 @@ const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => HTM
 /** HTML text (not an attribute): only `& < >` can start markup there. */
 const escapeMarkup = (text: string): string => text.replace(/[&<>]/g, (c) => HTML_ESCAPES[c] ?? c);
 
+/**
+ * A link as a feed may carry it: the address as WHATWG URL writes it (what browsers send), so
+ * what a URI may not hold (`<2>`, spaces, Hangul) is percent-encoded — `b=<2>` goes out as
+ * `b=%3C2%3E`, never as `&lt;2&gt;`, which is no URI. Compared the same way as duplicates are (urlKey).
+ */
+const feedUrl = (url: string): string => xmlText(urlKey(url));
+
 /** The post date as a moment: midnight of that day where postboard runs. */
 function postDate(date: string): Date {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
@@ -59,8 +64,7 @@ function postDate(date: string): Date {
 /** An RSS 2.0 feed of `posts` (already the newest published ones), built by the feed library. */
 export async function* rssChunks(posts: Iterable<Post>, options: FeedOptions): AsyncGenerator<string> {
   const { Feed } = await import('../lazy/feed.js');
-  const own = options.link === undefined ? undefined : xmlText(options.link).replace(/#.*$/, '');
-  const link = own ?? xmlText(options.fallbackLink);
+  const link = feedUrl(options.link).replace(/#.*$/, '');
   const feed = new Feed({
     title: xmlText(options.title),
     // A channel must say what it is: its title says it.
@@ -75,15 +79,14 @@ export async function* rssChunks(posts: Iterable<Post>, options: FeedOptions): A
   for (const post of posts) {
     // The guid stays the same for a post whatever else changes, so readers never show it twice. A
     // post without a source links to its own anchor on the board's address, never to someone else's site.
-    const anchor = own ? `${own}#post-${post.id}` : undefined;
-    const guid = anchor ?? `urn:postboard:post:${post.id}`;
+    const guid = `${link}#post-${post.id}`;
     feed.addItem({
       // Text, with the three characters markup is made of escaped: a reader that shows titles as
       // HTML shows `<script>` as text, and quotes (common in Korean titles) stay as they are.
       title: cdataText(escapeMarkup(xmlText(post.title))),
       id: guid,
       guid,
-      link: post.source?.url ? xmlText(post.source.url) : (anchor ?? ''),
+      link: post.source?.url ? feedUrl(post.source.url) : guid,
       date: postDate(post.date),
       // Made XML-safe first, then escaped: a stand-in such as <U+0085> must not become a tag.
       description: cdataText(bodyHtml(xmlText(post.body))),

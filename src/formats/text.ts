@@ -66,19 +66,40 @@ export function jsonlChunks(items: Batches<unknown>, fields?: readonly FieldKey[
 }
 
 /**
- * A Markdown table for publishing: text shown as on the terminal (no control characters), with
- * every character Markdown or HTML would act on escaped, so `|` never splits a cell and `<`
- * never opens a tag.
+ * Board text as Markdown that every reader shows literally: CommonMark, GFM (GitHub, pandoc) and
+ * Python-Markdown. Backslash escapes are CommonMark's alone (Python-Markdown shows `\<` as it is),
+ * so each character that could make markup is written as a numeric character reference, which
+ * all three read as that character: `|` (a cell's end) `&#124;`, `<` `&#60;`, `&` `&#38;` (so a
+ * title's own `&amp;` stays `&amp;`), and `\ ` * _ [ ] > ~`.
+ *
+ * GFM also makes links of bare text: `www.`, a scheme and `:` (`http://`, `mailto:`; pandoc takes
+ * any scheme it knows, such as `tel:`), and e-mail addresses. Those parsers look for the literal
+ * characters in the source, so writing the `.` of `www.`, the `:` after a scheme and every `@`
+ * as references breaks the match while the reader still shows them. pandoc's `:name:` emoji
+ * shortcodes are broken the same way. What remains shows as typed (Hangul, `10:30`, `발표:`).
+ */
+export function markdownText(text: string): string {
+  return text
+    .replace(/[\\`*_[\]<>|&~@]/g, (c) => `&#${c.charCodeAt(0)};`)
+    .replace(/(^|[^A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*):(?=\S)/g, '$1$2&#58;')
+    .replace(/(w)(ww)\./gi, '$1$2&#46;')
+    .replace(/:(?=(?:[A-Za-z0-9_+-]*[A-Za-z_+-][A-Za-z0-9_+-]*|100|1234):)/g, '&#58;');
+}
+
+/**
+ * A Markdown table for publishing: text shown as on the terminal (no control characters), each
+ * text cell through markdownText, so `|` never splits a cell, `<` never opens a tag and a URL
+ * never becomes a link.
  */
 export function markdownChunks(posts: Batches<Post>, fields: readonly FieldKey[], header: readonly string[], labels?: Messages): AsyncGenerator<string> {
-  const cell = (value: string | number) => (typeof value === 'number' ? String(value) : visibleLine(value).replace(/[\\`*_[\]<>|#&~]/g, '\\$&'));
+  const cell = (value: string | number) => (typeof value === 'number' ? String(value) : markdownText(visibleLine(value)));
   const align = fields.map((field) => (field === 'id' || field === 'views' ? '--:' : '---'));
   return chunked(
     (async function* () {
       yield `| ${header.map(cell).join(' | ')} |\n| ${align.join(' | ')} |\n`;
       for await (const batch of batchesOf(posts)) {
         let text = '';
-        for (const post of batch) text += `| ${postCells(post, fields, { formulaGuard: false, labels }).map(cell).join(' | ')} |\n`;
+        for (const post of batch) text += `| ${postCells(post, fields, { formulaGuard: false, labels, shownTimes: true }).map(cell).join(' | ')} |\n`;
         yield text;
       }
     })(),

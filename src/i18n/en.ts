@@ -1,4 +1,6 @@
-import { localTimestamp } from '../board/dates.js';
+import type { ImportRefusal } from '../board/changes.js';
+import { EXCEL_CELL_CHARS, sheetFieldKey, type SheetChange, type SheetChangeKind } from '../board/sheet-changes.js';
+import { localTimeAt, localTimestamp } from '../board/dates.js';
 import type { FieldKey } from '../board/fields.js';
 import { LIMITS, type FieldIssue, type Rule } from '../board/post.js';
 import type { DecodeProblem, TextEncoding, TextPlace } from '../files/decode.js';
@@ -251,6 +253,58 @@ export const en = {
   },
   duplicateSource: (id: number) => `this source URL is already on the board as post ${id}`,
   declined: 'Nothing changed.',
+  /** Why an import --update row is not applied to a post changed since the file was made. */
+  stale: {
+    unit: (precision: number) => (precision >= 60_000 ? 'minute' : precision >= 1000 ? 'second' : `${grouped(precision)} ms`),
+    changed(refusal: Extract<ImportRefusal, { kind: 'changed-since' }>): string {
+      // The board's time as finely as the file's, or to the millisecond when the file has that.
+      const board = localTimeAt(refusal.boardTime, Math.min(refusal.precision, 1000));
+      const file = refusal.fileTime ? ` (${localTimeAt(refusal.fileTime, refusal.precision)})` : '';
+      return refusal.earlier
+        ? `post ${refusal.id} on the board (${board}) is an earlier version than this file's${file}, as an undo leaves it; export it again, or --force to apply the row anyway`
+        : `post ${refusal.id} was changed on the board (${board}) after this file was made${file}; export it again, or --force to overwrite that change`;
+    },
+    cannotTell(refusal: Extract<ImportRefusal, { kind: 'cannot-tell' }>): string {
+      const unit = this.unit(refusal.precision);
+      const file = localTimeAt(refusal.fileTime, refusal.precision);
+      const board = localTimeAt(refusal.boardTime, 1);
+      return refusal.why === 'changed-within'
+        ? `post ${refusal.id} was changed more than once within the ${unit} this file's time gives (${file}; the last change ${board}), so which version the row was made from cannot be told; export it again, or --force to apply it anyway`
+        : `this file's time for post ${refusal.id} gives the ${unit} only (${file}), the post's last change falls in it (${board}), and the board's change log does not reach back far enough to tell whether it changed more than once then; export it again, or --force to apply the row anyway`;
+    },
+  },
+  /** import --update: changes that look like a spreadsheet's own doing (board/sheet-changes.ts). */
+  sheet: {
+    option: `also apply changes that look like a spreadsheet's own doing: a number's form (1e5 → 100000), leading zeros lost, a date's form, line breaks alone, a text cut at ${grouped(EXCEL_CELL_CHARS)} characters (shown and left out without it)`,
+    kind: {
+      number: "a number's form changed",
+      'leading-zeros': 'leading zeros lost',
+      date: "a date's form changed",
+      'line-breaks': 'only line breaks differ',
+      cut: `cut at a spreadsheet cell's ${grouped(EXCEL_CELL_CHARS)} characters`,
+    } satisfies Record<SheetChangeKind, string>,
+    /** `"1e5" → "100000"`, or for a long or many-line text its characters. */
+    values(change: SheetChange): string {
+      const short = (text: string) => text.length <= 60 && !/[\r\n]/.test(text);
+      return short(change.before) && short(change.after)
+        ? `${quoted(change.before)} → ${quoted(change.after)}`
+        : `${grouped(change.before.length)} → ${grouped(change.after.length)} characters`;
+    },
+    planLine(change: SheetChange, applied: boolean, t: { fields: Record<string, string> }): string {
+      return `${t.fields[sheetFieldKey(change.field)]}: ${this.values(change)} (looks like a spreadsheet's doing: ${this.kind[change.kind]}; ${applied ? 'applied (--accept-spreadsheet-changes)' : 'not applied'})`;
+    },
+    note(id: number, changes: readonly SheetChange[], applied: boolean, t: { fields: Record<string, string> }): string {
+      const what = changes.map((change) => `${t.fields[sheetFieldKey(change.field)]} ${this.values(change)} (${this.kind[change.kind]})`).join(', ');
+      return applied
+        ? `post ${id}: applied, with --accept-spreadsheet-changes, what looks like a spreadsheet's doing: ${what}`
+        : `post ${id}: not applied, as it looks like a spreadsheet's doing rather than yours: ${what}; any other change in the row is made; --accept-spreadsheet-changes applies this too`;
+    },
+    held: (posts: number) => `spreadsheet changes left out of ${grouped(posts)} ${posts === 1 ? 'post' : 'posts'} (--accept-spreadsheet-changes applies them)`,
+    applied: (posts: number) => `spreadsheet changes applied to ${grouped(posts)} ${posts === 1 ? 'post' : 'posts'}`,
+  },
+  feed: {
+    linkNeeded: "--format rss needs --feed-link URL: the board's own web address (https://…), which RSS 2.0 requires as the channel's link, and where a post without a source links to (URL#post-<number>)",
+  },
   change: { empty: '(empty)', lines: (count: number) => `${grouped(count)} ${count === 1 ? 'line' : 'lines'}`, blank: (count: number) => `(${grouped(count)} blank ${count === 1 ? 'line' : 'lines'})`, more: (count: number) => `… ${grouped(count)} more` },
   localTime: localTimestamp,
   place: (place: TextPlace) => `${place.unit} ${grouped(place.number)}`,

@@ -1,4 +1,5 @@
-import { localTimestamp } from '../board/dates.js';
+import { localTimeAt, localTimestamp } from '../board/dates.js';
+import { EXCEL_CELL_CHARS, sheetFieldKey } from '../board/sheet-changes.js';
 import type { FieldKey } from '../board/fields.js';
 import { LIMITS } from '../board/post.js';
 import type { Catalogue } from './en.js';
@@ -228,6 +229,54 @@ export const ko: Catalogue = {
   },
   duplicateSource: (id) => `이 출처 URL은 이미 ${id}번 글에 있습니다`,
   declined: '아무것도 바꾸지 않았습니다.',
+  stale: {
+    unit: (precision) => (precision >= 60_000 ? '분' : precision >= 1000 ? '초' : `${grouped(precision)}ms`),
+    changed(refusal) {
+      const board = localTimeAt(refusal.boardTime, Math.min(refusal.precision, 1000));
+      const file = refusal.fileTime ? `(${localTimeAt(refusal.fileTime, refusal.precision)})` : '';
+      return refusal.earlier
+        ? `게시판의 ${refusal.id}번 글(${board})이 이 파일${file}보다 이전 판입니다(undo를 한 뒤처럼). 다시 내보내거나, 그래도 반영하려면 --force`
+        : `${refusal.id}번 글이 이 파일을 만든 뒤${file}에 게시판에서 바뀌었습니다(${board}). 다시 내보내거나, 그 변경을 덮어쓰려면 --force`;
+    },
+    cannotTell(refusal) {
+      const unit = this.unit(refusal.precision);
+      const file = localTimeAt(refusal.fileTime, refusal.precision);
+      const board = localTimeAt(refusal.boardTime, 1);
+      return refusal.why === 'changed-within'
+        ? `${refusal.id}번 글이 이 파일의 시각이 가리키는 같은 ${unit} 안(${file})에 두 번 이상 바뀌어(마지막 변경 ${board}) 이 행이 어느 판에서 나왔는지 알 수 없습니다. 다시 내보내거나, 그래도 반영하려면 --force`
+        : `이 파일의 ${refusal.id}번 글 시각은 ${unit} 단위까지만 있고(${file}) 글의 마지막 변경(${board})이 그 안에 있는데, 그때 두 번 이상 바뀌었는지 알 만큼 변경 기록이 거슬러 올라가지 않습니다. 다시 내보내거나, 그래도 반영하려면 --force`;
+    },
+  },
+  sheet: {
+    option: `스프레드시트가 스스로 바꾼 것으로 보이는 변경도 반영: 숫자 모양(1e5 → 100000), 사라진 앞자리 0, 날짜 모양, 줄바꿈만 다른 것, ${grouped(EXCEL_CELL_CHARS)}자에서 잘린 글 (없으면 보여 주기만 하고 반영하지 않음)`,
+    kind: {
+      number: '숫자의 모양이 바뀜',
+      'leading-zeros': '앞자리 0이 사라짐',
+      date: '날짜의 모양이 바뀜',
+      'line-breaks': '줄바꿈만 다름',
+      cut: `스프레드시트 칸의 한도 ${grouped(EXCEL_CELL_CHARS)}자에서 잘림`,
+    },
+    values(change) {
+      const short = (text: string) => text.length <= 60 && !/[\r\n]/.test(text);
+      return short(change.before) && short(change.after)
+        ? `${quoted(change.before)} → ${quoted(change.after)}`
+        : `${grouped(change.before.length)}자 → ${grouped(change.after.length)}자`;
+    },
+    planLine(change, applied, t) {
+      return `${t.fields[sheetFieldKey(change.field)]}: ${this.values(change)} (스프레드시트가 바꾼 것으로 보임: ${this.kind[change.kind]}. ${applied ? '반영함 (--accept-spreadsheet-changes)' : '반영하지 않음'})`;
+    },
+    note(id, changes, applied, t) {
+      const what = changes.map((change) => `${t.fields[sheetFieldKey(change.field)]} ${this.values(change)} (${this.kind[change.kind]})`).join(', ');
+      return applied
+        ? `${id}번 글: 스프레드시트가 바꾼 것으로 보이는 변경도 --accept-spreadsheet-changes에 따라 반영했습니다: ${what}`
+        : `${id}번 글: 사람이 아니라 스프레드시트가 바꾼 것으로 보여 반영하지 않았습니다: ${what}. 그 행의 다른 변경은 반영합니다. 이것도 반영하려면 --accept-spreadsheet-changes`;
+    },
+    held: (posts) => `스프레드시트가 바꾼 것으로 보이는 변경은 글 ${grouped(posts)}개에 반영하지 않음 (반영하려면 --accept-spreadsheet-changes)`,
+    applied: (posts) => `스프레드시트가 바꾼 것으로 보이는 변경을 글 ${grouped(posts)}개에 반영함`,
+  },
+  feed: {
+    linkNeeded: '--format rss에는 --feed-link URL이 필요합니다: 게시판의 웹 주소(https://…). RSS 2.0은 채널 링크를 꼭 요구하고, 출처 없는 글은 그 주소(URL#post-<번호>)로 연결됩니다',
+  },
   change: { empty: '(없음)', lines: (count) => `${grouped(count)}줄`, blank: (count: number) => `(빈 줄 ${grouped(count)}개)`, more: (count) => `… ${grouped(count)}줄 더` },
   localTime: localTimestamp,
   place: (place) => `${grouped(place.number)}${{ row: '행', line: '번째 줄', item: '번째 항목' }[place.unit]}`,

@@ -12,11 +12,11 @@ describe.each(['sqlite', 'postgres'] as const)('the %s board, beyond the contrac
     const board = await boardOf(kind, Array.from({ length: 6 }, (_, i) => makePost({ id: i + 1, title: `수소 소식 ${i + 1}` })));
     const env = { POSTBOARD_TEST_COUNT_UP_TO: '4', LANG: 'en_US.UTF-8' };
     const first = await runCli(['list', '--search', '수소', '--limit', '2', '--db', board], { env });
-    expect(first.stdout).toContain('Page 1 of 2+ · 4+ posts · next: --page 2');
+    expect(first.stderr).toContain('Page 1 of 2+ · 4+ posts · next: --page 2');
     const last = await runCli(['list', '--search', '수소', '--limit', '2', '--page', '3', '--db', board], { env });
     expect(last.stdout).toContain('수소 소식 2');
     // A filter that is no search is counted whole.
-    expect((await runCli(['list', '--limit', '2', '--db', board], { env })).stdout).toContain('Page 1 of 3 · 6 posts');
+    expect((await runCli(['list', '--limit', '2', '--db', board], { env })).stderr).toContain('Page 1 of 3 · 6 posts');
   });
 });
 

@@ -48,8 +48,8 @@ describe('a PostgreSQL board, said plainly', () => {
     await runCli(['add', '--db', location, '--title', 't', '--author', 'a']);
     const footer = await runCli(['list', '--db', location]);
     const password = new URL(url()).password;
-    expect(footer.stdout).toContain('· board postgres://postgres:***@');
-    expect(footer.stdout).not.toContain(password);
+    expect(footer.stderr).toContain('· board postgres://postgres:***@');
+    expect(footer.stdout + footer.stderr).not.toContain(password);
     expect((await runCli(['--help'], { env: { POSTBOARD_DB: location } })).stdout).not.toContain(password);
   });
 

@@ -2,7 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { HtmlRenderer, Parser } from 'commonmark';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { micromark } from 'micromark';
+import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir, writeBoard } from '../support/cli.js';
 import { makeBoard, makePost } from '../support/posts.js';
@@ -97,11 +100,11 @@ describe('export to CSV (the default)', () => {
     expect((await exported('--header', 'en', '--fields', 'id,title', '--no-bom')).split('\r\n')[0]).toBe('No.,Title');
   });
 
-  it('--header ko is for people: 노출/비노출, and timestamps in local time', async () => {
+  it('--header ko is for people: 노출/비노출, and timestamps in local time, to the millisecond, with the offset', async () => {
     const result = await runCli(['export', '--db', board, '--header', 'ko', '--fields', 'id,status,createdAt,updatedAt'], { env: { TZ: 'Asia/Seoul' } });
     const rows = parseCsv(result.stdout, { bom: true }) as string[][];
     expect(rows.find((row) => row[0] === '3')?.[1]).toBe('비노출');
-    expect(rows.find((row) => row[0] === '4')).toEqual(['4', '노출', '2024-09-05 09:00:00', '2024-09-05 10:00:00']);
+    expect(rows.find((row) => row[0] === '4')).toEqual(['4', '노출', '2024-09-05 09:00:00.000 +09:00', '2024-09-05 10:00:00.000 +09:00']);
     // The stored form everywhere else.
     expect((await exported('--format', 'json')).includes('"updatedAt": "2024-09-05T01:00:00.000Z"')).toBe(true);
     expect(parseCsv(await exported('--fields', 'id,status,createdAt'), { bom: true })).toContainEqual(['4', 'published', '2024-09-05T00:00:00.000Z']);
@@ -183,8 +186,53 @@ describe('export --format md', () => {
     expect(lines).toHaveLength(tricky.length + 2);
     for (const line of lines) expect(line.split(/(?<!\\)\|/)).toHaveLength(7);
     const withDepartment = (await exported('--format', 'md', '--fields', 'id,department')).split('\n');
-    expect(withDepartment).toContain('| 1 | 산업\\|통상 \\<자원\\>부 \\& 기획 |');
+    expect(withDepartment).toContain('| 1 | 산업&#124;통상 &#60;자원&#62;부 &#38; 기획 |');
     expect(md).not.toMatch(/\x1b/);
+  });
+
+  /** Titles that make markup, entities, links or emoji in one Markdown reader or another. */
+  const hostileTitles = [
+    '<script>alert(1)</script> 보도자료',
+    'AT&amp;T &lt;b&gt; &copy; &#124; 그대로',
+    '산업|통상 <자원>부 & 기획',
+    '자세히: https://www.korea.kr/news?id=1&b=2 참고',
+    'www.korea.kr 와 WWW.ME.GO.KR 와 http://a.b',
+    '문의 press@korea.kr, mailto:x@y.kr, xmpp:a@b.cd',
+    '*강조* _밑줄_ **굵게** __굵게__ ~~취소~~ ~물결~',
+    '`코드` [링크](http://x.y) ![그림](x.png) [^1] <http://a.b>',
+    'back\\slash \\* \\| end\\',
+    ':smile: :+1: 10:30 시각 ESG:2024 발표: 결과',
+    '[ ] 할 일 [x] 끝 $x^2$ <!-- 주석 --> &nbsp;',
+  ];
+  const hostileBoard = writeBoard(makeBoard(hostileTitles.map((title, index) => makePost({ id: index + 1, title }))));
+  /** What a browser shows of an HTML text: references read once, spaces as one. */
+  const shownText = (html: string) =>
+    html
+      .replace(/&(?:#(\d+)|#x([0-9a-f]+)|(lt|gt|amp|quot));/gi, (_, dec: string, hex: string, name: string) =>
+        dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : { lt: '<', gt: '>', amp: '&', quot: '"' }[name]!,
+      )
+      .replace(/\s+/g, ' ')
+      .trim();
+
+  it('titles show literally through a GFM parser (micromark + its GFM extensions): no tag, no link, no emphasis, no entity read twice', async () => {
+    const md = await (async () => {
+      const result = await runCli(['export', '--db', hostileBoard, '--format', 'md', '--fields', 'id,title', '--sort', 'id', '--asc']);
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      return result.stdout;
+    })();
+    const html = micromark(md, { extensions: [gfm()], htmlExtensions: [gfmHtml()] });
+    // A table of the titles, and nothing made of their text: only the table's own tags.
+    expect([...new Set(html.match(/<\/?[a-z]+/g))].sort()).toEqual(['</table', '</tbody', '</td', '</th', '</thead', '</tr', '<table', '<tbody', '<td', '<th', '<thead', '<tr']);
+    const cells = [...html.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((match) => shownText(match[1]!));
+    expect(cells.filter((_, index) => index % 2 === 1)).toEqual(hostileTitles.map((title) => title.replace(/\s+/g, ' ')));
+  });
+
+  it('and through the CommonMark reference parser (which has no tables: the rows are text), just as literally', async () => {
+    const md = (await runCli(['export', '--db', hostileBoard, '--format', 'md', '--fields', 'id,title', '--sort', 'id', '--asc', '--lang', 'en'])).stdout;
+    const html = new HtmlRenderer().render(new Parser().parse(md));
+    expect([...new Set(html.match(/<\/?[a-z]+/g))].sort()).toEqual(['</p', '<p']);
+    const rows = ['| No. | Title |', '| --: | --- |', ...hostileTitles.map((title, index) => `| ${index + 1} | ${title} |`)];
+    expect(shownText(html.replace(/<\/?p>/g, ''))).toBe(rows.join(' ').replace(/\s+/g, ' '));
   });
 });
 
@@ -219,8 +267,34 @@ describe('export --format rss', () => {
 
   it('hostile text in a published post still makes valid XML', async () => {
     const hostile = writeBoard(makeBoard([makePost({ id: 9, title: 'a ]]> b ]]> c \x00\x1b\x07 \ud800', body: '<![CDATA[ x ]]> ]]>' })]));
-    const result = await runCli(['export', '--db', hostile, '--format', 'rss']);
+    const result = await runCli(['export', '--db', hostile, '--format', 'rss', '--feed-link', 'https://example.go.kr/']);
     expect(XMLValidator.validate(result.stdout)).toBe(true);
+  });
+
+  it('links are URIs: what a URI may not hold is percent-encoded, and xmllint and feedparser read the feed without a fault', async () => {
+    const odd = writeBoard(
+      makeBoard([
+        makePost({ id: 1, title: '출처 있는 글', date: '2024-09-01', source: { url: 'https://www.korea.kr/briefing/view.do?a=1&b=<2>&c="인용" 끝' } }),
+        makePost({ id: 2, title: '출처 없는 글', date: '2024-09-02' }),
+      ]),
+    );
+    const result = await runCli(['export', '--db', odd, '--format', 'rss', '--feed-link', 'https://example.go.kr/보도 자료?x=<1>']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const xml = result.stdout;
+    // As the WHATWG URL writes it (what a browser sends): never b=&lt;2&gt;, which is no URI.
+    expect(xml).toContain('<link>https://www.korea.kr/briefing/view.do?a=1&amp;b=%3C2%3E&amp;c=%22%EC%9D%B8%EC%9A%A9%22%20%EB%81%9D</link>');
+    expect(xml).not.toContain('&lt;2&gt;');
+    const board = 'https://example.go.kr/%EB%B3%B4%EB%8F%84%20%EC%9E%90%EB%A3%8C?x=%3C1%3E';
+    expect(xml).toContain(`<link>${board}</link>`);
+    expect(xml).toContain(`<link>${board}#post-2</link>`);
+    const feed = join(tempDir(), 'feed.xml');
+    writeFileSync(feed, xml);
+    const lint = spawnSync('xmllint', ['--noout', feed], { encoding: 'utf8' });
+    expect(lint).toMatchObject({ status: 0, stderr: '' });
+    // Debian's Python, where python3-feedparser is installed. bozo is feedparser's word for "not well-formed".
+    const read = spawnSync('/usr/bin/python3', ['-c', 'import feedparser, json, sys; d = feedparser.parse(sys.argv[1]); print(json.dumps([d.bozo, d.version, d.feed.link, [e.link for e in d.entries]]))', feed], { encoding: 'utf8' });
+    expect(read.stderr).toBe('');
+    expect(JSON.parse(read.stdout)).toEqual([false, 'rss20', board, [`${board}#post-2`, 'https://www.korea.kr/briefing/view.do?a=1&b=%3C2%3E&c=%22%EC%9D%B8%EC%9A%A9%22%20%EB%81%9D']]);
   });
 
   it('--limit picks the newest; default 20', async () => {
@@ -233,7 +307,7 @@ describe('export --format rss', () => {
 });
 
 function spawnRss(db: string, args: string[]): string {
-  return spawnSync(process.execPath, ['bin/postboard.js', 'export', '--db', db, '--format', 'rss', ...args], { encoding: 'utf8' }).stdout;
+  return spawnSync(process.execPath, ['bin/postboard.js', 'export', '--db', db, '--format', 'rss', '--feed-link', 'https://example.go.kr/', ...args], { encoding: 'utf8' }).stdout;
 }
 
 describe('export --output', () => {

@@ -9,8 +9,10 @@ import { makeBoard, makePost } from '../support/posts.js';
 
 /**
  * The Excel round trip: export for Korean Excel, edit there, save (Korean Excel saves CSV as
- * CP949, CRLF, quoting only where needed, and drops the seconds of times it shows), import back
- * with --update. The edits land; nothing is duplicated; nothing else changes.
+ * CP949, CRLF, quoting only where needed; a time it reads as a date, such as an older export's
+ * `2024-09-02 09:00:00`, it saves as it shows it, without the seconds; the exact times exports
+ * write now, with their offset, it keeps as text), import back with --update. The edits land;
+ * nothing is duplicated; nothing else changes.
  */
 function excelSave(csv: string, edit: (rows: string[][]) => void): Buffer {
   const rows = parseCsv(csv, { bom: true, relax_column_count: true }) as string[][];
@@ -90,6 +92,24 @@ describe('the Excel round trip: export --header ko, edit in Excel (CP949), impor
     expect(readFileSync(board).equals(before)).toBe(true);
   });
 
+  it('CSV and TSV for people (--header ko|en) into a new board keep every field, times to the millisecond, wherever they are imported', async () => {
+    const posts = [
+      makePost({ id: 1, title: '밀리초까지', createdAt: '2024-09-05T00:00:00.123Z', updatedAt: '2024-09-05T01:02:03.987Z' }),
+      makePost({ id: 2, title: '자정 직전', status: 'hidden', createdAt: '2024-12-31T14:59:59.999Z', updatedAt: '2024-12-31T15:00:00.001Z' }),
+      makePost({ id: 3, title: '시각 없음' }),
+    ];
+    const board = writeBoard(makeBoard(posts));
+    for (const args of [['--header', 'ko'], ['--header', 'en'], ['--header', 'ko', '--format', 'tsv'], ['--header', 'ko', '--encoding', 'cp949']]) {
+      const file = join(tempDir(), `people.${args.includes('tsv') ? 'tsv' : 'csv'}`);
+      expect((await runCli(['export', '--db', board, '-o', file, ...args], { env: seoul })).code).toBe(0);
+      // Made in Seoul, brought in where it is another day: the offset says which moment it was.
+      const copy = join(tempDir(), 'copy.json');
+      const result = await runCli(['import', file, '--db', copy], { env: { TZ: 'America/Los_Angeles' } });
+      expect(result).toMatchObject({ code: 0, stdout: 'Imported: 3 added, 0 updated, 0 unchanged\n' });
+      expect(loadBoard(copy).posts.sort((a, b) => a.id - b.id)).toEqual(posts);
+    }
+  });
+
   it('with --update, a number that is not on the board is an error naming the row; nothing is written', async () => {
     const board = sampleCopy();
     const before = readFileSync(board);
@@ -148,7 +168,8 @@ describe('the Excel round trip: export --header ko, edit in Excel (CP949), impor
     writeFileSync(file, stringify(rows, { record_delimiter: '\r\n' }));
     const refused = await runCli(['import', file, '--db', board, '--update'], { env: seoul });
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/row \d+: post 2912 was changed on the board \(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\) after this file was made; export it again, or --force to overwrite that change/);
+    // The sample post had no time when the file was made; the board's change is said to the millisecond.
+    expect(refused.stderr).toMatch(/row \d+: post 2912 was changed on the board \(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\) after this file was made; export it again, or --force to overwrite that change/);
     expect(loadBoard(board).posts.find((post) => post.id === 2912)?.views).toBe(1234);
     const forced = await runCli(['import', file, '--db', board, '--update', '--force'], { env: seoul });
     expect(forced.code).toBe(0);

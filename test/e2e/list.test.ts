@@ -14,18 +14,19 @@ describe('postboard list on the sample board', () => {
   it('shows 2932…2913, highest first, and says page 1 of 2', async () => {
     const result = await runCli(['list']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe('');
     expect(numbersIn(result.stdout)).toEqual(Array.from({ length: 20 }, (_, i) => 2932 - i));
     expect(result.stdout).toMatch(/No\.\s+Title\s+Author\s+Date\s+Views/);
     expect(result.stdout).toContain('청정수소, 글로벌 협력과 기술 공유의 장 열려');
-    // The footer says which board this is, too.
-    expect(result.stdout).toMatch(/Page 1 of 2 · 21 posts · next: --page 2 · board \.\/data\/posts\.json\n$/);
+    // The footer says which board this is, too: into a pipe, on stderr (the rows alone on stdout).
+    expect(result.stderr).toBe('Page 1 of 2 · 21 posts · next: --page 2 · board ./data/posts.json\n');
+    expect(result.stdout.trimEnd().split('\n')).toHaveLength(22);
+    expect(result.stdout).not.toContain('Page 1');
   });
 
   it('page 2 holds the press release 2912', async () => {
     const result = await runCli(['ls', '--page', '2']);
     expect(numbersIn(result.stdout)).toEqual([2912]);
-    expect(result.stdout).toContain('Page 2 of 2 · 21 posts');
+    expect(result.stderr).toContain('Page 2 of 2 · 21 posts');
   });
 
   it('--limit, --sort and --asc', async () => {
@@ -59,9 +60,9 @@ describe('postboard list on the sample board', () => {
       runCli(['list'], { env: { LANG: 'ko_KR.UTF-8' } }),
       runCli(['list'], { env: { LANG: 'en_US.UTF-8', LC_ALL: 'ko_KR.UTF-8' } }),
     ]) {
-      const { stdout } = await run;
+      const { stdout, stderr } = await run;
       expect(stdout).toMatch(/번호\s+제목\s+글쓴이\s+날짜\s+조회수/);
-      expect(stdout).toContain('2쪽 중 1쪽 · 전체 21건');
+      expect(stderr).toContain('2쪽 중 1쪽 · 전체 21건');
     }
     expect((await runCli(['list', '--lang', 'en'], { env: { POSTBOARD_LANG: 'ko' } })).stdout).toContain('Title');
     expect((await runCli(['list'], { env: { POSTBOARD_LANG: 'en', LANG: 'ko_KR.UTF-8' } })).stdout).toContain('Title');
@@ -86,12 +87,15 @@ describe('width', () => {
       makePost({ id: 3, title: 'ｆｕｌｌｗｉｄｔｈ　ＡＢＣ　「괄호」 and e\u0301 combining', status: 'hidden', views: 1234567 }),
     ]),
   );
-  const tableLines = (stdout: string) => stdout.trimEnd().split('\n').slice(0, -1);
+  // Into a pipe the output is the table alone (the footer is on stderr).
+  const tableLines = (stdout: string) => stdout.trimEnd().split('\n');
 
   it.each([20, 32, 40, 60, 80, 120])('at %i columns every table line is exactly as wide, and nothing is wider', async (width) => {
     for (const run of [runCli(['list', '--db', board, '--width', String(width)]), runCli(['list', '--db', board], { env: { COLUMNS: String(width) } })]) {
-      const { stdout, code } = await run;
+      const { stdout, stderr, code } = await run;
       expect(code).toBe(0);
+      // The footer, on stderr, is fitted to the width too.
+      expect(stringWidth(stderr.trimEnd())).toBeLessThanOrEqual(width);
       const widths = new Set(tableLines(stdout).map((line) => stringWidth(line)));
       expect(widths.size).toBe(1);
       const [tableWidth = 0] = widths;

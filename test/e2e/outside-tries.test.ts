@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -85,21 +85,24 @@ describe('what a change shows', () => {
 });
 
 describe('an RSS feed never links to a made-up address', () => {
-  it('without --feed-link and without sources, the channel link is empty and a note says why', async () => {
-    const board = writeBoard(makeBoard([makePost({ id: 1, title: '출처 없는 글' })]));
-    const result = await runCli(['export', '--db', board, '--format', 'rss']);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain('<link></link>');
-    expect(result.stdout).not.toContain('localhost');
-    expect(result.stderr).toContain('the feed has no link of its own');
+  it('without --feed-link there is no feed (RSS 2.0 requires the channel\'s link): a usage error says what to give, nothing is written', async () => {
+    const board = writeBoard(makeBoard([makePost({ id: 1, title: '출처 있는 글', source: { agency: '환경부', date: '2024-09-01', url: 'https://www.me.go.kr/home/web/board/read.do?id=1' } })]));
+    const out = join(tempDir(), 'feed.xml');
+    const result = await runCli(['export', '--db', board, '--format', 'rss', '--feed-title', 'ESG 정책뉴스', '-o', out]);
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr).toContain("error: --format rss needs --feed-link URL: the board's own web address (https://…)");
+    expect(existsSync(out)).toBe(false);
+    const ko = await runCli(['export', '--db', board, '--format', 'rss', '--lang', 'ko']);
+    expect(ko.code).toBe(2);
+    expect(ko.stderr).toContain('--format rss에는 --feed-link URL이 필요합니다');
   });
 
-  it("without --feed-link, the newest release's site stands in, said so; the channel says what it is", async () => {
+  it('with it, the channel links to the board and says what it is', async () => {
     const board = writeBoard(makeBoard([makePost({ id: 1, title: '출처 있는 글', source: { agency: '환경부', date: '2024-09-01', url: 'https://www.me.go.kr/home/web/board/read.do?id=1' } })]));
-    const result = await runCli(['export', '--db', board, '--format', 'rss', '--feed-title', 'ESG 정책뉴스']);
-    expect(result.stdout).toContain('<link>https://www.me.go.kr/</link>');
+    const result = await runCli(['export', '--db', board, '--format', 'rss', '--feed-title', 'ESG 정책뉴스', '--feed-link', 'https://esg.example.kr/news']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toContain('<link>https://esg.example.kr/news</link>');
     expect(result.stdout).toContain('<description>ESG 정책뉴스</description>');
-    expect(result.stderr).toContain('the feed links to https://www.me.go.kr/');
   });
 });
 

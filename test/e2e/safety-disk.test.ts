@@ -109,7 +109,7 @@ describe('a full disk: the change fails, says so in one line, and the board is e
   it('export --output: nothing is left of a feed that did not fit, and an existing file is kept', async () => {
     setUp();
     const feed = join(disk.folder, 'feed.xml');
-    const result = await runCli(['export', '--db', board, '--format', 'rss', '--limit', '300', '-o', feed], { env: disk.env });
+    const result = await runCli(['export', '--db', board, '--format', 'rss', '--feed-link', 'https://example.go.kr/', '--limit', '300', '-o', feed], { env: disk.env });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(`error: cannot write ${feed} (ENOSPC: no space left on the disk); nothing was written there\n`);
     expect(existsSync(feed)).toBe(false);
@@ -118,7 +118,7 @@ describe('a full disk: the change fails, says so in one line, and the board is e
     disk.empty();
     writeFileSync(feed, 'the old feed');
     disk.fill(100_000);
-    const forced = await runCli(['export', '--db', board, '--format', 'rss', '--limit', '300', '-o', feed, '--force'], { env: disk.env });
+    const forced = await runCli(['export', '--db', board, '--format', 'rss', '--feed-link', 'https://example.go.kr/', '--limit', '300', '-o', feed, '--force'], { env: disk.env });
     expect(forced.code).toBe(1);
     expect(readFileSync(feed, 'utf8')).toBe('the old feed');
   });

@@ -86,7 +86,7 @@ describe('import decodes a file in one encoding only, or says where it is not', 
 describe('the RSS feed carries bodies as text, never as markup', () => {
   it('<script> and onerror in a body are escaped inside the description', async () => {
     const board = writeBoard(makeBoard([makePost({ id: 1, body: '첫 문단 <script>alert(1)</script>\n\n<img src=x onerror=alert(1)> & ]]> 끝' })]));
-    const result = await runCli(['export', '--db', board, '--format', 'rss']);
+    const result = await runCli(['export', '--db', board, '--format', 'rss', '--feed-link', 'https://example.go.kr/']);
     expect(result.code).toBe(0);
     const feed = new XMLParser({ cdataPropName: '#cdata' }).parse(result.stdout) as { rss: { channel: { item: { description: { '#cdata': string } } } } };
     const html = feed.rss.channel.item.description['#cdata'];

@@ -1,0 +1,116 @@
+import { fromSheetDate } from './dates.js';
+import type { Post } from './post.js';
+
+/**
+ * What a spreadsheet does to cells on its own when a CSV goes through it (opened and saved again),
+ * so that `import --update` can tell those changes from a person's edits:
+ *
+ * - a cell that reads as a number is stored as one and saved in the number's own form: `1e5`
+ *   becomes `100000` (LibreOffice; `1.00E+05` with "detect special numbers"), `0012345` becomes
+ *   `12345`, `1.50` becomes `1.5`, `1,234` becomes `1234`, and past 15 digits Excel keeps only 15
+ *   (`12345678901234567890` becomes `12345678901234500000`, shown `1.23457E+19`);
+ * - a cell that reads as a date is saved in the sheet's date form (`2024-09-06` as `2024/9/6`);
+ * - a long text gets line breaks: LibreOffice, saving a 17,000-character cell to xlsx and back,
+ *   breaks it at character 16,367;
+ * - Excel keeps at most 32,767 characters of a cell: the rest of a longer text is gone.
+ */
+
+export type SheetChangeKind = 'number' | 'leading-zeros' | 'date' | 'line-breaks' | 'cut';
+
+/** The text fields a row may change, by their keys in a post (source parts as `source.url`). */
+export const SHEET_FIELDS = ['title', 'author', 'department', 'body', 'source.agency', 'source.url'] as const;
+export type SheetField = (typeof SHEET_FIELDS)[number];
+
+export interface SheetChange {
+  field: SheetField;
+  kind: SheetChangeKind;
+  before: string;
+  after: string;
+}
+
+/** Excel's limit on the characters of one cell. */
+export const EXCEL_CELL_CHARS = 32_767;
+
+/** A cell as a spreadsheet reads a number: sign, digits (grouped by commas or not), fraction, exponent. */
+const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
+function numberOf(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (!NUMBER.test(trimmed) || !/\d/.test(trimmed)) return undefined;
+  const value = Number(trimmed.replace(/,/g, ''));
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** A whole number's digits past the 15th as zeros: what Excel keeps of a longer one. */
+function fifteenDigits(text: string): number | undefined {
+  const digits = /^[+-]?0*(\d+)$/.exec(text.trim().replace(/,/g, ''))?.[1];
+  if (!digits || digits.length <= 15) return undefined;
+  return Number(`${text.trim().startsWith('-') ? '-' : ''}${digits.slice(0, 15)}${'0'.repeat(digits.length - 15)}`);
+}
+
+/**
+ * Whether `after` is `before` as a spreadsheet wrote the number back: the same value, the value to
+ * 15 significant digits (cut, as Excel keeps them, or rounded), or to 6 in E-notation (`1.23457E+19`).
+ */
+function sameNumber(before: number, beforeText: string, after: number, afterText: string): boolean {
+  if (before === after) return true;
+  if (after === Number(before.toPrecision(15)) || after === fifteenDigits(beforeText)) return true;
+  return /e/i.test(afterText) && after === Number(before.toPrecision(6));
+}
+
+const withoutLineBreaks = (text: string): string => text.replace(/[\r\n]+/g, '');
+
+/** Why the change `before` → `after` of one cell looks like a spreadsheet's own doing, if it does. */
+export function sheetChangeKind(before: string, after: string): SheetChangeKind | undefined {
+  if (before === after) return undefined;
+  const [oldNumber, newNumber] = [numberOf(before), numberOf(after)];
+  if (oldNumber !== undefined && newNumber !== undefined && sameNumber(oldNumber, before, newNumber, after)) {
+    return /^[+-]?0\d/.test(before.trim()) && !/^[+-]?0\d/.test(after.trim()) ? 'leading-zeros' : 'number';
+  }
+  const oldDate = fromSheetDate(before);
+  if (oldDate !== undefined && oldDate === fromSheetDate(after)) return 'date';
+  if (withoutLineBreaks(before) === withoutLineBreaks(after)) return 'line-breaks';
+  // Excel's cell limit: what is left is the start of the text (trimmed on import, as every cell is).
+  if (before.length > EXCEL_CELL_CHARS && after.length <= EXCEL_CELL_CHARS && after.length > 0 && before.slice(0, EXCEL_CELL_CHARS).trimEnd() === after) return 'cut';
+  return undefined;
+}
+
+/** The field's key among a post's columns (FieldKey): `source.url` is `source_url`. */
+export const sheetFieldKey = (field: SheetField): 'title' | 'author' | 'department' | 'body' | 'source_agency' | 'source_url' =>
+  field === 'source.agency' ? 'source_agency' : field === 'source.url' ? 'source_url' : field;
+
+export function fieldText(post: Post, field: SheetField): string {
+  switch (field) {
+    case 'source.agency':
+      return post.source?.agency ?? '';
+    case 'source.url':
+      return post.source?.url ?? '';
+    default:
+      return post[field];
+  }
+}
+
+function setField(post: Post, field: SheetField, value: string): void {
+  if (field === 'source.agency' || field === 'source.url') {
+    const part = field === 'source.agency' ? 'agency' : 'url';
+    post.source = { ...post.source, [part]: value };
+  } else post[field] = value;
+}
+
+/** The changes from `before` to `after` (two versions of a post) that look like a spreadsheet's doing. */
+export function sheetChanges(before: Post, after: Post): SheetChange[] {
+  const changes: SheetChange[] = [];
+  for (const field of SHEET_FIELDS) {
+    const [old, now] = [fieldText(before, field), fieldText(after, field)];
+    // A cell emptied or filled is a person's doing.
+    if (old === '' || now === '') continue;
+    const kind = sheetChangeKind(old, now);
+    if (kind) changes.push({ field, kind, before: old, after: now });
+  }
+  return changes;
+}
+
+/** `post` with these changes taken back (each field as it was before them). */
+export function withoutChanges(post: Post, changes: readonly SheetChange[]): void {
+  for (const change of changes) setField(post, change.field, change.before);
+}
