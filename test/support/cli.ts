@@ -27,6 +27,8 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Another launcher than this checkout's (postboard installed elsewhere). */
   bin?: string;
+  /** Another Node.js than the one running the tests (another version, another SQLite driver). */
+  node?: string;
 }
 
 /** Runs the real `bin/postboard.js` as a user would, and collects what it printed. */
@@ -35,7 +37,7 @@ export function runCli(args: readonly string[], options: RunOptions = {}): Promi
   if (process.env.TZ !== undefined) env.TZ = process.env.TZ;
   for (const [key, value] of Object.entries(options.env ?? {})) if (value !== undefined) env[key] = value;
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [options.bin ?? BIN, ...args], { cwd: options.cwd ?? ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(options.node ?? process.execPath, [options.bin ?? BIN, ...args], { cwd: options.cwd ?? ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
