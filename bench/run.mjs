@@ -2,6 +2,10 @@
 // run (A B B A A B …), a warm-up first, medians and ratios printed. Prints figures; never fails
 // a build. Usage: npm run bench [-- --runs N] [-- --only list,add] [-- --skip-100k]
 //                                [-- --skip-1m] (the SQLite and PostgreSQL boards of a million posts)
+//                                [-- --node PATH] (run postboard and the baselines on another Node,
+//                                  e.g. Node 24; also POSTBOARD_BENCH_NODE)
+//                                [-- --vs-node PATH] (a SQLite board of 100,000 posts, the same
+//                                  commands on this Node and on that one: node:sqlite vs better-sqlite3)
 //
 // Start-up is measured with NODE_EXTRA_CA_CERTS unset (it adds ~100 ms to every Node 20 start
 // on these machines, and would drown what postboard itself costs).
@@ -17,13 +21,16 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'postboard.js');
 const BASELINES = join(ROOT, 'bench', 'baselines');
 const SAMPLE = join(ROOT, 'data', 'posts.json');
-const NODE = process.execPath;
+const args_ = process.argv.slice(2);
+const NODE = optionOf(args_, 'node') ?? process.env.POSTBOARD_BENCH_NODE ?? process.execPath;
+const VS_NODE = optionOf(args_, 'vs-node') ?? process.env.POSTBOARD_BENCH_VS_NODE;
 
-const args = process.argv.slice(2);
-const option = (name) => {
-  const index = args.indexOf(`--${name}`);
-  return index === -1 ? undefined : (args[index + 1] ?? '');
-};
+function optionOf(list, name) {
+  const index = list.indexOf(`--${name}`);
+  return index === -1 ? undefined : (list[index + 1] ?? '');
+}
+const args = args_;
+const option = (name) => optionOf(args, name);
 const RUNS = Number(option('runs') ?? 7);
 const ONLY = option('only')?.split(',');
 const SKIP_100K = args.includes('--skip-100k');
@@ -103,7 +110,7 @@ const want = (name) => !ONLY || ONLY.some((part) => name.includes(part));
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'postboard-bench-'));
   try {
-    console.log(`postboard bench · node ${process.version} · ${cpus().length} × ${cpus()[0]?.model.trim()} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
+    console.log(`postboard bench · node ${versionOf(NODE)} (SQLite: ${driverOf(NODE)}) · ${cpus().length} × ${cpus()[0]?.model.trim()} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
     console.log(`NODE_EXTRA_CA_CERTS unset · ${RUNS} runs per side after a warm-up · medians${TIME ? '' : ' · GNU time not found: no peak memory'}\n`);
     // Between 10k and 100k too: where a JSON board stops being comfortable is read off these.
     const sizes = SKIP_100K ? [1_000, 10_000, 30_000] : [1_000, 10_000, 30_000, 60_000, 100_000];
@@ -233,12 +240,46 @@ async function main() {
         );
       }
     }
+    if (VS_NODE && want('drivers')) await driverCases();
     if (!SKIP_1M && want('sqlite')) await sqliteCases(node0, tenK, dir);
     if (!SKIP_1M && want('postgres')) await postgresCases(node0);
     const missed = rows.filter((row) => row.target !== undefined && row.ratio > row.target);
     console.log(`\n${rows.length - missed.length} of ${rows.length} targets met${missed.length ? `; missed: ${missed.map((row) => row.name).join(', ')}` : ''}.`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A Node binary's version. */
+function versionOf(node) {
+  return spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
+}
+
+/** The SQLite driver postboard uses on a Node: node:sqlite where it has FTS5 (22.16+), else better-sqlite3. */
+function driverOf(node) {
+  const probe = `try { const s = require('node:sqlite'); const r = new s.DatabaseSync(':memory:').prepare("SELECT sqlite_compileoption_used('ENABLE_FTS5') AS f, sqlite_version() AS v").get(); console.log(r.f ? 'node:sqlite, SQLite ' + r.v : 'better-sqlite3'); } catch { console.log('better-sqlite3'); }`;
+  return spawnSync(node, ['-e', probe], { encoding: 'utf8' }).stdout.trim();
+}
+
+/**
+ * The same commands on a SQLite board of 100,000 posts, on this Node and on --vs-node: Node 24's
+ * node:sqlite against Node 20's better-sqlite3 (the board is one file both open).
+ */
+async function driverCases() {
+  const board = await sqliteBoard(100_000, env);
+  const label = (node) => `${versionOf(node)} (${driverOf(node)})`;
+  console.log(`\nSQLite, 100,000 posts: ${label(NODE)} vs ${label(VS_NODE)}`);
+  const cases = [
+    ['list (latest 20)', ['list']],
+    ['show', ['show', '50000']],
+    ['list --search 디지털 (frequent)', ['list', '--search', '디지털']],
+    ['list --search 원자력안전위원회 (rare)', ['list', '--search', '원자력안전위원회']],
+    ['list --search 정부 (2 letters)', ['list', '--search', '정부']],
+    ['export --format csv (100k posts)', ['export', '--format', 'csv']],
+  ];
+  for (const [name, commandArgs] of cases) {
+    const r = await compare({ command: NODE, args: [BIN, ...commandArgs, '--db', board] }, { command: VS_NODE, args: [BIN, ...commandArgs, '--db', board] }, RUNS);
+    report({ name: `sqlite 100k: ${name}`, ...r, ratio: r.ours / r.baseline, note: `the same on ${versionOf(VS_NODE)}` });
   }
 }
 

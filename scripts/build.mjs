@@ -4,7 +4,8 @@
 // lock libraries. (CommonJS, because an ES module entry costs Node 20 ~8 ms more to start.)
 import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const lazyModules = readdirSync('src/lazy')
@@ -30,19 +31,25 @@ const lazyChunks = {
   },
 };
 
-/** Loads dist/lazy/<name>.cjs as Node's CommonJS loader would, with its V8 code cache if it has one. */
+/**
+ * Loads dist/lazy/<name>.cjs as Node's CommonJS loader would, from its V8 code cache for this
+ * Node when there is one (`module.codeCache`, which bin/postboard.js gives the bundle: the
+ * build's, or the one made in the user's cache folder on an earlier run).
+ */
 const chunkLoader = `
 function __postboardChunk(name) {
   const { readFileSync } = require('node:fs');
   const { join } = require('node:path');
   const { Script } = require('node:vm');
   const file = join(__dirname, 'lazy', name + '.cjs');
-  let cachedData;
-  try { cachedData = readFileSync(file + '.cache'); } catch {}
+  const cache = module.codeCache;
+  const key = 'lazy/' + name + '.cjs.cache';
+  const cachedData = cache ? cache.cachedData(key) : undefined;
   const source = readFileSync(file, 'utf8');
   const script = new Script('(function (exports, require, module, __filename, __dirname) {' + source + '\\n})', { filename: file, cachedData });
   const chunk = { exports: {} };
   script.runInThisContext()(chunk.exports, require('node:module').createRequire(file), chunk, file, join(__dirname, 'lazy'));
+  if (cache) cache.compiled(key, script, cachedData !== undefined);
   return chunk.exports;
 }`;
 
@@ -97,5 +104,11 @@ await Promise.all([
   build({ ...common, entryPoints: lazyModules.filter((entry) => entry.endsWith('/pg.ts')), outdir: 'dist/lazy', outExtension: { '.js': '.cjs' }, minify: true, external: ['pg-native', 'cloudflare:sockets'], define: { ...common.define, Response: 'undefined' } }),
 ]);
 
-// Start-up without compiling: V8's code cache for the bundle (see bin/postboard.js).
+// The build's id, the bundle's first line: a user's code caches are kept per build (and per Node
+// version), so a cache made for one build is never given to another (V8 checks only the length).
+const hash = createHash('sha256');
+for (const file of ['dist/cli.cjs', ...readdirSync('dist/lazy').sort().map((name) => `dist/lazy/${name}`)]) hash.update(readFileSync(file));
+writeFileSync('dist/cli.cjs', `/*postboard:${hash.digest('hex').slice(0, 16)}*/\n${readFileSync('dist/cli.cjs', 'utf8')}`);
+
+// Start-up without compiling: V8's code cache for the bundle and its chunks, for this Node (see bin/postboard.js).
 execFileSync(process.execPath, ['scripts/code-cache.cjs'], { stdio: 'inherit' });

@@ -1,13 +1,17 @@
-// Makes dist/cli.cjs.cache: V8's compiled code for the bundle, after running the everyday
-// commands once (read-only, on the sample board, output thrown away) so their functions are in it;
-// and dist/lazy/<chunk>.cjs.cache for each library chunk, after running its module code.
-const { readdirSync, readFileSync, writeFileSync } = require('node:fs');
+// Makes the build's code caches for the Node that runs it, in dist/cache/<version>-<arch>/ (see
+// bin/postboard.js): cli.cjs.cache, V8's compiled code for the bundle after running the everyday
+// commands once (read-only, on the sample board, output thrown away) so their functions are in
+// it; and lazy/<chunk>.cjs.cache for each library chunk, after running its module code (and
+// what those commands ran of it). Another Node makes its own on its first run.
+const { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
-const { join } = require('node:path');
+const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
-const { load, CACHE } = require('../bin/postboard.js');
+const { load, BUNDLE, BUILD_CACHE } = require('../bin/postboard.js');
 
-const { cli, script } = load(undefined);
+const compiled = new Map();
+const collect = { cachedData: () => undefined, compiled: (name, script) => compiled.set(name, script) };
+const { cli } = load(readFileSync(BUNDLE, 'utf8'), collect);
 const sink = { isTTY: false, write: () => true, once: (_event, listener) => listener() };
 const io = { stdout: sink, stderr: sink, stdin: process.stdin, env: {}, now: () => new Date() };
 const board = join(__dirname, '..', 'data', 'posts.json');
@@ -15,9 +19,11 @@ const runs = [['list'], ['show', '2912']];
 
 (async () => {
   for (const argv of runs) await cli.main([...argv, '--db', board], io);
-  writeFileSync(CACHE, script.createCachedData());
-  const lazy = join(__dirname, '..', 'dist', 'lazy');
+  rmSync(join(BUILD_CACHE, '..'), { recursive: true, force: true });
+  mkdirSync(join(BUILD_CACHE, 'lazy'), { recursive: true });
+  const lazy = join(dirname(BUNDLE), 'lazy');
   for (const name of readdirSync(lazy).filter((file) => file.endsWith('.cjs'))) {
+    if (compiled.has(`lazy/${name}.cache`)) continue;
     const file = join(lazy, name);
     const chunk = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`, { filename: file });
     const module = { exports: {} };
@@ -27,6 +33,7 @@ const runs = [['list'], ['show', '2912']];
       // An optional dependency that is not installed (better-sqlite3): its chunk still gets the
       // cache of its own code; what it requires is loaded when a SQLite board is used.
     }
-    writeFileSync(`${file}.cache`, chunk.createCachedData());
+    compiled.set(`lazy/${name}.cache`, chunk);
   }
+  for (const [name, script] of compiled) writeFileSync(join(BUILD_CACHE, name), script.createCachedData());
 })();

@@ -6,6 +6,7 @@ import { loadStyle, type Style } from './render/style.js';
 import { defaultBoard, shownPath } from './files/places.js';
 import type { WriteFaults } from './files/write.js';
 import { foreignUrl, openBoard, shownLocation, type BoardStore } from './store/index.js';
+import type { DriverName } from './store/sqlite-driver.js';
 
 const DEFAULT_LOCK_TIMEOUT_S = 10;
 /**
@@ -67,6 +68,7 @@ export class Context {
       lockStaleMs: testNumber(env.POSTBOARD_TEST_LOCK_STALE_MS) ?? LOCK_STALE_MS,
       maxBytes: testNumber(env.POSTBOARD_TEST_MAX_BOARD_BYTES),
       countUpTo: testNumber(env.POSTBOARD_TEST_COUNT_UP_TO),
+      sqliteDriver: this.sqliteDriver(),
       faults: this.writeFaults(),
     });
     const store = this.store;
@@ -99,6 +101,15 @@ export class Context {
       throw new UsageError(`POSTBOARD_LOCK_TIMEOUT must be a number of seconds, not ${JSON.stringify(text)}`);
     }
     return Math.min(2_147_483_647, Math.ceil(seconds * 1000));
+  }
+
+  /** POSTBOARD_SQLITE_DRIVER: the SQLite driver to use, when not the one this Node.js has (see store/sqlite-driver.ts). */
+  sqliteDriver(): DriverName | undefined {
+    const text = this.io.env.POSTBOARD_SQLITE_DRIVER;
+    if (text === undefined || text === '') return undefined;
+    const drivers: readonly DriverName[] = ['node:sqlite', 'better-sqlite3'];
+    if ((drivers as readonly string[]).includes(text)) return text as DriverName;
+    throw new UsageError(this.t.usage.oneOf('POSTBOARD_SQLITE_DRIVER', drivers, text));
   }
 
   style(): Promise<Style> {

@@ -189,10 +189,23 @@ export const en = {
       'another process took the board\'s lock during this change, so nothing was written; try again',
     'not-empty': (problem) =>
       `already holds ${problem.posts > 0 ? `${grouped(problem.posts)} ${problem.posts === 1 ? 'post' : 'posts'}` : `a change log (${grouped(problem.changes)} ${problem.changes === 1 ? 'change' : 'changes'})`}: a board is copied only to a new or empty board`,
-    'driver-missing': (problem) =>
-      problem.rebuild
-        ? `a SQLite board needs the ${problem.driver} package, which was built for another version of Node.js (${process.version} runs now); rebuild it in postboard's folder with: npm rebuild ${problem.driver}`
-        : `a SQLite board needs the ${problem.driver} package, which is not installed (it is optional, and builds from source where no prebuilt binary fits: g++, make and python3 are needed). Install it in postboard's folder with: npm install ${problem.driver}`,
+    'driver-missing': (problem) => {
+      const unset = 'or unset POSTBOARD_SQLITE_DRIVER';
+      if (problem.driver === 'node:sqlite') {
+        const why = problem.builtin ? `whose SQLite (${problem.builtin}) has no FTS5 full-text search` : 'which has no node:sqlite';
+        return `POSTBOARD_SQLITE_DRIVER asks for node:sqlite, and this is Node.js ${process.version}, ${why}; use Node.js 22.16 or newer, ${unset}`;
+      }
+      const build = 'it is optional, and builds from source where no prebuilt binary fits: g++, make and python3 are needed';
+      if (problem.asked) {
+        return problem.rebuild
+          ? `POSTBOARD_SQLITE_DRIVER asks for better-sqlite3, which was built for another version of Node.js (${process.version} runs now); rebuild it in postboard's folder with: npm rebuild better-sqlite3, ${unset}`
+          : `POSTBOARD_SQLITE_DRIVER asks for better-sqlite3, which is not installed (${build}); install it in postboard's folder with: npm install better-sqlite3, ${unset}`;
+      }
+      const node = `Node.js 22.16 or newer, which has SQLite built in and needs nothing else (this is ${process.version}${problem.builtin ? `, whose SQLite ${problem.builtin} has no FTS5 full-text search` : ''})`;
+      return problem.rebuild
+        ? `a SQLite board needs ${node}, or the better-sqlite3 package built for this Node.js, and it was built for another version; use a newer Node.js, or rebuild it in postboard's folder with: npm rebuild better-sqlite3`
+        : `a SQLite board needs ${node}, or the better-sqlite3 package, which is not installed (${build}); use a newer Node.js, or install it in postboard's folder with: npm install better-sqlite3`;
+    },
     'hard-linked': (problem) =>
       `has ${problem.names} names (hard links): SQLite keeps a board's lock beside the name it is opened by, so writers through two names would lose posts; keep one name (a symbolic link is fine) and write through it`,
     'not-a-board-database': (problem): string =>

@@ -168,10 +168,23 @@ export const ko: Catalogue = {
       '바꾸는 동안 다른 프로세스가 게시판 잠금을 가져가서 아무것도 쓰지 않았습니다. 다시 하세요',
     'not-empty': (problem) =>
       `이미 ${problem.posts > 0 ? `글 ${grouped(problem.posts)}개가` : `변경 기록 ${grouped(problem.changes)}건이`} 있습니다. 게시판은 새 게시판이나 빈 게시판에만 복사합니다`,
-    'driver-missing': (problem) =>
-      problem.rebuild
-        ? `SQLite 게시판에는 ${problem.driver} 패키지가 필요한데, 다른 Node.js 버전용으로 빌드되어 있습니다 (지금은 ${process.version}). postboard 폴더에서 다시 빌드하세요: npm rebuild ${problem.driver}`
-        : `SQLite 게시판에는 ${problem.driver} 패키지가 필요한데 설치되어 있지 않습니다 (선택 패키지이며, 맞는 바이너리가 없으면 소스에서 빌드합니다: g++, make, python3 필요). postboard 폴더에서 설치하세요: npm install ${problem.driver}`,
+    'driver-missing': (problem) => {
+      const unset = '환경 변수 POSTBOARD_SQLITE_DRIVER 설정을 지우세요';
+      if (problem.driver === 'node:sqlite') {
+        const why = problem.builtin ? `내장 SQLite(${problem.builtin})에 FTS5 전문 검색이 없습니다` : 'node:sqlite 모듈이 없습니다';
+        return `환경 변수 POSTBOARD_SQLITE_DRIVER에 node:sqlite를 지정했는데, 지금 Node.js(${process.version})에는 ${why}. Node.js 22.16 이상을 쓰거나 ${unset}`;
+      }
+      const build = '선택 패키지이며, 맞는 바이너리가 없으면 소스에서 빌드합니다: g++, make, python3 필요';
+      if (problem.asked) {
+        return problem.rebuild
+          ? `환경 변수 POSTBOARD_SQLITE_DRIVER에 지정한 better-sqlite3 패키지가 다른 Node.js 버전용으로 빌드되어 있습니다 (지금은 ${process.version}). postboard 폴더에서 다시 빌드하거나(npm rebuild better-sqlite3) ${unset}`
+          : `환경 변수 POSTBOARD_SQLITE_DRIVER에 지정한 better-sqlite3 패키지가 설치되어 있지 않습니다 (${build}). postboard 폴더에서 설치하거나(npm install better-sqlite3) ${unset}`;
+      }
+      const node = `Node.js 22.16 이상(SQLite가 들어 있어 따로 설치할 것이 없음. 지금은 ${process.version}${problem.builtin ? `, 내장 SQLite ${problem.builtin}에는 FTS5 전문 검색이 없음` : ''})`;
+      return problem.rebuild
+        ? `SQLite 게시판에는 ${node} 또는 이 Node.js용으로 빌드한 better-sqlite3 패키지가 필요한데, 패키지가 다른 Node.js 버전용으로 빌드되어 있습니다. 새 Node.js를 쓰거나 postboard 폴더에서 다시 빌드하세요: npm rebuild better-sqlite3`
+        : `SQLite 게시판에는 ${node} 또는 better-sqlite3 패키지가 필요한데, 패키지가 설치되어 있지 않습니다 (${build}). 새 Node.js를 쓰거나 postboard 폴더에서 설치하세요: npm install better-sqlite3`;
+    },
     'hard-linked': (problem) =>
       `이름이 ${problem.names}개(하드 링크)입니다. SQLite는 연 이름 옆에 잠금을 두므로 두 이름으로 쓰면 글을 잃습니다. 이름을 하나만 남기고(심볼릭 링크는 괜찮습니다) 그 이름으로 쓰세요`,
     'not-a-board-database': (problem) =>

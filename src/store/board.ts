@@ -53,8 +53,13 @@ export type BoardProblem =
   | { kind: 'numbers-exhausted' }
   /** `copy` goes to an empty board only: one with posts would be mixed with another. */
   | { kind: 'not-empty'; posts: number; changes: number }
-  /** The package a database board needs did not install (better-sqlite3 builds from source). */
-  | { kind: 'driver-missing'; driver: string; rebuild?: boolean }
+  /**
+   * No SQLite driver: this Node has no built-in SQLite a board can use (before 22.16), and
+   * better-sqlite3 did not install (it builds from source) or was built for another Node; or the
+   * driver POSTBOARD_SQLITE_DRIVER asked for (`asked`) is not there. `builtin`: the version of
+   * this Node's own SQLite, there but without what a board needs.
+   */
+  | { kind: 'driver-missing'; driver: 'better-sqlite3' | 'node:sqlite'; rebuild?: boolean; asked?: boolean; builtin?: string }
   /** A database file or schema that holds something else than a postboard board. */
   | { kind: 'not-a-board-database'; notSqlite?: true }
   | { kind: 'hard-linked'; names: number }

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { JsonBoardStore } from './json-board.js';
 import type { BoardKind, BoardReads, BoardStore } from './store.js';
 import type { WriteFaults } from '../files/write.js';
+import type { DriverName } from './sqlite-driver.js';
 
 export type { Board, BoardProblem } from './board.js';
 export type { BoardStore } from './store.js';
@@ -21,6 +22,8 @@ export interface OpenBoardOptions {
   maxBytes?: number;
   countUpTo?: number;
   faults?: WriteFaults;
+  /** POSTBOARD_SQLITE_DRIVER, for a SQLite board (else the driver this Node.js has). */
+  sqliteDriver?: DriverName;
 }
 
 /**
@@ -153,7 +156,7 @@ export function openBoard(options: OpenBoardOptions): BoardStore {
     const shownAs = shownLocation(options.shownAs);
     return deferred(kind, shownAs, async () => new (await import('./postgres-board.js')).PostgresBoardStore({ url: path, shownAs, lockTimeoutMs: options.lockTimeoutMs, countUpTo: options.countUpTo }));
   }
-  if (kind === 'sqlite') return deferred(kind, options.shownAs, async () => new (await import('./sqlite-board.js')).SqliteBoardStore({ path, shownAs: options.shownAs, lockTimeoutMs: options.lockTimeoutMs, countUpTo: options.countUpTo }));
+  if (kind === 'sqlite') return deferred(kind, options.shownAs, async () => new (await import('./sqlite-board.js')).SqliteBoardStore({ path, shownAs: options.shownAs, lockTimeoutMs: options.lockTimeoutMs, countUpTo: options.countUpTo, driver: options.sqliteDriver }));
   return new JsonBoardStore({ path: location, ...rest });
 }
 

@@ -1,6 +1,5 @@
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Database, Statement } from 'better-sqlite3';
 import type { ChangeLogEntry, PostChange } from '../board/log.js';
 import { changedFields, postHash } from '../board/log.js';
 import type { Post } from '../board/post.js';
@@ -9,6 +8,7 @@ import { postMatcher, type PostFilter } from '../board/query.js';
 import { titleKey } from '../board/title-key.js';
 import { BoardFileError } from '../errors.js';
 import type { BoardProblem } from './board.js';
+import { DriverMissingError, sqliteDriver, type DriverName, type SqliteDatabase as Database, type SqliteDriver, type SqliteStatement as Statement, type SqlValue } from './sqlite-driver.js';
 import { COUNT_UP_TO, contentsFound, filterClauses, fromRow, hashOf, orderClause, POST_COLUMNS, ROW_COLUMNS, searchText, toRow, type PostRow, waitedSeconds } from './sql.js';
 import type { BoardInfo, BoardSnapshot, BoardStore, BoardTransaction, ChangeInfo, Grouping, OwnFile, PostPage, PostQuery, Tally } from './store.js';
 
@@ -31,6 +31,8 @@ export interface SqliteBoardOptions {
   lockTimeoutMs: number;
   /** Search matches counted up to this many (see COUNT_UP_TO; tests lower it). */
   countUpTo?: number;
+  /** POSTBOARD_SQLITE_DRIVER: this driver only (else node:sqlite where Node has it, else better-sqlite3). */
+  driver?: DriverName;
 }
 
 const SCHEMA = `
@@ -143,8 +145,6 @@ const fromLogRow = (row: LogRow): ChangeLogEntry => ({
   changes: JSON.parse(row.changes) as PostChange[],
 });
 
-type DatabaseClass = typeof import('better-sqlite3');
-
 export class SqliteBoardStore implements BoardStore {
   readonly name: string;
   readonly kind = 'sqlite' as const;
@@ -162,15 +162,13 @@ export class SqliteBoardStore implements BoardStore {
     throw new BoardFileError(this.name, problem);
   }
 
-  /** better-sqlite3, an optional dependency: without it, one line saying how to get it. */
-  private async driver(): Promise<{ Database: DatabaseClass; nativeBinding: object }> {
+  /** The SQLite driver (see sqlite-driver.ts): without one, one line saying how to get one. */
+  private async driver(): Promise<SqliteDriver> {
     try {
-      const { Database, nativeBinding } = await import('../lazy/sqlite.js');
-      return { Database, nativeBinding: nativeBinding() };
+      return await sqliteDriver(this.options.driver);
     } catch (error) {
-      // Built for another Node.js (a Node upgrade since npm install): it is there, but must be rebuilt.
-      const built = /NODE_MODULE_VERSION|ERR_DLOPEN_FAILED|invalid ELF|wrong ELF/.test(String((error as Error).message));
-      return this.fail({ kind: 'driver-missing', driver: 'better-sqlite3', ...(built ? { rebuild: true } : {}) });
+      if (error instanceof DriverMissingError) return this.fail({ kind: 'driver-missing', ...error.missing });
+      throw error;
     }
   }
 
@@ -182,12 +180,11 @@ export class SqliteBoardStore implements BoardStore {
     if (this.db) return this.db;
     const exists = existsSync(this.path);
     if (!exists && !create) return undefined;
-    const { Database, nativeBinding } = await this.driver();
+    const driver = await this.driver();
     if (!exists) mkdirSync(dirname(this.path), { recursive: true });
     let db: Database;
     try {
-      // (The addon object itself: better-sqlite3 takes one, though its types say a path.)
-      db = new Database(this.path, { timeout: this.options.lockTimeoutMs, nativeBinding: nativeBinding as unknown as string });
+      db = driver.open(this.path, { timeoutMs: this.options.lockTimeoutMs });
     } catch (error) {
       return this.fail(this.problem(error));
     }
@@ -321,7 +318,7 @@ export class SqliteBoardStore implements BoardStore {
         continue;
       }
       // Shorter than a trigram: the trigrams that begin with it (see the comment at the top).
-      const starting = db.prepare('SELECT term FROM temp.posts_trigrams WHERE term >= ? AND term < ?').pluck().all(text, `${text}\u{10FFFF}`) as string[];
+      const starting = db.prepare('SELECT term FROM temp.posts_trigrams WHERE term >= ? AND term < ?').values(text, `${text}\u{10FFFF}`) as string[];
       if (starting.length === 0) return null;
       parts.push(`(${starting.map(phrase).join(' OR ')})`);
     }
@@ -329,11 +326,12 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   /** The SQL for posts matching a filter: FROM … WHERE …, its parameters, and whether search drives it. */
-  private matching(db: Database, filter: PostFilter): { from: string; where: string; params: unknown[]; text: boolean } | null {
+  private matching(db: Database, filter: PostFilter): { from: string; where: string; params: SqlValue[]; text: boolean } | null {
     const text = this.textQuery(db, filter.search);
     if (text === null) return null;
     // A department or author: the names that match, from the few in use; then the posts by index.
-    const { clauses, params } = filterClauses(filter, (column) => `p.${column} IN (SELECT key FROM names WHERE kind = '${column === 'author_key' ? 'author' : 'department'}' AND instr(key, ?) > 0)`);
+    const { clauses, params: filterParams } = filterClauses(filter, (column) => `p.${column} IN (SELECT key FROM names WHERE kind = '${column === 'author_key' ? 'author' : 'department'}' AND instr(key, ?) > 0)`);
+    const params = filterParams as SqlValue[];
     const where = clauses.map((clause) => clause.replace(/^(status|date) /, 'p.$1 '));
     if (text === undefined) return { from: 'posts p', where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params, text: false };
     return { from: 'posts_text t JOIN posts p ON p.id = t.rowid', where: `WHERE posts_text MATCH ?${where.map((clause) => ` AND ${clause}`).join('')}`, params: [text, ...params], text: true };
@@ -443,8 +441,7 @@ export class SqliteBoardStore implements BoardStore {
 
   /** An empty board in memory, for a dry run where there is no board yet: nothing is made on disk. */
   private async scratch(): Promise<Database> {
-    const { Database, nativeBinding } = await this.driver();
-    const db = new Database(':memory:', { nativeBinding: nativeBinding as unknown as string });
+    const db = (await this.driver()).open(':memory:', { timeoutMs: 0 });
     db.exec(SCHEMA);
     db.exec(NAMES);
     db.prepare('INSERT INTO board (key, value) VALUES (?, ?), (?, ?)').run('schema', String(SQLITE_SCHEMA), 'last_id', '0');
@@ -521,7 +518,7 @@ export class SqliteBoardStore implements BoardStore {
     if (!db) return { lastId: 0, extras: {}, log: [] };
     return this.guard(() => ({
       lastId: lastId(db),
-      extras: JSON.parse((db.prepare("SELECT value FROM board WHERE key = 'extras'").pluck().get() as string | undefined) ?? '{}') as Record<string, unknown>,
+      extras: JSON.parse((db.prepare("SELECT value FROM board WHERE key = 'extras'").value() as string | undefined) ?? '{}') as Record<string, unknown>,
       log: (db.prepare('SELECT * FROM changes ORDER BY seq').all() as LogRow[]).map(fromLogRow),
     }));
   }
@@ -576,11 +573,11 @@ export class SqliteBoardStore implements BoardStore {
 
 function postCount(db: Database, status: PostFilter['status']): number {
   const sql = status === 'all' ? 'SELECT coalesce(sum(posts), 0) FROM counts' : 'SELECT coalesce(sum(posts), 0) FROM counts WHERE status = ?';
-  return Number(db.prepare(sql).pluck().get(...(status === 'all' ? [] : [status])));
+  return Number(db.prepare(sql).value(...(status === 'all' ? [] : [status])));
 }
 
 function lastId(db: Database): number {
-  return Number(db.prepare("SELECT value FROM board WHERE key = 'last_id'").pluck().get() ?? 0);
+  return Number(db.prepare("SELECT value FROM board WHERE key = 'last_id'").value() ?? 0);
 }
 
 function setLastId(db: Database, id: number): void {
@@ -688,7 +685,7 @@ class SqliteTransaction implements BoardTransaction {
   }
 
   nextSeqNow(): number {
-    return Number(this.statement('SELECT coalesce(max(seq), 0) + 1 FROM changes').pluck().get());
+    return Number(this.statement('SELECT coalesce(max(seq), 0) + 1 FROM changes').value());
   }
 
   async nextSeq(): Promise<number> {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../support/cli.js';
 import { makePost } from '../support/posts.js';
+import { openSqlite } from '../support/sqlite.js';
 import { boardOf } from './boards.js';
 
 /** What only the database boards do, beyond the contract every board keeps. */
@@ -23,16 +24,15 @@ describe.each(['sqlite', 'postgres'] as const)('the %s board, beyond the contrac
 describe('the sqlite board made by an earlier postboard', () => {
   it('is brought up to this one on first use: its departments and authors found as before', async () => {
     const board = await boardOf('sqlite', [makePost({ id: 1, department: '환경부' }), makePost({ id: 2, department: '산업통상자원부' })]);
-    // What schema 1 had: no table of the names in use. (better-sqlite3 loaded here only: a run of
-    // the PostgreSQL tests on another Node never needs it.)
-    const { default: Database } = await import('better-sqlite3');
-    const db = new Database(board);
+    // What schema 1 had: no table of the names in use (made with this Node's driver: node:sqlite,
+    // else better-sqlite3).
+    const db = await openSqlite(board);
     db.exec("DROP TRIGGER names_in; DROP TRIGGER names_out; DROP TRIGGER names_moved; DROP TABLE names; DROP INDEX posts_department_key; DROP INDEX posts_author_key; CREATE INDEX posts_department ON posts (department); UPDATE board SET value = '1' WHERE key = 'schema'");
     db.close();
     const listed = await runCli(['list', '--department', '환경', '--format', 'jsonl', '--fields', 'id', '--db', board]);
     expect(listed).toMatchObject({ code: 0, stdout: '{"id":1}\n' });
-    const again = new Database(board, { readonly: true });
-    expect(again.prepare("SELECT value FROM board WHERE key = 'schema'").pluck().get()).toBe('2');
+    const again = await openSqlite(board, { readonly: true });
+    expect(again.value("SELECT value FROM board WHERE key = 'schema'")).toBe('2');
     again.close();
     expect((await runCli(['completion', '--departments', '--db', board])).stdout).toBe('산업통상자원부\n환경부\n');
   });
@@ -40,9 +40,8 @@ describe('the sqlite board made by an earlier postboard', () => {
 
 describe('a SQLite location that is not a postboard board', () => {
   it("another program's database is refused and left exactly as it was (not switched to WAL)", async () => {
-    const { default: Database } = await import('better-sqlite3');
     const path = join(tempDir(), 'other.db');
-    const db = new Database(path);
+    const db = await openSqlite(path);
     db.exec('CREATE TABLE t (x)');
     db.close();
     const before = readFileSync(path);
@@ -51,7 +50,7 @@ describe('a SQLite location that is not a postboard board', () => {
     expect(readFileSync(path).equals(before)).toBe(true);
     // Even one with a table named board (but no board's schema in it), read or written.
     const other = join(tempDir(), 'other.db');
-    const db2 = new Database(other);
+    const db2 = await openSqlite(other);
     db2.exec('CREATE TABLE board (key TEXT, value TEXT)');
     db2.close();
     const bytes = readFileSync(other);

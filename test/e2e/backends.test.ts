@@ -2,12 +2,13 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from '../support/cli.js';
+import { DRIVER_HERE } from '../support/sqlite.js';
 import { Terminal } from '../support/terminal.js';
 
 /** Where a board lives, said plainly when something about it is wrong. */
 
-describe('a SQLite board without its driver', () => {
-  it('is one line saying how to get better-sqlite3, and a JSON board works as ever', async () => {
+describe('a SQLite board where better-sqlite3 did not install', () => {
+  it('needs nothing on a Node.js with SQLite built in (22.16+); on an older one, one line says how to get a driver; a JSON board works as ever', async () => {
     // postboard as installed where the optional native package did not build: its bundle, no node_modules.
     const install = tempDir();
     for (const part of ['bin', 'dist', 'package.json']) cpSync(join(ROOT, part), join(install, part), { recursive: true });
@@ -16,9 +17,19 @@ describe('a SQLite board without its driver', () => {
     // No file yet: nothing to read, and nothing needs the driver to say so.
     const sqlite = await runCli(['list', '--db', join(folder, 'archive.sqlite')], { bin });
     expect(sqlite).toMatchObject({ code: 0, stderr: expect.stringContaining('No board at') });
-    const added = await runCli(['add', '--db', join(folder, 'archive.sqlite'), '--title', 't', '--author', 'a'], { bin });
-    expect(added.code).toBe(1);
-    expect(added.stderr).toMatch(/^error: .*archive\.sqlite: a SQLite board needs the better-sqlite3 package, which is not installed .* npm install better-sqlite3\n$/);
+    const added = await runCli(['add', '--db', join(folder, 'archive.sqlite'), '--title', '원전 안전 점검', '--author', 'a', '--body', '물 관리'], { bin });
+    if (DRIVER_HERE === 'node:sqlite') {
+      // Node's own SQLite: the board is made, searched (a 1-letter word through the trigram list too), with nothing on stderr.
+      expect(added).toMatchObject({ code: 0, stdout: 'Added post 1: 원전 안전 점검\n', stderr: '' });
+      for (const word of ['안전 점검', '물']) {
+        expect(await runCli(['list', '--search', word, '--format', 'jsonl', '--fields', 'id', '--db', join(folder, 'archive.sqlite')], { bin })).toMatchObject({ code: 0, stdout: '{"id":1}\n', stderr: '' });
+      }
+    } else {
+      expect(added.code).toBe(1);
+      expect(added.stderr).toMatch(
+        new RegExp(`^error: .*archive\\.sqlite: a SQLite board needs Node\\.js 22\\.16 or newer, which has SQLite built in and needs nothing else \\(this is ${process.version.replace(/\./g, '\\.')}\\), or the better-sqlite3 package, which is not installed .* npm install better-sqlite3\n$`),
+      );
+    }
     expect((await runCli(['add', '--db', join(folder, 'board.json'), '--title', 't', '--author', 'a'], { bin })).code).toBe(0);
   });
 });

@@ -8,6 +8,12 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export const BIN = process.env.POSTBOARD_TEST_BIN ?? join(ROOT, 'bin/postboard.js');
 export const SAMPLE_BOARD = join(ROOT, 'data/posts.json');
 
+/**
+ * The code-cache folder of the runs of this test file (XDG_CACHE_HOME): a Node other than the one
+ * that built dist/ keeps its compiled code there (see bin/postboard.js), not in a test's HOME.
+ */
+export const TEST_CACHE = mkdtempSync(join(tmpdir(), 'postboard-test-cache-'));
+
 export interface RunResult {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -27,15 +33,17 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Another launcher than this checkout's (postboard installed elsewhere). */
   bin?: string;
+  /** Another Node.js than the one running the tests (another version, another SQLite driver). */
+  node?: string;
 }
 
 /** Runs the real `bin/postboard.js` as a user would, and collects what it printed. */
 export function runCli(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: options.cwd ?? tmpdir() };
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: options.cwd ?? tmpdir(), XDG_CACHE_HOME: TEST_CACHE };
   if (process.env.TZ !== undefined) env.TZ = process.env.TZ;
   for (const [key, value] of Object.entries(options.env ?? {})) if (value !== undefined) env[key] = value;
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [options.bin ?? BIN, ...args], { cwd: options.cwd ?? ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(options.node ?? process.execPath, [options.bin ?? BIN, ...args], { cwd: options.cwd ?? ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
@@ -51,7 +59,7 @@ export function runCli(args: readonly string[], options: RunOptions = {}): Promi
 }
 
 /** Folders the tests of this file made: removed when they end (see test/support/setup.ts). */
-export const madeFolders: string[] = [];
+export const madeFolders: string[] = [TEST_CACHE];
 
 /** A fresh folder for one test's boards. */
 export function tempDir(prefix = 'postboard-test-'): string {

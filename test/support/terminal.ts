@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN, tempDir } from './cli.js';
+import { BIN, TEST_CACHE, tempDir } from './cli.js';
 
 /**
  * A real terminal: a tmux session running a program, driven by keys and read from its screen,
@@ -24,7 +24,7 @@ export class Terminal {
     writeFileSync(join(bin, 'postboard'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
     chmodSync(join(bin, 'postboard'), 0o755);
     // The test run's time zone too, so that "today" and local times are the same on both sides.
-    const env: Record<string, string> = { PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}`, HOME: folder, TERM: 'xterm-256color', LANG: 'C.UTF-8', ...(process.env.TZ ? { TZ: process.env.TZ } : {}), ...options.env };
+    const env: Record<string, string> = { PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}`, HOME: folder, XDG_CACHE_HOME: TEST_CACHE, TERM: 'xterm-256color', LANG: 'C.UTF-8', ...(process.env.TZ ? { TZ: process.env.TZ } : {}), ...options.env };
     const exports = Object.entries(env)
       .map(([key, value]) => `export ${key}='${value.replace(/'/g, `'\\''`)}'`)
       .join('\n');
