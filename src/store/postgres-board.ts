@@ -267,7 +267,8 @@ export class PostgresBoardStore implements BoardStore {
     if (error instanceof NoPassword) return { kind: 'login-failed', user, noPassword: true, ...(error.pgpassIgnored ? { pgpassIgnored: error.pgpassIgnored } : {}) };
     if (message === 'timeout expired') return { kind: 'unreachable', host: plan.host, code: 'ETIMEDOUT', seconds: Math.round(plan.connectTimeoutMs / 1000) };
     if (/does not support SSL/i.test(message)) return { kind: 'tls', host: plan.host, sslmode: plan.sslmode, reason: 'unsupported' };
-    if (withTls && UNTRUSTED.has(code)) return { kind: 'tls', host: plan.host, sslmode: plan.sslmode, reason: 'untrusted', detail: message };
+    // (OpenSSL's words for why: newer Node adds advice about its own flags after a semicolon, which is not for postboard's users.)
+    if (withTls && UNTRUSTED.has(code)) return { kind: 'tls', host: plan.host, sslmode: plan.sslmode, reason: 'untrusted', detail: message.split(';')[0]!.trim() };
     if (withTls && code === 'ERR_TLS_CERT_ALTNAME_INVALID') return { kind: 'tls', host: plan.host.replace(/:\d+$/, ''), sslmode: plan.sslmode, reason: 'wrong-host' };
     if (withTls && (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID')) return { kind: 'tls', host: plan.host, sslmode: plan.sslmode, reason: 'expired' };
     if (withTls && (code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS') || code === 'EPROTO')) return { kind: 'tls', host: plan.host, sslmode: plan.sslmode, reason: 'other', detail: detailOf(error) };
@@ -714,7 +715,7 @@ export class PostgresBoardStore implements BoardStore {
       await this.beginChange([`SELECT value FROM ${this.t('board')} WHERE key = 'last_id' FOR UPDATE`]);
       return await work();
     } catch (error) {
-      await this.abandon();
+      await this.exclusive(() => this.abandon());
       return this.withHolder(error);
     }
   }
@@ -816,7 +817,7 @@ export class PostgresBoardStore implements BoardStore {
       await this.write(`INSERT INTO ${this.t('board')} (key, value) VALUES ('schema', $1), ('last_id', '0')`, [String(DATABASE_SCHEMA)]);
       await this.finish('COMMIT');
     } catch (error) {
-      await this.abandon();
+      await this.exclusive(() => this.abandon());
       return this.withHolder(error);
     }
     // Search through a trigram index where the server allows the extension (it is trusted since
@@ -827,7 +828,7 @@ export class PostgresBoardStore implements BoardStore {
         await this.beginChange([statement], false);
         await this.finish('COMMIT');
       } catch (error) {
-        await this.abandon();
+        await this.exclusive(() => this.abandon());
         // no pg_trgm here; but a server gone is said
         if (error instanceof BoardFileError && ['server-silent', 'connection-lost', 'unreachable'].includes(error.problem.kind)) throw error;
       }
