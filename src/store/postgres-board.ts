@@ -518,11 +518,13 @@ export class PostgresBoardStore implements BoardStore {
         if (this.state !== 'none') await this.abandon();
         const quick = 'SET LOCAL lock_timeout = 500; SET LOCAL statement_timeout = 2000';
         try {
-          const first = (await this.send(client, `BEGIN READ ONLY; ${quick}; ${byTable}`, undefined, 'read')) as QueryResult<{ application: string }>[];
+          // (Bounded as its own statements are: a few seconds, not a statement time-out's.)
+          const bound = 2_000 + ANSWER_MARGIN_MS;
+          const first = (await this.send(client, `BEGIN READ ONLY; ${quick}; ${byTable}`, undefined, 'read', bound)) as QueryResult<{ application: string }>[];
           this.state = 'read';
           let found = first[first.length - 1]?.rows[0];
-          if (!found) found = ((await this.send<{ application: string }>(client, byRow, undefined, 'read')) as QueryResult<{ application: string }>).rows[0];
-          await this.send(client, 'COMMIT', undefined, 'read');
+          if (!found) found = ((await this.send<{ application: string }>(client, byRow, undefined, 'read', bound)) as QueryResult<{ application: string }>).rows[0];
+          await this.send(client, 'COMMIT', undefined, 'read', bound);
           this.state = 'none';
           if (!found) return { holder: 'unknown' as const };
           const application = (found.application ?? '').slice(0, 64);
