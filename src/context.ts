@@ -99,7 +99,7 @@ export class Context {
     if (text === undefined || text === '') return DEFAULT_LOCK_TIMEOUT_S * 1000;
     const seconds = Number(text);
     if (!Number.isFinite(seconds) || seconds < 0) {
-      throw new UsageError(`POSTBOARD_LOCK_TIMEOUT must be a number of seconds, not ${JSON.stringify(text)}`);
+      throw new UsageError(this.t.usage.seconds('POSTBOARD_LOCK_TIMEOUT', text, false));
     }
     return Math.min(2_147_483_647, Math.ceil(seconds * 1000));
   }
@@ -114,7 +114,7 @@ export class Context {
     if (text === undefined || text === '') return DEFAULT_STATEMENT_TIMEOUT_S * 1000;
     const seconds = Number(text);
     if (!Number.isFinite(seconds) || seconds <= 0) {
-      throw new UsageError(`POSTBOARD_STATEMENT_TIMEOUT must be a number of seconds above 0, not ${JSON.stringify(text)}`);
+      throw new UsageError(this.t.usage.seconds('POSTBOARD_STATEMENT_TIMEOUT', text, true));
     }
     return Math.min(2_147_483_647, Math.ceil(seconds * 1000));
   }

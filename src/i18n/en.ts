@@ -79,6 +79,7 @@ export const en = {
     postNumber: (value: string) => `a post number is a whole number such as 2912, not ${quoted(value)}`,
     sinceAfterUntil: (since: string, until: string) => `--since ${since} is after --until ${until}`,
     empty: (option: string) => `${option} needs a value`,
+    seconds: (variable: string, value: string, aboveZero: boolean) => `${variable} must be a number of seconds${aboveZero ? ' above 0' : ''}, not ${quoted(value)}`,
     boardKind: (location: string) =>
       `${location}: postboard keeps boards in a JSON file, a SQLite file (.sqlite, .db or sqlite:PATH) or a PostgreSQL database (postgres://…), not at this kind of URL`,
   },

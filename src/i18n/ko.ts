@@ -62,6 +62,7 @@ export const ko: Catalogue = {
     postNumber: (value) => `글 번호는 2912 같은 정수여야 합니다: ${quoted(value)}`,
     sinceAfterUntil: (since, until) => `--since ${since}가 --until ${until}보다 뒤입니다`,
     empty: (option) => `${option}에 값이 필요합니다`,
+    seconds: (variable, value, aboveZero) => `${variable} 값은 ${aboveZero ? '0보다 큰 ' : ''}초 단위 숫자여야 합니다: ${quoted(value)}`,
     boardKind: (location) =>
       `${location}: 게시판은 JSON 파일, SQLite 파일(.sqlite, .db, sqlite:경로), PostgreSQL 데이터베이스(postgres://…)에만 둘 수 있습니다. 이런 URL에는 둘 수 없습니다`,
   },
