@@ -84,7 +84,7 @@ describe('a server that stops answering', () => {
     expect((await runCli(['init', '--db', board])).code).toBe(0);
     expect((await runCli(['add', '--title', '있던 글', '--author', '대변인', '--db', board])).code).toBe(0);
     const file = join(tempDir(), 'many.jsonl');
-    writeFileSync(file, importLines(20_000));
+    writeFileSync(file, importLines(6_000));
     const watcher = await sqlSession(board, 'test-watcher', { tls: true });
     // 2 s for a statement, 1 s for a lock: the server is waited for 2 + 1 + 2 = 5 s.
     const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: tempDir(), TZ: process.env.TZ ?? 'UTC', POSTBOARD_STATEMENT_TIMEOUT: '2', POSTBOARD_LOCK_TIMEOUT: '1' };

@@ -102,7 +102,7 @@ describe('a PostgreSQL board held by another session', () => {
   it('a postboard stopped in the middle of a change (SIGSTOP: a laptop closed) is named as such to others, and holds the board no longer than its statement time-out', async () => {
     const board = await boardOf('postgres', [makePost({ id: 1, title: '있던 글' })]);
     const file = join(tempDir(), 'many.jsonl');
-    writeFileSync(file, importLines(20_000));
+    writeFileSync(file, importLines(6_000));
     const watcher = await sqlSession(url(), 'test-watcher');
     const schema = schemaOf(board);
     const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: tempDir(), TZ: process.env.TZ ?? 'UTC', POSTBOARD_STATEMENT_TIMEOUT: '4', POSTBOARD_LOCK_TIMEOUT: '1' };
