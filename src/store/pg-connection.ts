@@ -16,7 +16,8 @@ import type { BoardProblem } from './board.js';
  *   the certificate (unless a root certificate is given: then as verify-ca); `verify-ca` checks
  *   that a trusted CA signed it; `verify-full` checks that too and that it names the host.
  *   sslrootcert (URL, PGSSLROOTCERT, else ~/.postgresql/root.crt where it exists) names the CA;
- *   `system`, or none given for verify-ca/verify-full, means the system's trusted CAs.
+ *   `system`, or none given for verify-ca/verify-full, means the CAs Node.js trusts (its own list
+ *   and NODE_EXTRA_CA_CERTS).
  *   sslcert/sslkey (URL, PGSSLCERT/PGSSLKEY, ~/.postgresql/postgresql.crt/.key) a client certificate.
  * - connect_timeout (URL, else PGCONNECT_TIMEOUT; default 10 s): the whole login, TLS included.
  * - the password: the URL's, else PGPASSWORD, else the matching line of ~/.pgpass (PGPASSFILE),
@@ -125,7 +126,7 @@ export function connectionPlan(location: string, env: NodeJS.ProcessEnv = proces
   const rootDefault = join(home, '.postgresql', 'root.crt');
   const tls: ConnectionOptions = {};
   if (rootGiven === 'system') {
-    // The system's CAs, and (as libpq insists) the host name checked too.
+    // The CAs Node.js trusts, and (as libpq insists) the host name checked too.
     if (sslmode !== 'verify-ca') sslmode = 'verify-full';
   } else if (rootGiven !== undefined) {
     if (sslmode === 'verify-ca' || sslmode === 'verify-full' || readable(rootGiven)) tls.ca = certificate('sslrootcert', rootGiven);
