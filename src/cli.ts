@@ -92,6 +92,9 @@ const HELP: Record<Lang, HelpText> = {
   POSTBOARD_AUTHOR        the default author for new posts
   POSTBOARD_LOCK_TIMEOUT  seconds to wait for another writer (default 10)
   POSTBOARD_SQLITE_DRIVER node:sqlite or better-sqlite3 for SQLite boards (default: Node's own, 22.16+)
+  POSTBOARD_STATEMENT_TIMEOUT
+                          PostgreSQL: seconds one statement may run, and a silent
+                          server is waited for, on top of the lock wait (default 30)
   POSTBOARD_DEBUG=1       show stack traces of unexpected errors
   POSTBOARD_PAGER, PAGER  the pager for long output on a terminal (default: less -FRX)
   NO_COLOR, FORCE_COLOR   turn colour off, or on for a pipe
@@ -115,6 +118,9 @@ Exit codes: 0 ok, 1 failed (not found, bad board file, I/O), 2 usage error, 130 
   POSTBOARD_AUTHOR        새 글의 기본 글쓴이
   POSTBOARD_LOCK_TIMEOUT  다른 쓰기를 기다릴 초 (기본 10)
   POSTBOARD_SQLITE_DRIVER SQLite 게시판 드라이버: node:sqlite 또는 better-sqlite3 (기본: Node 22.16 이상은 내장)
+  POSTBOARD_STATEMENT_TIMEOUT
+                          PostgreSQL: 문장 하나가 실행될 수 있고, 응답 없는 서버를
+                          기다릴 초 (잠금 대기와 별도, 기본 30)
   POSTBOARD_DEBUG=1       예기치 못한 오류의 스택 보기
   POSTBOARD_PAGER, PAGER  터미널의 긴 출력을 넘길 페이저 (기본: less -FRX)
   NO_COLOR, FORCE_COLOR   색 끄기, 파이프에서도 색 켜기

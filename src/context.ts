@@ -9,6 +9,8 @@ import { foreignUrl, openBoard, shownLocation, type BoardStore } from './store/i
 import type { DriverName } from './store/sqlite-driver.js';
 
 const DEFAULT_LOCK_TIMEOUT_S = 10;
+/** How long one PostgreSQL statement may run (see POSTBOARD_STATEMENT_TIMEOUT). */
+const DEFAULT_STATEMENT_TIMEOUT_S = 30;
 /**
  * A lock held from another host (where postboard cannot ask whether its owner still runs) counts
  * as abandoned when not refreshed for this long; the owner refreshes it every few seconds.
@@ -65,6 +67,7 @@ export class Context {
       location: this.boardLocation,
       shownAs: this.boardShown,
       lockTimeoutMs: this.lockTimeoutMs(),
+      statementTimeoutMs: this.statementTimeoutMs(),
       lockStaleMs: testNumber(env.POSTBOARD_TEST_LOCK_STALE_MS) ?? LOCK_STALE_MS,
       maxBytes: testNumber(env.POSTBOARD_TEST_MAX_BOARD_BYTES),
       countUpTo: testNumber(env.POSTBOARD_TEST_COUNT_UP_TO),
@@ -98,7 +101,22 @@ export class Context {
     if (text === undefined || text === '') return DEFAULT_LOCK_TIMEOUT_S * 1000;
     const seconds = Number(text);
     if (!Number.isFinite(seconds) || seconds < 0) {
-      throw new UsageError(`POSTBOARD_LOCK_TIMEOUT must be a number of seconds, not ${JSON.stringify(text)}`);
+      throw new UsageError(this.t.usage.seconds('POSTBOARD_LOCK_TIMEOUT', text, false));
+    }
+    return Math.min(2_147_483_647, Math.ceil(seconds * 1000));
+  }
+
+  /**
+   * POSTBOARD_STATEMENT_TIMEOUT in whole milliseconds: how long a PostgreSQL board's statement may
+   * run (beyond its wait for a lock), and so how long postboard waits for a server that stopped
+   * answering. Never unbounded: zero is refused.
+   */
+  statementTimeoutMs(): number {
+    const text = this.io.env.POSTBOARD_STATEMENT_TIMEOUT;
+    if (text === undefined || text === '') return DEFAULT_STATEMENT_TIMEOUT_S * 1000;
+    const seconds = Number(text);
+    if (!Number.isFinite(seconds) || seconds <= 0) {
+      throw new UsageError(this.t.usage.seconds('POSTBOARD_STATEMENT_TIMEOUT', text, true));
     }
     return Math.min(2_147_483_647, Math.ceil(seconds * 1000));
   }

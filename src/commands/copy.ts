@@ -78,7 +78,7 @@ export async function runCopy(ctx: Context, options: CopyOptions): Promise<void>
   // A misspelt source is no board at all, not an empty one to copy.
   if (!(await source.info()).exists) throw new NotFoundError(ctx.t.notFound.noBoard(source.name));
   if (foreignUrl(options.to)) throw new UsageError(ctx.t.usage.boardKind(shownLocation(options.to)), name);
-  const target = openBoard({ location: options.to, shownAs: shownLocation(options.to), lockTimeoutMs: ctx.lockTimeoutMs(), lockStaleMs: 10_000, faults: ctx.writeFaults() });
+  const target = openBoard({ location: options.to, shownAs: shownLocation(options.to), lockTimeoutMs: ctx.lockTimeoutMs(), statementTimeoutMs: ctx.statementTimeoutMs(), lockStaleMs: 10_000, faults: ctx.writeFaults() });
   // The files a copy into a new board makes: gone again if it fails (a full disk must not stay full).
   const made = madeFiles(options.to);
   let copied = false;

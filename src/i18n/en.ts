@@ -4,7 +4,7 @@ import { localTimeAt, localTimestamp } from '../board/dates.js';
 import type { FieldKey } from '../board/fields.js';
 import { LIMITS, type FieldIssue, type Rule } from '../board/post.js';
 import type { DecodeProblem, TextEncoding, TextPlace } from '../files/decode.js';
-import type { BoardProblem, FileKind, JsonKind } from '../store/board.js';
+import type { BoardProblem, DatabaseStep, FileKind, JsonKind } from '../store/board.js';
 import { byteSize, grouped, megabytes, quoted, shellWord, shownValue } from './shared.js';
 
 /** What a problem's words may draw on from their catalogue. */
@@ -17,6 +17,10 @@ interface ProblemWords {
   fieldIssue(issue: FieldIssue, label?: string): string;
   fieldName(field: string): string;
 }
+
+/** What became of a command whose database stopped answering, or whose connection ended, at this step. */
+const stepOutcome = (during: DatabaseStep): string =>
+  during === 'change' ? '; the board is unchanged' : during === 'commit' ? '; the change may or may not have been saved: see postboard log' : '';
 
 /** The words for each problem with a board; `t` is the catalogue they belong to. */
 export type ProblemTexts = { [K in BoardProblem['kind']]: (problem: Extract<BoardProblem, { kind: K }>, t: ProblemWords) => string };
@@ -79,6 +83,7 @@ export const en = {
     postNumber: (value: string) => `a post number is a whole number such as 2912, not ${quoted(value)}`,
     sinceAfterUntil: (since: string, until: string) => `--since ${since} is after --until ${until}`,
     empty: (option: string) => `${option} needs a value`,
+    seconds: (variable: string, value: string, aboveZero: boolean) => `${variable} must be a number of seconds${aboveZero ? ' above 0' : ''}, not ${quoted(value)}`,
     boardKind: (location: string) =>
       `${location}: postboard keeps boards in a JSON file, a SQLite file (.sqlite, .db or sqlite:PATH) or a PostgreSQL database (postgres://…), not at this kind of URL`,
   },
@@ -178,7 +183,17 @@ export const en = {
             : ''
       }`,
     'locked': (problem) =>
-      `the board is being changed by another postboard process${problem.pid ? ` (process ${problem.pid}${problem.stopped ? ', stopped' : ''})` : ''}; waited ${problem.seconds} s. Try again, or raise POSTBOARD_LOCK_TIMEOUT`,
+      `${
+        problem.store === 'sqlite'
+          ? 'another program or postboard process is writing to this SQLite file'
+          : problem.store === 'postgres'
+            ? problem.holder === 'postboard'
+              ? 'the board is being changed by another postboard command'
+              : problem.holder === 'other-session'
+                ? `the board is locked by another session of the database${problem.application ? ` (${problem.application})` : ' (one without an application name)'}, not by postboard`
+                : 'the board is locked by another session of the database'
+            : `the board is being changed by another postboard process${problem.pid ? ` (process ${problem.pid}${problem.stopped ? ', stopped' : ''})` : ''}`
+      }; waited ${problem.seconds} s. Try again, or raise POSTBOARD_LOCK_TIMEOUT`,
     'not-a-lock': (problem) =>
       `${problem.path} is in the way of the board's lock and is not one postboard made (a named pipe, a folder, a link?); nothing was changed: remove it`,
     'stale-lock': (problem, t) =>
@@ -213,10 +228,37 @@ export const en = {
         ? 'is not a SQLite database, though its name says so (.sqlite, .sqlite3 and .db name SQLite boards); a JSON board needs another name'
         : 'is a database that is not a postboard board (it has other tables); name a new file, or an empty one',
     'database': (problem) => `the database said: ${problem.detail}`,
-    'unreachable': (problem) => `cannot reach the PostgreSQL server at ${problem.host} (${problem.code}); is it running, and is the host and port right?`,
+    'unreachable': (problem) =>
+      problem.seconds !== undefined
+        ? `the PostgreSQL server at ${problem.host} did not answer within ${problem.seconds} s (connect_timeout); is it running, and is the host and port right?`
+        : `cannot reach the PostgreSQL server at ${problem.host} (${problem.code}); is it running, and is the host and port right?`,
+    'server-silent': (problem) =>
+      `the PostgreSQL server at ${problem.host} stopped answering (no reply in ${problem.seconds} s)${stepOutcome(problem.during)}`,
+    'connection-lost': (problem) =>
+      `the connection to the PostgreSQL server at ${problem.host} was ended (${problem.detail})${stepOutcome(problem.during)}`,
+    'statement-timeout': (problem) =>
+      `the PostgreSQL server stopped a statement after ${problem.seconds} s (POSTBOARD_STATEMENT_TIMEOUT beyond the lock time-out); the board is unchanged. Try again later, or raise POSTBOARD_STATEMENT_TIMEOUT`,
+    'tls': (problem) =>
+      problem.reason === 'unsupported'
+        ? `the PostgreSQL server at ${problem.host} does not offer TLS, and sslmode=${problem.sslmode} asks for it`
+        : problem.reason === 'wrong-host'
+          ? `the PostgreSQL server's certificate is not for ${problem.host} (sslmode=${problem.sslmode} checks the host name; verify-ca does not)`
+          : problem.reason === 'expired'
+            ? `the PostgreSQL server's certificate has expired or is not valid yet (sslmode=${problem.sslmode})`
+            : problem.reason === 'untrusted'
+              ? `the PostgreSQL server's certificate is not signed by a certificate authority you trust${problem.detail ? ` (${problem.detail})` : ''}; ${
+                  problem.sslmode.startsWith('verify')
+                    ? `name its CA with sslrootcert=FILE, or encrypt without checking it with sslmode=require (sslmode=${problem.sslmode} now)`
+                    : `sslmode=${problem.sslmode} checks it against the root certificate given (sslrootcert, or ~/.postgresql/root.crt): name the CA that signed it`
+                }`
+              : `TLS with the PostgreSQL server at ${problem.host} failed${problem.detail ? ` (${problem.detail})` : ''} (sslmode=${problem.sslmode})`,
+    'tls-file': (problem, t) =>
+      `${problem.parameter} names ${problem.path}, which cannot be read (${problem.code}${t.errno[problem.code] ? `: ${t.errno[problem.code]}` : ''})`,
     'login-failed': (problem): string =>
       problem.noPassword
-        ? `the PostgreSQL server asks for ${problem.user}'s password and none was given; put it in PGPASSWORD, ~/.pgpass or the URL`
+        ? problem.pgpassIgnored
+          ? `the PostgreSQL server asks for ${problem.user}'s password and none was given: ${problem.pgpassIgnored} is not read while others may read it (chmod 600 ${problem.pgpassIgnored})`
+          : `the PostgreSQL server asks for ${problem.user}'s password and none was given; put it in PGPASSWORD, ~/.pgpass or the URL`
         : `the PostgreSQL server refused the login of ${problem.user} (wrong password, or not allowed); check the URL, PGPASSWORD or ~/.pgpass`,
     'no-database': (problem) => `the PostgreSQL server has no database ${problem.database}; create it (createdb ${problem.database}) or name another`,
     'no-tables': (problem) => `has no postboard board yet; make one with: postboard init --db ${shellWord(problem.location)}`,

@@ -2,8 +2,13 @@ import { localTimeAt, localTimestamp } from '../board/dates.js';
 import { EXCEL_CELL_CHARS, sheetFieldKey } from '../board/sheet-changes.js';
 import type { FieldKey } from '../board/fields.js';
 import { LIMITS } from '../board/post.js';
+import type { DatabaseStep } from '../store/board.js';
 import type { Catalogue } from './en.js';
 import { byteSize, grouped, megabytes, quoted, shellWord, shownValue } from './shared.js';
+
+/** What became of a command whose database stopped answering, or whose connection ended, at this step. */
+const stepOutcome = (during: DatabaseStep): string =>
+  during === 'change' ? '. 게시판은 그대로입니다' : during === 'commit' ? '. 변경이 저장되었는지 알 수 없습니다: postboard log로 확인하세요' : '';
 
 /** The Korean catalogue: the same keys as the English one, in the board's own words. */
 export const ko: Catalogue = {
@@ -59,6 +64,7 @@ export const ko: Catalogue = {
     postNumber: (value) => `글 번호는 2912 같은 정수여야 합니다: ${quoted(value)}`,
     sinceAfterUntil: (since, until) => `--since 날짜가 --until 날짜보다 뒤입니다 (${since}, ${until})`,
     empty: (option) => `${option}에 값이 필요합니다`,
+    seconds: (variable, value, aboveZero) => `${variable} 값은 ${aboveZero ? '0보다 큰 ' : ''}초 단위 숫자여야 합니다: ${quoted(value)}`,
     boardKind: (location) =>
       `${location}: 게시판은 JSON 파일, SQLite 파일(.sqlite, .db, sqlite:경로), PostgreSQL 데이터베이스(postgres://…)에만 둘 수 있습니다. 이런 URL에는 둘 수 없습니다`,
   },
@@ -157,7 +163,17 @@ export const ko: Catalogue = {
             : ''
       }`,
     'locked': (problem) =>
-      `다른 postboard 프로세스${problem.pid ? `(${problem.pid}번${problem.stopped ? ', 멈춤' : ''})` : ''}가 게시판을 바꾸는 중입니다. ${problem.seconds}초 기다렸습니다. 잠시 뒤 다시 하거나 POSTBOARD_LOCK_TIMEOUT을 늘리세요`,
+      `${
+        problem.store === 'sqlite'
+          ? '다른 프로그램이나 postboard 프로세스가 이 SQLite 파일에 쓰는 중입니다'
+          : problem.store === 'postgres'
+            ? problem.holder === 'postboard'
+              ? '다른 postboard 명령이 게시판을 바꾸는 중입니다'
+              : problem.holder === 'other-session'
+                ? `데이터베이스의 다른 세션(${problem.application ? problem.application : '응용 프로그램 이름 없음'})이 게시판을 잠그고 있습니다. postboard가 아닙니다`
+                : '데이터베이스의 다른 세션이 게시판을 잠그고 있습니다'
+            : `다른 postboard 프로세스${problem.pid ? `(${problem.pid}번${problem.stopped ? ', 멈춤' : ''})` : ''}가 게시판을 바꾸는 중입니다`
+      }. ${problem.seconds}초 기다렸습니다. 잠시 뒤 다시 하거나 POSTBOARD_LOCK_TIMEOUT을 늘리세요`,
     'not-a-lock': (problem) =>
       `게시판 잠금 자리에 postboard가 만들지 않은 것이 있습니다(이름 있는 파이프, 폴더, 링크?): ${problem.path}. 아무것도 바꾸지 않았으니 지우세요`,
     'stale-lock': (problem, t) =>
@@ -192,10 +208,37 @@ export const ko: Catalogue = {
         ? '이름은 SQLite 파일(.sqlite, .sqlite3, .db)인데 SQLite 데이터베이스가 아닙니다. JSON 게시판이라면 다른 이름을 쓰세요'
         : 'postboard 게시판이 아닌 데이터베이스입니다 (다른 테이블이 있습니다). 새 파일이나 빈 파일을 지정하세요',
     'database': (problem) => `데이터베이스 오류: ${problem.detail}`,
-    'unreachable': (problem) => `${problem.host}의 PostgreSQL 서버에 연결할 수 없습니다 (${problem.code}). 서버가 켜져 있는지, 호스트와 포트가 맞는지 확인하세요`,
+    'unreachable': (problem) =>
+      problem.seconds !== undefined
+        ? `${problem.host}의 PostgreSQL 서버가 ${problem.seconds}초 안에 응답하지 않았습니다 (connect_timeout). 서버가 켜져 있는지, 호스트와 포트가 맞는지 확인하세요`
+        : `${problem.host}의 PostgreSQL 서버에 연결할 수 없습니다 (${problem.code}). 서버가 켜져 있는지, 호스트와 포트가 맞는지 확인하세요`,
+    'server-silent': (problem) =>
+      `${problem.host}의 PostgreSQL 서버가 응답을 멈췄습니다 (${problem.seconds}초 동안 응답 없음)${stepOutcome(problem.during)}`,
+    'connection-lost': (problem) =>
+      `${problem.host}의 PostgreSQL 서버와의 연결이 끊겼습니다 (${problem.detail})${stepOutcome(problem.during)}`,
+    'statement-timeout': (problem) =>
+      `PostgreSQL 서버가 ${problem.seconds}초 동안 끝나지 않은 문장을 멈췄습니다 (잠금 대기 시간에 더한 POSTBOARD_STATEMENT_TIMEOUT). 게시판은 그대로입니다. 잠시 뒤 다시 하거나 POSTBOARD_STATEMENT_TIMEOUT을 늘리세요`,
+    'tls': (problem) =>
+      problem.reason === 'unsupported'
+        ? `${problem.host}의 PostgreSQL 서버가 TLS를 지원하지 않는데 sslmode=${problem.sslmode} 설정은 TLS를 요구합니다`
+        : problem.reason === 'wrong-host'
+          ? `PostgreSQL 서버의 인증서가 접속한 호스트의 것이 아닙니다 (호스트: ${problem.host}; 지금 설정 sslmode=${problem.sslmode}: 호스트 이름까지 확인합니다. verify-ca는 확인하지 않습니다)`
+          : problem.reason === 'expired'
+            ? `PostgreSQL 서버의 인증서가 만료되었거나 아직 유효하지 않습니다 (sslmode=${problem.sslmode})`
+            : problem.reason === 'untrusted'
+              ? `PostgreSQL 서버의 인증서를 신뢰할 수 있는 인증 기관이 서명하지 않았습니다${problem.detail ? ` (${problem.detail})` : ''}. ${
+                  problem.sslmode.startsWith('verify')
+                    ? `인증 기관(CA)의 인증서를 sslrootcert=파일 경로로 지정하거나, 확인 없이 암호화만 하려면 sslmode=require를 쓰세요 (지금: sslmode=${problem.sslmode})`
+                    : `루트 인증서(sslrootcert 또는 ~/.postgresql/root.crt)가 주어지면 인증서를 확인합니다 (지금: sslmode=${problem.sslmode}). 서명한 인증 기관의 인증서를 지정하세요`
+                }`
+              : `${problem.host}의 PostgreSQL 서버와 TLS 연결에 실패했습니다${problem.detail ? ` (${problem.detail})` : ''} (sslmode=${problem.sslmode})`,
+    'tls-file': (problem, t) =>
+      `${problem.parameter} 설정의 파일을 읽을 수 없습니다: ${problem.path} (${problem.code}${t.errno[problem.code] ? `: ${t.errno[problem.code]}` : ''})`,
     'login-failed': (problem) =>
       problem.noPassword
-        ? `PostgreSQL 서버가 ${problem.user}의 비밀번호를 요구하는데 주어진 비밀번호가 없습니다. PGPASSWORD, ~/.pgpass, URL 중 한 곳에 넣으세요`
+        ? problem.pgpassIgnored
+          ? `PostgreSQL 서버가 ${problem.user}의 비밀번호를 요구하는데 주어진 비밀번호가 없습니다. 다른 사용자도 읽을 수 있는 파일은 읽지 않습니다: ${problem.pgpassIgnored} (chmod 600 ${problem.pgpassIgnored})`
+          : `PostgreSQL 서버가 ${problem.user}의 비밀번호를 요구하는데 주어진 비밀번호가 없습니다. PGPASSWORD, ~/.pgpass, URL 중 한 곳에 넣으세요`
         : `PostgreSQL 서버가 ${problem.user}의 로그인을 거부했습니다 (비밀번호가 틀렸거나 허용되지 않음). URL, PGPASSWORD, ~/.pgpass를 확인하세요`,
     'no-database': (problem) => `PostgreSQL 서버에 ${problem.database} 데이터베이스가 없습니다. 만들거나(createdb ${problem.database}) 다른 것을 지정하세요`,
     'no-tables': (problem) => `아직 postboard 게시판이 없습니다. 만들려면: postboard init --db ${shellWord(problem.location)}`,

@@ -41,7 +41,12 @@ export type BoardProblem =
   | { kind: 'read-only'; mode: number }
   | { kind: 'unreadable'; code: string }
   | { kind: 'unwritable'; code: string; room?: DiskRoom }
-  | { kind: 'locked'; seconds: number; pid?: number; stopped?: boolean }
+  /**
+   * Another writer held the board for the whole lock timeout. A JSON board's lock names its
+   * postboard process; a database says what it knows of the holder (`holder`, with the session's
+   * application name when PostgreSQL gives one; a SQLite file cannot tell who holds it).
+   */
+  | { kind: 'locked'; seconds: number; pid?: number; stopped?: boolean; store?: 'sqlite' | 'postgres'; holder?: LockHolder; application?: string }
   | { kind: 'lock-lost' }
   | { kind: 'not-a-lock'; path: string }
   /** A key written twice in one object: JSON keeps the last, and a rewrite would lose the first. */
@@ -66,8 +71,19 @@ export type BoardProblem =
   /** What a database said went wrong, as it said it. */
   | { kind: 'database'; detail: string }
   /** A PostgreSQL server that does not answer, refuses the login, or lacks the database or the tables. */
-  | { kind: 'unreachable'; host: string; code: string }
-  | { kind: 'login-failed'; user: string; noPassword?: true }
+  | { kind: 'unreachable'; host: string; code: string; seconds?: number }
+  /** The server stopped answering in the middle of a command (stopped, overloaded, the network gone): given up after `seconds`. */
+  | { kind: 'server-silent'; host: string; seconds: number; during: DatabaseStep }
+  /** The connection was ended under a command (the server restarted, an administrator ended the session, a time-out). */
+  | { kind: 'connection-lost'; host: string; during: DatabaseStep; detail: string }
+  /** One statement ran past its bound (the statement time-out beyond the lock time-out: `seconds` in all), and the server stopped it. */
+  | { kind: 'statement-timeout'; seconds: number }
+  /** TLS as sslmode asks for it could not be had: the server has none, or its certificate is not one to trust. */
+  | { kind: 'tls'; host: string; sslmode: string; reason: 'unsupported' | 'untrusted' | 'wrong-host' | 'expired' | 'other'; detail?: string }
+  /** A TLS file the connection names (sslrootcert, sslcert, sslkey) cannot be read. */
+  | { kind: 'tls-file'; parameter: string; path: string; code: string }
+  /** `pgpassIgnored`: a ~/.pgpass that others may read, which is not used (as libpq does not use it). */
+  | { kind: 'login-failed'; user: string; noPassword?: true; pgpassIgnored?: string }
   | { kind: 'no-database'; database: string }
   | { kind: 'no-tables'; location: string };
 
@@ -80,6 +96,12 @@ export interface DiskRoom {
   free?: number;
   backup?: { path: string; bytes: number };
 }
+
+/** Who holds a database board's lock, as far as the database can tell. */
+export type LockHolder = 'postboard' | 'other-session' | 'unknown';
+
+/** What a command was doing when a database stopped answering: reading, changing, or saving the change (COMMIT sent, no answer). */
+export type DatabaseStep = 'read' | 'change' | 'commit';
 
 /** What a path that is not a regular file is instead. */
 export type FileKind = 'device' | 'fifo' | 'socket' | 'other';

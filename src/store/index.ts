@@ -17,6 +17,8 @@ export interface OpenBoardOptions {
   /** How messages name it. */
   shownAs: string;
   lockTimeoutMs: number;
+  /** PostgreSQL: how long one statement may run (and a silent server is waited for). */
+  statementTimeoutMs?: number;
   lockStaleMs: number;
   /** Test knobs: a lower size limit, injected write faults, a lower count of search matches. */
   maxBytes?: number;
@@ -154,7 +156,7 @@ export function openBoard(options: OpenBoardOptions): BoardStore {
   const { kind, path } = boardKind(location);
   if (kind === 'postgres') {
     const shownAs = shownLocation(options.shownAs);
-    return deferred(kind, shownAs, async () => new (await import('./postgres-board.js')).PostgresBoardStore({ url: path, shownAs, lockTimeoutMs: options.lockTimeoutMs, countUpTo: options.countUpTo }));
+    return deferred(kind, shownAs, async () => new (await import('./postgres-board.js')).PostgresBoardStore({ url: path, shownAs, lockTimeoutMs: options.lockTimeoutMs, statementTimeoutMs: options.statementTimeoutMs, countUpTo: options.countUpTo }));
   }
   if (kind === 'sqlite') return deferred(kind, options.shownAs, async () => new (await import('./sqlite-board.js')).SqliteBoardStore({ path, shownAs: options.shownAs, lockTimeoutMs: options.lockTimeoutMs, countUpTo: options.countUpTo, driver: options.sqliteDriver }));
   return new JsonBoardStore({ path: location, ...rest });

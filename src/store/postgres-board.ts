@@ -1,4 +1,4 @@
-import type { Client } from 'pg';
+import type { Client, QueryResult } from 'pg';
 import type { ChangeLogEntry, PostChange } from '../board/log.js';
 import { changedFields, postHash } from '../board/log.js';
 import type { Post } from '../board/post.js';
@@ -6,18 +6,21 @@ import { urlKey } from '../board/post.js';
 import { postMatcher, type PostFilter } from '../board/query.js';
 import { titleKey } from '../board/title-key.js';
 import { BoardFileError, UsageError } from '../errors.js';
-import type { BoardProblem } from './board.js';
+import type { BoardProblem, DatabaseStep, LockHolder } from './board.js';
 import { ambiguousUrl } from './index.js';
+import { connectionPlan, NoPassword, PlanProblem, pgpassPassword, type ConnectionPlan } from './pg-connection.js';
 import { COUNT_UP_TO, contentsFound, DATABASE_SCHEMA, filterClauses, fromRow, hashOf, orderClause, POST_COLUMNS, ROW_COLUMNS, searchText, toRow, type PostRow, waitedSeconds } from './sql.js';
 import type { BoardInfo, BoardSnapshot, BoardStore, BoardTransaction, ChangeInfo, Grouping, OwnFile, PostPage, PostQuery, Tally } from './store.js';
 
 /**
  * A board in a PostgreSQL database, shared by a team: `--db postgres://user@host:5432/db`. The
- * URL, the PG* environment variables and ~/.pgpass work as for psql (through node-postgres);
+ * URL, the PG* environment variables and ~/.pgpass work as for psql (see pg-connection.ts);
  * `?schema=NAME` keeps a board in its own schema, so one database holds several (default:
  * `postboard`). `postboard init --db URL` makes the tables; no other command makes them.
  *
- * Every command is one transaction. Writers take their turn on the board's row (`FOR UPDATE`),
+ * A command's reads share one read-only transaction (one snapshot); a change is one transaction.
+ * Every transaction carries its own time-outs, and every answer is waited for within a bound
+ * (see the class). Writers take their turn on the board's row (`FOR UPDATE`),
  * so numbers come from the database, are never given twice, and no change is lost between
  * machines. Search looks in the text as the JSON board compares it (NFC, lower case), through a
  * trigram index (pg_trgm) where the server has it; exports stream out with COPY.
@@ -27,6 +30,8 @@ export interface PostgresBoardOptions {
   url: string;
   shownAs: string;
   lockTimeoutMs: number;
+  /** How long one statement may run beyond its wait for a lock (POSTBOARD_STATEMENT_TIMEOUT). */
+  statementTimeoutMs?: number;
   /** Search matches counted up to this many (see COUNT_UP_TO; tests lower it). */
   countUpTo?: number;
 }
@@ -55,6 +60,9 @@ const fromLogRow = (row: LogRow): ChangeLogEntry => ({
   changes: JSON.parse(row.changes) as PostChange[],
 });
 
+/** POSTBOARD_STATEMENT_TIMEOUT's default (see context.ts). */
+const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
+
 /** Posts inserted with one INSERT each up to this many; more go in with COPY. */
 const COPY_FROM = 200;
 /** Posts read at a time while streaming, when not through COPY. */
@@ -66,17 +74,66 @@ const searched = (post: Pick<Post, 'title' | 'body'>): string => `${searchText(p
 /** `%`, `_` and `\` taken literally in a LIKE pattern. */
 const likeLiteral = (text: string): string => text.replace(/[\\%_]/g, '\\$&');
 
+/** Time a client gives a server beyond the server's own bound, before it takes the server for gone. */
+const ANSWER_MARGIN_MS = 2_000;
+/** A command's read transaction ends once it has asked nothing for this long (a pager, a prompt): no snapshot or lock is held while a person reads. */
+const READ_PAUSE_MS = 1_000;
+/** TCP keepalive starts probing an idle connection after this long. */
+const KEEPALIVE_MS = 10_000;
+/** The rows one COPY … FROM STDIN sends: each statement stays well inside the statement time-out. */
+const COPY_CHUNK = 5_000;
+
+/** What a connection is inside: no transaction, a command's read-only one, or a change. */
+type TxState = 'none' | 'read' | 'write';
+
+/** Ends a connection at once, whatever it was doing: no socket is left open. */
+function destroy(client: Client): void {
+  (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+}
+
+/** Server errors that end the session (or say it was ended): the connection is gone. */
+const SESSION_ENDED = new Set(['57P01', '57P02', '57P03', '57P05', '25P03', '08006', '08003', '08000']);
+/** Node's TLS verification errors: a certificate not signed by a trusted CA. */
+const UNTRUSTED = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_UNTRUSTED', 'CERT_SIGNATURE_FAILURE', 'CERT_REJECTED']);
+
+/** The first line of an error's message, with any password in a URL masked. */
+const detailOf = (error: unknown): string =>
+  ((error as Error).message ?? String(error)).split('\n')[0]!.replace(/:\/\/([^:/@]*):[^@]*@/g, '://$1:***@');
+
 export class PostgresBoardStore implements BoardStore {
   readonly name: string;
   readonly kind = 'postgres' as const;
-  private client: Client | undefined;
-  private ready: Promise<Client> | undefined;
   private readonly schema: string;
   private readonly connection: string;
   private tablesThere: boolean | undefined;
   private readonly countUpTo: number;
 
-  constructor(private readonly options: PostgresBoardOptions) {
+  /*
+   * One connection per command, and on it one round trip at a time, in the order asked (callers
+   * may ask at once: stats asks for three tallies together). Every query runs in a transaction
+   * that carries its own time-outs (SET LOCAL, in the same round trip as BEGIN): nothing is set
+   * on the session, so a pooler in transaction mode (PgBouncer) may hand each transaction to
+   * another server connection, and nothing is sent with the login that a pooler would refuse.
+   * Reads share one read-only transaction (one snapshot) until the command pauses or changes the
+   * board; a change is its own transaction. Every round trip is waited for no longer than the
+   * server's own bound and a margin: a server that stops answering ends the command.
+   */
+  private client: Client | undefined;
+  private plan: ConnectionPlan | undefined;
+  private state: TxState = 'none';
+  /** Why the connection is gone (the server ended it, the socket failed), once it is. */
+  private lost: Error | undefined;
+  /** The round trips asked for, each after the one before. */
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Round trips queued or running. */
+  private busy = 0;
+  private pauseTimer: NodeJS.Timeout | undefined;
+  /** The read transaction's statement time-out is off (for a COPY export) and must be put back before another statement. */
+  private statementTimeoutOff = false;
+  private readonly lockMs: number;
+  private readonly statementMs: number;
+
+  constructor(options: PostgresBoardOptions) {
     this.name = options.shownAs;
     this.countUpTo = options.countUpTo ?? COUNT_UP_TO;
     let url: URL;
@@ -92,6 +149,9 @@ export class PostgresBoardStore implements BoardStore {
     this.connection = url.toString();
     if (this.schema.length > 63) throw new UsageError(`--db: schema ${JSON.stringify(this.schema.slice(0, 20))}… is longer than PostgreSQL's 63 characters for a name`);
     if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(this.schema)) throw new UsageError(`--db: schema ${JSON.stringify(this.schema)} must be letters, digits and _ (a PostgreSQL name)`);
+    // A lock timeout of 0 would mean "wait for ever" to PostgreSQL: 1 ms is "do not wait".
+    this.lockMs = Math.max(1, Math.round(options.lockTimeoutMs));
+    this.statementMs = Math.max(1, Math.round(options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS));
   }
 
   private fail(problem: BoardProblem): never {
@@ -107,92 +167,416 @@ export class PostgresBoardStore implements BoardStore {
     return import('../lazy/pg.js');
   }
 
-  /** The connection (one per command), opened on first use. */
-  private async connect(): Promise<Client> {
-    this.ready ??= (async () => {
-      const { pg } = await this.pg();
-      // lock_timeout for the whole session (sent with the login, no extra round trip): a reader
-      // behind an administrator's lock (VACUUM FULL, ALTER TABLE) gives up too, as writers do.
-      const client = new pg.Client({
-        connectionString: this.connection,
-        connectionTimeoutMillis: 10_000,
-        application_name: 'postboard',
-        lock_timeout: Math.max(1, Math.round(this.options.lockTimeoutMs)),
-      });
-      // An error on an idle connection (the server went away) is said at the next query, not thrown from nowhere.
-      client.on('error', () => {});
-      try {
-        await client.connect();
-      } catch (error) {
-        return this.fail(this.problem(error, client));
-      }
-      this.client = client;
-      return client;
-    })();
-    return this.ready;
+  /** A statement's bound on the server: its work, after a wait for a lock. */
+  private get serverBoundMs(): number {
+    return Math.min(2_147_483_647, this.statementMs + this.lockMs);
   }
 
-  /** A server error, said as a board problem: never with the password. */
-  private problem(error: unknown, client?: Client): BoardProblem {
-    const code = (error as { code?: string }).code ?? '';
-    const url = new URL(this.connection);
-    const host = `${client?.host ?? (url.hostname || 'localhost')}:${client?.port ?? (url.port || 5432)}`;
-    if (['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'ECONNRESET', 'EAI_AGAIN'].includes(code)) return { kind: 'unreachable', host, code };
-    if (/timeout/i.test((error as Error).message ?? '') && !code) return { kind: 'unreachable', host, code: 'ETIMEDOUT' };
-    // The server asks for a password and none was given (not in the URL, PGPASSWORD or ~/.pgpass).
-    if (/client password must be a string/i.test((error as Error).message ?? '')) return { kind: 'login-failed', user: client?.user ?? (decodeURIComponent(url.username) || 'this user'), noPassword: true };
-    if (code === '28P01' || code === '28000') {
-      const given = (client as { password?: unknown } | undefined)?.password;
-      return { kind: 'login-failed', user: client?.user ?? (decodeURIComponent(url.username) || 'this user'), ...(given === undefined || given === null || given === '' ? { noPassword: true as const } : {}) };
+  /** How long postboard waits for any answer before it takes the server for gone. */
+  private get answerMs(): number {
+    return Math.min(2_147_483_647, this.serverBoundMs + ANSWER_MARGIN_MS);
+  }
+
+  /** Where the server is, for messages. */
+  private get host(): string {
+    return this.plan?.host ?? 'localhost:5432';
+  }
+
+  /** The time-outs of one transaction, set in it alone. */
+  private timeouts(statementMs = this.serverBoundMs): string[] {
+    return [`SET LOCAL lock_timeout = ${this.lockMs}`, `SET LOCAL statement_timeout = ${statementMs}`, `SET LOCAL idle_in_transaction_session_timeout = ${this.statementMs}`];
+  }
+
+  /** How to reach the server, read once (a certificate file that cannot be read is said before anything is sent). */
+  private connectionPlan(): ConnectionPlan {
+    if (this.plan) return this.plan;
+    try {
+      this.plan = connectionPlan(this.connection);
+    } catch (error) {
+      if (error instanceof PlanProblem) return this.fail(error.problem);
+      throw error;
     }
-    if (code === '3D000') return { kind: 'no-database', database: client?.database ?? decodeURIComponent(url.pathname.slice(1)) };
+    return this.plan;
+  }
+
+  /** Logs in: with TLS or without as sslmode says (prefer: with, else without), the whole login within the connect time-out. */
+  private async login(): Promise<Client> {
+    const { pg } = await this.pg();
+    const plan = this.connectionPlan();
+    const deadline = Date.now() + plan.connectTimeoutMs;
+    let failure: unknown;
+    let withTls = false;
+    for (let attempt = 0; attempt < plan.attempts.length; attempt++) {
+      withTls = plan.attempts[attempt]!;
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) break;
+      const client: Client = new pg.Client({
+        ...plan.base,
+        // The password as libpq finds it (asked for only when the server asks for one).
+        password:
+          plan.base.password ||
+          process.env.PGPASSWORD ||
+          ((async (login: { host: string; port: number; database: string; user: string }) => {
+            const found = pgpassPassword(login);
+            if (found.password === undefined) throw new NoPassword(found.ignored);
+            return found.password;
+          }) as unknown as () => Promise<string>),
+        ssl: withTls ? { ...plan.tls } : false,
+        connectionTimeoutMillis: remaining,
+        keepAlive: true,
+        keepAliveInitialDelayMillis: KEEPALIVE_MS,
+      });
+      // A connection that fails while idle is said at its next use, never thrown from nowhere.
+      client.on('error', (error: Error) => {
+        if (this.client === client) this.lost ??= error;
+      });
+      client.on('end', () => {
+        if (this.client === client) this.lost ??= new Error('Connection terminated');
+      });
+      // The login's own bound, kept even if something in it never calls back.
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        await Promise.race([
+          client.connect(),
+          new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new Error('timeout expired')), remaining + ANSWER_MARGIN_MS);
+          }),
+        ]);
+        return client;
+      } catch (error) {
+        // Whatever failed, the socket is closed now: the process exits as soon as it has said so.
+        destroy(client);
+        failure = error;
+        // prefer: TLS refused or failed in any way but the login itself, so without it (as libpq does);
+        // allow: refused without TLS (pg_hba.conf's hostssl), so with it.
+        const code = (error as { code?: string }).code ?? '';
+        const again = withTls ? !(error instanceof NoPassword) && (error as Error).message !== 'timeout expired' && !['28P01', '3D000'].includes(code) : code === '28000';
+        if (!again) break;
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+    return this.fail(this.loginProblem(failure ?? new Error('timeout expired'), plan, withTls));
+  }
+
+  /** Why a login failed, said as a board problem: never with the password. */
+  private loginProblem(error: unknown, plan: ConnectionPlan, withTls: boolean): BoardProblem {
+    const code = (error as { code?: string }).code ?? '';
+    const message = (error as Error).message ?? '';
+    const user = plan.base.user ?? process.env.PGUSER ?? process.env.USER ?? 'this user';
+    if (error instanceof NoPassword) return { kind: 'login-failed', user, noPassword: true, ...(error.pgpassIgnored ? { pgpassIgnored: error.pgpassIgnored } : {}) };
+    if (message === 'timeout expired') return { kind: 'unreachable', host: plan.host, code: 'ETIMEDOUT', seconds: Math.round(plan.connectTimeoutMs / 1000) };
+    if (/does not support SSL/i.test(message)) return { kind: 'tls', host: plan.host, sslmode: plan.sslmode, reason: 'unsupported' };
+    // (OpenSSL's words for why: newer Node adds advice about its own flags after a semicolon, which is not for postboard's users.)
+    if (withTls && UNTRUSTED.has(code)) return { kind: 'tls', host: plan.host, sslmode: plan.sslmode, reason: 'untrusted', detail: message.split(';')[0]!.trim() };
+    if (withTls && code === 'ERR_TLS_CERT_ALTNAME_INVALID') return { kind: 'tls', host: plan.host.replace(/:\d+$/, ''), sslmode: plan.sslmode, reason: 'wrong-host' };
+    if (withTls && (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID')) return { kind: 'tls', host: plan.host, sslmode: plan.sslmode, reason: 'expired' };
+    if (withTls && (code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS') || code === 'EPROTO')) return { kind: 'tls', host: plan.host, sslmode: plan.sslmode, reason: 'other', detail: detailOf(error) };
+    if (['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'ECONNRESET', 'EAI_AGAIN', 'ENOENT'].includes(code)) return { kind: 'unreachable', host: plan.host, code };
+    if (/Connection terminated/i.test(message)) return { kind: 'unreachable', host: plan.host, code: 'ECONNRESET' };
+    if (code === '28P01' || code === '28000') return { kind: 'login-failed', user };
+    if (code === '3D000') return { kind: 'no-database', database: plan.base.database ?? process.env.PGDATABASE ?? user };
+    return { kind: 'database', detail: detailOf(error) };
+  }
+
+  /** The connection, logged in on first use; one that was lost between transactions is made anew. */
+  private async connected(): Promise<Client> {
+    if (this.client && this.lost) {
+      // Lost inside a change: that change is gone, and the command with it.
+      if (this.state === 'write') return this.fail(this.lostProblem('change'));
+      destroy(this.client);
+      this.client = undefined;
+      this.state = 'none';
+    }
+    if (!this.client) {
+      this.lost = undefined;
+      this.statementTimeoutOff = false;
+      this.client = await this.login();
+    }
+    return this.client;
+  }
+
+  private lostProblem(during: DatabaseStep): BoardProblem {
+    const code = (this.lost as { code?: string } | undefined)?.code;
+    return code && !SESSION_ENDED.has(code) && !/^\d/.test(code) && code !== 'ECONNRESET' && code !== 'EPIPE'
+      ? { kind: 'unreachable', host: this.host, code }
+      : { kind: 'connection-lost', host: this.host, during, detail: detailOf(this.lost ?? new Error('Connection terminated')) };
+  }
+
+  /**
+   * A turn on the connection: `work` runs when every round trip asked before it is done, and the
+   * next waits for it. The returned release must be called when the turn is over.
+   */
+  private async turn(): Promise<() => void> {
+    this.busy++;
+    clearTimeout(this.pauseTimer);
+    let release!: () => void;
+    const over = new Promise<void>((resolve) => (release = resolve));
+    const start = this.queue;
+    this.queue = start.then(() => over).then(() => {
+      this.busy--;
+      this.paused();
+    });
+    await start;
+    return release;
+  }
+
+  /** Runs `work` in a turn of its own. */
+  private async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const release = await this.turn();
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  }
+
+  /** Nothing asked for a while: a read transaction ends, so nothing is held while a person reads or types. */
+  private paused(): void {
+    if (this.busy > 0 || this.state !== 'read') return;
+    clearTimeout(this.pauseTimer);
+    this.pauseTimer = setTimeout(() => {
+      if (this.busy > 0 || this.state !== 'read') return;
+      void this.exclusive(async () => {
+        if (this.state === 'read' && this.client && !this.lost) await this.send(this.client, 'COMMIT', undefined, 'read');
+        this.state = 'none';
+      }).catch(() => {});
+    }, READ_PAUSE_MS);
+    this.pauseTimer.unref();
+  }
+
+  /**
+   * One round trip, waited for no longer than the server's bound and a margin: past that the
+   * server is taken for gone (stopped, overloaded, the network down), the connection is ended,
+   * and the command says so in one line.
+   */
+  private async send<R extends object>(client: Client, sql: string, params: unknown[] | undefined, during: DatabaseStep, bound = this.answerMs): Promise<QueryResult<R> | QueryResult<R>[]> {
+    if (this.lost) return this.fail(this.lostProblem(during));
+    const started = Date.now();
+    try {
+      return await this.answered(client, client.query<R>(sql, params) as Promise<QueryResult<R> | QueryResult<R>[]>, during, bound);
+    } catch (error) {
+      if (error instanceof BoardFileError) throw error;
+      return this.fail(this.queryProblem(error, during, Date.now() - started));
+    }
+  }
+
+  /**
+   * `work` (a round trip on `client`), waited for no longer than `bound`: then the server is taken
+   * for gone, the connection ended, and that said. (What arrived meanwhile is read first: after
+   * this process itself was stopped, the server's answer, or its word that it ended the
+   * session, is what counts.)
+   */
+  private async answered<T>(client: Client, work: Promise<T>, during: DatabaseStep, bound = this.answerMs): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        work,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => {
+            setImmediate(() => {
+              this.lost ??= new Error('the server stopped answering');
+              destroy(client);
+              reject(new BoardFileError(this.name, { kind: 'server-silent', host: this.host, seconds: waitedSeconds(bound), during }));
+            });
+          }, bound);
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** A failed statement, said as a board problem: never with the password. */
+  private queryProblem(error: unknown, during: DatabaseStep, tookMs: number): BoardProblem {
+    const code = (error as { code?: string }).code ?? '';
+    const message = (error as Error).message ?? '';
+    if (SESSION_ENDED.has(code) || (!code && /Connection terminated|not queryable|ECONNRESET|EPIPE/i.test(message)) || code === 'ECONNRESET' || code === 'EPIPE') {
+      this.lost ??= error as Error;
+      return { kind: 'connection-lost', host: this.host, during, detail: detailOf(error) };
+    }
     if (code === '42P01' || code === '3F000') return { kind: 'no-tables', location: this.name };
-    if (code === '55P03' || code === '57014') return { kind: 'locked', seconds: waitedSeconds(this.options.lockTimeoutMs) };
+    if (code === '55P03') return { kind: 'locked', seconds: waitedSeconds(this.lockMs), store: 'postgres', holder: 'unknown' };
+    // Cancelled by the statement time-out (or by an administrator, well before it).
+    if (code === '57014' && tookMs >= this.serverBoundMs - 50) return { kind: 'statement-timeout', seconds: waitedSeconds(this.serverBoundMs) };
     if (code === '53100') return { kind: 'unwritable', code: 'ENOSPC' };
     if (code === '25006') return { kind: 'unwritable', code: 'EROFS' };
-    const message = ((error as Error).message ?? String(error)).replace(/:\/\/([^:/@]*):[^@]*@/g, '://$1:***@');
-    return { kind: 'database', detail: message };
+    if (!code && !(error instanceof Error)) throw error;
+    return { kind: 'database', detail: detailOf(error) };
   }
 
-  private async guard<T>(step: () => Promise<T>): Promise<T> {
-    try {
-      return await step();
-    } catch (error) {
-      if (error instanceof BoardFileError || error instanceof UsageError) throw error;
-      if ((error as { code?: string }).code === undefined && !(error instanceof Error && /connect|terminat/i.test(error.message))) throw error;
-      return this.fail(this.problem(error, this.client));
-    }
+  /**
+   * The BEGIN of a transaction with its time-outs, in one round trip with what must come first (the
+   * end of a read transaction before a change, the check that the board's tables are there, a
+   * change's turn on the board's row).
+   */
+  private async begin(client: Client, mode: 'read' | 'write', options: { tail?: string[]; check?: boolean; statementMs?: number } = {}): Promise<QueryResult<object>[]> {
+    const check = options.check !== false && !this.tablesThere ? `SELECT value FROM ${this.t('board')} WHERE key = 'schema'` : undefined;
+    const statements = [
+      ...(this.state === 'read' ? ['COMMIT'] : []),
+      mode === 'read' ? 'BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY' : 'BEGIN',
+      ...this.timeouts(options.statementMs),
+      ...(check ? [check] : []),
+      ...(options.tail ?? []),
+    ];
+    // Whatever fails from here, the transaction (if it began) is rolled back.
+    this.state = mode;
+    this.statementTimeoutOff = options.statementMs === 0;
+    const results = [(await this.send(client, statements.join('; '), undefined, mode === 'write' ? 'change' : 'read')) as QueryResult<object> | QueryResult<object>[]].flat();
+    if (check) this.checkSchema(results[statements.indexOf(check)]?.rows as { value: string }[] | undefined);
+    return results;
   }
 
-  /** The connection to a board whose tables are there; a board not made yet is said so (init makes it). */
-  private async board(): Promise<Client> {
-    const client = await this.connect();
-    if (this.tablesThere) return client;
-    const found = await this.guard(() => client.query<{ value: string }>(`SELECT value FROM ${this.t('board')} WHERE key = 'schema'`));
-    const schema = Number(found.rows[0]?.value);
+  /** The board's schema row, as the first read of a command finds it: a board of this postboard's, or said why not. */
+  private checkSchema(rows: { value: string }[] | undefined): void {
+    const schema = Number(rows?.[0]?.value);
     if (!Number.isInteger(schema) || schema < 1) return this.fail({ kind: 'not-a-board-database' });
     if (schema > DATABASE_SCHEMA) return this.fail({ kind: 'newer-version', version: schema, reads: DATABASE_SCHEMA });
     this.tablesThere = true;
-    return client;
   }
 
-  private async query<R extends object>(client: Client, sql: string, params: unknown[] = []): Promise<R[]> {
-    return (await this.guard(() => client.query<R>(sql, params))).rows;
+  /** Ends the transaction in progress without keeping anything (after a failure); a lost connection has ended it already. */
+  private async abandon(): Promise<void> {
+    if (this.state === 'none') return;
+    const client = this.client;
+    this.state = 'none';
+    this.statementTimeoutOff = false;
+    if (client && !this.lost) await this.send(client, 'ROLLBACK', undefined, 'read').catch(() => {});
+  }
+
+  /** A read: in the command's read transaction (begun if need be), or in the change in progress. */
+  private async read<R extends object>(sql: string, params: unknown[] = []): Promise<R[]> {
+    return this.exclusive(async () => {
+      const client = await this.connected();
+      try {
+        if (this.state === 'none') await this.begin(client, 'read');
+        if (this.statementTimeoutOff) {
+          await this.send(client, `SET LOCAL statement_timeout = ${this.serverBoundMs}`, undefined, 'read');
+          this.statementTimeoutOff = false;
+        }
+        return ((await this.send<R>(client, sql, params, this.state === 'write' ? 'change' : 'read')) as QueryResult<R>).rows;
+      } catch (error) {
+        await this.abandon();
+        throw error;
+      }
+    });
+  }
+
+  /** A statement of the change in progress (never outside it). */
+  async write<R extends object>(sql: string, params: unknown[] = []): Promise<R[]> {
+    return this.exclusive(async () => {
+      const client = await this.connected();
+      if (this.state !== 'write') return this.fail(this.lostProblem('change'));
+      try {
+        return ((await this.send<R>(client, sql, params, 'change')) as QueryResult<R>).rows;
+      } catch (error) {
+        await this.abandon();
+        throw error;
+      }
+    });
+  }
+
+  /** Ends the change in progress: COMMIT (a silence now may have saved it) or ROLLBACK. */
+  private async finish(end: 'COMMIT' | 'ROLLBACK'): Promise<void> {
+    await this.exclusive(async () => {
+      const client = await this.connected();
+      if (this.state !== 'write') return this.fail(this.lostProblem('change'));
+      try {
+        await this.send(client, end, undefined, end === 'COMMIT' ? 'commit' : 'change');
+      } finally {
+        this.state = 'none';
+      }
+    });
+  }
+
+  /** Begins a change: its time-outs and its turn on the board's row, in one round trip. */
+  private async beginChange(tail: string[], check = true): Promise<void> {
+    await this.exclusive(async () => {
+      const client = await this.connected();
+      if (this.state === 'write') throw new Error('a change inside a change');
+      try {
+        await this.begin(client, 'write', { tail, check });
+      } catch (error) {
+        await this.abandon();
+        throw error;
+      }
+    });
+  }
+
+  /**
+   * Who holds what this command waited for, as far as the database says: a session holding a
+   * strong lock on one of the board's tables, else the session whose transaction holds the
+   * board's row. Asked after the wait failed, in a transaction of its own; unknown if the
+   * database does not say (another role's sessions, or nothing found).
+   */
+  private async lockHolder(): Promise<{ holder: LockHolder; application?: string }> {
+    const byTable = `SELECT a.application_name AS application FROM pg_stat_activity a WHERE a.pid <> pg_backend_pid() AND a.pid IN (SELECT l.pid FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace WHERE l.granted AND n.nspname = '${this.schema}' AND l.mode IN ('ShareLock', 'ShareRowExclusiveLock', 'ExclusiveLock', 'AccessExclusiveLock')) LIMIT 1`;
+    const byRow = `SELECT a.application_name AS application FROM pg_stat_activity a, ${this.t('board')} b WHERE b.key = 'last_id' AND a.pid <> pg_backend_pid() AND a.backend_xid = b.xmax LIMIT 1`;
+    try {
+      return await this.exclusive(async () => {
+        const client = await this.connected();
+        if (this.state !== 'none') await this.abandon();
+        const quick = 'SET LOCAL lock_timeout = 500; SET LOCAL statement_timeout = 2000';
+        try {
+          // (Bounded as its own statements are: a few seconds, not a statement time-out's.)
+          const bound = 2_000 + ANSWER_MARGIN_MS;
+          const first = (await this.send(client, `BEGIN READ ONLY; ${quick}; ${byTable}`, undefined, 'read', bound)) as QueryResult<{ application: string }>[];
+          this.state = 'read';
+          let found = first[first.length - 1]?.rows[0];
+          if (!found) found = ((await this.send<{ application: string }>(client, byRow, undefined, 'read', bound)) as QueryResult<{ application: string }>).rows[0];
+          await this.send(client, 'COMMIT', undefined, 'read', bound);
+          this.state = 'none';
+          if (!found) return { holder: 'unknown' as const };
+          const application = (found.application ?? '').slice(0, 64);
+          return application === 'postboard' ? { holder: 'postboard' as const } : { holder: 'other-session' as const, application };
+        } catch {
+          this.state = 'read';
+          await this.abandon();
+          return { holder: 'unknown' as const };
+        }
+      });
+    } catch {
+      return { holder: 'unknown' };
+    }
+  }
+
+  /** A locked board, said with who holds it. */
+  private async withHolder(error: unknown): Promise<never> {
+    if (error instanceof BoardFileError && error.problem.kind === 'locked' && error.problem.store === 'postgres') {
+      throw new BoardFileError(this.name, { ...error.problem, ...(await this.lockHolder()) });
+    }
+    throw error;
+  }
+
+  /** Makes sure the board's tables are there (a board not made yet is said so: init makes it). */
+  private async ensureBoard(): Promise<void> {
+    if (this.tablesThere) return;
+    await this.exclusive(async () => {
+      const client = await this.connected();
+      try {
+        if (this.state === 'none') await this.begin(client, 'read');
+      } catch (error) {
+        await this.abandon();
+        throw error;
+      }
+    }).catch((error) => this.withHolder(error));
   }
 
   async info(): Promise<BoardInfo> {
-    const client = await this.board();
     // One round trip for both.
-    const [row] = await this.query<{ n: string; last: string | null }>(
-      client,
+    const [row] = await this.reads<{ n: string; last: string | null }>(
       `SELECT (SELECT coalesce(sum(posts), 0) FROM ${this.t('counts')}) AS n, (SELECT value FROM ${this.t('board')} WHERE key = 'last_id') AS last`,
     );
     return { exists: true, posts: Number(row?.n ?? 0), lastId: Number(row?.last ?? 0) };
   }
 
-  private async lastId(client: Client): Promise<number> {
-    const [row] = await this.query<{ value: string }>(client, `SELECT value FROM ${this.t('board')} WHERE key = 'last_id'`);
-    return Number(row?.value ?? 0);
+  /** A read, with the holder of a lock it waited for said. */
+  private async reads<R extends object>(sql: string, params: unknown[] = []): Promise<R[]> {
+    try {
+      return await this.read<R>(sql, params);
+    } catch (error) {
+      return this.withHolder(error);
+    }
   }
 
   /** FROM … WHERE … for posts matching a filter, with $n parameters from `first` on. */
@@ -208,21 +592,19 @@ export class PostgresBoardStore implements BoardStore {
   }
 
   async page(query: PostQuery): Promise<PostPage> {
-    const client = await this.board();
     const { where, params } = this.matching(query.filter);
     const onlyStatus = !query.filter.search?.length && query.filter.since === undefined && query.filter.until === undefined && !query.filter.author && !query.filter.department;
     const counted = onlyStatus
-      ? await this.query<{ n: string }>(client, `SELECT coalesce(sum(posts), 0) AS n FROM ${this.t('counts')}${query.filter.status === 'all' ? '' : ' WHERE status = $1'}`, query.filter.status === 'all' ? [] : [query.filter.status])
+      ? await this.reads<{ n: string }>(`SELECT coalesce(sum(posts), 0) AS n FROM ${this.t('counts')}${query.filter.status === 'all' ? '' : ' WHERE status = $1'}`, query.filter.status === 'all' ? [] : [query.filter.status])
       : query.filter.search?.length
         ? // A search of a common word matches most of a large board: counted up to a point, and said so.
-          await this.query<{ n: string }>(client, `SELECT count(*) AS n FROM (SELECT 1 FROM ${this.t('posts')} ${where} LIMIT ${this.countUpTo + 1}) found`, params)
-        : await this.query<{ n: string }>(client, `SELECT count(*) AS n FROM ${this.t('posts')} ${where}`, params);
+          await this.reads<{ n: string }>(`SELECT count(*) AS n FROM (SELECT 1 FROM ${this.t('posts')} ${where} LIMIT ${this.countUpTo + 1}) found`, params)
+        : await this.reads<{ n: string }>(`SELECT count(*) AS n FROM ${this.t('posts')} ${where}`, params);
     const n = Number(counted[0]?.n ?? 0);
     const total = Math.min(n, this.countUpTo);
     const more = n > this.countUpTo ? ({ more: true } as const) : {};
     if (query.limit === 0) return { posts: [], total: query.filter.search?.length ? total : n, ...(query.filter.search?.length ? more : {}) };
-    const rows = await this.query<PostRow>(
-      client,
+    const rows = await this.reads<PostRow>(
       `SELECT ${POST_COLUMNS.join(', ')} FROM ${this.t('posts')} ${where} ORDER BY ${orderClause(query.order)} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, query.limit ?? null, query.offset],
     );
@@ -232,27 +614,56 @@ export class PostgresBoardStore implements BoardStore {
 
   async get(ids: readonly number[]): Promise<Map<number, Post>> {
     if (ids.length === 0) return new Map();
-    return getPosts(this, await this.board(), ids);
+    return postsById(await this.reads<PostRow>(postsByIdSql(this.t('posts')), [ids]));
   }
 
-  /** Every matching post, in order, through COPY: one pass, memory flat, whatever the board's size. */
+  /**
+   * Every matching post, in order, through COPY: one pass, memory flat, whatever the board's size.
+   * The COPY holds the connection while it runs; it has no statement time-out (a slow reader of
+   * the export, `| gzip` to a slow disk, is no slow server), but a server that sends nothing for
+   * as long as any answer is waited for is taken for gone.
+   */
   async *stream(query: Omit<PostQuery, 'offset'>): AsyncIterable<readonly Post[]> {
-    const client = await this.board();
     const { where, params } = this.matching(query.filter);
-    // COPY takes no parameters: the values go in as literals, quoted by the driver.
-    let n = 0;
-    const literal = where.replace(/\$\d+/g, () => client.escapeLiteral(String(params[n++])));
-    const limit = query.limit === undefined ? '' : ` LIMIT ${Math.floor(query.limit)}`;
-    const sql = `COPY (SELECT ${POST_COLUMNS.join(', ')} FROM ${this.t('posts')} ${literal} ORDER BY ${orderClause(query.order)}${limit}) TO STDOUT`;
     const { copyTo } = await this.pg();
-    const stream = client.query(copyTo(sql));
-    const matches = postMatcher(query.filter);
-    let rest = '';
-    // The server's bytes arrive in pieces that may end inside a character: decode them as a stream.
-    const decoder = new TextDecoder('utf-8');
+    const release = await this.turn();
+    let done = false;
+    let client: Client | undefined;
     try {
-      for await (const chunk of stream as AsyncIterable<Buffer>) {
-        const text = rest + decoder.decode(chunk, { stream: true });
+      client = await this.connected();
+      try {
+        if (this.state === 'none') await this.begin(client, 'read', { statementMs: 0 });
+        else if (!this.statementTimeoutOff) {
+          await this.send(client, 'SET LOCAL statement_timeout = 0', undefined, this.state === 'write' ? 'change' : 'read');
+          this.statementTimeoutOff = true;
+        }
+      } catch (error) {
+        await this.abandon();
+        throw error;
+      }
+      // COPY takes no parameters: the values go in as literals, quoted by the driver.
+      let n = 0;
+      const literal = where.replace(/\$\d+/g, () => client!.escapeLiteral(String(params[n++])));
+      const limit = query.limit === undefined ? '' : ` LIMIT ${Math.floor(query.limit)}`;
+      const sql = `COPY (SELECT ${POST_COLUMNS.join(', ')} FROM ${this.t('posts')} ${literal} ORDER BY ${orderClause(query.order)}${limit}) TO STDOUT`;
+      const stream = client.query(copyTo(sql));
+      const chunks = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+      const matches = postMatcher(query.filter);
+      let rest = '';
+      // The server's bytes arrive in pieces that may end inside a character: decode them as a stream.
+      const decoder = new TextDecoder('utf-8');
+      const during: DatabaseStep = this.state === 'write' ? 'change' : 'read';
+      for (;;) {
+        let next: IteratorResult<Buffer>;
+        try {
+          // Only the wait for the server counts: not the time the reader of the export takes.
+          next = await this.answered(client, chunks.next(), during);
+        } catch (error) {
+          if (error instanceof BoardFileError) throw error;
+          return this.fail(this.queryProblem(error, during, 0));
+        }
+        if (next.done) break;
+        const text = rest + decoder.decode(next.value, { stream: true });
         const lines = text.split('\n');
         rest = lines.pop() ?? '';
         const batch: Post[] = [];
@@ -262,50 +673,65 @@ export class PostgresBoardStore implements BoardStore {
         }
         if (batch.length > 0) yield batch;
       }
-    } catch (error) {
-      this.fail(this.problem(error, client));
+      done = true;
+    } finally {
+      // Stopped halfway (the reader gave up, or the server): the COPY still holds the connection, which is ended.
+      if (!done && client && this.client === client) {
+        this.lost ??= new Error('Connection terminated');
+        destroy(client);
+        if (this.state !== 'write') this.state = 'none';
+      }
+      release();
     }
   }
 
   async departments(): Promise<string[]> {
-    const rows = await this.query<{ name: string; n: string }>(await this.board(), `SELECT department AS name, count(*) AS n FROM ${this.t('posts')} WHERE department <> '' GROUP BY department`);
+    const rows = await this.reads<{ name: string; n: string }>(`SELECT department AS name, count(*) AS n FROM ${this.t('posts')} WHERE department <> '' GROUP BY department`);
     return rows.sort((a, b) => Number(b.n) - Number(a.n) || (titleKey(a.name) < titleKey(b.name) ? -1 : 1)).map((row) => row.name);
   }
 
   async tally(filter: PostFilter, by: Grouping): Promise<Tally[]> {
     const { where, params } = this.matching(filter);
     const key = by === 'month' ? 'substr(date, 1, 7)' : by;
-    const rows = await this.query<{ key: string; posts: string; views: string }>(await this.board(), `SELECT ${key} AS key, count(*) AS posts, coalesce(sum(views), 0) AS views FROM ${this.t('posts')} ${where} GROUP BY ${key}`, params);
+    const rows = await this.reads<{ key: string; posts: string; views: string }>(`SELECT ${key} AS key, count(*) AS posts, coalesce(sum(views), 0) AS views FROM ${this.t('posts')} ${where} GROUP BY ${key}`, params);
     return rows.map((row) => ({ key: row.key, posts: Number(row.posts), views: Number(row.views) }));
   }
 
   async withSource(url: string): Promise<Post | undefined> {
-    const [row] = await this.query<PostRow>(await this.board(), `SELECT ${POST_COLUMNS.join(', ')} FROM ${this.t('posts')} WHERE source_key = $1 ORDER BY id LIMIT 1`, [urlKey(url)]);
+    const [row] = await this.reads<PostRow>(`SELECT ${POST_COLUMNS.join(', ')} FROM ${this.t('posts')} WHERE source_key = $1 ORDER BY id LIMIT 1`, [urlKey(url)]);
     return row && fromRow(row);
   }
 
   async log(limit: number): Promise<ChangeLogEntry[]> {
-    const rows = await this.query<LogRow>(await this.board(), `SELECT * FROM ${this.t('changes')} ORDER BY seq DESC LIMIT $1`, [Math.min(limit, Number.MAX_SAFE_INTEGER)]);
+    const rows = await this.reads<LogRow>(`SELECT * FROM ${this.t('changes')} ORDER BY seq DESC LIMIT $1`, [Math.min(limit, Number.MAX_SAFE_INTEGER)]);
     return rows.map(fromLogRow);
   }
 
-  async change<T>(info: ChangeInfo, work: (tx: BoardTransaction) => Promise<T>): Promise<{ result: T; changed: boolean; seq?: number }> {
-    const client = await this.board();
-    await this.query(client, 'BEGIN');
-    let open = true;
+  /**
+   * Runs `work` as one transaction that holds the board's row: writers take their turn there,
+   * waiting no longer than the lock time-out. Whatever fails, nothing of it is kept.
+   */
+  private async changing<T>(work: () => Promise<T>): Promise<T> {
     try {
-      // Writers take their turn here, on the board's own row, waiting no longer than the lock
-      // timeout (the session's lock_timeout, set at login).
-      await this.query(client, `SELECT value FROM ${this.t('board')} WHERE key = 'last_id' FOR UPDATE`);
-      const tx = new PostgresTransaction(this, client);
+      // Writers take their turn here, on the board's own row, in the round trip that begins the change.
+      await this.beginChange([`SELECT value FROM ${this.t('board')} WHERE key = 'last_id' FOR UPDATE`]);
+      return await work();
+    } catch (error) {
+      await this.exclusive(() => this.abandon());
+      return this.withHolder(error);
+    }
+  }
+
+  async change<T>(info: ChangeInfo, work: (tx: BoardTransaction) => Promise<T>): Promise<{ result: T; changed: boolean; seq?: number }> {
+    return this.changing(async () => {
+      const tx = new PostgresTransaction(this);
       const result = await work(tx);
       if (tx.changes.length === 0 || info.dryRun) {
-        await this.query(client, 'ROLLBACK');
-        open = false;
+        await this.finish('ROLLBACK');
         return { result, changed: false };
       }
       const seq = await tx.nextSeq();
-      await this.query(client, `INSERT INTO ${this.t('changes')} (seq, at, who, command, undoes, redoes, changes) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+      await this.write(`INSERT INTO ${this.t('changes')} (seq, at, who, command, undoes, redoes, changes) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
         seq,
         info.at.toISOString(),
         info.who,
@@ -314,16 +740,13 @@ export class PostgresBoardStore implements BoardStore {
         info.redoes ?? null,
         JSON.stringify(tx.changes),
       ]);
-      await this.query(client, 'COMMIT');
-      open = false;
+      await this.finish('COMMIT');
       return { result, changed: true, seq };
-    } finally {
-      if (open) await client.query('ROLLBACK').catch(() => {});
-    }
+    });
   }
 
   async assertWritable(): Promise<void> {
-    await this.board();
+    await this.ensureBoard();
   }
 
   async ownFile(): Promise<OwnFile | undefined> {
@@ -331,22 +754,21 @@ export class PostgresBoardStore implements BoardStore {
   }
 
   async snapshot(): Promise<BoardSnapshot> {
-    const client = await this.board();
-    const [extras] = await this.query<{ value: string }>(client, `SELECT value FROM ${this.t('board')} WHERE key = 'extras'`);
-    const log = await this.query<LogRow>(client, `SELECT * FROM ${this.t('changes')} ORDER BY seq`);
-    return { lastId: await this.lastId(client), extras: JSON.parse(extras?.value ?? '{}') as Record<string, unknown>, log: log.map(fromLogRow) };
+    const [extras] = await this.reads<{ value: string }>(`SELECT value FROM ${this.t('board')} WHERE key = 'extras'`);
+    const log = await this.reads<LogRow>(`SELECT * FROM ${this.t('changes')} ORDER BY seq`);
+    const [last] = await this.reads<{ value: string }>(`SELECT value FROM ${this.t('board')} WHERE key = 'last_id'`);
+    return { lastId: Number(last?.value ?? 0), extras: JSON.parse(extras?.value ?? '{}') as Record<string, unknown>, log: log.map(fromLogRow) };
   }
 
   async restore(snapshot: BoardSnapshot, posts: AsyncIterable<readonly Post[]>): Promise<number> {
-    const client = await this.board();
-    await this.query(client, 'BEGIN');
-    try {
-      await this.query(client, `SELECT value FROM ${this.t('board')} WHERE key = 'last_id' FOR UPDATE`);
-      const present = (await this.info()).posts;
-      const [logged] = await this.query<{ n: string }>(client, `SELECT count(*) AS n FROM ${this.t('changes')}`);
-      const changes = Number(logged?.n ?? 0);
+    return this.changing(async () => {
+      const [counted] = await this.write<{ posts: string; changes: string; last: string | null }>(
+        `SELECT (SELECT coalesce(sum(posts), 0) FROM ${this.t('counts')}) AS posts, (SELECT count(*) FROM ${this.t('changes')}) AS changes, (SELECT value FROM ${this.t('board')} WHERE key = 'last_id') AS last`,
+      );
+      const present = Number(counted?.posts ?? 0);
+      const changes = Number(counted?.changes ?? 0);
       if (present > 0 || changes > 0) this.fail({ kind: 'not-empty', posts: present, changes });
-      const tx = new PostgresTransaction(this, client);
+      const tx = new PostgresTransaction(this);
       let count = 0;
       let batch: Post[] = [];
       for await (const some of posts) {
@@ -361,12 +783,12 @@ export class PostgresBoardStore implements BoardStore {
       }
       await tx.insertNow(batch);
       count += batch.length;
-      await this.query(client, `UPDATE ${this.t('board')} SET value = $1 WHERE key = 'last_id'`, [String(Math.max(snapshot.lastId, await this.lastId(client)))]);
+      await this.write(`UPDATE ${this.t('board')} SET value = $1 WHERE key = 'last_id' AND value::bigint < $2`, [String(snapshot.lastId), snapshot.lastId]);
       if (Object.keys(snapshot.extras).length > 0) {
-        await this.query(client, `INSERT INTO ${this.t('board')} (key, value) VALUES ('extras', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [JSON.stringify(snapshot.extras)]);
+        await this.write(`INSERT INTO ${this.t('board')} (key, value) VALUES ('extras', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [JSON.stringify(snapshot.extras)]);
       }
       for (const entry of snapshot.log) {
-        await this.query(client, `INSERT INTO ${this.t('changes')} (seq, at, who, command, undoes, redoes, undone_by, changes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
+        await this.write(`INSERT INTO ${this.t('changes')} (seq, at, who, command, undoes, redoes, undone_by, changes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
           entry.seq,
           entry.at,
           entry.who,
@@ -377,75 +799,110 @@ export class PostgresBoardStore implements BoardStore {
           JSON.stringify(entry.changes),
         ]);
       }
-      await this.query(client, 'COMMIT');
+      await this.finish('COMMIT');
       return count;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    }
+    });
   }
 
   /** Makes the board's schema and tables (and the trigram index, where pg_trgm can be had). */
   async init(): Promise<{ made: boolean; info: BoardInfo }> {
-    const client = await this.connect();
-    await this.query(client, 'BEGIN');
     try {
       // Several inits at once: one makes the board, the others wait for it and find it made.
-      await this.query(client, `SELECT pg_advisory_xact_lock(hashtext($1))`, [`postboard init ${this.schema}`]);
-      const [exists] = await this.query<{ found: string | null }>(client, `SELECT to_regclass($1) AS found`, [`"${this.schema}".board`]);
+      await this.beginChange([`SELECT pg_advisory_xact_lock(hashtext(${escapeText(`postboard init ${this.schema}`)}))`], false);
+      const [exists] = await this.write<{ found: string | null }>(`SELECT to_regclass($1) AS found`, [`"${this.schema}".board`]);
       if (exists?.found) {
-        await this.query(client, 'ROLLBACK');
+        await this.finish('ROLLBACK');
         return { made: false, info: await this.info() };
       }
-      await this.query(client, `CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
-      await this.query(client, schemaSql(this.schema));
-      await this.query(client, `INSERT INTO ${this.t('board')} (key, value) VALUES ('schema', $1), ('last_id', '0')`, [String(DATABASE_SCHEMA)]);
-      await this.query(client, 'COMMIT');
+      await this.write(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
+      await this.write(schemaSql(this.schema));
+      await this.write(`INSERT INTO ${this.t('board')} (key, value) VALUES ('schema', $1), ('last_id', '0')`, [String(DATABASE_SCHEMA)]);
+      await this.finish('COMMIT');
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
+      await this.exclusive(() => this.abandon());
+      return this.withHolder(error);
     }
     // Search through a trigram index where the server allows the extension (it is trusted since
     // PostgreSQL 13); without it search still works, reading every post.
     // (Another init making the extension at the same moment may fail this one's CREATE EXTENSION; the index still comes.)
-    await client.query('CREATE EXTENSION IF NOT EXISTS pg_trgm').catch(() => {});
-    await client.query(`CREATE INDEX IF NOT EXISTS posts_search ON ${this.t('posts')} USING gin (search gin_trgm_ops)`).catch(() => {
-      // no pg_trgm here
-    });
+    for (const statement of ['CREATE EXTENSION IF NOT EXISTS pg_trgm', `CREATE INDEX IF NOT EXISTS posts_search ON ${this.t('posts')} USING gin (search gin_trgm_ops)`]) {
+      try {
+        await this.beginChange([statement], false);
+        await this.finish('COMMIT');
+      } catch (error) {
+        await this.exclusive(() => this.abandon());
+        // no pg_trgm here; but a server gone is said
+        if (error instanceof BoardFileError && ['server-silent', 'connection-lost', 'unreachable'].includes(error.problem.kind)) throw error;
+      }
+    }
     this.tablesThere = true;
     return { made: true, info: await this.info() };
   }
 
+  /**
+   * Ends the command's connection: its read transaction committed (a pooler gets its server
+   * connection back clean), then the session. Never waits longer than an answer is waited for;
+   * a connection still busy (an export given up halfway) is ended at once.
+   */
   async close(): Promise<void> {
+    clearTimeout(this.pauseTimer);
     const client = this.client;
+    if (!client) return;
+    if (this.busy === 0 && !this.lost) {
+      await this.exclusive(async () => {
+        if (this.state === 'read') await this.send(client, 'COMMIT', undefined, 'read');
+        else if (this.state === 'write') await this.send(client, 'ROLLBACK', undefined, 'change');
+      }).catch(() => {});
+    }
+    this.state = 'none';
     this.client = undefined;
-    this.ready = undefined;
-    await client?.end();
-  }
-
-  /** For the transaction: queries said as board problems. */
-  run<R extends object>(client: Client, sql: string, params: unknown[] = []): Promise<R[]> {
-    return this.query<R>(client, sql, params);
+    if (this.lost || this.busy > 0) {
+      destroy(client);
+      return;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([client.end().catch(() => {}), new Promise<void>((resolve) => (timer = setTimeout(resolve, this.answerMs)))]);
+    clearTimeout(timer);
+    destroy(client);
   }
 
   table(name: string): string {
     return this.t(name);
   }
 
-  async copyIn(client: Client, sql: string, lines: string[]): Promise<void> {
+  /** Rows into a table with COPY, in the change in progress: a few thousand per statement, each waited for as any answer is. */
+  async copyIn(sql: string, lines: readonly string[]): Promise<void> {
     const { copyFrom } = await this.pg();
-    await this.guard(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const stream = client.query(copyFrom(sql));
-          stream.on('finish', resolve);
-          stream.on('error', reject);
-          for (const line of lines) stream.write(line);
-          stream.end();
-        }),
-    );
+    for (let start = 0; start < lines.length; start += COPY_CHUNK) {
+      const chunk = lines.slice(start, start + COPY_CHUNK);
+      await this.exclusive(async () => {
+        const client = await this.connected();
+        if (this.state !== 'write') return this.fail(this.lostProblem('change'));
+        const started = Date.now();
+        try {
+          await this.answered(
+            client,
+            new Promise<void>((resolve, reject) => {
+              const stream = client.query(copyFrom(sql));
+              stream.on('finish', resolve);
+              stream.on('error', reject);
+              for (const line of chunk) stream.write(line);
+              stream.end();
+            }),
+            'change',
+          );
+        } catch (error) {
+          await this.abandon();
+          if (error instanceof BoardFileError) throw error;
+          return this.fail(this.queryProblem(error, 'change', Date.now() - started));
+        }
+      });
+    }
   }
 }
+
+/** A text as an SQL literal (standard_conforming_strings, as every supported server has it). */
+const escapeText = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 
 function schemaSql(schema: string): string {
   const t = (name: string) => `"${schema}".${name}`;
@@ -509,10 +966,10 @@ function copyRow(line: string): PostRow {
 const copyCell = (value: unknown): string =>
   value === null || value === undefined ? '\\N' : String(value).replace(/[\\\n\r\t]/g, (c) => ({ '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' })[c] ?? c);
 
-async function getPosts(store: PostgresBoardStore, client: Client, ids: readonly number[]): Promise<Map<number, Post>> {
-  const rows = await store.run<PostRow>(client, `SELECT ${POST_COLUMNS.join(', ')} FROM ${store.table('posts')} WHERE id = ANY($1::bigint[])`, [ids]);
-  return new Map(rows.map((row) => [Number(row.id), fromRow(row)]));
-}
+/** The SQL that reads posts by number (one array parameter). */
+const postsByIdSql = (posts: string): string => `SELECT ${POST_COLUMNS.join(', ')} FROM ${posts} WHERE id = ANY($1::bigint[])`;
+
+const postsById = (rows: readonly PostRow[]): Map<number, Post> => new Map(rows.map((row) => [Number(row.id), fromRow(row)]));
 
 const INSERT_COLUMNS = [...ROW_COLUMNS, 'search'] as const;
 
@@ -520,13 +977,10 @@ const INSERT_COLUMNS = [...ROW_COLUMNS, 'search'] as const;
 class PostgresTransaction implements BoardTransaction {
   readonly changes: PostChange[] = [];
 
-  constructor(
-    private readonly store: PostgresBoardStore,
-    private readonly client: Client,
-  ) {}
+  constructor(private readonly store: PostgresBoardStore) {}
 
   private run<R extends object>(sql: string, params: unknown[] = []): Promise<R[]> {
-    return this.store.run<R>(this.client, sql, params);
+    return this.store.write<R>(sql, params);
   }
 
   private t(name: string): string {
@@ -534,7 +988,7 @@ class PostgresTransaction implements BoardTransaction {
   }
 
   async get(ids: readonly number[]): Promise<Map<number, Post>> {
-    return ids.length === 0 ? new Map() : getPosts(this.store, this.client, ids);
+    return ids.length === 0 ? new Map() : postsById(await this.run<PostRow>(postsByIdSql(this.t('posts')), [ids]));
   }
 
   async withSources(keys: readonly string[]): Promise<Map<string, number>> {
@@ -565,7 +1019,6 @@ class PostgresTransaction implements BoardTransaction {
     const rows = posts.map((post) => ({ ...toRow(post), search: searched(post) }));
     if (rows.length >= COPY_FROM) {
       await this.store.copyIn(
-        this.client,
         `COPY ${this.t('posts')} (${INSERT_COLUMNS.join(', ')}) FROM STDIN`,
         rows.map((row) => `${INSERT_COLUMNS.map((column) => copyCell(row[column])).join('\t')}\n`),
       );

@@ -264,7 +264,8 @@ export class SqliteBoardStore implements BoardStore {
   /** A SQLite error, said as a board problem. */
   private problem(error: unknown): BoardProblem {
     const code = (error as { code?: string }).code ?? '';
-    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return { kind: 'locked', seconds: waitedSeconds(this.options.lockTimeoutMs) };
+    // SQLite cannot tell who holds its lock: another postboard, or the sqlite3 shell, a backup tool, any program.
+    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return { kind: 'locked', seconds: waitedSeconds(this.options.lockTimeoutMs), store: 'sqlite', holder: 'unknown' };
     if (code === 'SQLITE_NOTADB') return { kind: 'not-a-board-database', notSqlite: true };
     if (code === 'SQLITE_FULL') return { kind: 'unwritable', code: 'ENOSPC' };
     if (code.startsWith('SQLITE_READONLY')) return { kind: 'unwritable', code: this.whyReadOnly() };

@@ -138,3 +138,54 @@ describe('copy, refusing what it cannot do well', () => {
     }
   });
 });
+
+describe('a SQLite board held by another program', () => {
+  /** The sqlite3 shell with a transaction open on the board, kept open until killed. */
+  async function sqliteShell(board: string, sql: string): Promise<import('node:child_process').ChildProcess> {
+    const { spawn } = await import('node:child_process');
+    const shell = spawn('sqlite3', [board], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const ready = new Promise<void>((resolve) => shell.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('held') && resolve()));
+    shell.stdin!.write(`${sql}\nSELECT 'held';\n`);
+    await ready;
+    return shell;
+  }
+
+  it('a change waits the lock time-out, then says another program or postboard process is writing to the file (SQLite cannot tell which); nothing written', async () => {
+    const board = await boardOf('sqlite', [makePost({ id: 1, title: '있던 글' })]);
+    const shell = await sqliteShell(board, 'BEGIN EXCLUSIVE;');
+    try {
+      const started = Date.now();
+      const added = await runCli(['add', '--title', '새 글', '--author', '대변인', '--db', board], { env: { POSTBOARD_LOCK_TIMEOUT: '1' } });
+      const took = Date.now() - started;
+      expect(added.code).toBe(1);
+      expect(added.stderr).toMatch(/^error: .*board\.sqlite: another program or postboard process is writing to this SQLite file; waited 1 s\. Try again, or raise POSTBOARD_LOCK_TIMEOUT\n$/);
+      expect(took).toBeGreaterThanOrEqual(1_000);
+      expect(took).toBeLessThan(5_000);
+      const ko = await runCli(['add', '--title', '새 글', '--author', '대변인', '--db', board, '--lang', 'ko'], { env: { POSTBOARD_LOCK_TIMEOUT: '0.2' } });
+      expect(ko.stderr).toContain('다른 프로그램이나 postboard 프로세스가 이 SQLite 파일에 쓰는 중입니다');
+      // Readers go on (WAL).
+      expect((await runCli(['list', '--format', 'jsonl', '--fields', 'title', '--db', board])).stdout).toBe('{"title":"있던 글"}\n');
+    } finally {
+      shell.kill();
+    }
+    expect((await runCli(['list', '--format', 'jsonl', '--fields', 'title', '--db', board])).stdout).toBe('{"title":"있던 글"}\n');
+  });
+
+  it('a read under an exclusive lock (locking_mode=EXCLUSIVE, no reader let in) ends after the lock time-out too, with the same line', async () => {
+    const board = await boardOf('sqlite', [makePost({ id: 1, title: '있던 글' })]);
+    const shell = await sqliteShell(board, 'PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; SELECT count(*) FROM posts;');
+    try {
+      for (const args of [['list'], ['export', '--format', 'json'], ['stats']]) {
+        const started = Date.now();
+        const read = await runCli([...args, '--db', board], { env: { POSTBOARD_LOCK_TIMEOUT: '1' } });
+        const took = Date.now() - started;
+        expect(read.code, args[0]).toBe(1);
+        expect(read.stderr, args[0]).toMatch(/: another program or postboard process is writing to this SQLite file; waited 1 s\. Try again, or raise POSTBOARD_LOCK_TIMEOUT\n$/);
+        expect(read.stderr.split('\n').filter(Boolean).length, args[0]).toBe(1);
+        expect(took, args[0]).toBeLessThan(5_000);
+      }
+    } finally {
+      shell.kill();
+    }
+  });
+});

