@@ -39,11 +39,11 @@ describe('sslmode as psql takes it', () => {
     expect((await runCli(['list', '--format', 'jsonl', '--fields', 'title', '--db', board])).stdout).toBe('{"title":"암호화된 글"}\n');
     const plain = at('127.0.0.1', name);
     // PGSSLMODE says the same; with none, TLS is tried first (prefer), and allow tries it after a refusal.
-    expect(await runCli(['list', '--db', plain], { env: { PGSSLMODE: 'require' } })).toMatchObject({ code: 0, stderr: '' });
-    expect(await runCli(['list', '--db', plain])).toMatchObject({ code: 0, stderr: '' });
-    expect(await runCli(['list', '--db', `${plain}&sslmode=allow`])).toMatchObject({ code: 0, stderr: '' });
+    expect(await runCli(['list', '--format', 'jsonl', '--db', plain], { env: { PGSSLMODE: 'require' } })).toMatchObject({ code: 0, stderr: '' });
+    expect(await runCli(['list', '--format', 'jsonl', '--db', plain])).toMatchObject({ code: 0, stderr: '' });
+    expect(await runCli(['list', '--format', 'jsonl', '--db', `${plain}&sslmode=allow`])).toMatchObject({ code: 0, stderr: '' });
     // disable: this server takes no connection without TLS, and says so.
-    const disabled = await runCli(['list', '--db', `${plain}&sslmode=disable`]);
+    const disabled = await runCli(['list', '--format', 'jsonl', '--db', `${plain}&sslmode=disable`]);
     expect(disabled.code).toBe(1);
     expect(oneLine(disabled.stderr)).toBe(true);
   });
@@ -57,23 +57,23 @@ describe('sslmode as psql takes it', () => {
     const other = join(tempDir(), 'other-ca.crt');
     execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(tempDir(), 'other.key'), '-out', other, '-days', '2', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost'], { stdio: 'ignore' });
     for (const query of ['sslmode=verify-full', `sslmode=verify-full&sslrootcert=${other}`, `sslmode=verify-ca&sslrootcert=${other}`]) {
-      const refused = await runCli(['list', '--db', at('localhost', `${query}&${name}`)]);
+      const refused = await runCli(['list', '--format', 'jsonl', '--db', at('localhost', `${query}&${name}`)]);
       expect(refused.code, query).toBe(1);
       expect(refused.stderr, query).toMatch(/: the PostgreSQL server's certificate is not signed by a certificate authority you trust \(self-signed certificate\); name its CA with sslrootcert=FILE, or encrypt without checking it with sslmode=require \(sslmode=verify-(full|ca) now\)\n$/);
       expect(oneLine(refused.stderr), query).toBe(true);
     }
     // require with a root certificate checks the chain (as verify-ca), as libpq does.
-    const checked = await runCli(['list', '--db', at('localhost', `sslmode=require&sslrootcert=${other}&${name}`)]);
+    const checked = await runCli(['list', '--format', 'jsonl', '--db', at('localhost', `sslmode=require&sslrootcert=${other}&${name}`)]);
     expect(checked).toMatchObject({ code: 1, stderr: expect.stringContaining('sslmode=require checks it against the root certificate given (sslrootcert, or ~/.postgresql/root.crt)') });
     const right = `sslrootcert=${server.certificate}`;
-    expect(await runCli(['list', '--db', at('localhost', `sslmode=verify-full&${right}&${name}`)])).toMatchObject({ code: 0, stderr: '' });
+    expect(await runCli(['list', '--format', 'jsonl', '--db', at('localhost', `sslmode=verify-full&${right}&${name}`)])).toMatchObject({ code: 0, stderr: '' });
     // Made for localhost: at 127.0.0.1 the name does not match (verify-full), the CA does (verify-ca).
-    const wrongName = await runCli(['list', '--db', at('127.0.0.1', `sslmode=verify-full&${right}&${name}`)]);
+    const wrongName = await runCli(['list', '--format', 'jsonl', '--db', at('127.0.0.1', `sslmode=verify-full&${right}&${name}`)]);
     expect(wrongName).toMatchObject({ code: 1, stderr: expect.stringMatching(/: the PostgreSQL server's certificate is not for 127\.0\.0\.1 \(sslmode=verify-full checks the host name; verify-ca does not\)\n$/) });
-    expect(await runCli(['list', '--db', at('127.0.0.1', `sslmode=verify-ca&${right}&${name}`)])).toMatchObject({ code: 0, stderr: '' });
-    expect(await runCli(['list', '--db', at('localhost', `${name}`)], { env: { PGSSLMODE: 'verify-full', PGSSLROOTCERT: server.certificate } })).toMatchObject({ code: 0, stderr: '' });
+    expect(await runCli(['list', '--format', 'jsonl', '--db', at('127.0.0.1', `sslmode=verify-ca&${right}&${name}`)])).toMatchObject({ code: 0, stderr: '' });
+    expect(await runCli(['list', '--format', 'jsonl', '--db', at('localhost', `${name}`)], { env: { PGSSLMODE: 'verify-full', PGSSLROOTCERT: server.certificate } })).toMatchObject({ code: 0, stderr: '' });
     // A CA file that is not there is said before anything is sent.
-    const missing = await runCli(['list', '--db', at('localhost', `sslmode=verify-full&sslrootcert=/nonexistent/root.crt&${name}`)]);
+    const missing = await runCli(['list', '--format', 'jsonl', '--db', at('localhost', `sslmode=verify-full&sslrootcert=/nonexistent/root.crt&${name}`)]);
     expect(missing).toMatchObject({ code: 1, stderr: expect.stringContaining('sslrootcert names /nonexistent/root.crt, which cannot be read (ENOENT') });
   });
 });

@@ -146,7 +146,7 @@ describe('a PostgreSQL board held by another session', () => {
 describe('a PostgreSQL board prints nothing but its own words', () => {
   it('stats, list, export, add and log print no library warning (no DeprecationWarning), and a ~/.pgpass login neither', async () => {
     const board = await boardOf('postgres', [makePost({ id: 1, department: '환경부' }), makePost({ id: 2, department: '산업통상자원부' })]);
-    for (const args of [['stats'], ['stats', '--format', 'json'], ['list'], ['export', '--format', 'csv'], ['add', '--title', '새 글', '--author', '대변인'], ['log']]) {
+    for (const args of [['stats'], ['stats', '--format', 'json'], ['list', '--format', 'jsonl'], ['export', '--format', 'csv'], ['add', '--title', '새 글', '--author', '대변인'], ['log']]) {
       const result = await runCli([...args, '--db', board]);
       expect(result.code, args.join(' ')).toBe(0);
       expect(result.stderr, args.join(' ')).toBe('');

@@ -117,7 +117,7 @@ describe('a missing $EDITOR, and the editor\'s file', () => {
       env: { EDITOR: editor, PATH: '/usr/bin:/bin' },
     });
     await session.waitFor('Author');
-    session.type('\r');
+    session.type('한국생산성본부\r');
     expect(await session.exit).toBe(0);
     const [fileMode, folderMode, path] = readFileSync(log, 'utf8').trim().split('\n');
     expect(fileMode).toBe('600');

@@ -70,7 +70,7 @@ describe('a SQLite board, on any Node', () => {
       expect(result.stderr, args.join(' ')).not.toMatch(/warning|\(node:\d+\)|experimental/i);
     }
     // The reading commands say nothing on stderr at all.
-    for (const args of [['list'], ['list', '--search', '물'], ['show', '1'], ['export', '--format', 'json'], ['stats']]) {
+    for (const args of [['list', '--format', 'jsonl'], ['list', '--search', '물', '--format', 'jsonl'], ['show', '1'], ['export', '--format', 'json'], ['stats']]) {
       expect((await runCli([...args, '--db', board])).stderr, args.join(' ')).toBe('');
     }
     expect(existsSync(join(folder, 'copy.json'))).toBe(true);

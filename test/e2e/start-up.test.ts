@@ -32,7 +32,7 @@ describe('start-up on a Node other than the one that built postboard', () => {
     const bin = installFromAnotherNode();
     const cache = tempDir();
     const env = { XDG_CACHE_HOME: cache };
-    const first = await runCli(['list', '--db', SAMPLE_BOARD], { bin, env });
+    const first = await runCli(['list', '--format', 'jsonl', '--db', SAMPLE_BOARD], { bin, env });
     expect(first).toMatchObject({ code: 0, stderr: '' });
     const folder = join(cache, 'postboard', `${process.version}-${process.arch}`);
     const made = files(folder);
@@ -43,7 +43,7 @@ describe('start-up on a Node other than the one that built postboard', () => {
     const after = files(folder);
     expect([...after.keys()].some((file) => file.endsWith('lazy/csv.cjs.cache'))).toBe(true);
     // V8 took what was made: nothing is written again, and the output is the same.
-    const again = await runCli(['list', '--db', SAMPLE_BOARD], { bin, env });
+    const again = await runCli(['list', '--format', 'jsonl', '--db', SAMPLE_BOARD], { bin, env });
     expect(again).toEqual(first);
     expect(await runCli(['export', '--format', 'csv', '--db', SAMPLE_BOARD], { bin, env })).toEqual(exported);
     expect(files(folder)).toEqual(after);
@@ -52,25 +52,25 @@ describe('start-up on a Node other than the one that built postboard', () => {
   it('without XDG_CACHE_HOME, in ~/.cache/postboard; a folder that cannot be made is no error, and nothing is said', async () => {
     const bin = installFromAnotherNode();
     const home = tempDir();
-    const listed = await runCli(['list', '--db', SAMPLE_BOARD], { bin, env: { HOME: home, XDG_CACHE_HOME: '' } });
+    const listed = await runCli(['list', '--format', 'jsonl', '--db', SAMPLE_BOARD], { bin, env: { HOME: home, XDG_CACHE_HOME: '' } });
     expect(listed).toMatchObject({ code: 0, stderr: '' });
     expect(readdirSync(join(home, '.cache', 'postboard'))).toEqual([`${process.version}-${process.arch}`]);
     // A file where the folder would be: every run works as ever, compiling each time.
     const blocked = join(tempDir(), 'cache');
     writeFileSync(blocked, 'not a folder');
-    for (let i = 0; i < 2; i++) expect(await runCli(['list', '--db', SAMPLE_BOARD], { bin, env: { XDG_CACHE_HOME: blocked } })).toEqual(listed);
+    for (let i = 0; i < 2; i++) expect(await runCli(['list', '--format', 'jsonl', '--db', SAMPLE_BOARD], { bin, env: { XDG_CACHE_HOME: blocked } })).toEqual(listed);
   });
 
   it('the build that made postboard keeps its code cache for its own Node, and a later build on this Node replaces the old one', async () => {
     const bin = installFromAnotherNode();
     const cache = tempDir();
-    await runCli(['list', '--db', SAMPLE_BOARD], { bin, env: { XDG_CACHE_HOME: cache } });
+    await runCli(['list', '--format', 'jsonl', '--db', SAMPLE_BOARD], { bin, env: { XDG_CACHE_HOME: cache } });
     const folder = join(cache, 'postboard', `${process.version}-${process.arch}`);
     const [build] = readdirSync(folder);
     // Another build (an upgrade of postboard): its own caches, the old ones gone.
     const bundle = join(bin, '..', '..', 'dist', 'cli.cjs');
     writeFileSync(bundle, readFileSync(bundle, 'utf8').replace(/^\/\*postboard:[0-9a-f]+\*\//, '/*postboard:0123456789abcdef*/'));
-    expect((await runCli(['list', '--db', SAMPLE_BOARD], { bin, env: { XDG_CACHE_HOME: cache } })).code).toBe(0);
+    expect((await runCli(['list', '--format', 'jsonl', '--db', SAMPLE_BOARD], { bin, env: { XDG_CACHE_HOME: cache } })).code).toBe(0);
     expect(readdirSync(folder)).toEqual(['0123456789abcdef']);
     expect(build).not.toBe('0123456789abcdef');
     // The checkout's own build has its caches in dist/cache, for the Node that built it.
