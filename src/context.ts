@@ -5,7 +5,8 @@ import { visibleBlock, visibleLines } from './render/sanitize.js';
 import { loadStyle, type Style } from './render/style.js';
 import { defaultBoard, shownPath } from './files/places.js';
 import type { WriteFaults } from './files/write.js';
-import { foreignUrl, openBoard, shownLocation, type BoardStore } from './store/index.js';
+import { shellWord } from './i18n/shared.js';
+import { foreignUrl, lastingLocation, openBoard, shownLocation, type BoardStore } from './store/index.js';
 import type { DriverName } from './store/sqlite-driver.js';
 
 const DEFAULT_LOCK_TIMEOUT_S = 10;
@@ -53,6 +54,17 @@ export class Context {
     const named = this.global.db || this.io.env.POSTBOARD_DB;
     // A database URL is shown without its password, wherever it is shown.
     return named ? shownLocation(named) : shownPath(this.boardLocation, this.io.env);
+  }
+
+  /**
+   * A postboard command as a hint prints it, to paste as it is: started the way this one was
+   * (`npx postboard` when npx ran it), and with `--db` when this board was named by it (a database
+   * URL without its password, which the hint must never show).
+   */
+  command(args: string, options: { board?: boolean } = {}): string {
+    const program = this.io.env.npm_command === 'exec' ? 'npx postboard' : 'postboard';
+    const db = options.board !== false && this.global.db ? ` --db ${shellWord(lastingLocation(this.global.db))}` : '';
+    return `${program} ${args}${db}`;
   }
 
   /** Set once a change has been written: an error after it must not read as if nothing happened. */

@@ -34,8 +34,12 @@ export interface Draft {
   partial: InputField | undefined;
 }
 
-/** Saves the answers as a draft: in the data folder, else (a full disk there) in the temp folder. */
-export async function saveDraft(env: NodeJS.ProcessEnv, board: string, draft: Omit<Draft, 'board'>, now: Date): Promise<string | undefined> {
+/**
+ * Saves the answers as a draft: in the data folder, else (a full disk there) in the temp folder.
+ * A draft being finished that is kept again (cancelled once more) replaces its own file: one
+ * post, one draft, never two that could both be posted.
+ */
+export async function saveDraft(env: NodeJS.ProcessEnv, board: string, draft: Omit<Draft, 'board'>, now: Date, replacing?: string): Promise<string | undefined> {
   // The board as a lasting name: the draft is posted to it later, from wherever that is done.
   const content: DraftFile = {
     postboard: 'draft',
@@ -50,6 +54,18 @@ export async function saveDraft(env: NodeJS.ProcessEnv, board: string, draft: Om
   // Named by the local time it was kept at, as every time a person reads here is local.
   const stamp = `${localDate(now).replace(/-/g, '')}-${[now.getHours(), now.getMinutes(), now.getSeconds()].map((n) => String(n).padStart(2, '0')).join('')}`;
   const folders = [join(dataFolder(env), 'drafts'), join(tmpdir(), `postboard-drafts-${process.getuid?.() ?? 'user'}`)];
+  if (replacing) {
+    let temp: TempFile | undefined;
+    try {
+      temp = await TempFile.create(replacing, { mode: 0o600 });
+      await temp.write(bytes);
+      await temp.seal();
+      await temp.commit({ replace: true });
+      return replacing;
+    } catch {
+      await temp?.abort();
+    }
+  }
   for (const folder of folders) {
     const path = join(folder, `${stamp}-${process.pid}.json`);
     let temp: TempFile | undefined;

@@ -18,6 +18,8 @@ export class PostboardError extends Error {
   readonly exitCode: number;
   /** Said after the error, not as one (where a draft of the post was kept). */
   note: string | undefined;
+  /** Text a person wrote that the command could not take (a body cut short, an editor that failed): kept as a draft. */
+  partial?: string;
   constructor(message: string, exitCode: number = ExitCode.failure) {
     super(message);
     this.name = new.target.name;
@@ -52,8 +54,6 @@ export class StoreError extends PostboardError {}
 
 /** The user pressed Ctrl+C or Esc at a prompt, or declined a confirmation: exit 130. */
 export class Cancelled extends PostboardError {
-  /** A body half written when Ctrl+C came: `add` keeps it as a draft rather than lose it. */
-  partial?: string;
   constructor(message: string) {
     super(message, ExitCode.interrupted);
   }

@@ -2,7 +2,7 @@ import { BoardProblemError } from '../errors.js';
 import type { TextPlace } from '../files/decode.js';
 import type { BoardTransaction } from '../store/store.js';
 import type { ImportRecord } from './import.js';
-import type { ChangeLogEntry } from './log.js';
+import { canonical, withFields, type ChangeLogEntry } from './log.js';
 import { sheetChanges, withoutChanges, type SheetChange } from './sheet-changes.js';
 import { contentKey, urlKey, type Post, type PostContent, type Status } from './post.js';
 
@@ -103,7 +103,12 @@ export type ImportSkip =
   /** No number, but the same post (title, author, date, body) is on the board already: imported before. */
   | { kind: 'same-post'; existing: number | 'file' }
   /** Its number is a post on the board, with other content, and this is no --update. */
-  | { kind: 'on-board'; id: number; before: Post; after: Post };
+  | { kind: 'on-board'; id: number; before: Post; after: Post }
+  /**
+   * The post was changed on the board after the file was made, and the row is the file's copy of
+   * it as it was then, with no edit of its own: nothing to apply (the board's newer version stays).
+   */
+  | { kind: 'older-copy'; id: number };
 
 /** Why a record cannot be imported at all: with one of these, nothing is (unless --skip-invalid). */
 export type ImportRefusal =
@@ -332,6 +337,34 @@ export async function importPosts(tx: BoardTransaction, records: readonly Placed
     if (other || !reaches) return { kind: 'cannot-tell', ...facts, fileTime: record.updatedAt as string, why: other ? 'changed-within' : 'log' };
     return undefined;
   };
+  /**
+   * Whether the row holds the post exactly as the file's version of it had it: the post as it was
+   * before the changes logged since the file's time, undone one by one from the newest, with the
+   * row applied, is that post unchanged. Not when the log cannot tell (it does not reach back, or
+   * the post was added or deleted meanwhile).
+   */
+  const olderCopy = async (post: Post, record: ImportRecord): Promise<boolean> => {
+    if (record.updatedAt === undefined) return false;
+    const since = cut(Date.parse(record.updatedAt), record.updatedAtPrecision ?? 1);
+    const { entries, reaches } = await logSince(tx, since - CHANGE_LEEWAY_MS, options.logKeeps);
+    if (!reaches) return false;
+    let then: Post = post;
+    for (const entry of entries) {
+      for (const change of [...entry.changes].reverse()) {
+        if (change.id !== post.id) continue;
+        // (An edit is timed by the post's own stamp; an add or delete by its log entry.)
+        const time = change.kind === 'edit' ? change.after.updatedAt : entry.at;
+        if (typeof time !== 'string' || Date.parse(time) < since) continue;
+        if (change.kind !== 'edit') return false;
+        then = withFields(then, change.before);
+      }
+    }
+    if (then === post) return false;
+    const copy = structuredClone(then);
+    applyRecord(copy, record);
+    withoutChanges(copy, sheetChanges(then, copy));
+    return canonical(copy) === canonical(then);
+  };
   const updates = (id: number) => options.update === true || (options.update instanceof Set && options.update.has(id));
   const accepted: { place: TextPlace; record: ImportRecord; content: PostContent }[] = [];
   // The rows naming posts on the board so far: a post is changed by one row at most.
@@ -368,7 +401,10 @@ export async function importPosts(tx: BoardTransaction, records: readonly Placed
       // The file was made before the post's last change: applying it would quietly undo that change.
       const refusal = await stale(existing, record);
       if (refusal) {
-        outcome.refused.push({ place, refusal });
+        // Unless the row is only the file's copy of the post as it was then: a row nobody edited
+        // in a sheet where others were, which has nothing to say and is no conflict.
+        if (await olderCopy(existing, record)) outcome.skipped.push({ place, skip: { kind: 'older-copy', id: existing.id } });
+        else outcome.refused.push({ place, refusal });
         continue;
       }
       const newKey = after.source?.url && !options.allowDuplicate ? urlKey(after.source.url) : undefined;

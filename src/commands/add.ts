@@ -60,7 +60,7 @@ interface AddText {
   confirm: string;
   defaults: Partial<Record<keyof RawPostFields, string>>;
   fromDraft: string;
-  draftKept: (path: string) => string;
+  draftKept: (path: string, command: string) => string;
   draftLost: (json: string) => string;
   draftUsed: (path: string) => string;
   badDraft: (path: string, why: string) => string;
@@ -100,7 +100,7 @@ const TEXT: Record<Lang, AddText> = {
       status: '(default published)',
     },
     fromDraft: 'post a draft kept when an earlier add could not be saved, to the board it was for (flags and --db given win)',
-    draftKept: (path) => `Your post is kept as a draft: ${path}\nPost it later (to the same board) with: postboard add --from-draft ${shellWord(path)}`,
+    draftKept: (path, command) => `Your post is kept as a draft: ${path}\nPost it later (to the same board) with: ${command}`,
     draftLost: (json) => `The draft could not be saved anywhere; here it is, to keep:\n${json}`,
     draftUsed: (path) => `Removed the draft ${path}`,
     badDraft: (path, why) => `--from-draft: cannot read ${path} (${why})`,
@@ -138,7 +138,7 @@ const TEXT: Record<Lang, AddText> = {
       status: '(기본 노출)',
     },
     fromDraft: '앞서 저장하지 못해 남겨 둔 초안을 원래 게시판에 올리기 (준 옵션과 --db가 우선)',
-    draftKept: (path) => `쓴 글은 초안으로 남겨 두었습니다: ${path}\n나중에 (같은 게시판에) 올리려면: postboard add --from-draft ${shellWord(path)}`,
+    draftKept: (path, command) => `쓴 글은 초안으로 남겨 두었습니다: ${path}\n나중에 (같은 게시판에) 올리려면: ${command}`,
     draftLost: (json) => `초안을 어디에도 저장하지 못했습니다. 아래 내용을 보관하세요:\n${json}`,
     draftUsed: (path) => `초안을 지웠습니다: ${path}`,
     badDraft: (path, why) => `--from-draft: 읽을 수 없습니다: ${path} (${why})`,
@@ -254,7 +254,7 @@ export async function runAdd(ctx: Context, options: AddOptions): Promise<void> {
     const lost = error instanceof Cancelled ? Boolean(cutShort?.trim() || typed.body?.trim()) : !(error instanceof Declined) && Object.keys(typed).length > 0;
     if (interactive && lost) {
       const kept = { ...draft, ...typed, ...(cutShort !== undefined ? { body: cutShort } : {}) };
-      throw await keepDraft(ctx, { post: kept, answered: new Set([...answered, ...(Object.keys(typed) as InputField[])]), partial: cutShort !== undefined ? 'body' : undefined }, error, text);
+      throw await keepDraft(ctx, { post: kept, answered: new Set([...answered, ...(Object.keys(typed) as InputField[])]), partial: cutShort !== undefined ? 'body' : undefined }, error, text, options.fromDraft);
     }
     throw error;
   }
@@ -277,10 +277,11 @@ async function loadDraft(ctx: Context, path: string, text: AddText): Promise<Dra
 }
 
 /** Saves what was typed as a draft and says where, on the error that stopped the post. */
-async function keepDraft(ctx: Context, draft: Omit<Draft, 'board'>, error: unknown, text: AddText): Promise<unknown> {
+async function keepDraft(ctx: Context, draft: Omit<Draft, 'board'>, error: unknown, text: AddText, fromDraft: string | undefined): Promise<unknown> {
   const { saveDraft } = await import('../drafts.js');
-  const path = await saveDraft(ctx.io.env, ctx.boardLocation, draft, ctx.io.now());
-  const note = path ? text.draftKept(path) : text.draftLost(JSON.stringify(draft.post, null, 2));
+  const path = await saveDraft(ctx.io.env, ctx.boardLocation, draft, ctx.io.now(), fromDraft);
+  // (The draft knows its board: the hint names none.)
+  const note = path ? text.draftKept(path, ctx.command(`add --from-draft ${shellWord(path)}`, { board: false })) : text.draftLost(JSON.stringify(draft.post, null, 2));
   const failure = error instanceof PostboardError ? error : new PostboardError((error as Error).message ?? String(error));
   failure.note = failure.note ? `${failure.note}\n${note}` : note;
   return failure;
@@ -304,13 +305,15 @@ async function askForPost(ctx: Context, draft: PostDraft, ask: readonly InputFie
   const { askPost } = await import('../prompts/post-form.js');
   const store = ctx.board();
   const info = await store.info();
+  const author = options.defaultAuthor ?? (info.exists && ask.includes('author') ? offered(await yourLastAuthor(store, await changeAuthor(ctx.io.env))) : undefined);
   const answers = await askPost({
     io: ctx.io,
     lang: ctx.lang,
     t: ctx.t,
     ask,
-    defaults: { author: options.defaultAuthor ?? (info.exists && ask.includes('author') ? offered(await yourLastAuthor(store, await changeAuthor(ctx.io.env))) : undefined), date: localDate(ctx.io.now()), status: 'published' },
-    authorHint: options.defaultAuthor === undefined,
+    defaults: { author, date: localDate(ctx.io.now()), status: 'published' },
+    // Nothing to offer: the question says how to have a default.
+    authorHint: author === undefined,
     departments: info.exists ? (await store.departments()).map((name) => offered(name) as string) : [],
     duplicateOf: options.allowDuplicate || !info.exists ? undefined : async (url) => (await store.withSource(url))?.id,
     onAnswer,
@@ -328,7 +331,8 @@ const AUTHOR_LOOK_BACK = 1000;
  * your name there (POSTBOARD_AUTHOR, else your account's): on a team's board, never a colleague's.
  */
 async function yourLastAuthor(store: BoardReads, who: string): Promise<string | undefined> {
-  const entries = (await store.log(AUTHOR_LOOK_BACK)).filter((entry) => entry.who === who && entry.undoes === undefined);
+  // Posts you added one by one, and authors you set: an import brings in others' names.
+  const entries = (await store.log(AUTHOR_LOOK_BACK)).filter((entry) => entry.who === who && (entry.command === 'add' || entry.command === 'edit'));
   const added = entries.flatMap((entry) => entry.changes.filter((change) => change.kind === 'add').map((change) => change.id));
   const posts = added.length > 0 ? await store.get([...new Set(added)]) : new Map<number, Post>();
   for (const entry of entries) {

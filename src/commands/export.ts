@@ -229,7 +229,7 @@ export async function runExport(ctx: Context, options: ExportOptions): Promise<v
   const text = TEXT[ctx.lang];
   const store = ctx.board();
   const info = await store.info();
-  if (!info.exists) ctx.note(ctx.t.list.missing(store.name));
+  if (!info.exists) ctx.note(ctx.t.list.missing(store.name, ctx.command('add')));
   // Streamed from the board a batch at a time: memory stays flat whatever its size. How many there
   // will be is asked first only for a progress bar (a person watching a terminal).
   const counted = info.exists && ctx.io.stderr.isTTY;

@@ -141,6 +141,8 @@ const TEXT: Record<Lang, ImportText> = {
           return `skipped: the same post is ${skip.existing === 'file' ? 'earlier in the file' : `already on the board as post ${skip.existing} (imported before)`}`;
         case 'on-board':
           return `skipped: post ${skip.id} is on the board with other content (--update applies the changes; --renumber adds it as a new post)`;
+        case 'older-copy':
+          return `skipped: post ${skip.id} was changed on the board after this file was made, and this row changes nothing of it: the board's version stays`;
       }
     },
     refusal: (refusal, t) => {
@@ -221,6 +223,8 @@ const TEXT: Record<Lang, ImportText> = {
           return `건너뜀: 같은 글이 ${skip.existing === 'file' ? '파일 앞쪽에 이미 있습니다' : `이미 ${skip.existing}번 글로 있습니다 (전에 가져옴)`}`;
         case 'on-board':
           return `건너뜀: ${skip.id}번 글이 다른 내용으로 게시판에 있습니다 (바꾸려면 --update, 새 글로 더하려면 --renumber)`;
+        case 'older-copy':
+          return `건너뜀: ${skip.id}번 글은 이 파일을 만든 뒤 게시판에서 바뀌었고, 이 행은 그 글에서 고친 것이 없습니다. 게시판의 것을 그대로 둡니다`;
       }
     },
     refusal: (refusal, t) => {

@@ -122,7 +122,7 @@ export async function runList(ctx: Context, options: ListOptions): Promise<void>
   const store = ctx.board();
   const { t } = ctx;
   const info = await store.info();
-  if (!info.exists) ctx.note(t.list.missing(store.name));
+  if (!info.exists) ctx.note(t.list.missing(store.name, ctx.command('add')));
   // The store filters, orders and pages where the posts are: a database never sends them all.
   const { posts, total, more } = info.exists
     ? await store.page({ filter: options.filter, order: options.order, offset: (options.page - 1) * (options.limit ?? 0), limit: options.limit })
@@ -132,7 +132,7 @@ export async function runList(ctx: Context, options: ListOptions): Promise<void>
 
   if (options.format !== 'table') return writeJsonList(ctx, page.items, options.format, options.fields);
   if (!info.exists) return;
-  if (info.posts === 0) return ctx.note(t.list.emptyBoard(store.name));
+  if (info.posts === 0) return ctx.note(t.list.emptyBoard(store.name, ctx.command('add')));
   if (page.total === 0) return ctx.note(t.list.noMatch);
   if (page.items.length === 0) return ctx.note(t.list.pastEnd(page.page, page.pages));
 

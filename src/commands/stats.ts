@@ -150,7 +150,7 @@ export async function runStats(ctx: Context, options: StatsOptions): Promise<voi
   const text = TEXT[ctx.lang];
   const store = ctx.board();
   const info = await store.info();
-  if (!info.exists) ctx.note(ctx.t.list.missing(store.name));
+  if (!info.exists) ctx.note(ctx.t.list.missing(store.name, ctx.command('add')));
   // Counted where the posts are (GROUP BY in a database): only the figures come back.
   const tables = await Promise.all(options.by.map(async (by) => ({ by, rows: ordered(info.exists ? await store.tally(options.filter, by) : [], by) })));
   const firstTable = tables[0]?.rows ?? (info.exists ? await store.tally(options.filter, 'month') : []);
@@ -162,7 +162,7 @@ export async function runStats(ctx: Context, options: StatsOptions): Promise<voi
     return writeJsonValue(ctx, json);
   }
   if (!info.exists) return;
-  if (total.posts === 0) return ctx.note(info.posts > 0 ? ctx.t.list.noMatch : ctx.t.list.emptyBoard(store.name));
+  if (total.posts === 0) return ctx.note(info.posts > 0 ? ctx.t.list.noMatch : ctx.t.list.emptyBoard(store.name, ctx.command('add')));
   const style = await ctx.style();
   const width = outputWidth(ctx.io, options.width);
   const lines: string[] = [style.heading(text.total(ctx.t.number(total.posts), ctx.t.number(total.views)))];

@@ -55,8 +55,8 @@ export const en = {
     board: (board: string) => ` · board ${board}`,
     noMatch: 'No posts match.',
     pastEnd: (page: number, pages: number) => `Page ${page} is past the last page (${pages}).`,
-    missing: (board: string) => `No board at ${board} yet. Post the first one with: postboard add`,
-    emptyBoard: (board: string) => `The board ${board} has no posts yet. Post the first one with: postboard add`,
+    missing: (board: string, add: string) => `No board at ${board} yet. Post the first one with: ${add}`,
+    emptyBoard: (board: string, add: string) => `The board ${board} has no posts yet. Post the first one with: ${add}`,
   },
   show: {
     number: 'No.',
@@ -316,8 +316,8 @@ export const en = {
       const board = localTimeAt(refusal.boardTime, Math.min(refusal.precision, 1000));
       const file = refusal.fileTime ? ` (${localTimeAt(refusal.fileTime, refusal.precision)})` : '';
       return refusal.earlier
-        ? `post ${refusal.id} on the board (${board}) is an earlier version than this file's${file}, as an undo leaves it; export it again, or --force to apply the row anyway`
-        : `post ${refusal.id} was changed on the board (${board}) after this file was made${file}; export it again, or --force to overwrite that change`;
+        ? `post ${refusal.id} on the board (${board}) is an earlier version than this file's${file}, as an undo leaves it; export it again, --skip-invalid to import the other rows, or --force to apply the row anyway`
+        : `post ${refusal.id} was changed on the board (${board}) after this file's version of it${file}, and this row changes it too; export it again and redo the row's edit, --skip-invalid to import the other rows, or --force to overwrite that change`;
     },
     cannotTell(refusal: Extract<ImportRefusal, { kind: 'cannot-tell' }>): string {
       const unit = this.unit(refusal.precision);

@@ -38,8 +38,8 @@ export const ko: Catalogue = {
     board: (board) => ` · 게시판 ${board}`,
     noMatch: '조건에 맞는 글이 없습니다.',
     pastEnd: (page, pages) => `${page}쪽은 마지막 쪽(${pages}) 뒤입니다.`,
-    missing: (board) => `${board}에 게시판이 아직 없습니다. 첫 글은 postboard add 로 올리세요.`,
-    emptyBoard: (board) => `${board} 게시판에 아직 글이 없습니다. 첫 글은 postboard add 로 올리세요.`,
+    missing: (board, add) => `${board}에 게시판이 아직 없습니다. 첫 글은 이렇게 올리세요: ${add}`,
+    emptyBoard: (board, add) => `${board} 게시판에 아직 글이 없습니다. 첫 글은 이렇게 올리세요: ${add}`,
   },
   show: {
     number: '번호',
@@ -291,8 +291,8 @@ export const ko: Catalogue = {
       const board = localTimeAt(refusal.boardTime, Math.min(refusal.precision, 1000));
       const file = refusal.fileTime ? `(${localTimeAt(refusal.fileTime, refusal.precision)})` : '';
       return refusal.earlier
-        ? `게시판의 ${refusal.id}번 글(${board})이 이 파일${file}보다 이전 판입니다(undo를 한 뒤처럼). 다시 내보내거나, 그래도 반영하려면 --force`
-        : `${refusal.id}번 글이 이 파일을 만든 뒤${file}에 게시판에서 바뀌었습니다(${board}). 다시 내보내거나, 그 변경을 덮어쓰려면 --force`;
+        ? `게시판의 ${refusal.id}번 글(${board})이 이 파일${file}보다 이전 판입니다(undo를 한 뒤처럼). 다시 내보내거나, 다른 행만 가져오려면 --skip-invalid, 그래도 반영하려면 --force`
+        : `${refusal.id}번 글이 이 파일의 판${file} 뒤에 게시판에서 바뀌었는데(${board}) 이 행도 그 글을 고칩니다. 다시 내보내 이 행의 수정을 다시 하거나, 다른 행만 가져오려면 --skip-invalid, 그 변경을 덮어쓰려면 --force`;
     },
     cannotTell(refusal) {
       const unit = this.unit(refusal.precision);

@@ -15,16 +15,16 @@ type Failure = { kind: 'start'; code: string } | { kind: 'status'; status: numbe
 
 const TEXT: Record<Lang, { notFound: (command: string, variable: string) => string; failed: (command: string, failure: Failure) => string; cancelled: string }> = {
   en: {
-    cancelled: 'cancelled in the editor (Ctrl+C); nothing was taken from it',
+    cancelled: 'cancelled in the editor (Ctrl+C); the post was not made',
     notFound: (command, variable) => `cannot start the editor ${JSON.stringify(command)} (from $${variable}): not found; set $${variable} to an installed editor, or unset it to type the body here`,
     failed: (command, failure) =>
-      `the editor ${JSON.stringify(command)} ${failure.kind === 'start' ? `could not start (${failure.code})` : failure.kind === 'signal' ? `was stopped by ${failure.signal}` : `exited with status ${failure.status}`}; the body was not taken`,
+      `the editor ${JSON.stringify(command)} ${failure.kind === 'start' ? `could not start (${failure.code})` : failure.kind === 'signal' ? `was stopped by ${failure.signal}` : `exited with status ${failure.status}`}; the post was not made`,
   },
   ko: {
-    cancelled: '편집기에서 취소했습니다 (Ctrl+C). 편집기의 내용은 받지 않았습니다',
+    cancelled: '편집기에서 취소했습니다 (Ctrl+C). 글을 올리지 않았습니다',
     notFound: (command, variable) => `편집기를 찾을 수 없습니다: ${JSON.stringify(command)} ($${variable}). $${variable}에 설치된 편집기를 지정하거나, 지우고 여기서 직접 입력하세요`,
     failed: (command, failure) =>
-      `편집기(${JSON.stringify(command)}) ${failure.kind === 'start' ? `시작 실패 (${failure.code})` : failure.kind === 'signal' ? `멈춤 (신호 ${failure.signal})` : `비정상 종료 (상태 ${failure.status})`}. 내용을 받지 않았습니다`,
+      `편집기(${JSON.stringify(command)}) ${failure.kind === 'start' ? `시작 실패 (${failure.code})` : failure.kind === 'signal' ? `멈춤 (신호 ${failure.signal})` : `비정상 종료 (상태 ${failure.status})`}. 글을 올리지 않았습니다`,
   },
 };
 
@@ -55,7 +55,7 @@ function executable(path: string): boolean {
  * is lost to a misspelled $EDITOR); undefined when none is set.
  */
 export function findEditor(env: NodeJS.ProcessEnv, lang: Lang): Editor | undefined {
-  const variable = env.VISUAL ? 'VISUAL' : env.EDITOR ? 'EDITOR' : undefined;
+  const variable = env.VISUAL ? 'VISUAL' : env.EDITOR && !npmDefault(env) ? 'EDITOR' : undefined;
   if (!variable) return undefined;
   const [command = '', ...args] = splitCommand(env[variable] ?? '');
   const found =
@@ -65,6 +65,14 @@ export function findEditor(env: NodeJS.ProcessEnv, lang: Lang): Editor | undefin
   if (!command || !found) throw new PostboardError(TEXT[lang].notFound(command, variable));
   return { command, args, variable };
 }
+
+/**
+ * An EDITOR that npm put there, not the user: run through npx (or an npm script), npm sets EDITOR
+ * to its own default — vi (notepad.exe on Windows) — when neither EDITOR nor VISUAL is set. Taken
+ * for none, so `npx postboard add` asks for the body in place, as for everyone else.
+ */
+const npmDefault = (env: NodeJS.ProcessEnv): boolean =>
+  Boolean(env.npm_execpath) && !env.VISUAL && (env.EDITOR === 'vi' || /[\\/]notepad\.exe$/i.test(env.EDITOR ?? ''));
 
 /** Runs the editor on `initial` and returns what was saved. */
 export function editText(editor: Editor, initial: string, lang: Lang, env: NodeJS.ProcessEnv): string {
@@ -88,9 +96,20 @@ export function editText(editor: Editor, initial: string, lang: Lang, env: NodeJ
     } finally {
       process.removeListener('SIGINT', ignore);
     }
+    // What the editor saved, even if it then failed: text a person wrote is kept as a draft.
+    const withSaved = <E extends PostboardError>(error: E): E => {
+      let saved: string | undefined;
+      try {
+        saved = readFileSync(file, 'utf8');
+      } catch {
+        saved = undefined;
+      }
+      if (saved !== undefined && saved !== initial && saved.trim()) error.partial = saved;
+      return error;
+    };
     // An editor that Ctrl+C ends (as `cat` would be) cancels, as Ctrl+C does at any question.
-    if (result.signal === 'SIGINT') throw new Cancelled(TEXT[lang].cancelled);
-    const fail = (failure: Failure) => new PostboardError(TEXT[lang].failed(editor.command, failure));
+    if (result.signal === 'SIGINT') throw withSaved(new Cancelled(TEXT[lang].cancelled));
+    const fail = (failure: Failure) => withSaved(new PostboardError(TEXT[lang].failed(editor.command, failure)));
     if (result.error) throw fail({ kind: 'start', code: (result.error as NodeJS.ErrnoException).code ?? 'EIO' });
     if (result.signal) throw fail({ kind: 'signal', signal: result.signal });
     if (result.status !== 0) throw fail({ kind: 'status', status: result.status });

@@ -1,6 +1,6 @@
 import { emitKeypressEvents } from 'node:readline';
 import { checkField, type InputField, type PostDraft } from '../board/post.js';
-import { Cancelled } from '../errors.js';
+import { Cancelled, PostboardError } from '../errors.js';
 import type { Lang, Messages } from '../i18n/index.js';
 import type { IO } from '../io.js';
 import { visibleBlock, visibleLine } from '../render/sanitize.js';
@@ -27,7 +27,7 @@ const LABELS: Record<Lang, Labels> = {
   en: {
     title: 'Title',
     author: 'Author',
-    authorHint: '(POSTBOARD_AUTHOR sets the default)',
+    authorHint: '(for a default: export POSTBOARD_AUTHOR="…")',
     department: 'Department (type to filter, or a new one)',
     date: 'Date (YYYY-MM-DD)',
     status: 'Status',
@@ -46,7 +46,7 @@ const LABELS: Record<Lang, Labels> = {
   ko: {
     title: '제목',
     author: '글쓴이',
-    authorHint: '(기본값은 POSTBOARD_AUTHOR 환경 변수로)',
+    authorHint: '(기본값 정하기: export POSTBOARD_AUTHOR="…")',
     department: '담당부서 (입력해 찾거나 새로 입력)',
     date: '날짜 (YYYY-MM-DD)',
     status: '상태',
@@ -193,7 +193,11 @@ export async function askPost(options: PostFormOptions): Promise<PostDraft> {
           break;
         case 'body':
           answers.body = editor
-            ? await bodyInEditor(editor, fallback ?? options.partialBody ?? '', options, check(field), (question) => confirm(prompts, context, lang, question, true))
+            ? await bodyInEditor(editor, fallback ?? options.partialBody ?? '', options, check(field), (question) => confirm(prompts, context, lang, question, true)).catch((error: unknown) => {
+                // What the editor saved before it failed or was cancelled is part of what was typed.
+                if (error instanceof PostboardError && error.partial) options.onAnswer?.({ ...answers }, { body: error.partial });
+                throw error;
+              })
             : await askBody({
                 io: options.io,
                 lang,

@@ -7,7 +7,7 @@ import { postMatcher, type PostFilter } from '../board/query.js';
 import { titleKey } from '../board/title-key.js';
 import { BoardFileError, UsageError } from '../errors.js';
 import type { BoardProblem, DatabaseStep, LockHolder } from './board.js';
-import { ambiguousUrl } from './index.js';
+import { ambiguousUrl, lastingLocation } from './index.js';
 import { connectionPlan, NoPassword, PlanProblem, pgpassPassword, type ConnectionPlan } from './pg-connection.js';
 import { COUNT_UP_TO, contentsFound, DATABASE_SCHEMA, filterClauses, fromRow, hashOf, orderClause, POST_COLUMNS, ROW_COLUMNS, searchText, toRow, type PostRow, waitedSeconds } from './sql.js';
 import type { BoardInfo, BoardSnapshot, BoardStore, BoardTransaction, ChangeInfo, Grouping, OwnFile, PostPage, PostQuery, Tally } from './store.js';
@@ -107,6 +107,8 @@ export class PostgresBoardStore implements BoardStore {
   private readonly connection: string;
   private tablesThere: boolean | undefined;
   private readonly countUpTo: number;
+  /** The board's location as given (password and all: never shown). */
+  private readonly url: string;
 
   /*
    * One connection per command, and on it one round trip at a time, in the order asked (callers
@@ -136,6 +138,7 @@ export class PostgresBoardStore implements BoardStore {
   constructor(options: PostgresBoardOptions) {
     this.name = options.shownAs;
     this.countUpTo = options.countUpTo ?? COUNT_UP_TO;
+    this.url = options.url;
     let url: URL;
     try {
       if (ambiguousUrl(options.url)) throw new Error('read two ways');
@@ -395,7 +398,8 @@ export class PostgresBoardStore implements BoardStore {
       this.lost ??= error as Error;
       return { kind: 'connection-lost', host: this.host, during, detail: detailOf(error) };
     }
-    if (code === '42P01' || code === '3F000') return { kind: 'no-tables', location: this.name };
+    // (Named without its password, so that the hint pastes as it is: the password comes as it came now.)
+    if (code === '42P01' || code === '3F000') return { kind: 'no-tables', location: lastingLocation(this.url) };
     if (code === '55P03') return { kind: 'locked', seconds: waitedSeconds(this.lockMs), store: 'postgres', holder: 'unknown' };
     // Cancelled by the statement time-out (or by an administrator, well before it).
     if (code === '57014' && tookMs >= this.serverBoundMs - 50) return { kind: 'statement-timeout', seconds: waitedSeconds(this.serverBoundMs) };

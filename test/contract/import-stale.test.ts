@@ -86,13 +86,30 @@ describe.each(KINDS)('import --update on the %s board: a row made before its pos
     expect(refused.code).toBe(2);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toMatch(
-      new RegExp(`^error: ${file} row 2: post 1 was changed on the board \\(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\) after this file was made \\(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\); export it again, or --force to overwrite that change\\n$`),
+      new RegExp(`^error: ${file} row 2: post 1 was changed on the board \\(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\) after this file's version of it \\(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\), and this row changes it too; export it again and redo the row's edit, --skip-invalid to import the other rows, or --force to overwrite that change\\n$`),
     );
     expect((await postsOf(board))[0]).toMatchObject({ title: '첫 글', views: 777 });
 
     const forced = await on(board, ['import', file, '--update', '--force']);
     expect(forced).toMatchObject({ code: 0, stdout: 'Imported: 0 added, 1 updated, 0 unchanged\n' });
     expect((await postsOf(board))[0]).toMatchObject({ title: '엑셀에서 고친 제목', views: 0 });
+  });
+
+  it("a row nobody edited, of a post a colleague changed since the export, is skipped with a note (no refusal, no --force needed); the rows edited are applied", async () => {
+    const board = await emptyBoardOf(kind);
+    for (const title of ['첫 글', '둘째 글']) expect((await on(board, ['add', '--title', title, '--author', '기자'])).code).toBe(0);
+    const file = join(tempDir(), 'board.csv');
+    expect((await on(board, ['export', '-o', file])).code).toBe(0);
+    // A colleague changes post 1 on the board; the sheet's author edits only post 2's row.
+    expect((await on(board, ['edit', '1', '--views', '55'])).code).toBe(0);
+    editCell(file, 2, TITLE, '시트에서 고친 제목');
+    const imported = await on(board, ['import', file, '--update', '--lang', 'en']);
+    expect(imported).toMatchObject({ code: 0, stdout: 'Imported: 0 added, 1 updated, 0 unchanged, 1 skipped\n' });
+    expect(imported.stderr).toContain(`row 3: skipped: post 1 was changed on the board after this file was made, and this row changes nothing of it: the board's version stays`);
+    expect((await postsOf(board)).map((post) => [post.id, post.title, post.views])).toEqual([
+      [2, '시트에서 고친 제목', 0],
+      [1, '첫 글', 55],
+    ]);
   });
 
   it('the same with the times cut to minutes (a --header ko export as Excel saves an older one): refused, the post having changed twice within that minute', { timeout: 60_000 }, async () => {
@@ -115,7 +132,7 @@ describe.each(KINDS)('import --update on the %s board: a row made before its pos
       );
     } else {
       // A machine so slow that the edit came in the next minute: then the minutes alone tell.
-      expect(refused.stderr).toMatch(new RegExp(`^error: ${file} row 2: post 1 was changed on the board \\(.*\\) after this file was made \\(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\);`));
+      expect(refused.stderr).toMatch(new RegExp(`^error: ${file} row 2: post 1 was changed on the board \\(.*\\) after this file's version of it \\(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\), and this row changes it too;`));
     }
     expect((await postsOf(board))[0]).toMatchObject({ title: '첫 글', views: 777 });
     // A fresh export, re-saved the same way, with nothing changed since: every row is unchanged.
@@ -166,7 +183,7 @@ describe.each(KINDS)('import --update on the %s board: a row made before its pos
     writeFileSync(file, JSON.stringify(posts.map((post) => ({ ...post, title: '고친 제목' }))));
     const refused = await on(board, ['import', file, '--update', '--lang', 'en']);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/^error: .* item 1: post 1 on the board \(.*\) is an earlier version than this file's \(.*\), as an undo leaves it; export it again, or --force to apply the row anyway\n$/);
+    expect(refused.stderr).toMatch(/^error: .* item 1: post 1 on the board \(.*\) is an earlier version than this file's \(.*\), as an undo leaves it; export it again, --skip-invalid to import the other rows, or --force to apply the row anyway\n$/);
     expect((await postsOf(board))[0]).toMatchObject({ title: '첫 글', views: 0 });
   });
 

@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempDir } from '../support/cli.js';
+import { BIN, ROOT, runCli, tempDir } from '../support/cli.js';
 import { DRIVER_HERE } from '../support/sqlite.js';
 import { Terminal } from '../support/terminal.js';
 
@@ -214,10 +215,17 @@ describe('a PostgreSQL board, set up', () => {
     expect(runs.filter((run) => run.stdout.includes('is a board already')).length).toBe(5);
   });
 
-  it("the hint to make a board can be pasted into a shell as it is (the URL's ? quoted)", async () => {
+  it("the hint to make a board can be pasted into a shell as it is (the URL's ? quoted, no password, not even masked)", async () => {
     const location = `${url()}?schema=t_hint_${process.pid}`;
+    const password = new URL(url()).password;
     const listed = await runCli(['list', '--db', location]);
-    expect(listed.stderr).toMatch(/make one with: postboard init --db 'postgres:\/\/postgres:\*\*\*@[^']+\?schema=t_hint_\d+'/);
+    expect(listed.stderr).toMatch(/make one with: postboard init --db 'postgres:\/\/postgres@[^']+\?schema=t_hint_\d+'/);
+    expect(listed.stderr).not.toContain(password);
+    // Pasted into a shell, with the password where the team keeps it (PGPASSWORD), it makes the board.
+    const hint = /make one with: (postboard init .*)$/m.exec(listed.stderr)![1]!;
+    const made = spawnSync('sh', ['-c', hint.replace(/^postboard/, `"${process.execPath}" "${BIN}"`)], { env: { PATH: process.env.PATH, HOME: tempDir(), PGPASSWORD: password }, encoding: 'utf8' });
+    expect(made.status, made.stderr).toBe(0);
+    expect((await runCli(['list', '--db', location])).code).toBe(0);
   });
 
   it('--help names the board --db gives, not only POSTBOARD_DB', async () => {

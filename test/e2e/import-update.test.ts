@@ -169,7 +169,7 @@ describe('the Excel round trip: export --header ko, edit in Excel (CP949), impor
     const refused = await runCli(['import', file, '--db', board, '--update'], { env: seoul });
     expect(refused.code).toBe(2);
     // The sample post had no time when the file was made; the board's change is said to the millisecond.
-    expect(refused.stderr).toMatch(/row \d+: post 2912 was changed on the board \(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\) after this file was made; export it again, or --force to overwrite that change/);
+    expect(refused.stderr).toMatch(/row \d+: post 2912 was changed on the board \(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\) after this file's version of it, and this row changes it too; export it again and redo the row's edit, --skip-invalid to import the other rows, or --force to overwrite that change/);
     expect(loadBoard(board).posts.find((post) => post.id === 2912)?.views).toBe(1234);
     const forced = await runCli(['import', file, '--db', board, '--update', '--force'], { env: seoul });
     expect(forced.code).toBe(0);

@@ -177,9 +177,15 @@ describe('which board', () => {
     const missing = join(tempDir(), 'none.json');
     const table = await runCli(['list', '--db', missing]);
     expect(table).toMatchObject({ code: 0, stdout: '' });
-    expect(table.stderr).toBe(`No board at ${missing} yet. Post the first one with: postboard add\n`);
+    expect(table.stderr).toBe(`No board at ${missing} yet. Post the first one with: postboard add --db ${missing}\n`);
     const json = await runCli(['list', '--db', missing, '--format', 'json']);
     expect(JSON.parse(json.stdout)).toEqual([]);
+    // The hint names the board it was given: run as printed, it posts there, not to the default board.
+    const hint = /with: postboard (.*)$/m.exec(table.stderr)![1]!.split(' ');
+    expect((await runCli([...hint, '--title', '첫 글', '--author', 'a'])).code).toBe(0);
+    expect((await runCli(['list', '--db', missing, '--format', 'jsonl', '--fields', 'title'])).stdout).toBe('{"title":"첫 글"}\n');
+    // Run through npx, the hint says npx too.
+    expect((await runCli(['list', '--db', join(tempDir(), 'other.json')], { env: { npm_command: 'exec' } })).stderr).toContain('Post the first one with: npx postboard add --db');
   });
 
   it('an empty board says so', async () => {

@@ -15,7 +15,7 @@ describe('postboard add on a terminal asks for each field', () => {
     term.type(`${KEYS.enter}`); // empty: refused
     await term.waitFor('must not be empty');
     term.type(`수소 경제 협력 강화${KEYS.enter}`);
-    await term.waitFor('Author (POSTBOARD_AUTHOR sets the default)');
+    await term.waitFor('Author (for a default: export POSTBOARD_AUTHOR="…")');
     // Nothing offered: you never posted on this board, and a colleague's name is not yours.
     term.type(KEYS.enter);
     await term.waitFor('must not be empty');
