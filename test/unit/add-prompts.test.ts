@@ -1,8 +1,8 @@
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { sampleCopy, tempDir } from '../support/cli.js';
+import { SAMPLE_BOARD, sampleCopy, tempDir } from '../support/cli.js';
 import { KEYS, onTerminal } from '../support/io.js';
 
 const postsOf = (path: string) => (JSON.parse(readFileSync(path, 'utf8')) as { lastId: number; posts: Record<string, unknown>[] });
@@ -149,6 +149,59 @@ describe('postboard add on a terminal asks for each field', () => {
     expect(await term.exit).toBe(0);
     vi.unstubAllEnvs();
     expect(postsOf(board).posts[0]).toMatchObject({ title: 't', body: '편집기에서 쓴 내용\n\n둘째 줄' });
+  });
+
+  it("an EDITOR that npm set (npx sets vi when you set none) is not taken for yours: the body is asked in place", async () => {
+    const board = sampleCopy();
+    const term = onTerminal(['add', '--db', board, '--author', 'a', '--department', '', '--date', '2024-09-06', '--status', 'published', '--source-agency', '', '--source-date', '', '--source-url', '', '--yes'], {
+      env: { EDITOR: 'vi', npm_execpath: '/usr/lib/node_modules/npm/bin/npm-cli.js', npm_command: 'exec', PATH: process.env.PATH },
+    });
+    await term.waitFor('Title');
+    term.type(`t${KEYS.enter}`);
+    await term.waitFor('Ctrl+D to finish');
+    term.type(`제자리에서 쓴 내용${KEYS.ctrlD}`);
+    expect(await term.exit).toBe(0);
+    expect(postsOf(board).posts[0]).toMatchObject({ title: 't', body: '제자리에서 쓴 내용' });
+  });
+
+  it('what the editor saved before it failed is kept in the draft, not lost', async () => {
+    const board = sampleCopy();
+    const home = tempDir('postboard-home-');
+    const editor = join(tempDir(), 'editor.sh');
+    writeFileSync(editor, `#!/bin/sh\nprintf '저장하고 실패한 편집기' > "$1"\nexit 1\n`);
+    chmodSync(editor, 0o755);
+    vi.stubEnv('EDITOR', editor);
+    vi.stubEnv('VISUAL', '');
+    const term = onTerminal(['add', '--db', board, '--author', 'a', '--department', '', '--date', '2024-09-06', '--status', 'published'], {
+      env: { EDITOR: editor, PATH: process.env.PATH, HOME: home },
+    });
+    await term.waitFor('Title');
+    term.type(`t${KEYS.enter}`);
+    expect(await term.exit).toBe(1);
+    vi.unstubAllEnvs();
+    const path = /kept as a draft: (\S+)/.exec(term.io.output.stderr)?.[1];
+    expect(path, term.io.output.stderr).toBeDefined();
+    expect(JSON.parse(readFileSync(path!, 'utf8'))).toMatchObject({ post: { title: 't', body: '저장하고 실패한 편집기' }, partial: 'body' });
+    expect(readFileSync(board).equals(readFileSync(SAMPLE_BOARD))).toBe(true);
+  });
+
+  it('a draft being finished and kept again (Ctrl+C once more) replaces itself: one post, one draft', async () => {
+    const board = sampleCopy();
+    const home = tempDir('postboard-home-');
+    const drafts = join(home, 'drafts');
+    mkdirSync(drafts);
+    const path = join(drafts, 'kept.json');
+    writeFileSync(path, JSON.stringify({ postboard: 'draft', version: 2, board, post: { title: '초안', author: 'a', department: '', date: '2024-09-06', status: 'published' }, answered: ['title', 'subtitle', 'author', 'department', 'date', 'status'] }));
+    const term = onTerminal(['add', '--from-draft', path], { env: { HOME: home, XDG_DATA_HOME: home } });
+    await term.waitFor('Ctrl+D to finish');
+    term.type(`다 쓴 본문${KEYS.ctrlD}`);
+    await term.waitFor('Source agency');
+    term.type(KEYS.ctrlC);
+    expect(await term.exit).toBe(130);
+    expect(readdirSync(drafts)).toEqual(['kept.json']);
+    expect(existsSync(join(home, 'postboard', 'drafts'))).toBe(false);
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ post: { title: '초안', body: '다 쓴 본문' } });
+    expect(JSON.parse(readFileSync(path, 'utf8')).answered).toContain('body');
   });
 });
 
