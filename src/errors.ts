@@ -81,7 +81,8 @@ export class BoardFileError extends StoreError {
   readonly file: string;
   readonly problem: BoardProblem;
   constructor(file: string, problem: BoardProblem) {
-    super(`${file}: ${problem.kind}`);
+    // A location written wrong is a usage error (exit 2), as a bad flag is.
+    super(`${file}: ${problem.kind}`, problem.kind === 'bad-setting' ? ExitCode.usage : ExitCode.failure);
     this.file = file;
     this.problem = problem;
   }

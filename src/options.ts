@@ -83,7 +83,8 @@ export interface RawFilterOptions {
   status?: string;
   author?: string;
   department?: string;
-  search?: string;
+  /** Every `--search` given (each one's words must all be there). */
+  search?: string | string[];
   since?: string;
   until?: string;
   period?: string;
@@ -126,7 +127,8 @@ export function addFilterOptions(command: Command, lang: Lang): Command {
     .option('--status <status>', help.status)
     .option('--author <text>', help.author)
     .option('--department <text>', help.department)
-    .option('-s, --search <text>', help.search)
+    // Given twice, both: `-s 원전 -s 협력` finds the posts with both words.
+    .option('-s, --search <text>', help.search as string, (value: string, previous: string[] = []) => [...previous, value])
     .option('--since <date>', help.since)
     .option('--until <date>', help.until)
     .option('--period <period>', help.period)
@@ -144,12 +146,12 @@ export function parseFilter(raw: RawFilterOptions, parse: OptionParser, now: Dat
   const since = period ? periodStart(period, today) : parse.date('--since', raw.since);
   const until = period ? today : parse.date('--until', raw.until);
   if (since && until && since > until) parse.fail(parse.t.usage.sinceAfterUntil(since, until));
-  const search = parse.text('--search', raw.search);
+  const searches = raw.search === undefined ? undefined : (Array.isArray(raw.search) ? raw.search : [raw.search]).map((text) => parse.text('--search', text) as string);
   const filter: PostFilter = {
     status: parse.status('--status', raw.status, true) ?? 'all',
     author: parse.text('--author', raw.author),
     department: parse.text('--department', raw.department),
-    search: search === undefined ? undefined : searchTerms(search),
+    search: searches === undefined ? undefined : [...new Set(searches.flatMap(searchTerms))],
     since,
     until,
   };

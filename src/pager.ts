@@ -15,7 +15,9 @@ export async function page(io: IO, text: string): Promise<boolean> {
   const command = (io.env.POSTBOARD_PAGER ?? io.env.PAGER ?? 'less -FRX').trim();
   if (command === '' || command === 'cat') return false;
   // As git does: less without flags still shows colour and quits on a short text.
-  const env = { ...io.env, LESS: io.env.LESS ?? 'FRX', LV: io.env.LV ?? '-c' };
+  // The text is UTF-8 whatever the locale says: less, under a LANG naming a locale the system
+  // lacks, would show Hangul as <EB><AC><B8>.
+  const env = { ...io.env, LESS: io.env.LESS ?? 'FRX', LV: io.env.LV ?? '-c', LESSCHARSET: io.env.LESSCHARSET ?? 'utf-8' };
   // child_process (~4 ms to load) only when there is a pager to start.
   // (getBuiltinModule: the bundle runs from V8's code cache, where import() has no loader.)
   const { spawn } = process.getBuiltinModule('node:child_process') as typeof import('node:child_process');

@@ -82,7 +82,7 @@ const TEXT: Record<'undo' | 'redo', Record<Lang, UndoText>> = {
       question: 'Undo these changes?',
       moved: 'the board changed since it was shown; run postboard undo again to see the new last change',
       conflict: (entry, conflicts) => `cannot undo ${entry}: ${conflicts.join('; ')}. Undo the later change first, or edit by hand`,
-      done: (entry, count) => `Undone ${entry}: ${count === 1 ? '1 post' : `${count} posts`} back as before it.`,
+      done: (entry, count) => `Undone: ${entry} (${count === 1 ? '1 post' : `${count} posts`}).`,
     },
     ko: {
       description: 'postboard로 한 마지막 변경 되돌리기 (다시 하면 그 앞의 변경; 변경 기록이 어느 것인지 알려 줌)',
@@ -93,14 +93,14 @@ const TEXT: Record<'undo' | 'redo', Record<Lang, UndoText>> = {
         ['postboard log', 'undo가 되돌릴 변경들'],
       ],
       nothing: '되돌릴 것이 없습니다: 변경 기록에 되돌릴 변경이 남아 있지 않습니다',
-      noSuch: (seq) => `기록에 되돌릴 변경이 없습니다: #${seq} (없거나, 되돌리기/다시 하기이거나, 이미 되돌렸습니다). postboard log에서 보세요`,
+      noSuch: (seq) => `되돌릴 수 있는 변경이 아닙니다: #${seq} (없는 번호, 되돌리기나 다시 하기의 기록, 또는 이미 되돌린 변경). postboard log에서 보세요`,
       seq: 'postboard log의 변경 번호 (기본: 마지막 변경)',
       heading: (entry) => `마지막 변경을 되돌립니다: ${entry}`,
       headingOf: (entry) => `변경을 되돌립니다: ${entry}`,
       question: '이 변경을 되돌릴까요?',
       moved: '보여 준 뒤에 게시판이 바뀌었습니다. postboard undo를 다시 실행해 새 마지막 변경을 보세요',
       conflict: (entry, conflicts) => `되돌릴 수 없습니다: ${entry}. ${conflicts.join('; ')}. 나중 변경을 먼저 되돌리거나 직접 고치세요`,
-      done: (entry, count) => `되돌렸습니다 ${entry}: 글 ${count}개를 그 전으로.`,
+      done: (entry, count) => `되돌렸습니다: ${entry} (글 ${count}개).`,
     },
   },
   redo: {
@@ -119,7 +119,7 @@ const TEXT: Record<'undo' | 'redo', Record<Lang, UndoText>> = {
       question: 'Redo these changes?',
       moved: 'the board changed since it was shown; run postboard redo again to see what can be redone',
       conflict: (entry, conflicts) => `cannot redo ${entry}: ${conflicts.join('; ')}`,
-      done: (entry, count) => `Redone ${entry}: ${count === 1 ? '1 post' : `${count} posts`} as after it.`,
+      done: (entry, count) => `Redone: ${entry} (${count === 1 ? '1 post' : `${count} posts`}).`,
     },
     ko: {
       description: '마지막으로 되돌린 변경을 다시 하기 (새 변경을 하기 전까지)',
@@ -136,7 +136,7 @@ const TEXT: Record<'undo' | 'redo', Record<Lang, UndoText>> = {
       question: '다시 할까요?',
       moved: '보여 준 뒤에 게시판이 바뀌었습니다. postboard redo를 다시 실행해 다시 할 수 있는 것을 보세요',
       conflict: (entry, conflicts) => `다시 할 수 없습니다: ${entry}. ${conflicts.join('; ')}`,
-      done: (entry, count) => `다시 했습니다 ${entry}: 글 ${count}개를 그 후로.`,
+      done: (entry, count) => `다시 했습니다: ${entry} (글 ${count}개).`,
     },
   },
 };

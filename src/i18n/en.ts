@@ -88,8 +88,8 @@ export const en = {
       `${location}: postboard keeps boards in a JSON file, a SQLite file (.sqlite, .db or sqlite:PATH) or a PostgreSQL database (postgres://…), not at this kind of URL`,
   },
   notFound: {
-    post: (id: number, board: string) => `No post ${id} on ${board}.`,
-    noBoard: (board: string) => `No board at ${board}.`,
+    post: (id: number, board: string) => `no post ${id} on ${board}`,
+    noBoard: (board: string) => `no board at ${board}`,
   },
   error: {
     prefix: 'error',
@@ -238,6 +238,7 @@ export const en = {
       `the connection to the PostgreSQL server at ${problem.host} was ended (${problem.detail})${stepOutcome(problem.during)}`,
     'statement-timeout': (problem) =>
       `the PostgreSQL server stopped a statement after ${problem.seconds} s (POSTBOARD_STATEMENT_TIMEOUT beyond the lock time-out); the board is unchanged. Try again later, or raise POSTBOARD_STATEMENT_TIMEOUT`,
+    'bad-setting': (problem) => `${problem.setting} must be one of ${problem.choices.join(', ')}, not ${quoted(problem.value)}`,
     'tls': (problem) =>
       problem.reason === 'unsupported'
         ? `the PostgreSQL server at ${problem.host} does not offer TLS, and sslmode=${problem.sslmode} asks for it`
@@ -258,7 +259,7 @@ export const en = {
       problem.noPassword
         ? problem.pgpassIgnored
           ? `the PostgreSQL server asks for ${problem.user}'s password and none was given: ${problem.pgpassIgnored} is not read while others may read it (chmod 600 ${problem.pgpassIgnored})`
-          : `the PostgreSQL server asks for ${problem.user}'s password and none was given; put it in PGPASSWORD, ~/.pgpass or the URL`
+          : `the PostgreSQL server asks for ${problem.user}'s password and none was given; put it in PGPASSWORD, ~/.pgpass or the URL (--db, or POSTBOARD_DB: a draft takes it from there when it names the same database)`
         : `the PostgreSQL server refused the login of ${problem.user} (wrong password, or not allowed); check the URL, PGPASSWORD or ~/.pgpass`,
     'no-database': (problem) => `the PostgreSQL server has no database ${problem.database}; create it (createdb ${problem.database}) or name another`,
     'no-tables': (problem) => `has no postboard board yet; make one with: postboard init --db ${shellWord(problem.location)}`,

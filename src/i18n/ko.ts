@@ -218,6 +218,7 @@ export const ko: Catalogue = {
       `${problem.host}의 PostgreSQL 서버와의 연결이 끊겼습니다 (${problem.detail})${stepOutcome(problem.during)}`,
     'statement-timeout': (problem) =>
       `PostgreSQL 서버가 ${problem.seconds}초 동안 끝나지 않은 문장을 멈췄습니다 (잠금 대기 시간에 더한 POSTBOARD_STATEMENT_TIMEOUT). 게시판은 그대로입니다. 잠시 뒤 다시 하거나 POSTBOARD_STATEMENT_TIMEOUT을 늘리세요`,
+    'bad-setting': (problem) => `${problem.setting} 값은 ${problem.choices.join(', ')} 중 하나여야 합니다: ${quoted(problem.value)}`,
     'tls': (problem) =>
       problem.reason === 'unsupported'
         ? `${problem.host}의 PostgreSQL 서버가 TLS를 지원하지 않는데 sslmode=${problem.sslmode} 설정은 TLS를 요구합니다`
@@ -238,7 +239,7 @@ export const ko: Catalogue = {
       problem.noPassword
         ? problem.pgpassIgnored
           ? `PostgreSQL 서버가 ${problem.user}의 비밀번호를 요구하는데 주어진 비밀번호가 없습니다. 다른 사용자도 읽을 수 있는 파일은 읽지 않습니다: ${problem.pgpassIgnored} (chmod 600 ${problem.pgpassIgnored})`
-          : `PostgreSQL 서버가 ${problem.user}의 비밀번호를 요구하는데 주어진 비밀번호가 없습니다. PGPASSWORD, ~/.pgpass, URL 중 한 곳에 넣으세요`
+          : `PostgreSQL 서버가 ${problem.user}의 비밀번호를 요구하는데 주어진 비밀번호가 없습니다. PGPASSWORD, ~/.pgpass, URL(--db, 또는 POSTBOARD_DB: 같은 데이터베이스면 초안도 여기서 가져감) 중 한 곳에 넣으세요`
         : `PostgreSQL 서버가 ${problem.user}의 로그인을 거부했습니다 (비밀번호가 틀렸거나 허용되지 않음). URL, PGPASSWORD, ~/.pgpass를 확인하세요`,
     'no-database': (problem) => `PostgreSQL 서버에 ${problem.database} 데이터베이스가 없습니다. 만들거나(createdb ${problem.database}) 다른 것을 지정하세요`,
     'no-tables': (problem) => `아직 postboard 게시판이 없습니다. 만들려면: postboard init --db ${shellWord(problem.location)}`,

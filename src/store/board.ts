@@ -85,7 +85,9 @@ export type BoardProblem =
   /** `pgpassIgnored`: a ~/.pgpass that others may read, which is not used (as libpq does not use it). */
   | { kind: 'login-failed'; user: string; noPassword?: true; pgpassIgnored?: string }
   | { kind: 'no-database'; database: string }
-  | { kind: 'no-tables'; location: string };
+  | { kind: 'no-tables'; location: string }
+  /** A setting of the board's location that is none of the values it takes (`?sslmode=bogus`): a usage error. */
+  | { kind: 'bad-setting'; setting: string; value: string; choices: readonly string[] };
 
 /**
  * A full disk, for a board written whole at every change (a JSON board, a delete too): how much

@@ -113,7 +113,7 @@ export function connectionPlan(location: string, env: NodeJS.ProcessEnv = proces
   let modeText = param('sslmode') ?? (legacy === 'true' || legacy === '1' ? 'verify-full' : legacy === 'false' || legacy === '0' ? 'disable' : legacy === 'no-verify' ? 'require' : undefined) ?? env.PGSSLMODE ?? 'prefer';
   if (modeText === 'no-verify') modeText = 'require';
   if (!SSL_MODES.includes(modeText as SslMode)) {
-    throw new PlanProblem({ kind: 'tls', host: shownHost, sslmode: modeText, reason: 'other', detail: `sslmode is one of ${SSL_MODES.join(', ')}` });
+    throw new PlanProblem({ kind: 'bad-setting', setting: param('sslmode') !== undefined ? 'sslmode' : env.PGSSLMODE !== undefined ? 'PGSSLMODE' : 'ssl', value: modeText, choices: SSL_MODES });
   }
   let sslmode = modeText as SslMode;
   // TLS is for TCP: a Unix socket never has it (libpq does the same).

@@ -34,7 +34,7 @@ describe('postboard edit', () => {
     const board = sampleCopy();
     await refused(board, ['edit', '2912', '--title', '', '--date', '2024-02-30', '--views', '-1'], 2, /^error: --views must be a whole number of 0 or more/);
     await refused(board, ['edit', '2912', '--title', '', '--date', '2024-02-30'], 2, 'error: --title must not be empty\nerror: --date "2024-02-30" is not a real calendar date (YYYY-MM-DD)\n');
-    await refused(board, ['edit', '9999', '--title', 'x'], 1, `error: No post 9999 on ${board}.\n`);
+    await refused(board, ['edit', '9999', '--title', 'x'], 1, `error: no post 9999 on ${board}\n`);
     const url = post(board, 2912)?.source?.url ?? '';
     await refused(board, ['edit', '2913', '--source-url', url], 1, /already on the board as post 2912/);
     expect((await runCli(['edit', '2913', '--source-url', url, '--allow-duplicate', '--db', board])).code).toBe(0);
@@ -61,7 +61,7 @@ describe('postboard hide and publish', () => {
   });
 
   it('one unknown number and nothing changes', async () => {
-    await refused(sampleCopy(), ['hide', '2913', '9999'], 1, /No post 9999/);
+    await refused(sampleCopy(), ['hide', '2913', '9999'], 1, /no post 9999/);
   });
 });
 
@@ -79,7 +79,7 @@ describe('postboard delete', () => {
   });
 
   it('a number that is not there: exit 1, nothing deleted', async () => {
-    await refused(sampleCopy(), ['rm', '2932', '9999', '--yes'], 1, /No post 9999/);
+    await refused(sampleCopy(), ['rm', '2932', '9999', '--yes'], 1, /no post 9999/);
   });
 });
 
@@ -92,7 +92,7 @@ describe('postboard undo and redo', () => {
     await run(board, 'add', '--title', '실수로 올린 글', '--author', 'a');
     await run(board, 'delete', '2912', '--yes');
     const first = await run(board, 'undo', '--yes');
-    expect(first.stdout).toMatch(/^Undo the last change: #2 delete, by 홍길동, \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\n\+ bring back post 2912: 세계 최고 디지털플랫폼정부, 10개 개발도상국에 전파한다\nUndone #2 delete: 1 post back as before it.\n$/);
+    expect(first.stdout).toMatch(/^Undo the last change: #2 delete, by 홍길동, \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\n\+ bring back post 2912: 세계 최고 디지털플랫폼정부, 10개 개발도상국에 전파한다\nUndone: #2 delete (1 post).\n$/);
     expect(post(board, 2912)?.title).toBe('세계 최고 디지털플랫폼정부, 10개 개발도상국에 전파한다');
     const second = await run(board, 'undo', '--yes');
     expect(second.stdout).toContain('- remove post 2933: 실수로 올린 글');
@@ -164,7 +164,7 @@ describe('postboard undo and redo', () => {
     const board = writeBoard({ ...makeBoard([edited]), changes: [{ seq: 1, at: '2026-01-01T00:00:00.900Z', who: 'a', command: 'edit', changes: [change] }] });
     const result = await run(board, 'undo', '--yes');
     // Shown to the second, the time stamp is the same on both sides: a line saying nothing is not said.
-    expect(result.stdout).toMatch(/\n {4}Views: 2 → 1\nUndone #1 edit/);
+    expect(result.stdout).toMatch(/\n {4}Views: 2 → 1\nUndone: #1 edit/);
     expect(post(board, 1)).toMatchObject({ views: 1, updatedAt: '2026-01-01T00:00:00.100Z' });
   });
 

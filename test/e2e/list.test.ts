@@ -134,6 +134,13 @@ describe('filters end to end', () => {
     expect(numbersIn((await runCli(['list', '--db', board, '--period', 'day'])).stdout)).toEqual([1001]);
   });
 
+  it('--search given twice: both must be there (never only the last one)', async () => {
+    const board = writeBoard(makeBoard([makePost({ id: 1, title: '원전 협력' }), makePost({ id: 2, title: '원전 점검' }), makePost({ id: 3, title: '기술 협력' })]));
+    const ids = async (...args: string[]) => JSON.parse((await runCli(['list', '--db', board, '--format', 'json', ...args])).stdout).map((post: { id: number }) => post.id);
+    expect(await ids('-s', '원전', '-s', '협력')).toEqual([1]);
+    expect(await ids('--search', '협력', '--search', '기술')).toEqual([3]);
+  });
+
   it('--status, --author and --department', async () => {
     const board = writeBoard(
       makeBoard([

@@ -41,7 +41,7 @@ describe('postboard show', () => {
 
   it('a post that is not there: exit 1, one line', async () => {
     const result = await runCli(['show', '9999']);
-    expect(result).toMatchObject({ code: 1, stdout: '', stderr: 'error: No post 9999 on ./data/posts.json.\n' });
+    expect(result).toMatchObject({ code: 1, stdout: '', stderr: 'error: no post 9999 on ./data/posts.json\n' });
   });
 
   it('a number that is not a number: exit 2, one line with a hint', async () => {

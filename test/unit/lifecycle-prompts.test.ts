@@ -171,7 +171,7 @@ describe('delete and undo on a terminal', () => {
     await again.waitFor('Redo these changes?');
     again.type(KEYS.enter);
     expect(await again.exit).toBe(0);
-    expect(again.io.output.stdout).toContain('Redone #1 hide: 1 post as after it.');
+    expect(again.io.output.stdout).toContain('Redone: #1 hide (1 post).');
     expect(post(board, 2913)?.status).toBe('hidden');
   });
 });
