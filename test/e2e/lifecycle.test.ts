@@ -92,7 +92,7 @@ describe('postboard undo and redo', () => {
     await run(board, 'add', '--title', '실수로 올린 글', '--author', 'a');
     await run(board, 'delete', '2912', '--yes');
     const first = await run(board, 'undo', '--yes');
-    expect(first.stdout).toMatch(/^Undo the last change: #2 delete, by 홍길동, \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\n\+ bring back post 2912: 세계 최고 디지털플랫폼정부, 10개 개발도상국에 전파한다\nUndone: #2 delete (1 post).\n$/);
+    expect(first.stdout).toMatch(/^Undo the last change: #2 delete, by 홍길동, \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\n\+ bring back post 2912: 세계 최고 디지털플랫폼정부, 10개 개발도상국에 전파한다\nUndone: #2 delete \(1 post\)\.\n$/);
     expect(post(board, 2912)?.title).toBe('세계 최고 디지털플랫폼정부, 10개 개발도상국에 전파한다');
     const second = await run(board, 'undo', '--yes');
     expect(second.stdout).toContain('- remove post 2933: 실수로 올린 글');
