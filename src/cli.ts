@@ -91,7 +91,9 @@ const HELP: Record<Lang, HelpText> = {
   POSTBOARD_LANG          ko or en
   POSTBOARD_AUTHOR        the default author for new posts
   POSTBOARD_LOCK_TIMEOUT  seconds to wait for another writer (default 10)
-  POSTBOARD_SQLITE_DRIVER node:sqlite or better-sqlite3 for SQLite boards (default: Node's own, 22.16+)
+  POSTBOARD_SQLITE_DRIVER
+                          node:sqlite or better-sqlite3 for SQLite boards
+                          (default: Node's own, 22.16+)
   POSTBOARD_STATEMENT_TIMEOUT
                           PostgreSQL: seconds one statement may run, and a silent
                           server is waited for, on top of the lock wait (default 30)
@@ -117,7 +119,9 @@ Exit codes: 0 ok, 1 failed (not found, bad board file, I/O), 2 usage error, 130 
   POSTBOARD_LANG          ko 또는 en
   POSTBOARD_AUTHOR        새 글의 기본 글쓴이
   POSTBOARD_LOCK_TIMEOUT  다른 쓰기를 기다릴 초 (기본 10)
-  POSTBOARD_SQLITE_DRIVER SQLite 게시판 드라이버: node:sqlite 또는 better-sqlite3 (기본: Node 22.16 이상은 내장)
+  POSTBOARD_SQLITE_DRIVER
+                          SQLite 게시판 드라이버: node:sqlite 또는 better-sqlite3
+                          (기본: Node 22.16 이상은 내장)
   POSTBOARD_STATEMENT_TIMEOUT
                           PostgreSQL: 문장 하나가 실행될 수 있고, 응답 없는 서버를
                           기다릴 초 (잠금 대기와 별도, 기본 30)
@@ -153,6 +157,7 @@ const KOREAN_TERMS: Record<string, string> = {
   groups: '표',
   id: '번호',
   ids: '번호',
+  change: '변경',
   shell: '셸',
 };
 const koreanTerms = (text: string): string => text.replace(/([<[])(\w+)(\.\.\.)?([>\]])/g, (whole, open: string, word: string, more = '', close: string) => (KOREAN_TERMS[word] ? `${open}${KOREAN_TERMS[word]}${more}${close}` : whole));

@@ -77,7 +77,7 @@ const TEXT: Record<Lang, ExportText> = {
       format: `${EXPORT_FORMATS.join(', ')} (default csv)`,
       output: 'write to FILE (whole or not at all) instead of stdout (- is stdout)',
       force: 'replace FILE if it exists',
-      fields: 'columns, comma-separated (default: all; md: id,title,author,date,views)',
+      fields: 'columns, comma-separated (default: all; md: id,title,author,date,views, of the published posts unless --status says otherwise)',
       header: `csv/tsv/md for people, in a language (${LANGS.join(', ')}): its header names, statuses (노출/비노출) and local times`,
       excel: 'for Excel (the default for csv and tsv: a UTF-8 byte-order mark first, so Excel reads Korean right)',
       noBom: 'no byte-order mark, for tools that do not want one',
@@ -112,7 +112,7 @@ const TEXT: Record<Lang, ExportText> = {
       format: `${EXPORT_FORMATS.join(', ')} (기본 csv)`,
       output: '표준 출력 대신 FILE에 쓰기 (완전히 쓰거나 전혀 쓰지 않음). - 는 표준 출력',
       force: 'FILE이 있으면 바꾸기',
-      fields: '열, 쉼표로 구분 (기본: 모두; md: id,title,author,date,views)',
+      fields: '열, 쉼표로 구분 (기본: 모두; md: id,title,author,date,views, --status가 없으면 노출 글만)',
       header: `csv/tsv/md를 사람이 읽게 이 언어로 (${LANGS.join(', ')}): 머리글, 상태(노출/비노출), 현지 시각`,
       excel: '엑셀용 (csv, tsv는 기본: UTF-8 BOM으로 시작해 엑셀이 한글을 바르게 읽음)',
       noBom: 'BOM 없이 (BOM을 원하지 않는 도구용)',
@@ -205,7 +205,9 @@ export function parseExportOptions(raw: RawExportOptions, ctx: Context): ExportO
   if (raw.force && raw.output === undefined) parse.fail(ctx.t.usage.conflict('--force', 'stdout (no --output)'));
   if (raw.feedLink !== undefined && !(/^https?:\/\//i.test(raw.feedLink) && URL.canParse(raw.feedLink))) parse.fail(ctx.t.usage.oneOf('--feed-link', ['http://…', 'https://…'], raw.feedLink));
 
-  const { filter, order } = parseFilter({ ...raw, status: format === 'rss' ? 'published' : raw.status, sort: raw.sort ?? (format === 'rss' ? 'date' : undefined) }, parse, ctx.io.now());
+  // A feed holds published posts only; a Markdown table is for publishing too: the published ones unless --status says otherwise.
+  const status = format === 'rss' ? 'published' : format === 'md' ? (raw.status ?? 'published') : raw.status;
+  const { filter, order } = parseFilter({ ...raw, status, sort: raw.sort ?? (format === 'rss' ? 'date' : undefined) }, parse, ctx.io.now());
   const header = parse.choice('--header', LANGS, raw.header);
   return {
     format,

@@ -53,7 +53,14 @@ const escapeMarkup = (text: string): string => text.replace(/[&<>]/g, (c) => HTM
  * what a URI may not hold (`<2>`, spaces, Hangul) is percent-encoded — `b=<2>` goes out as
  * `b=%3C2%3E`, never as `&lt;2&gt;`, which is no URI. Compared the same way as duplicates are (urlKey).
  */
-const feedUrl = (url: string): string => xmlText(urlKey(url));
+const feedUrl = (url: string): string => xmlText(urlKey(url).replace(/[|^`{}\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
+
+/**
+ * Text of an element the feed library writes without CDATA (the channel's title and description,
+ * a guid, a category): it escapes `<` and `>`, and `&` only where no entity follows, so a board's
+ * literal `&amp;` would reach a reader as `&`. Its `&` is escaped here, for the library to keep.
+ */
+const plainText = (text: string): string => xmlText(text).replace(/&/g, '&amp;');
 
 /** The post date as a moment: midnight of that day where postboard runs. */
 function postDate(date: string): Date {
@@ -66,9 +73,9 @@ export async function* rssChunks(posts: Iterable<Post>, options: FeedOptions): A
   const { Feed } = await import('../lazy/feed.js');
   const link = feedUrl(options.link).replace(/#.*$/, '');
   const feed = new Feed({
-    title: xmlText(options.title),
+    title: plainText(options.title),
     // A channel must say what it is: its title says it.
-    description: xmlText(options.title),
+    description: plainText(options.title),
     id: link,
     link,
     language: options.language,
@@ -80,18 +87,20 @@ export async function* rssChunks(posts: Iterable<Post>, options: FeedOptions): A
     // The guid stays the same for a post whatever else changes, so readers never show it twice. A
     // post without a source links to its own anchor on the board's address, never to someone else's site.
     const guid = `${link}#post-${post.id}`;
+    const guidText = plainText(guid);
     feed.addItem({
       // Text, with the three characters markup is made of escaped: a reader that shows titles as
       // HTML shows `<script>` as text, and quotes (common in Korean titles) stay as they are.
       title: cdataText(escapeMarkup(xmlText(post.title))),
-      id: guid,
-      guid,
+      id: guidText,
+      guid: guidText,
       link: post.source?.url ? feedUrl(post.source.url) : guid,
       date: postDate(post.date),
       // Made XML-safe first, then escaped: a stand-in such as <U+0085> must not become a tag.
       description: cdataText(bodyHtml(xmlText(post.body))),
-      category: post.department ? [{ name: xmlText(post.department) }] : [],
+      category: post.department ? [{ name: plainText(post.department) }] : [],
     });
   }
-  yield feed.rss2();
+  // (A text file ends with its line's end.)
+  yield `${feed.rss2()}\n`;
 }

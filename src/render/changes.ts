@@ -87,10 +87,11 @@ function bodyDiff(before: string, after: string, t: Messages): string[] {
       if (i < rows && j < cols && middleA[i] === middleB[j]) {
         i++;
         j++;
-      } else if (j < cols && (i === rows || table[i]![j + 1]! >= table[i + 1]![j]!)) {
-        lines.push(`+ ${middleB[j++]}`);
-      } else {
+      } else if (i < rows && (j === cols || table[i + 1]![j]! >= table[i]![j + 1]!)) {
+        // A line that goes before the one that comes in its place, as diff shows them.
         lines.push(`- ${middleA[i++]}`);
+      } else {
+        lines.push(`+ ${middleB[j++]}`);
       }
     }
   } else {

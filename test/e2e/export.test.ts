@@ -183,7 +183,10 @@ describe('export --format md', () => {
     const lines = md.trimEnd().split('\n');
     expect(lines[0]).toBe('| 번호 | 제목 | 글쓴이 | 날짜 | 조회수 |');
     expect(lines[1]).toBe('| --: | --- | --- | --- | --: |');
-    expect(lines).toHaveLength(tricky.length + 2);
+    // For publishing: the published posts only (the hidden one is left out), unless --status says otherwise.
+    expect(lines).toHaveLength(tricky.filter((post) => post.status === 'published').length + 2);
+    expect(md).not.toContain('이모지');
+    expect((await exported('--format', 'md', '--status', 'all')).trimEnd().split('\n')).toHaveLength(tricky.length + 2);
     for (const line of lines) expect(line.split(/(?<!\\)\|/)).toHaveLength(7);
     const withDepartment = (await exported('--format', 'md', '--fields', 'id,department')).split('\n');
     expect(withDepartment).toContain('| 1 | 산업&#124;통상 &#60;자원&#62;부 &#38; 기획 |');
@@ -263,6 +266,18 @@ describe('export --format rss', () => {
     expect(one.guid['@_isPermaLink']).toBe('false');
     expect(new Date(one.pubDate).getDate()).toBe(2);
     expect(first.map((item: { guid: { '#text': string } }) => item.guid['#text'])).toEqual(again.map((item: { guid: { '#text': string } }) => item.guid['#text']));
+  });
+
+  it("a literal &amp; stays &amp; for a reader in every element (category, channel title, guid); | in a link is percent-encoded; the file ends with a line's end", async () => {
+    const board = writeBoard(makeBoard([makePost({ id: 1, title: 't', department: '과학&amp;기술부', source: { url: 'https://e.kr/c?p=a|b' } })]));
+    const result = await runCli(['export', '--db', board, '--format', 'rss', '--feed-title', 'A&amp;B <x>', '--feed-link', 'https://e.kr/esg?a=1&amp;b=2']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.endsWith('</rss>\n')).toBe(true);
+    const channel = new XMLParser({ ignoreAttributes: false, processEntities: true, htmlEntities: false }).parse(result.stdout).rss.channel;
+    expect(channel.title).toBe('A&amp;B <x>');
+    expect(channel.item.category).toBe('과학&amp;기술부');
+    expect(channel.item.guid['#text']).toBe('https://e.kr/esg?a=1&amp;b=2#post-1');
+    expect(channel.item.link).toBe('https://e.kr/c?p=a%7Cb');
   });
 
   it('hostile text in a published post still makes valid XML', async () => {
