@@ -16,7 +16,12 @@ export interface TextPlace {
 
 export type DecodeProblem =
   | { kind: 'mixed'; at: TextPlace; found: 'cp949' | 'utf8' }
-  | { kind: 'invalid'; at: TextPlace; encoding: TextEncoding };
+  | { kind: 'invalid'; at: TextPlace; encoding: TextEncoding }
+  /**
+   * UTF-8 that a program read as Windows-1252 (or Latin-1) and saved again as UTF-8: valid text,
+   * but every Hangul letter is three wrong ones (`가` is `ê°€`), and the byte-order mark `ï»¿`.
+   */
+  | { kind: 'misread'; at: TextPlace; sample: string };
 
 export class DecodeError extends Error {
   constructor(readonly problem: DecodeProblem) {
@@ -35,6 +40,8 @@ export async function decodeText(bytes: Buffer, options: DecodeOptions): Promise
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: utf16(bytes, 'utf-16be'), encoding: 'utf16be' };
   if (isUtf8(bytes)) {
     const text = bytes.toString('utf8');
+    const misread = misreadAt(text);
+    if (misread) throw new DecodeError({ kind: 'misread', at: placeOf(bytes, Buffer.byteLength(text.slice(0, misread.index)), options), sample: misread.sample });
     return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding: 'utf8' };
   }
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
@@ -58,6 +65,27 @@ export async function decodeText(bytes: Buffer, options: DecodeOptions): Promise
     throw new DecodeError({ kind: 'invalid', at: placeOf(bytes, line?.start ?? 0, options), encoding: 'cp949' });
   }
   return { text, encoding: 'cp949' };
+}
+
+/**
+ * A Hangul syllable's UTF-8 bytes (EA–ED, then two of 80–BF) as Windows-1252 shows them: ê ë ì í,
+ * then two of what 80–BF are there (Latin-1's A0–BF, and € ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ).
+ */
+const MISREAD_SYLLABLE = /[\u00ea-\u00ed][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2}/g;
+
+/**
+ * Where text shows UTF-8 read as Windows-1252: the byte-order mark as `ï»¿`, or Hangul as its
+ * letters' bytes — three of them at least, and no real Hangul (a French or Italian word has an
+ * `ì` or `ê`, not three such triples), so a file that is meant is never refused.
+ */
+function misreadAt(text: string): { index: number; sample: string } | undefined {
+  const bom = text.indexOf('\u00ef\u00bb\u00bf');
+  if (bom === 0 || (bom > 0 && text.charCodeAt(0) === 0xfeff && bom === 1)) return { index: bom, sample: 'ï»¿' };
+  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  if (HANGUL.test(sample)) return undefined;
+  const found = [...sample.matchAll(MISREAD_SYLLABLE)];
+  if (found.length < 3) return undefined;
+  return { index: found[0]!.index, sample: found[0]![0] };
 }
 
 function utf16(bytes: Buffer, label: 'utf-16le' | 'utf-16be'): string {

@@ -367,6 +367,9 @@ export const en = {
   encodingName: { utf8: 'UTF-8', utf16le: 'UTF-16', utf16be: 'UTF-16', cp949: 'CP949 (Korean Windows)' } satisfies Record<TextEncoding, string>,
   decode(file: string, problem: DecodeProblem): string {
     const at = this.place(problem.at);
+    if (problem.kind === 'misread') {
+      return `${file}: ${at} holds ${JSON.stringify(problem.sample)}: UTF-8 text that a program read as Windows-1252 and saved again, which turns every Korean letter into three others; nothing imported. Import the file as it was exported, or open it again choosing UTF-8 as the character set (LibreOffice: Character set "Unicode (UTF-8)")`;
+    }
     if (problem.kind === 'mixed') {
       return problem.found === 'cp949'
         ? `${file}: ${at} is not UTF-8 (it looks like CP949, Korean Windows), but the rest of the file is UTF-8; save the whole file in one encoding`

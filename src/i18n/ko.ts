@@ -340,6 +340,9 @@ export const ko: Catalogue = {
   encodingName: { utf8: 'UTF-8', utf16le: 'UTF-16', utf16be: 'UTF-16', cp949: 'CP949(한국어 윈도우)' },
   decode(file, problem) {
     const at = this.place(problem.at);
+    if (problem.kind === 'misread') {
+      return `${file}: ${at}: 깨진 글자가 있습니다 (${JSON.stringify(problem.sample)}). UTF-8 글을 어떤 프로그램이 Windows-1252로 읽고 다시 저장해 한글이 모두 깨진 파일입니다. 아무것도 가져오지 않았습니다. 내보낸 원래 파일을 가져오거나, 파일을 다시 열 때 문자 집합을 UTF-8로 고르세요 (LibreOffice: 문자 집합 "유니코드 (UTF-8)")`;
+    }
     if (problem.kind === 'mixed') {
       return problem.found === 'cp949'
         ? `${file}: ${at}은 UTF-8이 아닙니다(CP949로 보임). 나머지는 UTF-8이니 파일 전체를 한 인코딩으로 저장하세요`

@@ -33,6 +33,27 @@ describe('CSV whose quoting is broken', () => {
   });
 });
 
+describe('UTF-8 that a program read as Windows-1252 and saved again (LibreOffice with its default character set)', () => {
+  /** The file as such a program leaves it: every UTF-8 byte taken for a Windows-1252 character, written back as UTF-8. */
+  const misread = (text: string): Buffer => Buffer.from(new TextDecoder('windows-1252').decode(Buffer.from(text, 'utf8')), 'utf8');
+
+  it('is refused, naming the row and what it holds, before anything is added: with its byte-order mark, or without one', async () => {
+    const board = sampleCopy();
+    const before = readFileSync(board);
+    const exported = await runCli(['export', '--db', board]);
+    const withBom = file('board-back.csv', misread(exported.stdout));
+    const refused = await runCli(['import', withBom, '--update', '--db', board]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(`error: ${withBom}: row 1 holds "ï»¿": UTF-8 text that a program read as Windows-1252 and saved again, which turns every Korean letter into three others; nothing imported. Import the file as it was exported, or open it again choosing UTF-8 as the character set (LibreOffice: Character set "Unicode (UTF-8)")\n`);
+    const withoutBom = file('no-bom.csv', misread('title,author\r\n청정수소 협력,한국생산성본부\r\n'));
+    expect((await runCli(['import', withoutBom, '--db', board])).stderr).toContain('row 2 holds "ì²<U+00AD>": UTF-8 text that a program read as Windows-1252');
+    expect(readFileSync(board).equals(before)).toBe(true);
+    // A file of European names with an ì or an ê in them is no such file.
+    const european = file('names.csv', 'title,author\r\nCaffè e città,Nicolò Rossi\r\nLe rêve,Hélène Gênes\r\n');
+    expect((await runCli(['import', european, '--db', board])).code).toBe(0);
+  });
+});
+
 describe('line ends and short rows', () => {
   it('a TSV with old Mac line ends (CR alone) is read row by row', async () => {
     const board = writeBoard(makeBoard([]));
