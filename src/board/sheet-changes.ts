@@ -15,7 +15,7 @@ import type { Post } from './post.js';
  * - Excel keeps at most 32,767 characters of a cell: the rest of a longer text is gone.
  */
 
-export type SheetChangeKind = 'number' | 'leading-zeros' | 'date' | 'line-breaks' | 'cut';
+export type SheetChangeKind = 'number' | 'leading-zeros' | 'date' | 'time' | 'line-breaks' | 'cut';
 
 /** The text fields a row may change, by their keys in a post (source parts as `source.url`). */
 export const SHEET_FIELDS = ['title', 'author', 'department', 'body', 'source.agency', 'source.url'] as const;
@@ -60,6 +60,24 @@ function sameNumber(before: number, beforeText: string, after: number, afterText
 
 const withoutLineBreaks = (text: string): string => text.replace(/[\r\n]+/g, '');
 
+/**
+ * A cell that is a time of day as a spreadsheet reads and writes one — `10:30`, `10:30:00`,
+ * `10:30:00 AM`, `오후 3:04` — as its second of the day; else undefined.
+ */
+function secondsOfDay(text: string): number | undefined {
+  const match = /^(?:(오전|오후)\s*)?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp][Mm]))?$/.exec(text.trim());
+  if (!match) return undefined;
+  const [, korean, h, m, s = '0', latin] = match;
+  let hours = Number(h);
+  const half = korean ? (korean === '오후' ? 'pm' : 'am') : latin?.toLowerCase();
+  if (half && (hours < 1 || hours > 12)) return undefined;
+  if (half === 'pm' && hours < 12) hours += 12;
+  if (half === 'am' && hours === 12) hours = 0;
+  const [minutes, seconds] = [Number(m), Number(s)];
+  if (hours > 23 || minutes > 59 || seconds > 59) return undefined;
+  return hours * 3600 + minutes * 60 + seconds;
+}
+
 /** Why the change `before` → `after` of one cell looks like a spreadsheet's own doing, if it does. */
 export function sheetChangeKind(before: string, after: string): SheetChangeKind | undefined {
   if (before === after) return undefined;
@@ -69,6 +87,8 @@ export function sheetChangeKind(before: string, after: string): SheetChangeKind 
   }
   const oldDate = fromSheetDate(before);
   if (oldDate !== undefined && oldDate === fromSheetDate(after)) return 'date';
+  const oldTime = secondsOfDay(before);
+  if (oldTime !== undefined && oldTime === secondsOfDay(after)) return 'time';
   if (withoutLineBreaks(before) === withoutLineBreaks(after)) return 'line-breaks';
   // Excel's cell limit: what is left is the start of the text (trimmed on import, as every cell is).
   if (before.length > EXCEL_CELL_CHARS && after.length <= EXCEL_CELL_CHARS && after.length > 0 && before.slice(0, EXCEL_CELL_CHARS).trimEnd() === after) return 'cut';

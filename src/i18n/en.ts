@@ -336,6 +336,7 @@ export const en = {
       number: "a number's form changed",
       'leading-zeros': 'leading zeros lost',
       date: "a date's form changed",
+      time: "a time's form changed",
       'line-breaks': 'only line breaks differ',
       cut: `cut at a spreadsheet cell's ${grouped(EXCEL_CELL_CHARS)} characters`,
     } satisfies Record<SheetChangeKind, string>,

@@ -310,6 +310,7 @@ export const ko: Catalogue = {
       number: '숫자의 모양이 바뀜',
       'leading-zeros': '앞자리 0이 사라짐',
       date: '날짜의 모양이 바뀜',
+      time: '시각의 모양이 바뀜',
       'line-breaks': '줄바꿈만 다름',
       cut: `스프레드시트 칸의 한도 ${grouped(EXCEL_CELL_CHARS)}자에서 잘림`,
     },
