@@ -84,7 +84,7 @@ export async function readRecords(bytes: Buffer, format: ImportFormat | undefine
       // Tab-separated text from Excel ("Unicode text", UTF-16) quotes cells as CSV does; the TSV
       // postboard writes escapes with backslashes instead.
       const excelText = chosen === 'tsv' && (encoding === 'utf16le' || encoding === 'utf16be');
-      const rows = chosen === 'csv' ? await csvRows(text, ',') : excelText ? await csvRows(text, '\t') : tsvRows(text);
+      const rows = chosen === 'csv' ? await csvRows(text, ',') : excelText ? await csvRows(text, '\t') : await tsvRows(text);
       return { format: chosen, encoding, ...tableRecords(rows, options.formulaGuard ?? true) };
     }
   }
@@ -146,14 +146,27 @@ async function csvRows(text: string, delimiter: ',' | '\t'): Promise<{ cells: st
   return parsed.data.map((cells, index) => ({ cells, problem: problems.get(index) }));
 }
 
-/** TSV as export writes it: one record per line, `\t \n \r \\` escaped. */
-function tsvRows(text: string): { cells: string[] }[] {
+/**
+ * TSV as export writes it: one record per line, `\t \n \r \\` escaped, a cell opening with a
+ * quote quoted as CSV quotes it. Read with quotes as a spreadsheet writes them (a sheet that
+ * saved the file again may quote any cell, and break a long one over lines inside its quotes),
+ * then the escapes undone; a file from an older export, with a bare quote at a cell's start,
+ * one line per record.
+ */
+async function tsvRows(text: string): Promise<{ cells: string[]; problem?: string }[]> {
   const unescape = (cell: string) => cell.replace(/\\([\\tnr])/g, (_, c: string) => ({ '\\': '\\', t: '\t', n: '\n', r: '\r' })[c] ?? c);
-  // Lines end in LF, CRLF, or CR alone (old Mac text): a CR inside a cell is written \r.
-  return text
-    .split(/\r\n|\n|\r/)
-    .filter((line) => line !== '')
-    .map((line) => ({ cells: line.split('\t').map(unescape) }));
+  let rows: { cells: string[]; problem?: string }[];
+  try {
+    rows = await csvRows(text, '\t');
+  } catch (error) {
+    if (!(error instanceof BrokenQuotes)) throw error;
+    // Lines end in LF, CRLF, or CR alone (old Mac text): a CR inside a cell is written \r.
+    rows = text
+      .split(/\r\n|\n|\r/)
+      .filter((line) => line !== '')
+      .map((line) => ({ cells: line.split('\t') }));
+  }
+  return rows.map((row) => ({ ...row, cells: row.cells.map(unescape) }));
 }
 
 /**

@@ -11,7 +11,12 @@ import { batchesOf, chunked, type Batches } from './chunks.js';
  * `import` can restore it exactly.
  */
 export function tsvChunks(posts: Batches<Post>, fields: readonly FieldKey[], header: readonly string[], options: CellOptions): AsyncGenerator<string> {
-  const escape = (cell: string | number) => String(cell).replace(/[\\\t\n\r]/g, (c) => TSV_ESCAPES[c] ?? c);
+  const escape = (cell: string | number) => {
+    const text = String(cell).replace(/[\\\t\n\r]/g, (c) => TSV_ESCAPES[c] ?? c);
+    // A cell that opens with a quote is quoted, quotes doubled, as spreadsheets and Python's csv
+    // read a tab-separated file: bare, they would take `"인용" 제목` for a quoted `인용` and drop the quotes.
+    return text.startsWith('"') ? `"${text.replace(/"/g, '""')}"` : text;
+  };
   return chunked(
     (async function* () {
       yield `${header.map(escape).join('\t')}\n`;

@@ -171,9 +171,26 @@ describe('export --format tsv', () => {
     expect(lines).toHaveLength(tricky.length + 1);
     const header = lines[0]!.split('\t');
     const unescape = (cell: string) => cell.replace(/\\([\\tnr])/g, (_, c: string) => ({ '\\': '\\', t: '\t', n: '\n', r: '\r' })[c] ?? c);
-    const records = lines.slice(1).map((line) => Object.fromEntries(line.split('\t').map((cell, i) => [header[i], unescape(cell)])));
+    // A cell opening with a quote is quoted as CSV quotes it: "" inside.
+    const unquote = (cell: string) => (/^"(?:[^"]|"")*"$/.test(cell) ? cell.slice(1, -1).replace(/""/g, '"') : cell);
+    const records = lines.slice(1).map((line) => Object.fromEntries(line.split('\t').map((cell, i) => [header[i], unescape(unquote(cell))])));
     expect(records.map(unguard)).toEqual((await asJson()).map(flat));
     expect(tsv).toContain('첫 줄\\r\\n둘째 줄\\n\\n셋째 문단\\t탭 있음');
+  });
+
+  it("a cell opening with a quote is read right by Python's csv (and spreadsheets), and comes back whole from a sheet that saved it again", async () => {
+    const board = writeBoard(makeBoard([makePost({ id: 1, title: '"따옴표" 제목', author: '"저자"', body: '줄 하나\n줄 둘' })]));
+    const file = join(tempDir(), 'board.tsv');
+    expect((await runCli(['export', '--db', board, '--format', 'tsv', '--no-bom', '-o', file])).code).toBe(0);
+    const script = "import csv, json, sys; print(json.dumps(list(csv.reader(open(sys.argv[1], encoding='utf-8'), delimiter='\\t'))[1][:3], ensure_ascii=False))";
+    const read = spawnSync('/usr/bin/python3', ['-c', script, file], { encoding: 'utf8' });
+    expect(JSON.parse(read.stdout)).toEqual(['1', '"따옴표" 제목', '"저자"']);
+    // As LibreOffice saves a TSV again: cells quoted, and a long one broken over lines inside its quotes.
+    const sheet = join(tempDir(), 'sheet.tsv');
+    writeFileSync(sheet, 'id\ttitle\tauthor\tbody\r\n1\t"""따옴표"" 제목 고침"\t"""저자"""\t"줄 하나\\n줄 둘\r\n"\r\n');
+    const updated = await runCli(['import', sheet, '--update', '--db', board]);
+    expect(updated).toMatchObject({ code: 0, stdout: expect.stringContaining('1 updated') });
+    expect(JSON.parse((await runCli(['export', '--db', board, '--format', 'json'])).stdout)[0]).toMatchObject({ title: '"따옴표" 제목 고침', author: '"저자"', body: '줄 하나\n줄 둘' });
   });
 });
 
