@@ -90,7 +90,8 @@ export async function renderPostView(post: Post, options: PostViewOptions): Prom
   const sourceLine = source
     ? [source.agency, source.date].filter(Boolean).map((part) => visibleLine(part ?? '')).join(' · ')
     : '';
-  const url = source?.url ? visibleLine(source.url) : '';
+  // A URL is shown whole as one word: a space or a quote in it (kept so) would end a terminal's link there.
+  const url = source?.url ? visibleLine(source.url).replace(/[\s"<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`) : '';
 
   const measure = await measureFor([title, ...meta, body, sourceLine]);
   const lines: string[] = [];

@@ -25,6 +25,12 @@ describe('postboard show', () => {
     expect(stdout).toContain('출처: 행정안전부 · 2024-08-26');
   });
 
+  it('a source URL with a space or a quote in it shows as one word (a terminal would end its link there), Hangul kept', async () => {
+    const board = writeBoard(makeBoard([makePost({ id: 1, source: { url: 'https://e.kr/보도 자료?q="x"' } })]));
+    const { stdout } = await runCli(['show', '1', '--db', board]);
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('Source: https://e.kr/보도%20자료?q=%22x%22');
+  });
+
   it('wraps the body to the width, keeping paragraphs, and never breaks the URL', async () => {
     const { stdout } = await runCli(['show', '2912', '--width', '40']);
     const lines = stdout.trimEnd().split('\n');
