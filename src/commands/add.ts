@@ -63,6 +63,7 @@ interface AddText {
   draftKept: (path: string, command: string) => string;
   draftLost: (json: string) => string;
   draftUsed: (path: string) => string;
+  resuming: (board: string, title: string) => string;
   badDraft: (path: string, why: string) => string;
 }
 
@@ -103,6 +104,7 @@ const TEXT: Record<Lang, AddText> = {
     draftKept: (path, command) => `Your post is kept as a draft: ${path}\nPost it later (to the same board) with: ${command}`,
     draftLost: (json) => `The draft could not be saved anywhere; here it is, to keep:\n${json}`,
     draftUsed: (path) => `Removed the draft ${path}`,
+    resuming: (board, title) => `Finishing your draft for ${board}${title ? `: ${title}` : ''}`,
     badDraft: (path, why) => `--from-draft: cannot read ${path} (${why})`,
   },
   ko: {
@@ -141,6 +143,7 @@ const TEXT: Record<Lang, AddText> = {
     draftKept: (path, command) => `쓴 글은 초안으로 남겨 두었습니다: ${path}\n나중에 (같은 게시판에) 올리려면: ${command}`,
     draftLost: (json) => `초안을 어디에도 저장하지 못했습니다. 아래 내용을 보관하세요:\n${json}`,
     draftUsed: (path) => `초안을 지웠습니다: ${path}`,
+    resuming: (board, title) => `초안을 마저 씁니다 (${board})${title ? `: ${title}` : ''}`,
     badDraft: (path, why) => `--from-draft: 읽을 수 없습니다: ${path} (${why})`,
   },
 };
@@ -221,6 +224,8 @@ export async function runAdd(ctx: Context, options: AddOptions): Promise<void> {
   try {
     let content: PostContent;
     if (interactive) {
+      // A draft taken up again says which, and for which board, before its first question.
+      if (saved) ctx.note(text.resuming(ctx.boardShown, saved.post.title ?? ''));
       // Asked now for the defaults a person is offered; the write looks again inside the lock.
       const partialBody = saved?.partial === 'body' && unanswered.includes('body') ? saved.post.body : undefined;
       content = await askForPost(ctx, draft, unanswered, partialBody, options, (answers, partial) => {

@@ -125,6 +125,8 @@ describe('a draft kept from a database board', () => {
     const again = (terminal = Terminal.start(`cd ${tempDir()} && postboard add --from-draft ${path}`, { env: { LANG: 'en_US.UTF-8', HOME: home, POSTBOARD_DB: location } }));
     await again.waitFor('Ctrl+D to finish');
     await again.waitFor('쓰다 만 본문');
+    // Which draft, for which board (its password never shown), before the first question.
+    expect(again.screen()).toMatch(/Finishing your draft for postgres:\/\/postgres:\*\*\*@\S+: 팀 게시판 초안/);
     expect(again.screen()).not.toMatch(/\? Title|\? Author/);
     again.type(' 마저 씀');
     again.press('C-d');
