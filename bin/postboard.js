@@ -9,7 +9,7 @@
 // starts from it after. A folder that cannot be written only means compiling each time.
 // CommonJS on purpose (see bin/package.json): an ES module entry costs Node 20 several
 // milliseconds more to start.
-const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { closeSync, constants, fstatSync, lstatSync, statSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname, isAbsolute, join } = require('node:path');
 const { Script } = require('node:vm');
@@ -23,17 +23,80 @@ const BUILD_CACHE = join(DIST, 'cache', NODE);
 
 /** This user's folder for code caches, or undefined when there is none to name. */
 function userCacheFolder(env) {
-  if (process.platform === 'win32') return env.LOCALAPPDATA && isAbsolute(env.LOCALAPPDATA) ? join(env.LOCALAPPDATA, 'postboard') : undefined;
-  if (env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME)) return join(env.XDG_CACHE_HOME, 'postboard');
-  return env.HOME && isAbsolute(env.HOME) ? join(env.HOME, '.cache', 'postboard') : undefined;
+  if (process.platform === 'win32') return env.LOCALAPPDATA && isAbsolute(env.LOCALAPPDATA) ? { base: env.LOCALAPPDATA, folder: join(env.LOCALAPPDATA, 'postboard') } : undefined;
+  if (env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME)) return { base: env.XDG_CACHE_HOME, folder: join(env.XDG_CACHE_HOME, 'postboard') };
+  return env.HOME && isAbsolute(env.HOME) ? { base: join(env.HOME, '.cache'), folder: join(env.HOME, '.cache', 'postboard') } : undefined;
 }
 
+/** A build's id, as the bundle's first line gives it (see `buildId`): the only names postboard removes. */
+const BUILD_NAME = /^[0-9a-f]{8,64}$/;
+
+/** Code caches are a few MB; anything larger at a cache's name is none of postboard's. */
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A cache file's bytes, if it is a regular file: a named pipe or a device put at its name (or
+ * linked there) must never stop the command, so it is opened without waiting and looked at first.
+ */
 function read(file) {
+  let fd;
   try {
-    return readFileSync(file);
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK || 0));
+    const info = fstatSync(fd);
+    if (!info.isFile() || info.size > MAX_CACHE_BYTES) return undefined;
+    const bytes = Buffer.allocUnsafe(info.size);
+    let done = 0;
+    while (done < info.size) {
+      const count = readSync(fd, bytes, done, info.size - done, done);
+      if (count === 0) break;
+      done += count;
+    }
+    return done === info.size ? bytes : undefined;
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** A folder postboard made or may make: a real folder (never a link to elsewhere), or nothing yet. */
+function ownFolder(path) {
+  try {
+    return lstatSync(path).isDirectory() ? 'there' : 'other';
+  } catch (error) {
+    return error && error.code === 'ENOENT' ? 'none' : 'other';
+  }
+}
+
+/** The user's cache folder itself (~/.cache, which may well be a link to another disk): a folder, made if need be. */
+function isFolder(path) {
+  try {
+    return statSync(path).isDirectory();
+  } catch (error) {
+    if (!error || error.code !== 'ENOENT') return false;
+    try {
+      mkdirSync(path, { mode: 0o700 });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+/**
+ * Makes the folders from `base` (which must be there already) down to `path`, one at a time and
+ * never through a link; false when one of them is something else (a link, a file).
+ */
+function makeFolders(base, path) {
+  if (!isFolder(base)) return false;
+  let at = base;
+  for (const part of path.slice(base.length + 1).split(/[\\/]/)) {
+    at = join(at, part);
+    const found = ownFolder(at);
+    if (found === 'other') return false;
+    if (found === 'none') mkdirSync(at, { mode: 0o700 });
+  }
+  return true;
 }
 
 /**
@@ -42,14 +105,17 @@ function read(file) {
  * the user's folder as the process ends (each file whole, under its final name by a rename).
  */
 function userCodeCache(build, env) {
-  const folder = userCacheFolder(env);
-  const mine = folder && build && join(folder, NODE, build);
+  const place = userCacheFolder(env);
+  const mine = place && build && join(place.folder, NODE, build);
   const pending = [];
   const save = () => {
     try {
-      mkdirSync(mine, { recursive: true, mode: 0o700 });
-      // Caches of earlier builds on this Node are no longer of use.
-      for (const other of readdirSync(dirname(mine))) if (other !== build) rmSync(join(dirname(mine), other), { recursive: true, force: true });
+      if (!makeFolders(place.base, mine)) return;
+      // Caches of earlier builds on this Node are no longer of use: the folders postboard made
+      // for them (a build's id, a real folder), and nothing else that may be there.
+      for (const other of readdirSync(dirname(mine))) {
+        if (other !== build && BUILD_NAME.test(other) && ownFolder(join(dirname(mine), other)) === 'there') rmSync(join(dirname(mine), other), { recursive: true, force: true });
+      }
     } catch {
       return;
     }
@@ -57,8 +123,8 @@ function userCodeCache(build, env) {
       const file = join(mine, name);
       const temporary = `${file}.${process.pid}.tmp`;
       try {
-        mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-        writeFileSync(temporary, script.createCachedData());
+        if (ownFolder(mine) !== 'there' || !makeFolders(mine, dirname(file))) continue;
+        writeFileSync(temporary, script.createCachedData(), { flag: 'wx', mode: 0o600 });
         renameSync(temporary, file);
       } catch {
         rmSync(temporary, { force: true });

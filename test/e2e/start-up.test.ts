@@ -1,4 +1,5 @@
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, SAMPLE_BOARD, tempDir } from '../support/cli.js';
@@ -75,5 +76,43 @@ describe('start-up on a Node other than the one that built postboard', () => {
     expect(build).not.toBe('0123456789abcdef');
     // The checkout's own build has its caches in dist/cache, for the Node that built it.
     expect(readdirSync(join(ROOT, 'dist', 'cache')).length).toBe(1);
+  });
+
+  it("never touches what it did not make: a link in the cache folder to another folder leaves that folder's files alone", async () => {
+    const bin = installFromAnotherNode();
+    const cache = tempDir();
+    const victim = tempDir();
+    mkdirSync(join(victim, 'docs'));
+    writeFileSync(join(victim, 'important.txt'), 'precious');
+    writeFileSync(join(victim, 'docs', 'a.txt'), 'x');
+    mkdirSync(join(cache, 'postboard'));
+    symlinkSync(victim, join(cache, 'postboard', `${process.version}-${process.arch}`));
+    expect((await runCli(['list', '--format', 'jsonl', '--db', SAMPLE_BOARD], { bin, env: { XDG_CACHE_HOME: cache } })).code).toBe(0);
+    expect(readdirSync(victim, { recursive: true }).sort()).toEqual(['docs', join('docs', 'a.txt'), 'important.txt']);
+    // Next to caches of older builds, other things in the Node's folder stay too.
+    const own = tempDir();
+    const folder = join(own, 'postboard', `${process.version}-${process.arch}`);
+    mkdirSync(join(folder, 'notes'), { recursive: true });
+    writeFileSync(join(folder, 'notes', 'keep.txt'), 'mine');
+    expect((await runCli(['list', '--format', 'jsonl', '--db', SAMPLE_BOARD], { bin, env: { XDG_CACHE_HOME: own } })).code).toBe(0);
+    expect(readFileSync(join(folder, 'notes', 'keep.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('a named pipe or a device at a cache file, or a cache folder that is none (/proc/self), never stops a command', async () => {
+    const bin = installFromAnotherNode();
+    const cache = tempDir();
+    await runCli(['list', '--format', 'jsonl', '--db', SAMPLE_BOARD], { bin, env: { XDG_CACHE_HOME: cache } });
+    const folder = join(cache, 'postboard', `${process.version}-${process.arch}`);
+    const [build] = readdirSync(folder);
+    const file = join(folder, build!, 'cli.cjs.cache');
+    rmSync(file);
+    spawnSync('mkfifo', [file]);
+    const started = Date.now();
+    expect(await runCli(['list', '--format', 'jsonl', '--fields', 'id', '--limit', '1', '--db', SAMPLE_BOARD], { bin, env: { XDG_CACHE_HOME: cache }, timeoutMs: 10_000 })).toMatchObject({ code: 0, stdout: '{"id":2932}\n' });
+    rmSync(file);
+    symlinkSync('/dev/zero', file);
+    expect((await runCli(['list', '--limit', '1', '--db', SAMPLE_BOARD], { bin, env: { XDG_CACHE_HOME: cache }, timeoutMs: 10_000 })).code).toBe(0);
+    expect((await runCli(['list', '--limit', '1', '--db', SAMPLE_BOARD], { bin, env: { XDG_CACHE_HOME: '/proc/self' }, timeoutMs: 10_000 })).code).toBe(0);
+    expect(Date.now() - started).toBeLessThan(15_000);
   });
 });
