@@ -31,15 +31,28 @@ export interface SheetChange {
 /** Excel's limit on the characters of one cell. */
 export const EXCEL_CELL_CHARS = 32_767;
 
-/** A cell as a spreadsheet reads a number: sign, digits (grouped by commas or not), fraction, exponent. */
-const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+/** A cell as a spreadsheet reads a number: sign, digits (grouped by commas or not), fraction (`5.` too), exponent. */
+const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d*)?(?:[eE][+-]?\d+)?$/;
+
+/** The largest number a spreadsheet keeps, as it writes it: what a larger one (`1e400`) becomes. */
+const LARGEST = Number.MAX_VALUE;
 
 function numberOf(text: string): number | undefined {
-  const trimmed = text.trim();
+  let trimmed = text.trim();
+  // (123) is how accounting formats write -123.
+  const negative = /^\(([^()]+)\)$/.exec(trimmed);
+  if (negative) trimmed = `-${negative[1]}`;
   if (!NUMBER.test(trimmed) || !/\d/.test(trimmed)) return undefined;
   const value = Number(trimmed.replace(/,/g, ''));
-  return Number.isFinite(value) ? value : undefined;
+  if (!Number.isFinite(value)) return value > 0 ? LARGEST : -LARGEST;
+  return value;
 }
+
+/** A whole number past 15 digits, exactly (JavaScript's numbers would make …890 and …891 one). */
+const wholeDigits = (text: string): bigint | undefined => {
+  const digits = /^[+-]?\d{16,}$/.test(text.trim().replace(/,/g, '')) ? text.trim().replace(/,/g, '') : undefined;
+  return digits === undefined ? undefined : BigInt(digits);
+};
 
 /** A whole number's digits past the 15th as zeros: what Excel keeps of a longer one. */
 function fifteenDigits(text: string): number | undefined {
@@ -53,12 +66,54 @@ function fifteenDigits(text: string): number | undefined {
  * 15 significant digits (cut, as Excel keeps them, or rounded), or to 6 in E-notation (`1.23457E+19`).
  */
 function sameNumber(before: number, beforeText: string, after: number, afterText: string): boolean {
+  // Two long whole numbers are compared digit by digit: another last digit is a person's edit.
+  const [exactBefore, exactAfter] = [wholeDigits(beforeText), wholeDigits(afterText)];
+  if (exactBefore !== undefined && exactAfter !== undefined) return exactBefore === exactAfter || after === fifteenDigits(beforeText);
   if (before === after) return true;
+  if (Math.abs(after) === LARGEST && !Number.isFinite(Number(beforeText.trim().replace(/[(),]/g, '')))) return true;
   if (after === Number(before.toPrecision(15)) || after === fifteenDigits(beforeText)) return true;
   return /e/i.test(afterText) && after === Number(before.toPrecision(6));
 }
 
 const withoutLineBreaks = (text: string): string => text.replace(/[\r\n]+/g, '');
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** A month's number from its name or its first three letters (`Jan`, `January`), or from digits. */
+function monthOf(text: string): number | undefined {
+  if (/^\d{1,2}$/.test(text)) return Number(text);
+  const name = text.toLowerCase().replace(/\.$/, '');
+  const index = MONTHS.findIndex((month) => month === name || (name.length >= 3 && month.startsWith(name)));
+  return index < 0 ? undefined : index + 1;
+}
+
+/**
+ * A day of a year as a spreadsheet reads a cell (`Jan 5`, `3-1`, `1/2`: month and day) and writes
+ * it back with the year it added (`January 5, 2026`, `2026-01-05`, `1/5/2026`): the same month
+ * and day on both sides.
+ */
+function sameDay(before: string, after: string): boolean {
+  const partial = /^([A-Za-z]{3,9}\.?|\d{1,2})[\s/.-]+(\d{1,2})$/.exec(before.trim());
+  if (!partial) return false;
+  const [month, day] = [monthOf(partial[1]!), Number(partial[2])];
+  if (month === undefined || month < 1 || month > 12 || day < 1 || day > 31) return false;
+  const text = after.trim();
+  const long = /^([A-Za-z]{3,9}\.?)\s+(\d{1,2}),?\s+\d{4}$/.exec(text);
+  if (long) return monthOf(long[1]!) === month && Number(long[2]) === day;
+  const american = /^(\d{1,2})\/(\d{1,2})\/\d{2,4}$/.exec(text);
+  if (american) return Number(american[1]) === month && Number(american[2]) === day;
+  const iso = fromSheetDate(text);
+  return iso !== undefined && Number(iso.slice(5, 7)) === month && Number(iso.slice(8, 10)) === day;
+}
+
+/** A date and a time in one cell (`2024-09-06 10:00`, `2024-09-06 10:00:00`): its moment as text to compare, or undefined. */
+function dateTime(text: string): string | undefined {
+  const match = /^(\S+)\s+(\S+(?:\s*[AaPp][Mm])?)$/.exec(text.trim());
+  if (!match) return undefined;
+  const day = fromSheetDate(match[1]!);
+  const second = secondsOfDay(match[2]!);
+  return day === undefined || second === undefined ? undefined : `${day} ${second}`;
+}
 
 /**
  * A cell that is a time of day as a spreadsheet reads and writes one — `10:30`, `10:30:00`,
@@ -87,6 +142,9 @@ export function sheetChangeKind(before: string, after: string): SheetChangeKind 
   }
   const oldDate = fromSheetDate(before);
   if (oldDate !== undefined && oldDate === fromSheetDate(after)) return 'date';
+  if (sameDay(before, after)) return 'date';
+  const [oldMoment, newMoment] = [dateTime(before), dateTime(after)];
+  if (oldMoment !== undefined && oldMoment === newMoment) return 'date';
   const oldTime = secondsOfDay(before);
   if (oldTime !== undefined && oldTime === secondsOfDay(after)) return 'time';
   if (withoutLineBreaks(before) === withoutLineBreaks(after)) return 'line-breaks';

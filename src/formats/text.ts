@@ -85,7 +85,8 @@ export function jsonlChunks(items: Batches<unknown>, fields?: readonly FieldKey[
  */
 export function markdownText(text: string): string {
   return text
-    .replace(/[\\`*_[\]<>|&~@]/g, (c) => `&#${c.charCodeAt(0)};`)
+    // ($ and ^ too: GitHub and pandoc read $x^2$ as math, and pandoc ^위^ as a superscript.)
+    .replace(/[\\`*_[\]<>|&~@$^]/g, (c) => `&#${c.charCodeAt(0)};`)
     .replace(/(^|[^A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*):(?=\S)/g, '$1$2&#58;')
     .replace(/(w)(ww)\./gi, '$1$2&#46;')
     .replace(/:(?=(?:[A-Za-z0-9_+-]*[A-Za-z_+-][A-Za-z0-9_+-]*|100|1234):)/g, '&#58;');
