@@ -59,7 +59,8 @@ export async function runInit(ctx: Context): Promise<void> {
   const store = ctx.board();
   await store.assertWritable().catch((error: unknown) => {
     // A database without its tables cannot be "writable" yet: making them is what init is for.
-    if (store.kind !== 'postgres') throw error;
+    // Anything else (no server, no login) is said now, not after a second try to log in.
+    if (store.kind !== 'postgres' || (error as { problem?: { kind?: string } }).problem?.kind !== 'no-tables') throw error;
   });
   const { made, info } = await store.init();
   if (made) ctx.say(text.made(store.name, text.kinds[store.kind]));

@@ -177,7 +177,7 @@ export const en = {
     'unwritable': (problem, t) =>
       `cannot be written (${problem.code}${t.errno[problem.code] ? `: ${t.errno[problem.code]}` : ''}); the board is unchanged${
         problem.room
-          ? `. Every change, a delete too, writes the whole board anew: it needs ${byteSize(problem.room.needs)} free${problem.room.free === undefined ? '' : `, and ${byteSize(problem.room.free)} is`}. Free that much${problem.room.backup ? ` (the board's previous copy, ${problem.room.backup.path}, ${byteSize(problem.room.backup.bytes)}, can go: undo does not need it)` : ''} and try again`
+          ? `. Every change, a delete too, writes the whole board anew: it needs ${byteSize(problem.room.needs)} free${problem.room.free === undefined ? '' : `, and ${byteSize(problem.room.free)} is`}. Free ${problem.room.free === undefined ? 'that much' : `at least ${byteSize(Math.max(0, problem.room.needs - problem.room.free))} more`}${problem.room.backup ? ` (the board's previous copy, ${problem.room.backup.path}, ${byteSize(problem.room.backup.bytes)}, can go: undo does not need it)` : ''} and try again`
           : t.advice[problem.code]
             ? `. ${t.advice[problem.code]}`
             : ''

@@ -157,7 +157,7 @@ export const ko: Catalogue = {
     'unwritable': (problem, t) =>
       `쓸 수 없습니다 (${problem.code}${t.errno[problem.code] ? `: ${t.errno[problem.code]}` : ''}). 게시판은 그대로입니다${
         problem.room
-          ? `. 글을 지울 때도 변경마다 게시판 전체를 새로 씁니다: 빈 공간이 ${byteSize(problem.room.needs)} 필요한데${problem.room.free === undefined ? ' 모자랍니다' : ` ${byteSize(problem.room.free)}뿐입니다`}. 그만큼 비우고 다시 하세요${problem.room.backup ? ` (게시판의 이전 사본은 지워도 됩니다: ${problem.room.backup.path}, ${byteSize(problem.room.backup.bytes)}; undo에는 필요 없음)` : ''}`
+          ? `. 글을 지울 때도 변경마다 게시판 전체를 새로 씁니다: 빈 공간이 ${byteSize(problem.room.needs)} 필요한데${problem.room.free === undefined ? ' 모자랍니다' : ` ${byteSize(problem.room.free)}뿐입니다`}. ${problem.room.free === undefined ? '그만큼' : `적어도 ${byteSize(Math.max(0, problem.room.needs - problem.room.free))} 더`} 비우고 다시 하세요${problem.room.backup ? ` (게시판의 이전 사본은 지워도 됩니다: ${problem.room.backup.path}, ${byteSize(problem.room.backup.bytes)}; undo에는 필요 없음)` : ''}`
           : t.advice[problem.code]
             ? `. ${t.advice[problem.code]}`
             : ''

@@ -495,10 +495,25 @@ export class JsonBoardStore implements BoardStore {
     }
     const [{ withBoardLock }, { sweepLeftovers }] = await Promise.all([import('./lock.js'), import('./replace.js')]);
     const options = { timeoutMs: this.options.lockTimeoutMs, staleMs: this.options.lockStaleMs };
-    return withBoardLock(this.realPath, options, this.fail, async (lock) => {
-      await sweepLeftovers(this.realPath);
-      return step(lock);
-    });
+    try {
+      return await withBoardLock(this.realPath, options, this.fail, async (lock) => {
+        await sweepLeftovers(this.realPath);
+        return step(lock);
+      });
+    } catch (error) {
+      // A disk so full that not even the lock fits: said with the room a change needs all the same
+      // (about the board's size: every change writes it anew).
+      if (error instanceof BoardFileError && error.problem.kind === 'unwritable' && error.problem.code === 'ENOSPC' && !error.problem.room) {
+        let size = 0;
+        try {
+          size = statSync(this.realPath).size;
+        } catch {
+          size = 0;
+        }
+        return this.fail({ kind: 'unwritable', code: 'ENOSPC', room: this.room(size + 4096) });
+      }
+      throw error;
+    }
   }
 }
 

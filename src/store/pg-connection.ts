@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { ConnectionOptions } from 'node:tls';
 import type { ClientConfig } from 'pg';
@@ -77,6 +77,18 @@ function certificate(parameter: string, path: string): string {
   }
 }
 
+/** The longest a Node timer waits. */
+const MAX_TIMER_MS = 2_147_483_647 - 10_000;
+
+/** The account's name, as libpq takes it when no user is named. */
+function accountName(): string | undefined {
+  try {
+    return userInfo().username || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The URL (without postboard's own parameters) as node-postgres's settings, TLS and password apart. */
 export function connectionPlan(location: string, env: NodeJS.ProcessEnv = process.env): ConnectionPlan {
   const url = new URL(location);
@@ -91,7 +103,9 @@ export function connectionPlan(location: string, env: NodeJS.ProcessEnv = proces
   if (host) base.host = host;
   const port = param('port') ?? url.port;
   if (port) base.port = Number.parseInt(port, 10);
-  const user = param('user') ?? decodeURIComponent(url.username);
+  // As libpq: the URL's user, else PGUSER, else the account's own name (not only $USER, which cron
+  // and `docker exec` may not set).
+  const user = param('user') ?? (decodeURIComponent(url.username) || env.PGUSER || env.USER || accountName());
   if (user) base.user = user;
   const database = url.pathname.length > 1 ? decodeURIComponent(url.pathname.slice(1)) : undefined;
   if (database) base.database = database;
@@ -102,7 +116,8 @@ export function connectionPlan(location: string, env: NodeJS.ProcessEnv = proces
   // connect_timeout as libpq takes it: whole seconds, 2 at the least; none (or 0) means postboard's bound, never forever.
   const timeoutText = param('connect_timeout') ?? env.PGCONNECT_TIMEOUT;
   const timeoutSeconds = timeoutText !== undefined && /^\s*\d+\s*$/.test(timeoutText) ? Number(timeoutText) : 0;
-  const connectTimeoutMs = timeoutSeconds > 0 ? Math.max(2, timeoutSeconds) * 1000 : DEFAULT_CONNECT_TIMEOUT_MS;
+  // (A timer holds at most 2^31 − 1 ms, about 24 days: a longer time-out is that.)
+  const connectTimeoutMs = timeoutSeconds > 0 ? Math.min(Math.max(2, timeoutSeconds) * 1000, MAX_TIMER_MS) : DEFAULT_CONNECT_TIMEOUT_MS;
 
   const finalHost = base.host ?? env.PGHOST ?? 'localhost';
   const finalPort = base.port ?? (env.PGPORT ? Number.parseInt(env.PGPORT, 10) : 5432);

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { boardOf, listed } from '../contract/boards.js';
@@ -60,11 +61,27 @@ describe('a PostgreSQL board that cannot be had', () => {
         expect(took).toBeGreaterThanOrEqual(1_900);
         expect(took).toBeLessThan(5_000);
       }
+      // init too: it gives up once, not a second time after a first failed login.
+      const started = Date.now();
+      const made = await runCli(['init', '--db', `postgres://postgres:pw@127.0.0.1:${port}/news?connect_timeout=2`], { timeoutMs: 30_000 });
+      expect(made.code).toBe(1);
+      expect(Date.now() - started).toBeLessThan(3_900);
+      // A time-out longer than a timer holds is that long, said as it is: no warning, no false "did not answer".
+      const huge = await runCli(['list', '--db', `postgres://postgres:pw@127.0.0.1:${port}/news?connect_timeout=99999999`], { timeoutMs: 3_000 });
+      expect(huge.stderr).not.toMatch(/Warning|did not answer/);
     } finally {
       for (const socket of sockets) socket.destroy();
       silent.close();
     }
   }, 60_000);
+
+  it("a URL without a user, where $USER is not set (cron): the account's own name, as psql takes it, and the message names it", async () => {
+    const server = new URL(url());
+    const withoutUser = `postgres://:${server.password}@${server.host}${server.pathname}`;
+    const result = await runCli(['list', '--db', withoutUser], { env: { USER: undefined, PGUSER: undefined } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`refused the login of ${userInfo().username} `);
+  });
 
   it('sslmode=require against a server without TLS: one line that says so, no library warning', async () => {
     const result = await runCli(['list', '--db', `${url()}?sslmode=require`]);

@@ -41,7 +41,7 @@ describe('a full disk: the change fails, says so in one line, and the board is e
     const lines = result.stderr.trimEnd().split('\n');
     // Said with what it takes: a delete too writes the board anew, so room must be made first.
     expect(lines.at(-1)).toMatch(
-      new RegExp(`^error: ${board.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: cannot be written \\(ENOSPC: no space left on the disk\\); the board is unchanged\\. Every change, a delete too, writes the whole board anew: it needs \\d+ KB free(, and \\d+ KB is)?\\. Free that much and try again$`),
+      new RegExp(`^error: ${board.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: cannot be written \\(ENOSPC: no space left on the disk\\); the board is unchanged\\. Every change, a delete too, writes the whole board anew: it needs \\d+ KB free(, and \\d+ KB is\\. Free at least \\d+ KB more|\\. Free that much) and try again$`),
     );
     expect(result.stdout).not.toMatch(/Added|Edited|Hid|Deleted|Imported|Fixed/);
     expect(readFileSync(board).equals(before)).toBe(true);
@@ -67,7 +67,7 @@ describe('a full disk: the change fails, says so in one line, and the board is e
     const result = await runCli(['delete', '5', '--yes', '--db', board], { env: disk.env, timeoutMs: 60_000 });
     expect(result.code).toBe(1);
     expect(result.stderr.trimEnd().split('\n').at(-1)).toMatch(
-      new RegExp(`it needs (\\d+) KB free(, and \\d+ KB is)?\\. Free that much \\(the board's previous copy, ${`${board}.bak`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, \\d+ KB, can go: undo does not need it\\) and try again$`),
+      new RegExp(`it needs (\\d+) KB free(, and \\d+ KB is\\. Free at least \\d+ KB more|\\. Free that much) \\(the board's previous copy, ${`${board}.bak`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, \\d+ KB, can go: undo does not need it\\) and try again$`),
     );
     expect(readFileSync(board).equals(before)).toBe(true);
     // Doing what it says works: without the previous copy there is room, and the delete is made.
@@ -95,12 +95,13 @@ describe('a full disk: the change fails, says so in one line, and the board is e
     expect((await runCli(['list', '--db', target, '--limit', '1', '--format', 'jsonl', '--fields', 'id'])).stdout).toBe('{"id":200}\n');
   }, 90_000);
 
-  it('a disk with no room at all, not even for the lock: one line, nothing left behind', async () => {
+  it('a disk with no room at all, not even for the lock: one line, nothing left behind, and how much room a change needs', async () => {
     const before = setUp();
     disk.fill(0);
     const result = await runCli(['add', '--db', board, '--title', '가득', '--author', 'a'], { env: disk.env });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/ENOSPC: no space left on the disk/);
+    if (disk.real) expect(result.stderr).toMatch(/it needs \d+ KB free, and \d+ KB is\. Free at least \d+ KB more/);
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(readFileSync(board).equals(before)).toBe(true);
     expect(leftovers(disk.folder)).toEqual([]);
