@@ -52,6 +52,7 @@ interface AddText {
   options: Record<string, string>;
   examples: [string, string][];
   added: (id: number, title: string) => string;
+  addedTo: (id: number, title: string, board: string) => string;
   dryRun: string;
   draftNeedsYes: string;
   draftUnfinished: (flags: string[], bodyCut: boolean) => string;
@@ -87,6 +88,7 @@ const TEXT: Record<Lang, AddText> = {
       ['postboard add --title "…" --author "…" --dry-run --format json', 'check a post without adding it'],
     ],
     added: (id, title) => `Added post ${id}: ${title}`,
+    addedTo: (id, title, board) => `Added post ${id} to ${board}: ${title}`,
     dryRun: 'Dry run: the post was checked, nothing added (its number is given when it is posted).',
     draftNeedsYes: 'stdin is not a terminal, so the draft cannot be shown and confirmed: add --yes to post it as it is, or finish it at a terminal',
     draftUnfinished: (flags, bodyCut) =>
@@ -126,6 +128,7 @@ const TEXT: Record<Lang, AddText> = {
       ['postboard add --title "…" --author "…" --dry-run --format json', '올리지 않고 확인만'],
     ],
     added: (id, title) => `${id}번 글을 올렸습니다: ${title}`,
+    addedTo: (id, title, board) => `${id}번 글을 올렸습니다 (${board}): ${title}`,
     dryRun: '시험 실행: 글을 확인만 했고 올리지 않았습니다 (번호는 올릴 때 정해집니다).',
     draftNeedsYes: '표준 입력이 터미널이 아니라서 초안을 보여 주고 확인받을 수 없습니다. 그대로 올리려면 --yes, 아니면 터미널에서 마저 쓰세요',
     draftUnfinished: (flags, bodyCut) =>
@@ -193,9 +196,6 @@ export async function runAdd(ctx: Context, options: AddOptions): Promise<void> {
     const named = ctx.io.env.POSTBOARD_DB;
     ctx.global.db = named && sameDatabase(saved.board, named) ? named : saved.board;
   }
-  const store = ctx.board();
-  // Before anything is asked: a board that cannot be written is said now, not after the prompts.
-  if (!options.dryRun) await store.assertWritable();
   const draft: PostDraft = { ...saved?.post, ...options.draft };
   if (options.bodyFile !== undefined) draft.body = await readBodyFile(ctx, options.bodyFile);
   // The questions answered already: a draft's, and every field given now as a flag.
@@ -217,6 +217,10 @@ export async function runAdd(ctx: Context, options: AddOptions): Promise<void> {
     if (interactive && !terminal) throw new UsageError(text.missing(missing.map((field) => FIELD_FLAGS[field])), 'add');
   }
   if (!interactive) draft.author ??= options.defaultAuthor;
+  const store = ctx.board();
+  // Before anything is asked (and after what can be said without the board): a board that cannot
+  // be written is said now, not after the prompts.
+  if (!options.dryRun) await store.assertWritable();
 
   // Everything typed so far: if the post cannot be saved, it is kept as a draft, never lost.
   let typed: PostDraft = {};
@@ -252,7 +256,8 @@ export async function runAdd(ctx: Context, options: AddOptions): Promise<void> {
       await tx.insert([added]);
       return added;
     });
-    await printPost(ctx, options, post, text.added(post.id, post.title));
+    // A draft's post is said with its board: it may not be the one POSTBOARD_DB names.
+    await printPost(ctx, options, post, saved ? text.addedTo(post.id, post.title, store.name) : text.added(post.id, post.title));
   } catch (error) {
     // A post that could not be saved is kept; so is a body someone was writing when Ctrl+C came
     // (a cancel before any body, or a "no", is meant: nothing is kept).

@@ -132,7 +132,7 @@ describe('what was typed is never only in memory', () => {
       terminal.press('Enter');
       await terminal.waitFor('Removed the draft');
       expect(await terminal.exited()).toBe(0);
-      expect(terminal.screen()).toContain('Added post 2933: 초안으로 남을 글');
+      expect(terminal.screen()).toContain(`Added post 2933 to ${board}: 초안으로 남을 글`);
       expect(loadBoard(board).posts[0]).toMatchObject({ id: 2933, title: '초안으로 남을 글', body: RELEASE });
       expect(existsSync(path)).toBe(false);
     } finally {

@@ -138,7 +138,7 @@ describe('a draft kept from a database board', () => {
     again.press('Enter');
     await again.waitFor('Removed the draft');
     expect(await again.exited()).toBe(0);
-    expect(again.screen()).toContain('Added post 1: 팀 게시판 초안');
+    expect(again.screen()).toMatch(/Added post 1 to postgres:\/\/postgres:\*\*\*@\S+: 팀 게시판 초안/);
     const listed = await runCli(['list', '--db', location, '--format', 'jsonl', '--fields', 'id,title,body']);
     expect(listed.stdout).toBe('{"id":1,"title":"팀 게시판 초안","body":"쓰다 만 본문 마저 씀"}\n');
   }, 30_000);
