@@ -108,7 +108,9 @@ export type ImportSkip =
    * The post was changed on the board after the file was made, and the row is the file's copy of
    * it as it was then, with no edit of its own: nothing to apply (the board's newer version stays).
    */
-  | { kind: 'older-copy'; id: number };
+  | { kind: 'older-copy'; id: number }
+  /** The post was deleted from the board (the log says who, when): an older file does not bring it back. */
+  | { kind: 'deleted'; id: number; who: string; at: string };
 
 /** Why a record cannot be imported at all: with one of these, nothing is (unless --skip-invalid). */
 export type ImportRefusal =
@@ -130,7 +132,9 @@ export type ImportRefusal =
    * which one the file holds cannot be told; `log`, the change log does not reach back far enough
    * to say whether it had.
    */
-  | { kind: 'cannot-tell'; id: number; fileTime: string; boardTime: string; precision: number; why: 'changed-within' | 'log' };
+  | { kind: 'cannot-tell'; id: number; fileTime: string; boardTime: string; precision: number; why: 'changed-within' | 'log' }
+  /** The file has no times (no updatedAt column): whether the post changed since it was made cannot be told. */
+  | { kind: 'no-times'; id: number };
 
 export interface ImportOutcome {
   added: { place: TextPlace; post: Post }[];
@@ -322,7 +326,10 @@ export async function importPosts(tx: BoardTransaction, records: readonly Placed
   const logSinceMade = () => (log ??= logSince(tx, Math.min(madeAfter, options.now.getTime()) - CHANGE_LEEWAY_MS, options.logKeeps));
   /** Why the row for `post` must not be applied (its file time says the file is older than the post), if it must not. */
   const stale = async (post: Post, record: ImportRecord): Promise<ImportRefusal | undefined> => {
-    if (options.force || !record.hasTimestamps || !post.updatedAt) return undefined;
+    if (options.force || !post.updatedAt) return undefined;
+    // A file with no times at all (a sheet of one's own, --fields without them, a column deleted):
+    // a change made on the board since cannot be told from an edit in the file.
+    if (!record.hasTimestamps) return { kind: 'no-times', id: post.id };
     const precision = record.updatedAtPrecision ?? 1;
     const facts = { id: post.id, fileTime: record.updatedAt, boardTime: post.updatedAt, precision };
     const verdict = staleness(record.updatedAt, precision, post.updatedAt);
@@ -365,6 +372,17 @@ export async function importPosts(tx: BoardTransaction, records: readonly Placed
     withoutChanges(copy, sheetChanges(then, copy));
     return canonical(copy) === canonical(then);
   };
+  /** The post a number was deleted as, newest first, with who deleted it and when, from the change log (as far as it goes). */
+  let deletions: Promise<Map<number, { post: Post; who: string; at: string }>> | undefined;
+  const deletedPost = async (id: number) => {
+    deletions ??= logSince(tx, -Infinity, options.logKeeps).then(({ entries }) => {
+      const found = new Map<number, { post: Post; who: string; at: string }>();
+      for (const entry of entries) for (const change of entry.changes) if (change.kind === 'delete' && !found.has(change.id) && entry.undoneBy === undefined) found.set(change.id, { post: change.post, who: entry.who, at: entry.at });
+      return found;
+    });
+    return (await deletions).get(id);
+  };
+  let lastGiven: number | undefined;
   const updates = (id: number) => options.update === true || (options.update instanceof Set && options.update.has(id));
   const accepted: { place: TextPlace; record: ImportRecord; content: PostContent }[] = [];
   // The rows naming posts on the board so far: a post is changed by one row at most.
@@ -427,6 +445,15 @@ export async function importPosts(tx: BoardTransaction, records: readonly Placed
     if (options.update === true && id !== undefined && !options.renumber) {
       outcome.refused.push({ place, refusal: { kind: 'not-on-board', id } });
       continue;
+    }
+    // A number given on this board before, and not on it now: the post was deleted. The file's
+    // copy of it (its creation time, or its content, the same) does not come back by an import.
+    if (id !== undefined && !options.renumber && !byId.has(id) && id <= (lastGiven ??= await tx.lastId())) {
+      const gone = await deletedPost(id);
+      if (gone && (record.createdAt !== undefined ? record.createdAt === gone.post.createdAt : contentKey(contentOf(record, options.today)) === contentKey(gone.post))) {
+        outcome.skipped.push({ place, skip: { kind: 'deleted', id, who: gone.who, at: gone.at } });
+        continue;
+      }
     }
     const missing = (['title', 'author'] as const).filter((field) => record.text[field] === undefined);
     if (missing.length > 0) {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { importPosts, type ImportOutcome, type ImportRefusal, type ImportSkip, type PlacedRecord } from '../board/changes.js';
-import { localDate } from '../board/dates.js';
+import { localDate, localTimestamp } from '../board/dates.js';
 import { checkImportRecord } from '../board/import.js';
 import type { Context } from '../context.js';
 import { InvalidInputError, PostboardError } from '../errors.js';
@@ -143,6 +143,8 @@ const TEXT: Record<Lang, ImportText> = {
           return `skipped: post ${skip.id} is on the board with other content (--update applies the changes; --renumber adds it as a new post)`;
         case 'older-copy':
           return `skipped: post ${skip.id} was changed on the board after this file was made, and this row changes nothing of it: the board's version stays`;
+        case 'deleted':
+          return `skipped: post ${skip.id} was deleted from the board (by ${skip.who}, ${localTimestamp(skip.at)}); an older file does not bring it back (undo that delete, or --renumber to add it as a new post)`;
       }
     },
     refusal: (refusal, t) => {
@@ -159,6 +161,8 @@ const TEXT: Record<Lang, ImportText> = {
           return t.stale.changed(refusal);
         case 'cannot-tell':
           return t.stale.cannotTell(refusal);
+        case 'no-times':
+          return `this file has no updatedAt (수정 시각) column, so whether post ${refusal.id} changed on the board since the file was made cannot be told; export with it (every default export has it) and edit that, or --force to apply the row as it is`;
       }
     },
     skipped: 'skipped',
@@ -225,6 +229,8 @@ const TEXT: Record<Lang, ImportText> = {
           return `건너뜀: ${skip.id}번 글이 다른 내용으로 게시판에 있습니다 (바꾸려면 --update, 새 글로 더하려면 --renumber)`;
         case 'older-copy':
           return `건너뜀: ${skip.id}번 글은 이 파일을 만든 뒤 게시판에서 바뀌었고, 이 행은 그 글에서 고친 것이 없습니다. 게시판의 것을 그대로 둡니다`;
+        case 'deleted':
+          return `건너뜀: ${skip.id}번 글은 게시판에서 지웠습니다 (${skip.who}, ${localTimestamp(skip.at)}). 예전 파일로 되살리지 않습니다 (그 삭제를 undo하거나, 새 글로 더하려면 --renumber)`;
       }
     },
     refusal: (refusal, t) => {
@@ -241,6 +247,8 @@ const TEXT: Record<Lang, ImportText> = {
           return t.stale.changed(refusal);
         case 'cannot-tell':
           return t.stale.cannotTell(refusal);
+        case 'no-times':
+          return `이 파일에는 수정 시각(updatedAt) 열이 없어, 파일을 만든 뒤에 ${refusal.id}번 글이 게시판에서 바뀌었는지 알 수 없습니다. 그 열이 있는 내보내기(기본 내보내기에는 다 있음)를 고치거나, 그대로 반영하려면 --force`;
       }
     },
     skipped: '건너뜀',

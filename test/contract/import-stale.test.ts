@@ -112,6 +112,33 @@ describe.each(KINDS)('import --update on the %s board: a row made before its pos
     ]);
   });
 
+  it('a file without times (--fields without them, a column deleted) cannot tell a change made since: the row is refused, the change kept, unless --force', async () => {
+    const board = await emptyBoardOf(kind);
+    expect((await on(board, ['add', '--title', '첫 편집', '--author', '기자'])).code).toBe(0);
+    const file = join(tempDir(), 'few.csv');
+    expect((await on(board, ['export', '--fields', 'id,title,views', '-o', file])).code).toBe(0);
+    expect((await on(board, ['edit', '1', '--title', '동료의 편집'])).code).toBe(0);
+    editCell(file, 1, 2, '999');
+    const refused = await on(board, ['import', file, '--update', '--lang', 'en']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('this file has no updatedAt (수정 시각) column, so whether post 1 changed on the board since the file was made cannot be told');
+    expect((await postsOf(board))[0]).toMatchObject({ title: '동료의 편집', views: 0 });
+    expect((await on(board, ['import', file, '--update', '--force'])).code).toBe(0);
+    expect((await postsOf(board))[0]).toMatchObject({ title: '첫 편집', views: 999 });
+  });
+
+  it('a plain import of an older file does not bring back a post deleted since', async () => {
+    const board = await emptyBoardOf(kind);
+    for (const title of ['첫 글', '둘째 글']) expect((await on(board, ['add', '--title', title, '--author', '기자'])).code).toBe(0);
+    const file = join(tempDir(), 'old.csv');
+    expect((await on(board, ['export', '-o', file])).code).toBe(0);
+    expect((await on(board, ['delete', '1', '--yes'])).code).toBe(0);
+    const again = await on(board, ['import', file, '--lang', 'en']);
+    expect(again).toMatchObject({ code: 0, stdout: 'Imported: 0 added, 0 updated, 1 unchanged, 1 skipped\n' });
+    expect(again.stderr).toMatch(/row 3: skipped: post 1 was deleted from the board \(by .+, \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\); an older file does not bring it back/);
+    expect((await postsOf(board)).map((post) => post.id)).toEqual([2]);
+  });
+
   it('the same with the times cut to minutes (a --header ko export as Excel saves an older one): refused, the post having changed twice within that minute', { timeout: 60_000 }, async () => {
     await freshMinute();
     const board = await emptyBoardOf(kind);
