@@ -63,8 +63,8 @@ const fromLogRow = (row: LogRow): ChangeLogEntry => ({
 /** POSTBOARD_STATEMENT_TIMEOUT's default (see context.ts). */
 const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
 
-/** Posts inserted with one INSERT each up to this many; more go in with COPY. */
-const COPY_FROM = 200;
+/** Posts inserted by one statement (its parameters stay under PostgreSQL's 65,535). */
+const INSERT_ROWS = 500;
 /** Posts read at a time while streaming, when not through COPY. */
 const BATCH = 1000;
 
@@ -80,8 +80,6 @@ const ANSWER_MARGIN_MS = 2_000;
 const READ_PAUSE_MS = 1_000;
 /** TCP keepalive starts probing an idle connection after this long. */
 const KEEPALIVE_MS = 10_000;
-/** The rows one COPY … FROM STDIN sends: each statement stays well inside the statement time-out. */
-const COPY_CHUNK = 5_000;
 
 /** What a connection is inside: no transaction, a command's read-only one, or a change. */
 type TxState = 'none' | 'read' | 'write';
@@ -873,36 +871,6 @@ export class PostgresBoardStore implements BoardStore {
   table(name: string): string {
     return this.t(name);
   }
-
-  /** Rows into a table with COPY, in the change in progress: a few thousand per statement, each waited for as any answer is. */
-  async copyIn(sql: string, lines: readonly string[]): Promise<void> {
-    const { copyFrom } = await this.pg();
-    for (let start = 0; start < lines.length; start += COPY_CHUNK) {
-      const chunk = lines.slice(start, start + COPY_CHUNK);
-      await this.exclusive(async () => {
-        const client = await this.connected();
-        if (this.state !== 'write') return this.fail(this.lostProblem('change'));
-        const started = Date.now();
-        try {
-          await this.answered(
-            client,
-            new Promise<void>((resolve, reject) => {
-              const stream = client.query(copyFrom(sql));
-              stream.on('finish', resolve);
-              stream.on('error', reject);
-              for (const line of chunk) stream.write(line);
-              stream.end();
-            }),
-            'change',
-          );
-        } catch (error) {
-          await this.abandon();
-          if (error instanceof BoardFileError) throw error;
-          return this.fail(this.queryProblem(error, 'change', Date.now() - started));
-        }
-      });
-    }
-  }
 }
 
 /** A text as an SQL literal (standard_conforming_strings, as every supported server has it). */
@@ -966,9 +934,6 @@ function copyRow(line: string): PostRow {
   return Object.fromEntries(POST_COLUMNS.map((column, index) => [column, cells[index] ?? null])) as unknown as PostRow;
 }
 
-/** A value in COPY's text format. */
-const copyCell = (value: unknown): string =>
-  value === null || value === undefined ? '\\N' : String(value).replace(/[\\\n\r\t]/g, (c) => ({ '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' })[c] ?? c);
 
 /** The SQL that reads posts by number (one array parameter). */
 const postsByIdSql = (posts: string): string => `SELECT ${POST_COLUMNS.join(', ')} FROM ${posts} WHERE id = ANY($1::bigint[])`;
@@ -1021,15 +986,13 @@ class PostgresTransaction implements BoardTransaction {
   async insertNow(posts: readonly Post[]): Promise<void> {
     if (posts.length === 0) return;
     const rows = posts.map((post) => ({ ...toRow(post), search: searched(post) }));
-    if (rows.length >= COPY_FROM) {
-      await this.store.copyIn(
-        `COPY ${this.t('posts')} (${INSERT_COLUMNS.join(', ')}) FROM STDIN`,
-        rows.map((row) => `${INSERT_COLUMNS.map((column) => copyCell(row[column])).join('\t')}\n`),
-      );
-    } else {
-      for (const row of rows) {
-        await this.run(`INSERT INTO ${this.t('posts')} (${INSERT_COLUMNS.join(', ')}) VALUES (${INSERT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`, INSERT_COLUMNS.map((column) => row[column]));
-      }
+    // Many rows to a statement, each statement whole before the server runs it: between them the
+    // session is idle in its transaction, where the server's time-out ends it if this process
+    // stops (a COPY would keep the session busy waiting for the rest, holding the board for good).
+    for (let start = 0; start < rows.length; start += INSERT_ROWS) {
+      const chunk = rows.slice(start, start + INSERT_ROWS);
+      const values = chunk.map((_, row) => `(${INSERT_COLUMNS.map((__, column) => `$${row * INSERT_COLUMNS.length + column + 1}`).join(', ')})`).join(', ');
+      await this.run(`INSERT INTO ${this.t('posts')} (${INSERT_COLUMNS.join(', ')}) VALUES ${values}`, chunk.flatMap((row) => INSERT_COLUMNS.map((column) => row[column])));
     }
     const highest = Math.max(...posts.map((post) => post.id));
     await this.run(`UPDATE ${this.t('board')} SET value = $1 WHERE key = 'last_id' AND value::bigint < $2`, [String(highest), highest]);

@@ -131,12 +131,14 @@ describe('a PostgreSQL board held by another session', () => {
     // Never waited for without end (it is resumed below, whatever happens).
     const deadline = setTimeout(() => importing.kill('SIGKILL'), 60_000);
     try {
-      // Stopped once it holds the board's row (its transaction has locked it).
+      // Stopped once it holds the board's row (its transaction has locked it) and sends its posts:
+      // the server must not be left waiting for the rest of a statement (as it would for a COPY).
       await until(
         async () =>
           ((await watcher.query(`SELECT 1 FROM pg_stat_activity a, "${schema}".board b WHERE b.key = 'last_id' AND a.application_name = 'postboard' AND a.backend_xid = b.xmax`)).rowCount ?? 0) > 0,
         30_000,
       );
+      await until(async () => ((await watcher.query(`SELECT 1 FROM pg_stat_activity WHERE application_name = 'postboard' AND (query LIKE 'INSERT INTO "${schema}".posts%' OR query LIKE 'COPY "${schema}".posts%')`)).rowCount ?? 0) > 0, 30_000);
       importing.kill('SIGSTOP');
       stoppedAt = Date.now();
       const blocked = await runCli(['add', '--title', '기다린 글', '--author', '대변인', '--db', board], { env: { POSTBOARD_LOCK_TIMEOUT: '0.5' } });
