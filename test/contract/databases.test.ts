@@ -122,7 +122,7 @@ describe('copy, refusing what it cannot do well', () => {
   it('from a board that is not there (a misspelt name): says so, and makes nothing', async () => {
     const folder = tempDir();
     const copied = await runCli(['copy', '--db', join(folder, 'typo.sqlite'), '--to', join(folder, 'out.json')]);
-    expect(copied).toMatchObject({ code: 1, stderr: expect.stringContaining('No board at') });
+    expect(copied).toMatchObject({ code: 1, stderr: expect.stringContaining('error: no board at') });
     expect(readdirSync(folder)).toEqual([]);
   });
 

@@ -97,6 +97,6 @@ describe('postboard check', () => {
     expect(broken.stdout).toMatch(/line 1, column \d+: not valid JSON/);
     const missing = await runCli(['check', '--db', join(tempDir(), 'none.json')]);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/No board at .*none\.json\./);
+    expect(missing.stderr).toMatch(/^error: no board at .*none\.json\n$/);
   });
 });
