@@ -4,7 +4,8 @@ import type { BoardTransaction } from '../store/store.js';
 import type { ImportRecord } from './import.js';
 import { canonical, withFields, type ChangeLogEntry } from './log.js';
 import { sheetChanges, withoutChanges, type SheetChange } from './sheet-changes.js';
-import { contentKey, urlKey, type Post, type PostContent, type Status } from './post.js';
+import { FIELDS, INPUT_FIELDS, setValueAt, storedText, valueAt, type FieldSpec, type InputField } from './fields.js';
+import { contentKey, postInOrder, urlKey, type Post, type PostContent, type Status } from './post.js';
 
 /**
  * The changes commands make, as operations on a change in the making (a transaction of the
@@ -18,23 +19,13 @@ export async function newPostNumber(tx: BoardTransaction): Promise<number> {
   return next;
 }
 
+/** What a new post must be given (no fallback fills them): its title and author. */
+export const REQUIRED_INPUT: readonly InputField[] = INPUT_FIELDS.filter((field) => field.required && field.fallback === undefined).map((field) => field.path);
+
 /** A post made from checked content, numbered, stamped now; keys in the board file's order. */
 export function newPost(id: number, content: PostContent, now: Date): Post {
   const stamp = now.toISOString();
-  const { title, author, department, date, status, body, source } = content;
-  return {
-    id,
-    title,
-    author,
-    department,
-    date,
-    views: 0,
-    status,
-    body,
-    ...(source ? { source } : {}),
-    createdAt: stamp,
-    updatedAt: stamp,
-  };
+  return postInOrder({ ...content, id, views: 0, createdAt: stamp, updatedAt: stamp } as Post);
 }
 
 /** The post already on the board under the same source URL, if any (its number). */
@@ -43,45 +34,34 @@ export async function postWithSource(tx: Pick<BoardTransaction, 'withSources'>, 
   return (await tx.withSources([urlKey(url)])).get(urlKey(url));
 }
 
-/** A change to some of a post's fields. An empty source part removes it. */
-export interface PostEdit {
-  title?: string;
-  author?: string;
-  department?: string;
-  date?: string;
-  status?: Post['status'];
-  body?: string;
-  views?: number;
-  source?: { agency?: string; date?: string; url?: string };
+/**
+ * A change to some of a post's fields, by their path (`title`, `source.url`), each checked as a
+ * person's text: empty text takes away a field a post may be without (a subtitle, a source part).
+ */
+export type PostEdit = Partial<Record<InputField, string>> & { views?: number };
+
+/** A field's value as given in an edit or an import, as the post keeps it (`undefined`: taken away). */
+function editedValue(field: FieldSpec, edit: PostEdit): { value: unknown } | undefined {
+  if (field.key === 'views') return edit.views === undefined ? undefined : { value: edit.views };
+  const text = field.input ? edit[field.path as InputField] : undefined;
+  return text === undefined ? undefined : { value: storedText(field.path as InputField, text) };
 }
 
 /**
- * `post` with `edit` applied (a copy; the post is not touched) and which fields really changed.
- * The number and `createdAt` never change; `updatedAt` moves only when something did.
+ * `post` with `edit` applied (a copy; the post is not touched) and which fields really changed,
+ * by path. The number and `createdAt` never change; `updatedAt` moves only when something did.
  */
 export function editPost(post: Post, edit: PostEdit, now: Date): { post: Post; changed: string[] } {
   const next = structuredClone(post);
   const changed: string[] = [];
-  for (const key of ['title', 'author', 'department', 'date', 'status', 'body', 'views'] as const) {
-    const value = edit[key];
-    if (value !== undefined && next[key] !== value) {
-      (next as Record<string, unknown>)[key] = value;
-      changed.push(key);
-    }
-  }
-  if (edit.source) {
-    const source: Record<string, unknown> = { ...next.source };
-    for (const [part, value] of Object.entries(edit.source) as [keyof NonNullable<PostEdit['source']>, string | undefined][]) {
-      if (value === undefined || (source[part] ?? '') === value) continue;
-      if (value === '') delete source[part];
-      else source[part] = value;
-      changed.push(`source.${part}`);
-    }
-    if (Object.keys(source).length > 0) next.source = source as Post['source'];
-    else delete next.source;
+  for (const field of FIELDS as readonly FieldSpec[]) {
+    const edited = editedValue(field, edit);
+    if (!edited || (valueAt(next, field.path) ?? '') === (edited.value ?? '')) continue;
+    setValueAt(next, field.path, edited.value);
+    changed.push(field.path);
   }
   if (changed.length > 0) next.updatedAt = now.toISOString();
-  return { post: next, changed };
+  return { post: postInOrder(next), changed };
 }
 
 /** A post with a new status (hide, publish): a copy, stamped; undefined when it has it already. */
@@ -114,7 +94,7 @@ export type ImportSkip =
 
 /** Why a record cannot be imported at all: with one of these, nothing is (unless --skip-invalid). */
 export type ImportRefusal =
-  | { kind: 'missing'; fields: ('title' | 'author')[] }
+  | { kind: 'missing'; fields: InputField[] }
   | { kind: 'not-on-board'; id: number }
   /** The source URL is another post's, or (`file`) a new post's earlier in the file. */
   | { kind: 'source-taken'; existing: number | 'file' }
@@ -240,40 +220,20 @@ function timesOf(entries: readonly ChangeLogEntry[], id: number): string[] {
 
 /** The fields of a post a record sets (timestamps are the board's own: never set from a file on update). */
 function applyRecord(post: Post, record: ImportRecord): void {
-  const { text } = record;
-  for (const key of ['title', 'author', 'department', 'date', 'body'] as const) {
-    const value = text[key];
-    if (value !== undefined) post[key] = value;
-  }
-  if (text.status !== undefined) post.status = text.status as Status;
-  if (record.views !== undefined) post.views = record.views;
-  const source: Record<string, unknown> = { ...post.source };
-  for (const part of ['agency', 'date', 'url'] as const) {
-    const value = text[`source.${part}`];
-    if (value === undefined) continue;
-    if (value === '') delete source[part];
-    else source[part] = value;
-  }
-  if (Object.keys(source).length > 0) post.source = source as Post['source'];
-  else delete post.source;
+  const edited = editPost(post, { ...record.text, ...(record.views !== undefined ? { views: record.views } : {}) }, new Date(0));
+  for (const key of Object.keys(post)) delete post[key];
+  Object.assign(post, edited.post, { updatedAt: post.updatedAt });
+  if (post.updatedAt === undefined) delete post.updatedAt;
 }
 
 /** A new post's content from a checked record: the defaults of `add` for what it does not give. */
 function contentOf(record: ImportRecord, today: string): PostContent {
-  const { text } = record;
-  const source: Record<string, string> = {};
-  if (text['source.agency']) source.agency = text['source.agency'];
-  if (text['source.date']) source.date = text['source.date'];
-  if (text['source.url']) source.url = text['source.url'];
-  return {
-    title: text.title ?? '',
-    author: text.author ?? '',
-    department: text.department ?? '',
-    date: text.date ?? today,
-    status: (text.status ?? 'published') as Status,
-    body: text.body ?? '',
-    ...(Object.keys(source).length > 0 ? { source: source as Post['source'] } : {}),
-  };
+  const content: Record<string, unknown> = {};
+  for (const field of INPUT_FIELDS) {
+    const given = record.text[field.path] ?? (field.fallback === 'today' ? today : field.fallback) ?? (field.required || field.empty === 'blank' ? '' : undefined);
+    if (given !== undefined) setValueAt(content, field.path, storedText(field.path, given));
+  }
+  return content as PostContent;
 }
 
 /**
@@ -455,7 +415,7 @@ export async function importPosts(tx: BoardTransaction, records: readonly Placed
         continue;
       }
     }
-    const missing = (['title', 'author'] as const).filter((field) => record.text[field] === undefined);
+    const missing = REQUIRED_INPUT.filter((field) => record.text[field] === undefined);
     if (missing.length > 0) {
       outcome.refused.push({ place, refusal: { kind: 'missing', fields: missing } });
       continue;

@@ -1,8 +1,9 @@
 import { fromLocalTimestamp, fromSheetDate, isoPrecision, type ReadTime } from './dates.js';
-import { checkField, INPUT_FIELD_NAMES, isRecord, PLAIN_TIMESTAMP, type FieldIssue, type InputField, type Rule } from './post.js';
+import { FIELD_KEYS, FIELDS, INPUT_FIELDS, POST_KEYS } from './fields.js';
+import { checkField, isRecord, PLAIN_TIMESTAMP, type FieldIssue, type InputField, type Rule } from './post.js';
 
-/** The keys of a post a record may carry; any other key of a JSON record is kept as it is. */
-const KNOWN = new Set(['id', 'title', 'author', 'department', 'date', 'views', 'status', 'body', 'source', 'createdAt', 'updatedAt', 'source_agency', 'source_date', 'source_url']);
+/** The keys of a post a record may carry (as stored, or flat as a sheet's columns); any other key of a JSON record is kept as it is. */
+const KNOWN = new Set([...POST_KEYS, ...FIELD_KEYS]);
 
 /**
  * One import record, checked field by field by the same rules as `add`, with only the fields it
@@ -30,10 +31,13 @@ export interface ImportRecord {
 }
 
 /** The order problems are reported in: the post's own. */
-const ORDER = ['id', 'title', 'author', 'department', 'date', 'views', 'status', 'body', 'source', 'source.agency', 'source.date', 'source.url', 'createdAt', 'updatedAt'];
+const order = (field: string): number => {
+  const at = FIELDS.findIndex((spec) => spec.path === field);
+  return at >= 0 ? at : field === 'source' ? FIELDS.findIndex((spec) => spec.path.startsWith('source.')) - 0.5 : FIELDS.length;
+};
 
-/** Fields where an empty spreadsheet cell means "not given" rather than "empty". */
-const EMPTY_IS_MISSING: ReadonlySet<InputField> = new Set(['date', 'status']);
+/** Fields where an empty spreadsheet cell means "not given" (a new post gets its fallback) rather than "empty". */
+const EMPTY_IS_MISSING: ReadonlySet<InputField> = new Set(INPUT_FIELDS.filter((field) => field.fallback !== undefined).map((field) => field.path));
 
 export function checkImportRecord(fields: Record<string, unknown>, stampsMissing = false): { record: ImportRecord } | { issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
@@ -41,20 +45,10 @@ export function checkImportRecord(fields: Record<string, unknown>, stampsMissing
   const source = isRecord(fields.source) ? fields.source : {};
   if (fields.source !== undefined && fields.source !== null && !isRecord(fields.source)) problem('source', 'type', fields.source);
 
-  const given: Record<InputField, unknown> = {
-    title: fields.title,
-    author: fields.author,
-    department: fields.department,
-    date: fields.date,
-    status: fields.status,
-    body: fields.body,
-    'source.agency': source.agency ?? fields.source_agency,
-    'source.date': source.date ?? fields.source_date,
-    'source.url': source.url ?? fields.source_url,
-  };
   const text: Partial<Record<InputField, string>> = {};
-  for (const field of INPUT_FIELD_NAMES) {
-    const value = given[field];
+  for (const { path: field, key, kind } of INPUT_FIELDS) {
+    // As a post keeps it (`source.url` inside `source`), or flat, as a sheet's column (`source_url`).
+    const value = (field.startsWith('source.') ? source[field.slice('source.'.length)] : undefined) ?? fields[field] ?? fields[key];
     if (value === undefined || value === null) continue;
     if (typeof value !== 'string') {
       problem(field, 'type', value);
@@ -62,7 +56,7 @@ export function checkImportRecord(fields: Record<string, unknown>, stampsMissing
     }
     if (value.trim() === '' && EMPTY_IS_MISSING.has(field)) continue;
     // A date a spreadsheet re-wrote (`2024. 9. 6.`, `2024/9/6`) is the date it shows.
-    const sheetDate = field === 'date' || field === 'source.date' ? fromSheetDate(value) : undefined;
+    const sheetDate = kind === 'date' ? fromSheetDate(value) : undefined;
     const checked = checkField(field, sheetDate ?? value);
     if ('issue' in checked) issues.push(checked.issue);
     else text[field] = checked.value;
@@ -76,7 +70,7 @@ export function checkImportRecord(fields: Record<string, unknown>, stampsMissing
   const extras = Object.fromEntries(Object.entries(fields).filter(([key]) => !KNOWN.has(key)));
   // Keys postboard does not know ride along, unless nested so deep the board could not be written.
   for (const [key, value] of Object.entries(extras)) if (deeperThan(value, 100)) problem(key, 'too-deep', undefined);
-  if (issues.length > 0) return { issues: issues.sort((a, b) => ORDER.indexOf(a.field) - ORDER.indexOf(b.field)) };
+  if (issues.length > 0) return { issues: issues.sort((a, b) => order(a.field) - order(b.field)) };
   return { record: { requestedId, text, views, ...stamps, hasTimestamps: !stampsMissing, extras } };
 }
 

@@ -1,5 +1,8 @@
 import * as v from 'valibot';
 import { isCalendarDate } from './dates.js';
+import { FIELDS, INPUT_FIELDS, POST_KEYS, setValueAt, SOURCE_KEYS, storedText, TEXT_FIELDS, valueAt, type FieldSpec, type InputField, type Post, type PostContent } from './fields.js';
+
+export { POST_KEYS } from './fields.js';
 
 /**
  * The one definition of a post's fields. The store checks every post it reads against
@@ -40,45 +43,50 @@ export function statusNamed(text: string): Status | undefined {
 const isHttpUrl = (text: string): boolean => /^https?:\/\//i.test(text) && URL.canParse(text);
 
 /**
- * The valibot schema of a post as the board file holds it. Unknown keys are kept (`looseObject`)
- * so that a file written by a newer minor version, or edited by hand, loses nothing when
- * postboard rewrites it. Built on first use: most reads never need it (see `checkStoredPost`).
+ * The valibot schema of a post as the board file holds it, built from the field registry (see
+ * fields.ts). Unknown keys are kept (`looseObject`) so that a file written by a newer minor
+ * version, or edited by hand, loses nothing when postboard rewrites it. Built on first use: most
+ * reads never need it (see `checkStoredPost`).
  */
 function buildStoredPost() {
   const text = v.string('type' satisfies Rule);
-  const calendarDate = v.pipe(text, v.check(isCalendarDate, 'date' satisfies Rule));
-  const timestamp = v.pipe(text, v.isoTimestamp('timestamp' satisfies Rule));
-  const source = v.looseObject(
-    {
-      agency: v.optional(text),
-      date: v.optional(calendarDate),
-      url: v.optional(v.pipe(text, v.check(isHttpUrl, 'url' satisfies Rule))),
-    },
-    'type' satisfies Rule,
-  );
-  return v.looseObject(
-    {
-      id: v.pipe(v.number('type' satisfies Rule), v.integer('integer' satisfies Rule), v.minValue(1, 'positive' satisfies Rule), v.maxValue(Number.MAX_SAFE_INTEGER, 'too-big' satisfies Rule)),
-      title: v.pipe(text, v.minLength(1, 'empty' satisfies Rule)),
-      author: v.pipe(text, v.minLength(1, 'empty' satisfies Rule)),
-      department: v.optional(text, ''),
-      date: calendarDate,
-      views: v.pipe(v.number('type' satisfies Rule), v.integer('integer' satisfies Rule), v.minValue(0, 'not-negative' satisfies Rule), v.maxValue(Number.MAX_SAFE_INTEGER, 'too-big' satisfies Rule)),
-      status: v.picklist(STATUSES, 'status' satisfies Rule),
-      body: v.optional(text, ''),
-      source: v.optional(source),
-      createdAt: v.optional(timestamp),
-      updatedAt: v.optional(timestamp),
-    },
-    'type' satisfies Rule,
-  );
+  const wholeNumber = (min: 0 | 1) =>
+    v.pipe(v.number('type' satisfies Rule), v.integer('integer' satisfies Rule), v.minValue(min, (min === 1 ? 'positive' : 'not-negative') satisfies Rule), v.maxValue(Number.MAX_SAFE_INTEGER, 'too-big' satisfies Rule));
+  const schemaOf = (field: FieldSpec): v.GenericSchema => {
+    switch (field.kind) {
+      case 'number':
+        return wholeNumber(1);
+      case 'count':
+        return wholeNumber(0);
+      case 'date':
+        return v.pipe(text, v.check(isCalendarDate, 'date' satisfies Rule));
+      case 'status':
+        return v.picklist(STATUSES, 'status' satisfies Rule);
+      case 'url':
+        return v.pipe(text, v.check(isHttpUrl, 'url' satisfies Rule));
+      case 'timestamp':
+        return v.pipe(text, v.isoTimestamp('timestamp' satisfies Rule));
+      case 'line':
+      case 'body':
+        return field.required ? v.pipe(text, v.minLength(1, 'empty' satisfies Rule)) : text;
+    }
+  };
+  const entries: Record<string, v.GenericSchema> = {};
+  const source: Record<string, v.GenericSchema> = {};
+  for (const field of FIELDS as readonly FieldSpec[]) {
+    const schema = schemaOf(field);
+    const kept = field.required ? schema : field.empty === 'blank' ? v.optional(schema, '') : v.optional(schema);
+    if (field.path.startsWith('source.')) source[field.path.slice('source.'.length)] = kept;
+    else entries[field.path] = kept;
+  }
+  entries.source = v.optional(v.looseObject(source, 'type' satisfies Rule));
+  return v.looseObject(entries, 'type' satisfies Rule);
 }
 
 let storedPost: ReturnType<typeof buildStoredPost> | undefined;
 export const storedPostSchema = () => (storedPost ??= buildStoredPost());
 
-export type Post = v.InferOutput<ReturnType<typeof buildStoredPost>>;
-export type Source = NonNullable<Post['source']>;
+export type { Post, PostContent, Source } from './fields.js';
 
 export interface FieldIssue {
   /** Dotted path inside the post, e.g. `date` or `source.url`. */
@@ -104,8 +112,8 @@ export function checkStoredPost(raw: unknown): { post: Post } | { issues: FieldI
     if (!result.success) return { issues: result.issues.map(toFieldIssue) };
   }
   const post = raw as Post;
-  post.department ??= '';
-  post.body ??= '';
+  // A field kept as empty text when missing (an older board's department) is empty text.
+  for (const field of BLANK_FIELDS) if (post[field] === undefined) (post as Record<string, unknown>)[field] = '';
   return { post };
 }
 
@@ -115,24 +123,44 @@ export const PLAIN_TIMESTAMP = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])
 /** A JSON object (not an array, not null). */
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-const optionalText = (value: unknown) => value === undefined || typeof value === 'string';
+
+/** The top-level fields kept as empty text when a post has none. */
+const BLANK_FIELDS: readonly string[] = (FIELDS as readonly FieldSpec[]).filter((field) => field.empty === 'blank').map((field) => field.path);
+
+/** True when `value` is certainly valid for a field of this kind (the schema has the last word on anything else). */
+function plainValue(field: FieldSpec, value: unknown): boolean {
+  if (value === undefined) return !field.required || field.empty === 'blank';
+  switch (field.kind) {
+    case 'number':
+      return typeof value === 'number' && Number.isSafeInteger(value) && value >= 1;
+    case 'count':
+      return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+    case 'line':
+    case 'body':
+      return typeof value === 'string' && (!field.required || value !== '');
+    case 'date':
+      return typeof value === 'string' && isCalendarDate(value);
+    case 'status':
+      return value === 'published' || value === 'hidden';
+    case 'url':
+      return typeof value === 'string' && isHttpUrl(value);
+    case 'timestamp':
+      return typeof value === 'string' && PLAIN_TIMESTAMP.test(value);
+  }
+}
+
+const TOP_FIELDS: readonly FieldSpec[] = (FIELDS as readonly FieldSpec[]).filter((field) => !field.path.startsWith('source.'));
+const SOURCE_FIELDS: readonly (FieldSpec & { part: string })[] = (FIELDS as readonly FieldSpec[]).filter((field) => field.path.startsWith('source.')).map((field) => ({ ...field, part: field.path.slice('source.'.length) }));
 
 /** True only for a post the schema certainly accepts. */
 export function plainlyValid(raw: unknown): boolean {
   if (!isRecord(raw)) return false;
-  const { id, title, author, date, views, status, source, createdAt, updatedAt } = raw;
-  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) return false;
-  if (typeof title !== 'string' || title === '' || typeof author !== 'string' || author === '') return false;
-  if (!optionalText(raw.department) || !optionalText(raw.body)) return false;
-  if (typeof date !== 'string' || !isCalendarDate(date)) return false;
-  if (typeof views !== 'number' || !Number.isSafeInteger(views) || views < 0) return false;
-  if (status !== 'published' && status !== 'hidden') return false;
-  if (createdAt !== undefined && (typeof createdAt !== 'string' || !PLAIN_TIMESTAMP.test(createdAt))) return false;
-  if (updatedAt !== undefined && (typeof updatedAt !== 'string' || !PLAIN_TIMESTAMP.test(updatedAt))) return false;
+  for (const field of TOP_FIELDS) if (!plainValue(field, raw[field.path])) return false;
+  const source = raw.source;
   if (source === undefined) return true;
-  if (!isRecord(source) || !optionalText(source.agency)) return false;
-  if (source.date !== undefined && (typeof source.date !== 'string' || !isCalendarDate(source.date))) return false;
-  return source.url === undefined || (typeof source.url === 'string' && isHttpUrl(source.url));
+  if (!isRecord(source)) return false;
+  for (const field of SOURCE_FIELDS) if (!plainValue(field, source[field.part])) return false;
+  return true;
 }
 
 function toFieldIssue(issue: v.BaseIssue<unknown>): FieldIssue {
@@ -147,14 +175,8 @@ function toFieldIssue(issue: v.BaseIssue<unknown>): FieldIssue {
  * postboard itself writes is trimmed, NFC, within its length, and free of control characters.
  * ------------------------------------------------------------------------------------------ */
 
-/** The most characters (code points) each text field takes. */
-export const LIMITS = {
-  title: 200,
-  author: 100,
-  department: 100,
-  body: 100_000,
-  'source.agency': 100,
-} as const;
+/** The most characters (code points) each text field takes, by its path. */
+export const LIMITS: Readonly<Record<string, number>> = Object.fromEntries((FIELDS as readonly FieldSpec[]).flatMap((field) => (field.limit === undefined ? [] : [[field.path, field.limit]])));
 
 /** C0 and C1 controls (so every escape sequence), DEL, and line or paragraph separators. */
 const LINE_CONTROLS = /[\p{Cc}\u2028\u2029]/u;
@@ -175,15 +197,10 @@ const broken = (text: string): boolean => SURROGATE.test(text) && LONE_SURROGATE
 
 /** The first text field of a stored post holding half a surrogate pair (a board edited by hand), if any. */
 export function brokenField(post: Post): string | undefined {
-  const fields: [string, string | undefined][] = [
-    ['title', post.title],
-    ['author', post.author],
-    ['department', post.department],
-    ['body', post.body],
-    ['source.agency', post.source?.agency],
-    ['source.url', post.source?.url],
-  ];
-  return fields.find(([, text]) => text !== undefined && broken(text))?.[0];
+  return TEXT_FIELDS.find((path) => {
+    const text = valueAt(post, path);
+    return typeof text === 'string' && broken(text);
+  });
 }
 
 const characters = (text: string): number => {
@@ -192,78 +209,56 @@ const characters = (text: string): number => {
   return count;
 };
 
-/** Each field of a post as a person types it, with its rule. Empty optional text means none. */
-function buildInputFields() {
-  function lineText(limit: number, required: boolean) {
-    return v.pipe(
-      v.string('type' satisfies Rule),
-      v.transform((text) => text.normalize('NFC').trim()),
-      // A title of a zero-width space or a Hangul filler only looks empty, so it is.
-      v.check((text) => !required || VISIBLE.test(text), 'empty' satisfies Rule),
-      v.check((text) => text.length <= limit || characters(text) <= limit, 'too-long' satisfies Rule),
-      v.check((text) => !LINE_CONTROLS.test(text), 'control' satisfies Rule),
-      v.check((text) => !broken(text), 'broken' satisfies Rule),
-    );
-  }
-
-  const bodyText = v.pipe(
-    v.string('type' satisfies Rule),
-    // Korean typed on some systems arrives decomposed; Windows text ends lines in CRLF.
-    v.transform((text) => text.normalize('NFC').replace(/\r\n?/g, '\n').trim()),
-    v.check((text) => text.length <= LIMITS.body || characters(text) <= LIMITS.body, 'too-long' satisfies Rule),
-    v.check((text) => !BODY_CONTROLS.test(text), 'control' satisfies Rule),
-    v.check((text) => !broken(text), 'broken' satisfies Rule),
-  );
-
-  const optionalDate = v.pipe(
-    v.string('type' satisfies Rule),
-    v.transform((text) => text.trim()),
-    v.check((text) => text === '' || isCalendarDate(text), 'date' satisfies Rule),
-  );
-
-  const optionalUrl = v.pipe(
-    v.string('type' satisfies Rule),
-    v.transform((text) => text.trim()),
-    v.check((text) => text === '' || isHttpUrl(text), 'url' satisfies Rule),
-    v.check((text) => !LINE_CONTROLS.test(text), 'control' satisfies Rule),
-    v.check((text) => !broken(text), 'broken' satisfies Rule),
-  );
-
-  return {
-    title: lineText(LIMITS.title, true),
-    author: lineText(LIMITS.author, true),
-    department: lineText(LIMITS.department, false),
-    date: v.pipe(v.string('type' satisfies Rule), v.transform((text) => text.trim()), v.check(isCalendarDate, 'date' satisfies Rule)),
-    status: v.pipe(
-      v.string('type' satisfies Rule),
-      v.transform((text) => statusNamed(text) ?? text.trim()),
-      v.picklist(STATUSES, 'status' satisfies Rule),
-    ),
-    body: bodyText,
-    'source.agency': lineText(LIMITS['source.agency'], false),
-    'source.date': optionalDate,
-    'source.url': optionalUrl,
-  } as const;
+/** Each field of a post as a person types it, with its rule, from its kind. Empty optional text means none. */
+function buildInputFields(): Record<InputField, v.GenericSchema<string, string>> {
+  const within = (limit: number) => v.check((text: string) => text.length <= limit || characters(text) <= limit, 'too-long' satisfies Rule);
+  const clean = (controls: RegExp) => [v.check((text: string) => !controls.test(text), 'control' satisfies Rule), v.check((text: string) => !broken(text), 'broken' satisfies Rule)] as const;
+  const text = v.string('type' satisfies Rule);
+  const trimmed = v.transform((value: string) => value.trim());
+  const ruleOf = (field: FieldSpec): v.GenericSchema<string, string> => {
+    const required = Boolean(field.required) && !field.input?.optional;
+    switch (field.kind) {
+      case 'line':
+        return v.pipe(
+          text,
+          v.transform((value) => value.normalize('NFC').trim()),
+          // A title of a zero-width space or a Hangul filler only looks empty, so it is.
+          v.check((value) => !required || VISIBLE.test(value), 'empty' satisfies Rule),
+          within(field.limit ?? Infinity),
+          ...clean(LINE_CONTROLS),
+        );
+      case 'body':
+        return v.pipe(
+          text,
+          // Korean typed on some systems arrives decomposed; Windows text ends lines in CRLF.
+          v.transform((value) => value.normalize('NFC').replace(/\r\n?/g, '\n').trim()),
+          within(field.limit ?? Infinity),
+          ...clean(BODY_CONTROLS),
+        );
+      case 'date':
+        return v.pipe(text, trimmed, v.check((value) => (!required && value === '') || isCalendarDate(value), 'date' satisfies Rule));
+      case 'url':
+        return v.pipe(text, trimmed, v.check((value) => value === '' || isHttpUrl(value), 'url' satisfies Rule), ...clean(LINE_CONTROLS));
+      case 'status':
+        return v.pipe(
+          text,
+          v.transform((value) => statusNamed(value) ?? value.trim()),
+          v.picklist(STATUSES, 'status' satisfies Rule),
+        );
+      default:
+        return text;
+    }
+  };
+  return Object.fromEntries(INPUT_FIELDS.map((field) => [field.path, ruleOf(field)])) as Record<InputField, v.GenericSchema<string, string>>;
 }
 
 let inputFields: ReturnType<typeof buildInputFields> | undefined;
 
-export type InputField = keyof ReturnType<typeof buildInputFields>;
-export const INPUT_FIELD_NAMES: readonly InputField[] = ['title', 'author', 'department', 'date', 'status', 'body', 'source.agency', 'source.date', 'source.url'];
+export type { InputField } from './fields.js';
+export { INPUT_FIELD_NAMES } from './fields.js';
 
 /** The text fields of a post as given, before they are checked. */
 export type PostDraft = Partial<Record<InputField, string>>;
-
-/** The content of a post (everything but its number and timestamps), checked and normalized. */
-export interface PostContent {
-  title: string;
-  author: string;
-  department: string;
-  date: string;
-  status: Status;
-  body: string;
-  source?: Source;
-}
 
 /** Checks one field as typed: the normalized value, or what is wrong with it. */
 export function checkField(field: InputField, value: string): { value: string } | { issue: FieldIssue } {
@@ -273,39 +268,26 @@ export function checkField(field: InputField, value: string): { value: string } 
   return { issue: { field, rule: first.message as Rule, value } };
 }
 
+/** The fields a new post must have, with what they are when not given (none: they must be given). */
+export type RequiredDraft = Required<Pick<PostDraft, 'title' | 'author' | 'date' | 'status'>> & PostDraft;
+
 /** Checks a whole draft at once: the post's content, or every field that is wrong. */
-export function checkDraft(draft: Required<Pick<PostDraft, 'title' | 'author' | 'date' | 'status'>> & PostDraft): { content: PostContent } | { issues: FieldIssue[] } {
+export function checkDraft(draft: RequiredDraft): { content: PostContent } | { issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
-  const value: Partial<Record<InputField, string>> = {};
-  for (const field of INPUT_FIELD_NAMES) {
-    const given = draft[field];
-    if (given === undefined) continue;
-    const checked = checkField(field, given);
+  const content: Record<string, unknown> = {};
+  for (const field of INPUT_FIELDS) {
+    const given = draft[field.path];
+    if (given === undefined) {
+      if (field.empty === 'blank') setValueAt(content, field.path, '');
+      continue;
+    }
+    const checked = checkField(field.path, given);
     if ('issue' in checked) issues.push(checked.issue);
-    else value[field] = checked.value;
+    else setValueAt(content, field.path, storedText(field.path, checked.value));
   }
   if (issues.length > 0) return { issues };
-  const source: Source = {};
-  if (value['source.agency']) source.agency = value['source.agency'];
-  if (value['source.date']) source.date = value['source.date'];
-  if (value['source.url']) source.url = value['source.url'];
-  return {
-    content: {
-      title: value.title ?? '',
-      author: value.author ?? '',
-      department: value.department ?? '',
-      date: value.date ?? '',
-      status: (value.status ?? 'published') as Status,
-      body: value.body ?? '',
-      ...(Object.keys(source).length > 0 ? { source } : {}),
-    },
-  };
+  return { content: content as PostContent };
 }
-
-/** A URL as the address it names (host case, a default port and the like made one), for comparing. */
-/** The keys of a post in the board file's order. */
-export const POST_KEYS = ['id', 'title', 'author', 'department', 'date', 'views', 'status', 'body', 'source', 'createdAt', 'updatedAt'] as const;
-const SOURCE_KEYS = ['agency', 'date', 'url'] as const;
 
 /**
  * A post with its keys in the board file's order (`source` too), keys postboard does not know
@@ -334,6 +316,7 @@ export function postInOrder(post: Post): Post {
 /** What makes two posts the same post (imported twice): title, author, date and body. */
 export const contentKey = (post: { title: string; author: string; date: string; body: string }): string => `${post.title}\u0000${post.author}\u0000${post.date}\u0000${post.body}`;
 
+/** A URL as the address it names (host case, a default port and the like made one), for comparing. */
 export function urlKey(url: string): string {
   try {
     return new URL(url).href;

@@ -1,4 +1,5 @@
 import { fromSheetDate } from './dates.js';
+import { fieldAt, fieldSpec, setValueAt, TEXT_FIELDS, valueAt, type FieldKey, type FieldSpec } from './fields.js';
 import type { Post } from './post.js';
 
 /**
@@ -17,12 +18,11 @@ import type { Post } from './post.js';
 
 export type SheetChangeKind = 'number' | 'leading-zeros' | 'date' | 'time' | 'line-breaks' | 'cut';
 
-/** The text fields a row may change, by their keys in a post (source parts as `source.url`). */
-export const SHEET_FIELDS = ['title', 'author', 'department', 'body', 'source.agency', 'source.url'] as const;
-export type SheetField = (typeof SHEET_FIELDS)[number];
+/** The text fields a row may change (what a person writes: lines, bodies, addresses), by their keys. */
+const SHEET_FIELDS: readonly FieldSpec[] = TEXT_FIELDS.map((path) => fieldAt(path) as FieldSpec);
 
 export interface SheetChange {
-  field: SheetField;
+  field: FieldKey;
   kind: SheetChangeKind;
   before: string;
   after: string;
@@ -153,42 +153,25 @@ export function sheetChangeKind(before: string, after: string): SheetChangeKind 
   return undefined;
 }
 
-/** The field's key among a post's columns (FieldKey): `source.url` is `source_url`. */
-export const sheetFieldKey = (field: SheetField): 'title' | 'author' | 'department' | 'body' | 'source_agency' | 'source_url' =>
-  field === 'source.agency' ? 'source_agency' : field === 'source.url' ? 'source_url' : field;
-
-export function fieldText(post: Post, field: SheetField): string {
-  switch (field) {
-    case 'source.agency':
-      return post.source?.agency ?? '';
-    case 'source.url':
-      return post.source?.url ?? '';
-    default:
-      return post[field];
-  }
-}
-
-function setField(post: Post, field: SheetField, value: string): void {
-  if (field === 'source.agency' || field === 'source.url') {
-    const part = field === 'source.agency' ? 'agency' : 'url';
-    post.source = { ...post.source, [part]: value };
-  } else post[field] = value;
-}
+const textAt = (post: Post, field: FieldSpec): string => {
+  const value = valueAt(post, field.path);
+  return typeof value === 'string' ? value : '';
+};
 
 /** The changes from `before` to `after` (two versions of a post) that look like a spreadsheet's doing. */
 export function sheetChanges(before: Post, after: Post): SheetChange[] {
   const changes: SheetChange[] = [];
   for (const field of SHEET_FIELDS) {
-    const [old, now] = [fieldText(before, field), fieldText(after, field)];
+    const [old, now] = [textAt(before, field), textAt(after, field)];
     // A cell emptied or filled is a person's doing.
     if (old === '' || now === '') continue;
     const kind = sheetChangeKind(old, now);
-    if (kind) changes.push({ field, kind, before: old, after: now });
+    if (kind) changes.push({ field: field.key as FieldKey, kind, before: old, after: now });
   }
   return changes;
 }
 
 /** `post` with these changes taken back (each field as it was before them). */
 export function withoutChanges(post: Post, changes: readonly SheetChange[]): void {
-  for (const change of changes) setField(post, change.field, change.before);
+  for (const change of changes) setValueAt(post, fieldSpec(change.field).path, change.before);
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { newPost, newPostNumber, postWithSource } from '../board/changes.js';
+import { newPost, newPostNumber, postWithSource, REQUIRED_INPUT } from '../board/changes.js';
 import { localDate } from '../board/dates.js';
 import { changeAuthor } from '../board/log.js';
 import { checkDraft, INPUT_FIELD_NAMES, type InputField, type Post, type PostContent, type PostDraft } from '../board/post.js';
@@ -20,7 +20,6 @@ import { addPostFieldOptions, describeFlagIssue, draftFromFlags, FIELD_FLAGS, re
 
 export const ADD_FORMATS = ['text', 'json'] as const;
 
-const REQUIRED: readonly InputField[] = ['title', 'author'];
 
 export interface AddOptions {
   /** The fields given as flags, not yet checked. */
@@ -59,7 +58,7 @@ interface AddText {
   missing: (flags: string[]) => string;
   duplicate: (id: number) => string;
   confirm: string;
-  defaults: Partial<Record<keyof RawPostFields, string>>;
+  defaults: Partial<Record<InputField, string>>;
   fromDraft: string;
   draftKept: (path: string, command: string) => string;
   draftLost: (json: string) => string;
@@ -160,7 +159,7 @@ export const summary = (lang: Lang): string => TEXT[lang].description;
 export function register(program: Command, ctx: Context, run = runAdd): void {
   const text = TEXT[ctx.lang];
   const o = text.options;
-  addPostFieldOptions(program.command('add').description(text.description), ctx.lang, text.defaults)
+  addPostFieldOptions(program.command('add').description(text.description), ctx.t, text.defaults)
     .option('--from-draft <path>', text.fromDraft)
     .option('-y, --yes', o.yes)
     .option('--dry-run', o.dryRun)
@@ -212,7 +211,7 @@ export async function runAdd(ctx: Context, options: AddOptions): Promise<void> {
     if (!terminal && unanswered.length > 0) throw new UsageError(text.draftUnfinished(unanswered.map((field) => FIELD_FLAGS[field]), saved.partial !== undefined && unanswered.includes(saved.partial)), 'add');
   } else {
     // POSTBOARD_AUTHOR answers for a missing --author; on a terminal it is only the prompt's default.
-    const missing = REQUIRED.filter((field) => draft[field] === undefined && !(field === 'author' && options.defaultAuthor));
+    const missing = REQUIRED_INPUT.filter((field) => draft[field] === undefined && !(field === 'author' && options.defaultAuthor));
     interactive = missing.length > 0;
     if (interactive && !terminal) throw new UsageError(text.missing(missing.map((field) => FIELD_FLAGS[field])), 'add');
   }

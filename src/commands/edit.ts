@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { editPost, postWithSource, type PostEdit } from '../board/changes.js';
 import { changeAuthor } from '../board/log.js';
-import { checkField, type FieldIssue, type InputField, type Post, type PostDraft, type Status } from '../board/post.js';
+import { INPUT_FIELD_NAMES, valueAt, type InputField } from '../board/fields.js';
+import { checkField, type FieldIssue, type Post, type PostDraft } from '../board/post.js';
 import type { Context } from '../context.js';
 import { InvalidInputError, PostboardError, UsageError } from '../errors.js';
 import type { Lang } from '../i18n/index.js';
@@ -104,7 +105,7 @@ export const summary = (lang: Lang): string => TEXT[lang].description;
 
 export function register(program: Command, ctx: Context, run = runEdit): void {
   const text = TEXT[ctx.lang];
-  addPostFieldOptions(program.command('edit').description(text.description).argument('<id>', text.id), ctx.lang)
+  addPostFieldOptions(program.command('edit').description(text.description).argument('<id>', text.id), ctx.t)
     .option('--views <n>', text.options.views)
     .option('--allow-duplicate', text.options.allowDuplicate)
     .option('-y, --yes', text.options.yes)
@@ -173,7 +174,7 @@ export async function runEdit(ctx: Context, options: EditOptions): Promise<void>
       const moved = changed.filter((field) => fieldOf(target, field) !== fieldOf(current, field));
       if (moved.length > 0) throw new PostboardError(text.changedMeanwhile(options.id, moved.map((field) => ctx.t.fieldName(field))));
     }
-    const url = edit.source?.url;
+    const url = edit['source.url'];
     const other = url && !options.allowDuplicate ? await postWithSource(tx, url) : undefined;
     if (other !== undefined && other !== target.id) throw new PostboardError(text.duplicate(other));
     const edited = editPost(target, applied, ctx.io.now());
@@ -184,21 +185,14 @@ export async function runEdit(ctx: Context, options: EditOptions): Promise<void>
   ctx.say(text.edited(post.id, post.title, fields.map((field) => ctx.t.fieldName(field))));
 }
 
-/** A field of a post by its edit name (`title`, `source.url`). */
-const fieldOf = (post: Post, field: string): unknown => (field.startsWith('source.') ? post.source?.[field.slice('source.'.length) as 'agency' | 'date' | 'url'] : post[field as keyof Post]);
+/** A field of a post by its path (`title`, `source.url`). */
+const fieldOf = (post: Post, field: string): unknown => valueAt(post, field);
 
 /** The edit, cut down to the fields named. */
 function onlyFields(edit: PostEdit, fields: readonly string[]): PostEdit {
-  const kept: PostEdit = {};
-  for (const field of fields) {
-    if (field.startsWith('source.')) {
-      const part = field.slice('source.'.length) as 'agency' | 'date' | 'url';
-      kept.source = { ...kept.source, [part]: edit.source?.[part] };
-    } else {
-      (kept as Record<string, unknown>)[field] = edit[field as keyof PostEdit];
-    }
-  }
-  return kept;
+  const kept: Record<string, unknown> = {};
+  for (const field of fields) kept[field] = (edit as Record<string, unknown>)[field];
+  return kept as PostEdit;
 }
 
 /** The fields given, each checked by the same rules as `add`; every bad one reported at once. */
@@ -207,13 +201,8 @@ function checkEdit(draft: PostDraft, views: number | undefined, describe: (issue
   const edit: PostEdit = {};
   for (const [field, value] of Object.entries(draft) as [InputField, string][]) {
     const checked = checkField(field, value);
-    if ('issue' in checked) {
-      issues.push(checked.issue);
-      continue;
-    }
-    if (field.startsWith('source.')) edit.source = { ...edit.source, [field.slice('source.'.length)]: checked.value };
-    else if (field === 'status') edit.status = checked.value as Status;
-    else (edit as Record<string, string>)[field] = checked.value;
+    if ('issue' in checked) issues.push(checked.issue);
+    else edit[field] = checked.value;
   }
   if (issues.length > 0) throw new InvalidInputError(issues.map(describe));
   if (views !== undefined) edit.views = views;
@@ -221,7 +210,7 @@ function checkEdit(draft: PostDraft, views: number | undefined, describe: (issue
 }
 
 async function askForEdit(ctx: Context, post: Post, allowDuplicate: boolean): Promise<PostEdit> {
-  const { askPost, FORM_ORDER } = await import('../prompts/post-form.js');
+  const { askPost } = await import('../prompts/post-form.js');
   const store = ctx.board();
   // Its own department first, then the board's by use.
   const departments = [...new Set([post.department, ...(await store.departments())].filter(Boolean))];
@@ -229,19 +218,10 @@ async function askForEdit(ctx: Context, post: Post, allowDuplicate: boolean): Pr
     io: ctx.io,
     lang: ctx.lang,
     t: ctx.t,
-    ask: FORM_ORDER,
+    ask: INPUT_FIELD_NAMES,
     editing: true,
-    defaults: {
-      title: post.title,
-      author: post.author,
-      department: post.department,
-      date: post.date,
-      status: post.status,
-      body: post.body,
-      'source.agency': post.source?.agency,
-      'source.date': post.source?.date,
-      'source.url': post.source?.url,
-    },
+    // Every field starts from what the post has now.
+    defaults: Object.fromEntries(INPUT_FIELD_NAMES.map((field) => [field, valueAt(post, field) as string | undefined])),
     departments,
     duplicateOf: allowDuplicate
       ? undefined

@@ -1,7 +1,7 @@
 import type { ImportRefusal } from '../board/changes.js';
-import { EXCEL_CELL_CHARS, sheetFieldKey, type SheetChange, type SheetChangeKind } from '../board/sheet-changes.js';
+import { EXCEL_CELL_CHARS, type SheetChange, type SheetChangeKind } from '../board/sheet-changes.js';
 import { localTimeAt, localTimestamp } from '../board/dates.js';
-import type { FieldKey } from '../board/fields.js';
+import type { FieldKey, InputField } from '../board/fields.js';
 import { LIMITS, type FieldIssue, type Rule } from '../board/post.js';
 import type { DecodeProblem, TextEncoding, TextPlace } from '../files/decode.js';
 import type { BoardProblem, DatabaseStep, FileKind, JsonKind } from '../store/board.js';
@@ -30,6 +30,7 @@ export const en = {
   fields: {
     id: 'No.',
     title: 'Title',
+    subtitle: 'Subtitle',
     author: 'Author',
     department: 'Department',
     date: 'Date',
@@ -43,6 +44,48 @@ export const en = {
     updatedAt: 'Updated',
   } satisfies Record<FieldKey, string>,
   status: { published: 'published', hidden: 'hidden' },
+
+  /** The add and edit form (prompts/post-form.ts): a question for each field a person gives, and what it says around them. */
+  form: {
+    questions: {
+      title: 'Title',
+      subtitle: 'Subtitle',
+      author: 'Author',
+      department: 'Department (type to filter, or a new one)',
+      date: 'Date (YYYY-MM-DD)',
+      status: 'Status',
+      body: 'Body',
+      'source.agency': 'Source agency',
+      'source.date': 'Source date (YYYY-MM-DD)',
+      'source.url': 'Source URL',
+    } satisfies Record<InputField, string>,
+    authorHint: '(for a default: export POSTBOARD_AUTHOR="…")',
+    noDepartment: '(none)',
+    newDepartment: '(new)',
+    cancelled: 'cancelled',
+    optional: '(optional, Enter to skip)',
+    inEditor: (command: string) => `(opening ${command}: save and quit to go on)`,
+    editAgain: 'Edit the body again?',
+    keys: { navigate: 'navigate', select: 'select' } as Record<string, string>,
+  },
+  /** The help of the flags that give a post's fields (add, edit). */
+  flags: {
+    title: 'the title (up to 200 characters)',
+    subtitle: 'the subtitle, a second line under the title (up to 300 characters)',
+    author: 'the author',
+    department: 'the responsible department',
+    date: 'the post date, YYYY-MM-DD',
+    status: 'published or hidden',
+    body: 'the body text',
+    bodyFile: 'read the body from a file, or - for stdin',
+    'source.agency': 'the source agency, e.g. 행정안전부',
+    'source.date': "the source's date, YYYY-MM-DD",
+    'source.url': 'the source URL (http or https)',
+  } satisfies Record<InputField | 'bodyFile', string>,
+  stdin: {
+    fromTerminal: 'Reading from the terminal: type, then press Ctrl+D on an empty line to end.',
+    cannotReadBody: (path: string, code: string) => `--body-file: cannot read ${path} (${code})`,
+  },
   hiddenMark: '[hidden]',
   number: grouped,
 
@@ -348,10 +391,10 @@ export const en = {
         : `${grouped(change.before.length)} → ${grouped(change.after.length)} characters`;
     },
     planLine(change: SheetChange, applied: boolean, t: { fields: Record<string, string> }): string {
-      return `${t.fields[sheetFieldKey(change.field)]}: ${this.values(change)} (looks like a spreadsheet's doing: ${this.kind[change.kind]}; ${applied ? 'applied (--accept-spreadsheet-changes)' : 'not applied'})`;
+      return `${t.fields[change.field]}: ${this.values(change)} (looks like a spreadsheet's doing: ${this.kind[change.kind]}; ${applied ? 'applied (--accept-spreadsheet-changes)' : 'not applied'})`;
     },
     note(id: number, changes: readonly SheetChange[], applied: boolean, t: { fields: Record<string, string> }): string {
-      const what = changes.map((change) => `${t.fields[sheetFieldKey(change.field)]} ${this.values(change)} (${this.kind[change.kind]})`).join(', ');
+      const what = changes.map((change) => `${t.fields[change.field]} ${this.values(change)} (${this.kind[change.kind]})`).join(', ');
       return applied
         ? `post ${id}: applied, with --accept-spreadsheet-changes, what looks like a spreadsheet's doing: ${what}`
         : `post ${id}: not applied, as it looks like a spreadsheet's doing rather than yours: ${what}; any other change in the row is made; --accept-spreadsheet-changes applies this too`;

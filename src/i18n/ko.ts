@@ -1,5 +1,5 @@
 import { localTimeAt, localTimestamp } from '../board/dates.js';
-import { EXCEL_CELL_CHARS, sheetFieldKey } from '../board/sheet-changes.js';
+import { EXCEL_CELL_CHARS } from '../board/sheet-changes.js';
 import type { FieldKey } from '../board/fields.js';
 import { LIMITS } from '../board/post.js';
 import type { DatabaseStep } from '../store/board.js';
@@ -15,6 +15,7 @@ export const ko: Catalogue = {
   fields: {
     id: '번호',
     title: '제목',
+    subtitle: '부제',
     author: '글쓴이',
     department: '담당부서',
     date: '날짜',
@@ -28,6 +29,46 @@ export const ko: Catalogue = {
     updatedAt: '수정 시각',
   },
   status: { published: '노출', hidden: '비노출' },
+
+  form: {
+    questions: {
+      title: '제목',
+      subtitle: '부제',
+      author: '글쓴이',
+      department: '담당부서 (입력해 찾거나 새로 입력)',
+      date: '날짜 (YYYY-MM-DD)',
+      status: '상태',
+      body: '내용',
+      'source.agency': '출처 기관',
+      'source.date': '출처 날짜 (YYYY-MM-DD)',
+      'source.url': '출처 URL',
+    },
+    authorHint: '(기본값 정하기: export POSTBOARD_AUTHOR="…")',
+    noDepartment: '(없음)',
+    newDepartment: '(새 부서)',
+    cancelled: '취소했습니다',
+    optional: '(선택, 건너뛰려면 Enter)',
+    inEditor: (command) => `(${command}에서 엽니다: 저장하고 끝내면 계속)`,
+    editAgain: '내용을 다시 고칠까요?',
+    keys: { navigate: '이동', select: '고르기' },
+  },
+  flags: {
+    title: '제목 (200자까지)',
+    subtitle: '부제: 제목 아래 한 줄 (300자까지)',
+    author: '글쓴이',
+    department: '담당부서',
+    date: '게시 날짜, YYYY-MM-DD',
+    status: 'published(노출) 또는 hidden(비노출)',
+    body: '내용',
+    bodyFile: '내용을 파일에서 읽기, - 이면 표준 입력',
+    'source.agency': '출처 기관, 예: 행정안전부',
+    'source.date': '출처 날짜, YYYY-MM-DD',
+    'source.url': '출처 URL (http 또는 https)',
+  },
+  stdin: {
+    fromTerminal: '터미널에서 읽습니다: 입력한 뒤 빈 줄에서 Ctrl+D를 누르면 끝납니다.',
+    cannotReadBody: (path, code) => `--body-file: 읽을 수 없습니다: ${path} (${code})`,
+  },
   hiddenMark: '[비노출]',
   number: grouped,
 
@@ -321,10 +362,10 @@ export const ko: Catalogue = {
         : `${grouped(change.before.length)}자 → ${grouped(change.after.length)}자`;
     },
     planLine(change, applied, t) {
-      return `${t.fields[sheetFieldKey(change.field)]}: ${this.values(change)} (스프레드시트가 바꾼 것으로 보임: ${this.kind[change.kind]}. ${applied ? '반영함 (--accept-spreadsheet-changes)' : '반영하지 않음'})`;
+      return `${t.fields[change.field]}: ${this.values(change)} (스프레드시트가 바꾼 것으로 보임: ${this.kind[change.kind]}. ${applied ? '반영함 (--accept-spreadsheet-changes)' : '반영하지 않음'})`;
     },
     note(id, changes, applied, t) {
-      const what = changes.map((change) => `${t.fields[sheetFieldKey(change.field)]} ${this.values(change)} (${this.kind[change.kind]})`).join(', ');
+      const what = changes.map((change) => `${t.fields[change.field]} ${this.values(change)} (${this.kind[change.kind]})`).join(', ');
       return applied
         ? `${id}번 글: 스프레드시트가 바꾼 것으로 보이는 변경도 --accept-spreadsheet-changes에 따라 반영했습니다: ${what}`
         : `${id}번 글: 사람이 아니라 스프레드시트가 바꾼 것으로 보여 반영하지 않았습니다: ${what}. 그 행의 다른 변경은 반영합니다. 이것도 반영하려면 --accept-spreadsheet-changes`;

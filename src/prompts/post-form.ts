@@ -1,7 +1,8 @@
 import { emitKeypressEvents } from 'node:readline';
-import { checkField, type InputField, type PostDraft } from '../board/post.js';
+import { checkField, type PostDraft } from '../board/post.js';
 import { Cancelled, PostboardError } from '../errors.js';
-import type { Lang, Messages } from '../i18n/index.js';
+import { INPUT_FIELDS, type InputField } from '../board/fields.js';
+import { MESSAGES, type Lang, type Messages } from '../i18n/index.js';
 import type { IO } from '../io.js';
 import { visibleBlock, visibleLine } from '../render/sanitize.js';
 import { askBody, bodySummary } from './body.js';
@@ -9,66 +10,15 @@ import { confirmPrompt } from './confirm.js';
 import { editText, findEditor, type Editor } from './editor.js';
 import { linePrompt } from './line.js';
 
-/** The questions, in the order they are asked. */
-export const FORM_ORDER: readonly InputField[] = ['title', 'author', 'department', 'date', 'status', 'body', 'source.agency', 'source.date', 'source.url'];
-
-interface Labels extends Record<InputField, string> {
-  authorHint: string;
-  noDepartment: string;
-  newDepartment: string;
-  cancelled: string;
-  optional: string;
-  editAgain: string;
-  inEditor: (command: string) => string;
-  keys: Record<string, string>;
-}
-
-const LABELS: Record<Lang, Labels> = {
-  en: {
-    title: 'Title',
-    author: 'Author',
-    authorHint: '(for a default: export POSTBOARD_AUTHOR="…")',
-    department: 'Department (type to filter, or a new one)',
-    date: 'Date (YYYY-MM-DD)',
-    status: 'Status',
-    body: 'Body',
-    'source.agency': 'Source agency',
-    'source.date': 'Source date (YYYY-MM-DD)',
-    'source.url': 'Source URL',
-    noDepartment: '(none)',
-    newDepartment: '(new)',
-    cancelled: 'cancelled',
-    optional: '(optional, Enter to skip)',
-    inEditor: (command) => `(opening ${command}: save and quit to go on)`,
-    editAgain: 'Edit the body again?',
-    keys: { navigate: 'navigate', select: 'select' },
-  },
-  ko: {
-    title: '제목',
-    author: '글쓴이',
-    authorHint: '(기본값 정하기: export POSTBOARD_AUTHOR="…")',
-    department: '담당부서 (입력해 찾거나 새로 입력)',
-    date: '날짜 (YYYY-MM-DD)',
-    status: '상태',
-    body: '내용',
-    'source.agency': '출처 기관',
-    'source.date': '출처 날짜 (YYYY-MM-DD)',
-    'source.url': '출처 URL',
-    noDepartment: '(없음)',
-    newDepartment: '(새 부서)',
-    cancelled: '취소했습니다',
-    optional: '(선택, 건너뛰려면 Enter)',
-    inEditor: (command) => `(${command}에서 엽니다: 저장하고 끝내면 계속)`,
-    editAgain: '내용을 다시 고칠까요?',
-    keys: { navigate: '이동', select: '고르기' },
-  },
-};
+/** The form's words: its questions (by field), and what it says around them. */
+type Labels = Messages['form'];
+const labelsOf = (lang: Lang): Labels => MESSAGES[lang].form;
 
 export interface PostFormOptions {
   io: IO;
   lang: Lang;
   t: Messages;
-  /** The fields to ask, in any order (they are asked in FORM_ORDER). */
+  /** The fields to ask, in any order (they are asked in the registry's order, see fields.ts). */
   ask: readonly InputField[];
   /** Values offered as defaults (Enter keeps them); when editing, the current values. */
   defaults: PostDraft;
@@ -104,7 +54,7 @@ interface PromptContext {
  * (`✔ 담당부서 환경부`, not `✔ 담당부서 (입력해 찾거나 새로 입력) 환경부`).
  */
 export function promptTheme(lang: Lang, prompts: PromptModule) {
-  const keys = LABELS[lang].keys;
+  const keys = labelsOf(lang).keys;
   const base = prompts.makeTheme({});
   return {
     style: {
@@ -137,7 +87,7 @@ export async function withPrompts<T>(io: IO, lang: Lang, step: (prompts: PromptM
   try {
     return await step(prompts, { input: io.stdin, output: io.stdout as unknown as NodeJS.WritableStream, signal: controller.signal });
   } catch (error) {
-    if (isCancel(error)) throw new Cancelled(LABELS[lang].cancelled);
+    if (isCancel(error)) throw new Cancelled(labelsOf(lang).cancelled);
     throw error;
   } finally {
     io.stdin.removeListener('keypress', onKey);
@@ -149,7 +99,7 @@ export async function withPrompts<T>(io: IO, lang: Lang, step: (prompts: PromptM
 /** Asks for the fields in `ask`, each checked as it is typed by the same rules as the flags. */
 export async function askPost(options: PostFormOptions): Promise<PostDraft> {
   const { lang, t, defaults } = options;
-  const labels = LABELS[lang];
+  const labels = labelsOf(lang);
   const answers: PostDraft = {};
   /** The field's rule, as typed. */
   const check = (field: InputField) => (value: string): true | string => {
@@ -167,21 +117,21 @@ export async function askPost(options: PostFormOptions): Promise<PostDraft> {
   const editor = options.ask.includes('body') ? findEditor(options.io.env, lang) : undefined;
   return withPrompts(options.io, lang, async (prompts, context) => {
     const theme = promptTheme(lang, prompts);
-    for (const field of FORM_ORDER.filter((name) => options.ask.includes(name))) {
-      const message = field === 'author' && options.authorHint && !options.editing ? `${labels.author} ${labels.authorHint}` : labels[field];
+    for (const { path: field, input } of INPUT_FIELDS.filter(({ path }) => options.ask.includes(path))) {
+      const message = field === 'author' && options.authorHint && !options.editing ? `${labels.questions.author} ${labels.authorHint}` : labels.questions[field];
       // Offered values come from the board: kept exactly as they are when taken, but shown as
       // visible text, never obeyed (see `offered`).
       const fallback = offered(defaults[field], field);
-      const optional = field === 'department' || field.startsWith('source.');
-      switch (field) {
+      const optional = input.optional === true;
+      switch (input.control) {
         case 'department':
-          answers.department = await prompts.search(
+          answers[field] = await prompts.search(
             { message, theme, source: (term) => departmentChoices(options.departments, term ?? '', labels, options.editing ? (fallback ?? '') : undefined) },
             context,
           );
           break;
         case 'status':
-          answers.status = await prompts.select(
+          answers[field] = await prompts.select(
             {
               message,
               theme,
@@ -192,7 +142,7 @@ export async function askPost(options: PostFormOptions): Promise<PostDraft> {
           );
           break;
         case 'body':
-          answers.body = editor
+          answers[field] = editor
             ? await bodyInEditor(editor, fallback ?? options.partialBody ?? '', options, check(field), (question) => confirm(prompts, context, lang, question, true)).catch((error: unknown) => {
                 // What the editor saved before it failed or was cancelled is part of what was typed.
                 if (error instanceof PostboardError && error.partial) options.onAnswer?.({ ...answers }, { body: error.partial });
@@ -251,14 +201,14 @@ function offered(value: string | undefined, field: InputField): string | undefin
 
 /** The body from the editor, opened again (if the user wants) until it passes the body's rule. */
 async function bodyInEditor(editor: Editor, initial: string, options: PostFormOptions, validate: (value: string) => true | string, ask: (question: string) => Promise<boolean>): Promise<string> {
-  const labels = LABELS[options.lang];
+  const labels = labelsOf(options.lang);
   let text = initial;
   for (;;) {
-    options.io.stdout.write(`? ${labels.body} ${labels.inEditor(editor.command)}\n`);
+    options.io.stdout.write(`? ${labels.questions.body} ${labels.inEditor(editor.command)}\n`);
     text = editText(editor, text, options.lang, options.io.env);
     const valid = validate(text);
     if (valid === true) {
-      options.io.stdout.write(`✔ ${labels.body} ${bodySummary(options.lang, text)}\n`);
+      options.io.stdout.write(`✔ ${labels.questions.body} ${bodySummary(options.lang, text)}\n`);
       return text;
     }
     options.io.stdout.write(`> ${valid}\n`);

@@ -22,6 +22,7 @@ export interface PostViewOptions extends RenderOptions {
 /** The order in which free-text columns give up width when the table is too wide. */
 const SHRINK_RANK: Partial<Record<FieldKey, number>> = {
   title: 1,
+  subtitle: 1,
   body: 2,
   source_url: 3,
   department: 4,
@@ -93,9 +94,11 @@ export async function renderPostView(post: Post, options: PostViewOptions): Prom
   // A URL is shown whole as one word: a space or a quote in it (kept so) would end a terminal's link there.
   const url = source?.url ? visibleLine(source.url).replace(/[\s"<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`) : '';
 
-  const measure = await measureFor([title, ...meta, body, sourceLine]);
+  const subtitle = post.subtitle ? visibleLine(post.subtitle) : '';
+  const measure = await measureFor([title, subtitle, ...meta, body, sourceLine]);
   const lines: string[] = [];
   lines.push(...wrapText(title, width, measure).map(style.heading));
+  if (subtitle) lines.push(...wrapText(subtitle, width, measure));
   lines.push(...joinWrapped(meta, ' · ', width, measure.width).map(style.muted));
   lines.push(style.muted('─'.repeat(Math.min(width ?? RULE_WIDTH, RULE_WIDTH))));
   lines.push(...(body ? wrapText(body, width, measure) : [style.muted(t.show.noBody)]));

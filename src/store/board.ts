@@ -1,6 +1,6 @@
 import { EDGE } from '../board/numbers.js';
 import type { ChangeLogEntry } from '../board/log.js';
-import { checkStoredPost, isRecord, type FieldIssue, type Post } from '../board/post.js';
+import { checkStoredPost, isRecord, POST_KEYS, type FieldIssue, type Post } from '../board/post.js';
 
 /** The board file's format version this postboard reads and writes. */
 export const SCHEMA_VERSION = 1;
@@ -124,7 +124,7 @@ const isWholeNumber = (value: unknown, min: number): value is number =>
   typeof value === 'number' && Number.isSafeInteger(value) && value >= min;
 
 const BOARD_KEYS: ReadonlySet<string> = new Set(['schemaVersion', 'lastId', 'posts', 'lastChange', 'changes']);
-const POST_KEYS: ReadonlySet<string> = new Set(['id', 'title', 'author', 'department', 'date', 'views', 'status', 'body', 'source', 'createdAt', 'updatedAt']);
+const KNOWN_POST_KEYS: ReadonlySet<string> = new Set(POST_KEYS);
 
 /**
  * True when a key this version does not know holds a number that may not be what the file wrote
@@ -216,7 +216,7 @@ export function checkBoard(raw: unknown, stopAtFirst: boolean): BoardCheck {
   }
 
   let atTheEdge = (typeof lastId === 'number' && lastId >= EDGE) || doubtfulNumbers(raw, BOARD_KEYS);
-  for (const post of posts as Post[]) if (post && (post.id >= EDGE || post.views >= EDGE || doubtfulNumbers(post, POST_KEYS))) atTheEdge = true;
+  for (const post of posts as Post[]) if (post && (post.id >= EDGE || post.views >= EDGE || doubtfulNumbers(post, KNOWN_POST_KEYS))) atTheEdge = true;
   const recordedLastId = isWholeNumber(lastId, 0) ? lastId : highest;
   if (recordedLastId < highest) {
     // Not fatal for reading: the next number is taken above both. `check` reports it.

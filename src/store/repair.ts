@@ -1,3 +1,4 @@
+import { fieldAt, setValueAt, TEXT_FIELDS, valueAt } from '../board/fields.js';
 import { isRecord } from '../board/post.js';
 import { SCHEMA_VERSION, type BoardProblem } from './board.js';
 
@@ -8,8 +9,8 @@ export type Repair =
   | { kind: 'last-id'; from: unknown; to: number }
   | { kind: 'nfc'; index: number; id: number | undefined; field: string };
 
-/** The text fields of a post, by their dotted path, that are kept in NFC. */
-const TEXT_FIELDS = ['title', 'author', 'department', 'body', 'source.agency'] as const;
+/** The text fields of a post, by their dotted path, that are kept in NFC (what a person writes; addresses are not text). */
+const NFC_FIELDS = TEXT_FIELDS.filter((path) => fieldAt(path)?.kind !== 'url');
 
 type RawPost = Record<string, unknown> & { source?: Record<string, unknown> };
 
@@ -17,8 +18,8 @@ function postsOf(raw: unknown): RawPost[] {
   return isRecord(raw) && Array.isArray(raw.posts) ? (raw.posts.filter(isRecord) as RawPost[]) : [];
 }
 
-function textAt(post: RawPost, field: (typeof TEXT_FIELDS)[number]): string | undefined {
-  const value = field === 'source.agency' ? post.source?.agency : post[field];
+function textAt(post: RawPost, field: string): string | undefined {
+  const value = valueAt(post, field);
   return typeof value === 'string' ? value : undefined;
 }
 
@@ -28,7 +29,7 @@ const postId = (post: RawPost): number | undefined => (Number.isSafeInteger(post
 export function textProblems(raw: unknown): BoardProblem[] {
   const problems: BoardProblem[] = [];
   postsOf(raw).forEach((post, index) => {
-    for (const field of TEXT_FIELDS) {
+    for (const field of NFC_FIELDS) {
       const text = textAt(post, field);
       if (text !== undefined && text !== text.normalize('NFC')) problems.push({ kind: 'not-nfc', index, id: postId(post), field });
     }
@@ -59,11 +60,10 @@ export function repairBoard(raw: Record<string, unknown>): Repair[] {
     repairs.push({ kind: 'last-id', from: lastId, to });
   }
   postsOf(raw).forEach((post, index) => {
-    for (const field of TEXT_FIELDS) {
+    for (const field of NFC_FIELDS) {
       const text = textAt(post, field);
       if (text === undefined || text === text.normalize('NFC')) continue;
-      if (field === 'source.agency' && post.source) post.source.agency = text.normalize('NFC');
-      else post[field] = text.normalize('NFC');
+      setValueAt(post, field, text.normalize('NFC'));
       repairs.push({ kind: 'nfc', index, id: postId(post), field });
     }
   });
