@@ -62,8 +62,9 @@ const COMMANDS: readonly CommandModule[] = [
   complete,
 ];
 
-interface HelpText {
+export interface HelpText {
   description: string;
+  examples: [string, string][];
   db: (board: string) => string;
   lang: string;
   color: string;
@@ -75,92 +76,9 @@ interface HelpText {
   environment: string;
 }
 
-const HELP: Record<Lang, HelpText> = {
-  en: {
-    description: 'A news board in your terminal: post, list, read and export press releases.',
-    db: (board) =>
-      `the board: a JSON file, a SQLite file (.sqlite, .db) or postgres://… (default: POSTBOARD_DB, else ./data/posts.json where it exists, else your own board; now: ${board})`,
-    lang: `interface language: ${LANGS.join(', ')} (default: POSTBOARD_LANG, else from LANG)`,
-    color: 'no colour, even on a terminal (also NO_COLOR=1)',
-    help: 'show help for a command',
-    version: 'show the version',
-    pager: 'never page long output through $PAGER (less)',
-    titles: { 'Usage:': 'Usage:', 'Options:': 'Options:', 'Global Options:': 'Global Options:', 'Commands:': 'Commands:', 'Arguments:': 'Arguments:' },
-    environment: `Environment:
-  POSTBOARD_DB            the board when --db is not given (a file or postgres://…)
-  POSTBOARD_LANG          ko or en
-  POSTBOARD_AUTHOR        the default author for new posts
-  POSTBOARD_LOCK_TIMEOUT  seconds to wait for another writer (default 10)
-  POSTBOARD_SQLITE_DRIVER
-                          node:sqlite or better-sqlite3 for SQLite boards
-                          (default: Node's own, 22.16+)
-  POSTBOARD_STATEMENT_TIMEOUT
-                          PostgreSQL: seconds one statement may run, and a silent
-                          server is waited for, on top of the lock wait (default 30)
-  POSTBOARD_DEBUG=1       show stack traces of unexpected errors
-  POSTBOARD_PAGER, PAGER  the pager for long output on a terminal (default: less -FRX)
-  NO_COLOR, FORCE_COLOR   turn colour off, or on for a pipe
-  COLUMNS                 the width tables and posts fit
-
-Exit codes: 0 ok, 1 failed (not found, bad board file, I/O), 2 usage error, 130 interrupted.`,
-  },
-  ko: {
-    description: '터미널 속 뉴스 게시판: 보도자료를 올리고, 보고, 읽고, 내보냅니다.',
-    db: (board) =>
-      `게시판: JSON 파일, SQLite 파일(.sqlite, .db), postgres://… (기본: POSTBOARD_DB, 없으면 ./data/posts.json이 있을 때 그것, 없으면 내 게시판; 지금: ${board})`,
-    lang: `화면 언어: ${LANGS.join(', ')} (기본: POSTBOARD_LANG, 없으면 LANG에 따라)`,
-    color: '터미널에서도 색 없이 (NO_COLOR=1과 같음)',
-    help: '명령 도움말 보기',
-    version: '버전 보기',
-    pager: '긴 출력을 $PAGER(less)로 넘기지 않기',
-    titles: { 'Usage:': '사용법:', 'Options:': '옵션:', 'Global Options:': '공통 옵션:', 'Commands:': '명령:', 'Arguments:': '인자:' },
-    environment: `환경 변수:
-  POSTBOARD_DB            --db가 없을 때 쓸 게시판 (파일 또는 postgres://…)
-  POSTBOARD_LANG          ko 또는 en
-  POSTBOARD_AUTHOR        새 글의 기본 글쓴이
-  POSTBOARD_LOCK_TIMEOUT  다른 쓰기를 기다릴 초 (기본 10)
-  POSTBOARD_SQLITE_DRIVER
-                          SQLite 게시판 드라이버: node:sqlite 또는 better-sqlite3
-                          (기본: Node 22.16 이상은 내장)
-  POSTBOARD_STATEMENT_TIMEOUT
-                          PostgreSQL: 문장 하나가 실행될 수 있고, 응답 없는 서버를
-                          기다릴 초 (잠금 대기와 별도, 기본 30)
-  POSTBOARD_DEBUG=1       예기치 못한 오류의 스택 보기
-  POSTBOARD_PAGER, PAGER  터미널의 긴 출력을 넘길 페이저 (기본: less -FRX)
-  NO_COLOR, FORCE_COLOR   색 끄기, 파이프에서도 색 켜기
-  COLUMNS                 표와 글을 맞출 너비
-
-종료 코드: 0 성공, 1 실패(없는 글, 잘못된 게시판 파일, 입출력), 2 사용법 오류, 130 중단.`,
-  },
-};
-
-/** The names commander's help gives values and sections, in Korean: `<path>` is `<경로>`. */
-const KOREAN_TERMS: Record<string, string> = {
-  options: '옵션',
-  command: '명령',
-  path: '경로',
-  lang: '언어',
-  n: '수',
-  list: '목록',
-  format: '형식',
-  columns: '칸',
-  status: '상태',
-  text: '글',
-  name: '이름',
-  date: '날짜',
-  period: '기간',
-  key: '기준',
-  url: '주소',
-  file: '파일',
-  location: '위치',
-  encoding: '인코딩',
-  groups: '표',
-  id: '번호',
-  ids: '번호',
-  change: '변경',
-  shell: '셸',
-};
-const koreanTerms = (text: string): string => text.replace(/([<[])(\w+)(\.\.\.)?([>\]])/g, (whole, open: string, word: string, more = '', close: string) => (KOREAN_TERMS[word] ? `${open}${KOREAN_TERMS[word]}${more}${close}` : whole));
+/** `<path>` in a help line in the interface's language (`<경로>`): the catalogue's names for commander's terms. */
+const translatedTerms = (text: string, terms: Record<string, string>): string =>
+  text.replace(/([<[])(\w+)(\.\.\.)?([>\]])/g, (whole, open: string, word: string, more = '', close: string) => (terms[word] ? `${open}${terms[word]}${more}${close}` : whole));
 
 /**
  * A global option known before parsing: `--lang` (the help text is built in that language) and
@@ -205,7 +123,7 @@ function hasCommandWord(argv: readonly string[]): boolean {
  * couple of milliseconds of start-up. Without `argv` (or for `help`), every command is built.
  */
 export function buildProgram(ctx: Context, commands: readonly CommandModule[] = COMMANDS, argv?: readonly string[]): Command {
-  const help = HELP[ctx.lang];
+  const help = ctx.t.help;
   /** The commands built only as a line of the help, with what commander would say of them in full. */
   const lightTerms = new Map<Command, string>();
   const program = new Command('postboard');
@@ -224,16 +142,13 @@ export function buildProgram(ctx: Context, commands: readonly CommandModule[] = 
     })
     .configureHelp({
       showGlobalOptions: true,
-      styleTitle: (title) => help.titles[title] ?? title,
+      styleTitle: (title) => (help.titles as Record<string, string>)[title] ?? title,
       // Commander counts UTF-16 units; Korean descriptions need display columns.
       displayWidth: (text) => simpleMeasure.width(text.replace(/\x1b\[[\d;]*m/g, '')),
-      ...(ctx.lang === 'ko'
-        ? {
-            subcommandTerm: (command: Command) => koreanTerms(lightTerms.get(command) ?? new Help().subcommandTerm(command)),
-            optionTerm: (option: Option) => koreanTerms(option.flags),
-            argumentTerm: (argument: Argument) => KOREAN_TERMS[argument.name()] ?? argument.name(),
-          }
-        : { subcommandTerm: (command: Command) => lightTerms.get(command) ?? new Help().subcommandTerm(command) }),
+      // commander's value names and sections in the interface's language (`<경로>`), where it has its own.
+      subcommandTerm: (command: Command) => translatedTerms(lightTerms.get(command) ?? new Help().subcommandTerm(command), ctx.t.terms),
+      optionTerm: (option: Option) => translatedTerms(option.flags, ctx.t.terms),
+      argumentTerm: (argument: Argument) => (ctx.t.terms as Record<string, string>)[argument.name()] ?? argument.name(),
     })
     .helpOption('-h, --help', help.help)
     .helpCommand('help [command]', help.help);
@@ -247,11 +162,7 @@ export function buildProgram(ctx: Context, commands: readonly CommandModule[] = 
     .option('--no-pager', help.pager)
     .addHelpText(
       'after',
-      examples(ctx.lang, [
-        ['postboard list', ctx.lang === 'ko' ? '최신 글 20개' : 'the 20 newest posts'],
-        ['postboard show 2912', ctx.lang === 'ko' ? '글 하나 읽기' : 'read one post'],
-        ['postboard list --db ~/boards/esg.json --search 수소', ctx.lang === 'ko' ? '다른 게시판에서 찾기' : 'search another board'],
-      ]) + `\n${help.environment}\n`,
+      examples(ctx.lang, help.examples) + `\n${help.environment}\n`,
     )
     .hook('preAction', () => {
       ctx.global = program.opts();
@@ -268,10 +179,8 @@ export function buildProgram(ctx: Context, commands: readonly CommandModule[] = 
       lightTerms.set(light, [command.name + (command.aliases[0] ? `|${command.aliases[0]}` : ''), command.term].filter(Boolean).join(' '));
     }
   }
-  if (ctx.lang === 'ko') {
-    // commander writes "[options]", "[command]" and the value names into usage lines: in Korean, too.
-    for (const command of [program, ...program.commands]) command.usage(koreanTerms(command.usage()));
-  }
+  // commander writes "[options]", "[command]" and the value names into usage lines: in the interface's language too.
+  if (Object.keys(ctx.t.terms).length > 0) for (const command of [program, ...program.commands]) command.usage(translatedTerms(command.usage(), ctx.t.terms));
   return program;
 }
 
@@ -353,7 +262,7 @@ function commanderMessage(error: CommanderError, ctx: Context): string {
   const [first = '', ...rest] = error.message.replace(/^error: /, '').split('\n');
   const suggestion = /Did you mean (?:one of )?(.+)\?/.exec(rest.join(' '))?.[1];
   const subject = /'([^']*)'/.exec(first)?.[1] ?? '';
-  const translate = ctx.lang === 'ko' ? ctx.t.error.commander[error.code] : undefined;
+  const translate = ctx.t.error.commander[error.code];
   const message = translate ? translate(subject) : first;
   return suggestion ? `${message}; ${ctx.t.error.didYouMean(suggestion)}` : message;
 }

@@ -77,12 +77,15 @@ export function exitCodeOf(error: unknown): number | undefined {
  * A board that cannot be used as it is: which board, and the problem — typed, so that `report()`
  * says it in the user's language (the store never speaks).
  */
+/** Problems with how a board's location is written: usage errors (exit 2), as a bad flag is. */
+const USAGE_PROBLEMS: ReadonlySet<string> = new Set(['bad-setting', 'bad-url', 'bad-schema']);
+
 export class BoardFileError extends StoreError {
   readonly file: string;
   readonly problem: BoardProblem;
   constructor(file: string, problem: BoardProblem) {
     // A location written wrong is a usage error (exit 2), as a bad flag is.
-    super(`${file}: ${problem.kind}`, problem.kind === 'bad-setting' ? ExitCode.usage : ExitCode.failure);
+    super(`${file}: ${problem.kind}`, USAGE_PROBLEMS.has(problem.kind) ? ExitCode.usage : ExitCode.failure);
     this.file = file;
     this.problem = problem;
   }

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { isCalendarDate, localDate, PERIODS, periodStart, type Period } from './board/dates.js';
 import { FIELD_NAMES, parseFieldList, type FieldKey } from './board/fields.js';
-import { STATUSES, statusNamed, type Status } from './board/post.js';
+import { statusNamed, type Status } from './board/post.js';
 import { naturallyAscending, searchTerms, SORT_KEYS, type PostFilter, type PostOrder, type SortKey } from './board/query.js';
 import type { Context } from './context.js';
 import { UsageError } from './errors.js';
-import type { Lang } from './i18n/index.js';
+import { type Lang, MESSAGES } from './i18n/index.js';
 
 /**
  * Turning option strings into typed values, with one-line usage errors that name the option
@@ -93,36 +93,10 @@ export interface RawFilterOptions {
   desc?: boolean;
 }
 
-const FILTER_HELP: Record<Lang, Record<string, string>> = {
-  en: {
-    status: `only posts with this status: ${STATUSES.join(', ')} (or 노출, 비노출), all (default: all)`,
-    author: 'only posts whose author contains this text (any case)',
-    department: 'only posts whose department contains this text (any case)',
-    search: 'only posts whose title or body holds every word ("quoted phrase" for one)',
-    since: 'only posts dated on or after this day (YYYY-MM-DD)',
-    until: 'only posts dated on or before this day (YYYY-MM-DD)',
-    period: `only posts of the last ${PERIODS.join(', ')}, up to today`,
-    sort: `order by ${SORT_KEYS.join(', ')} (default: id, newest first)`,
-    asc: 'ascending order (lowest, oldest or 가 first)',
-    desc: 'descending order (highest, newest or 하 first)',
-  },
-  ko: {
-    status: '상태가 이것인 글만: 노출, 비노출 (published, hidden), all (기본: all)',
-    author: '글쓴이에 이 글자가 들어간 글만 (대소문자 무시)',
-    department: '담당부서에 이 글자가 들어간 글만 (대소문자 무시)',
-    search: '제목이나 내용에 모든 낱말이 들어간 글만 ("따옴표"로 구절 검색)',
-    since: '이 날짜(YYYY-MM-DD)부터의 글만',
-    until: '이 날짜(YYYY-MM-DD)까지의 글만',
-    period: `오늘까지 지난 ${PERIODS.join(', ')} 동안의 글만`,
-    sort: `정렬 기준: ${SORT_KEYS.join(', ')} (기본: id, 최신 먼저)`,
-    asc: '오름차순 (작은 번호, 옛날, 가나다 먼저)',
-    desc: '내림차순 (큰 번호, 최신, 하 먼저)',
-  },
-};
 
 /** Declares the filter and sort options `list`, `export` and `stats` share. */
 export function addFilterOptions(command: Command, lang: Lang): Command {
-  const help = FILTER_HELP[lang];
+  const help = MESSAGES[lang].filters;
   return command
     .option('--status <status>', help.status)
     .option('--author <text>', help.author)

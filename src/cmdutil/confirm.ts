@@ -2,11 +2,6 @@ import type { Context } from '../context.js';
 import { Declined, UsageError } from '../errors.js';
 import { canPrompt } from '../io.js';
 
-const NOT_A_TERMINAL = {
-  en: (command: string) => `stdin is not a terminal, so postboard cannot ask: add --yes to ${command} without asking`,
-  ko: (_command: string) => '표준 입력이 터미널이 아니라서 물어볼 수 없습니다: 묻지 않고 하려면 --yes',
-};
-
 /**
  * A yes before something that cannot be taken back lightly: `--yes` gives it; on a terminal the
  * question is asked (Ctrl+C or Esc cancels with exit 130; no is `Declined`, exit 1, nothing
@@ -17,7 +12,7 @@ export async function confirmOrRefuse(
   options: { yes: boolean; command: string; question: string; byDefault: boolean; preview?: () => Promise<void> },
 ): Promise<void> {
   if (options.yes) return;
-  if (!canPrompt(ctx.io)) throw new UsageError(NOT_A_TERMINAL[ctx.lang](options.command), options.command);
+  if (!canPrompt(ctx.io)) throw new UsageError(ctx.t.notATerminal(options.command), options.command);
   // What is about to change, shown only to someone who is asked about it.
   await options.preview?.();
   await confirmOrDecline(ctx, options.question, options.byDefault);

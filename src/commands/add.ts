@@ -8,7 +8,7 @@ import { sameDatabase } from '../store/index.js';
 import type { Context } from '../context.js';
 import { Cancelled, Declined, InvalidInputError, PostboardError, UsageError } from '../errors.js';
 import { confirmOrDecline } from '../cmdutil/confirm.js';
-import type { Lang } from '../i18n/index.js';
+import { type Lang, MESSAGES } from '../i18n/index.js';
 import { shellWord } from '../i18n/shared.js';
 import { canPrompt, outputWidth } from '../io.js';
 import { OptionParser } from '../options.js';
@@ -17,8 +17,8 @@ import type { BoardReads, BoardTransaction } from '../store/store.js';
 import { examples } from '../cmdutil/examples.js';
 import { writeJsonPost, writeJsonValue } from '../cmdutil/json-output.js';
 import { addPostFieldOptions, describeFlagIssue, draftFromFlags, FIELD_FLAGS, readBodyFile, type RawPostFields } from '../cmdutil/post-fields.js';
+import { ADD_FORMATS } from '../cmdutil/choices.js';
 
-export const ADD_FORMATS = ['text', 'json'] as const;
 
 
 export interface AddOptions {
@@ -46,7 +46,7 @@ interface RawAddOptions extends RawPostFields {
   format?: string;
 }
 
-interface AddText {
+export interface AddText {
   description: string;
   options: Record<string, string>;
   examples: [string, string][];
@@ -67,97 +67,15 @@ interface AddText {
   badDraft: (path: string, why: string) => string;
 }
 
-const TEXT: Record<Lang, AddText> = {
-  en: {
-    description: 'Post a press release: asks for what is missing on a terminal, or takes it all as flags',
-    options: {
-      yes: 'post without asking for confirmation',
-      dryRun: 'check and show the post, but do not add it',
-      quiet: 'print only the new post\'s number',
-      allowDuplicate: 'post even if the source URL is already on the board',
-      format: `output: ${ADD_FORMATS.join(', ')} (json: the post as stored)`,
-    },
-    examples: [
-      ['postboard add', 'on a terminal: asks for each field, shows a preview, asks to post'],
-      [
-        'postboard add --title "청정수소 협력 확대" --author 한국생산성본부 --department 산업통상자원부 --body-file release.txt --source-url https://www.korea.kr/… --yes',
-        'from a script: everything as flags',
-      ],
-      ['curl -s https://…/release.txt | postboard add --title "…" --author "…" --body-file -', 'the body from stdin'],
-      ['postboard add --title "…" --author "…" --dry-run --format json', 'check a post without adding it'],
-    ],
-    added: (id, title) => `Added post ${id}: ${title}`,
-    addedTo: (id, title, board) => `Added post ${id} to ${board}: ${title}`,
-    dryRun: 'Dry run: the post was checked, nothing added (its number is given when it is posted).',
-    draftNeedsYes: 'stdin is not a terminal, so the draft cannot be shown and confirmed: add --yes to post it as it is, or finish it at a terminal',
-    draftUnfinished: (flags, bodyCut) =>
-      `the draft is not finished (${bodyCut ? 'its body was cut short; ' : ''}not answered yet: ${flags.join(', ')}): finish it at a terminal, or give those as flags ('' for none)`,
-    missing: (flags) => `missing ${flags.join(' and ')}: stdin is not a terminal, so postboard cannot ask for ${flags.length > 1 ? 'them' : 'it'}`,
-    duplicate: (id) => `this source URL is already on the board as post ${id}; add --allow-duplicate to post it anyway`,
-    confirm: 'Post it?',
-    defaults: {
-      title: '(required)',
-      author: '(required; default POSTBOARD_AUTHOR)',
-      date: '(default today)',
-      status: '(default published)',
-    },
-    fromDraft: 'post a draft kept when an earlier add could not be saved, to the board it was for (flags and --db given win)',
-    draftKept: (path, command) => `Your post is kept as a draft: ${path}\nPost it later (to the same board) with: ${command}`,
-    draftLost: (json) => `The draft could not be saved anywhere; here it is, to keep:\n${json}`,
-    draftUsed: (path) => `Removed the draft ${path}`,
-    resuming: (board, title) => `Finishing your draft for ${board}${title ? `: ${title}` : ''}`,
-    badDraft: (path, why) => `--from-draft: cannot read ${path} (${why})`,
-  },
-  ko: {
-    description: '보도자료 올리기: 터미널에서는 빠진 것을 묻고, 스크립트에서는 옵션으로 모두 받습니다',
-    options: {
-      yes: '확인 없이 바로 올리기',
-      dryRun: '확인하고 보여 주기만 하고 올리지 않기',
-      quiet: '새 글 번호만 출력',
-      allowDuplicate: '같은 출처 URL이 이미 있어도 올리기',
-      format: `출력: ${ADD_FORMATS.join(', ')} (json: 저장된 그대로)`,
-    },
-    examples: [
-      ['postboard add', '터미널에서: 항목마다 묻고, 미리 보여 주고, 올릴지 묻습니다'],
-      [
-        'postboard add --title "청정수소 협력 확대" --author 한국생산성본부 --department 산업통상자원부 --body-file release.txt --source-url https://www.korea.kr/… --yes',
-        '스크립트에서: 모두 옵션으로',
-      ],
-      ['curl -s https://…/release.txt | postboard add --title "…" --author "…" --body-file -', '내용을 표준 입력으로'],
-      ['postboard add --title "…" --author "…" --dry-run --format json', '올리지 않고 확인만'],
-    ],
-    added: (id, title) => `${id}번 글을 올렸습니다: ${title}`,
-    addedTo: (id, title, board) => `${id}번 글을 올렸습니다 (${board}): ${title}`,
-    dryRun: '시험 실행: 글을 확인만 했고 올리지 않았습니다 (번호는 올릴 때 정해집니다).',
-    draftNeedsYes: '표준 입력이 터미널이 아니라서 초안을 보여 주고 확인받을 수 없습니다. 그대로 올리려면 --yes, 아니면 터미널에서 마저 쓰세요',
-    draftUnfinished: (flags, bodyCut) =>
-      `초안을 다 쓰지 않았습니다 (${bodyCut ? '내용이 쓰다 만 채이고, ' : ''}아직 답하지 않은 것: ${flags.join(', ')}). 터미널에서 마저 쓰거나, 옵션으로 주세요 (없으면 '')`,
-    missing: (flags) => `빠진 옵션: ${flags.join(', ')}. 표준 입력이 터미널이 아니라서 물어볼 수 없습니다`,
-    duplicate: (id) => `이 출처 URL은 이미 ${id}번 글에 있습니다. 그래도 올리려면 --allow-duplicate`,
-    confirm: '이대로 올릴까요?',
-    defaults: {
-      title: '(필수)',
-      author: '(필수; 기본 POSTBOARD_AUTHOR)',
-      date: '(기본 오늘)',
-      status: '(기본 노출)',
-    },
-    fromDraft: '앞서 저장하지 못해 남겨 둔 초안을 원래 게시판에 올리기 (준 옵션과 --db가 우선)',
-    draftKept: (path, command) => `쓴 글은 초안으로 남겨 두었습니다: ${path}\n나중에 (같은 게시판에) 올리려면: ${command}`,
-    draftLost: (json) => `초안을 어디에도 저장하지 못했습니다. 아래 내용을 보관하세요:\n${json}`,
-    draftUsed: (path) => `초안을 지웠습니다: ${path}`,
-    resuming: (board, title) => `초안을 마저 씁니다 (${board})${title ? `: ${title}` : ''}`,
-    badDraft: (path, why) => `--from-draft: 읽을 수 없습니다: ${path} (${why})`,
-  },
-};
 
 export const name = 'add';
 /** What follows the name in `postboard --help`'s list of commands. */
 export const term = '[options]';
 export const aliases: readonly string[] = [];
-export const summary = (lang: Lang): string => TEXT[lang].description;
+export const summary = (lang: Lang): string => MESSAGES[lang].commands.add.description;
 
 export function register(program: Command, ctx: Context, run = runAdd): void {
-  const text = TEXT[ctx.lang];
+  const text = ctx.t.commands.add;
   const o = text.options;
   addPostFieldOptions(program.command('add').description(text.description), ctx.t, text.defaults)
     .option('--from-draft <path>', text.fromDraft)
@@ -187,7 +105,7 @@ export function parseAddOptions(raw: RawAddOptions, ctx: Context): AddOptions {
 }
 
 export async function runAdd(ctx: Context, options: AddOptions): Promise<void> {
-  const text = TEXT[ctx.lang];
+  const text = ctx.t.commands.add;
   const saved = options.fromDraft ? await loadDraft(ctx, options.fromDraft, text) : undefined;
   // A draft goes to the board it was written for, unless another is named now. It keeps no
   // password: POSTBOARD_DB gives it when it names the same database (else PGPASSWORD, ~/.pgpass).

@@ -4,16 +4,11 @@ import { STATUSES } from '../board/post.js';
 import { SORT_KEYS, withoutInvisible } from '../board/query.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { LANGS, type Lang } from '../i18n/index.js';
+import { LANGS, type Lang, MESSAGES } from '../i18n/index.js';
 import { visibleLine } from '../render/sanitize.js';
-import { ADD_FORMATS } from './add.js';
-import { CHECK_FORMATS } from './check.js';
-import { ENCODINGS, EXPORT_FORMATS } from './export.js';
 import { examples } from '../cmdutil/examples.js';
-import { LIST_FORMATS } from './list.js';
-import { SHOW_FORMATS } from './show.js';
-import { GROUPINGS } from './stats.js';
 import { IMPORT_FORMATS } from '../formats/records.js';
+import { ADD_FORMATS, CHECK_FORMATS, ENCODINGS, EXPORT_FORMATS, GROUPINGS, LIST_FORMATS, SHELLS, SHOW_FORMATS } from '../cmdutil/choices.js';
 
 /**
  * Shell completion the way gh does it: each shell's script is a few lines that call back the
@@ -30,40 +25,17 @@ export const aliases: readonly string[] = [];
 /** The script describes every command, so every command is built in full. */
 export const needsEveryCommand = true;
 
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 type Shell = (typeof SHELLS)[number];
 
-interface CompletionText {
+export interface CompletionText {
   description: string;
   shell: string;
   departments: string;
   examples: [string, string][];
 }
 
-const TEXT: Record<Lang, CompletionText> = {
-  en: {
-    description: "Print a shell completion script (commands, options, known values, the board's departments and posts)",
-    shell: `${SHELLS.join(', ')}`,
-    departments: 'print the departments on the board, one per line',
-    examples: [
-      ['echo \'source <(postboard completion bash)\' >> ~/.bashrc', 'bash'],
-      ['mkdir -p ~/.zfunc && postboard completion zsh > ~/.zfunc/_postboard', 'zsh (with fpath=(~/.zfunc $fpath) before compinit in ~/.zshrc)'],
-      ['postboard completion fish > ~/.config/fish/completions/postboard.fish', 'fish'],
-    ],
-  },
-  ko: {
-    description: '셸 자동 완성 스크립트 출력 (명령, 옵션, 정해진 값, 게시판의 부서와 글)',
-    shell: `${SHELLS.join(', ')}`,
-    departments: '게시판의 부서를 한 줄에 하나씩 출력',
-    examples: [
-      ['echo \'source <(postboard completion bash)\' >> ~/.bashrc', 'bash'],
-      ['mkdir -p ~/.zfunc && postboard completion zsh > ~/.zfunc/_postboard', 'zsh (~/.zshrc의 compinit 앞에 fpath=(~/.zfunc $fpath))'],
-      ['postboard completion fish > ~/.config/fish/completions/postboard.fish', 'fish'],
-    ],
-  },
-};
 
-export const summary = (lang: Lang): string => TEXT[lang].description;
+export const summary = (lang: Lang): string => MESSAGES[lang].commands.completion.description;
 
 /** What an option's value can be: a fixed list, the board's departments, or a file name. */
 type Values = readonly string[] | 'departments' | 'files';
@@ -109,7 +81,7 @@ function valuesOf(option: string, command: string): Values | undefined {
 }
 
 export function register(program: Command, ctx: Context): void {
-  const text = TEXT[ctx.lang];
+  const text = ctx.t.commands.completion;
   program
     .command(name)
     .description(text.description)

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { brokenField, type Post } from '../board/post.js';
 import { NotFoundError, PostboardError, UsageError } from '../errors.js';
-import type { Lang } from '../i18n/index.js';
+import { type Lang, MESSAGES } from '../i18n/index.js';
 import { existsSync, rmSync } from 'node:fs';
 import { boardKind, foreignUrl, openBoard, shownLocation } from '../store/index.js';
 import { examples } from '../cmdutil/examples.js';
@@ -22,7 +22,7 @@ export interface CopyOptions {
   to: string;
 }
 
-interface CopyText {
+export interface CopyText {
   description: string;
   to: string;
   examples: [string, string][];
@@ -31,38 +31,11 @@ interface CopyText {
   done: (posts: string, from: string, to: string, changes: number) => string;
 }
 
-const TEXT: Record<Lang, CopyText> = {
-  en: {
-    description: 'Copy the whole board (numbers, statuses, timestamps, change log) to a new or empty board: JSON, SQLite or PostgreSQL',
-    to: 'where to: a JSON file, a SQLite file (.sqlite, or sqlite:PATH), a postgres:// URL (made with postboard init)',
-    examples: [
-      ['postboard copy --to archive.sqlite', 'a JSON board that grew, into a SQLite file'],
-      ['postboard init --db postgres://board@db/news && postboard copy --to postgres://board@db/news', 'to a team board'],
-      ['postboard copy --db postgres://board@db/news --to backup.json', 'a team board, as one file'],
-    ],
-    same: '--to names the board being copied',
-    broken: (id, field) =>
-      `post ${id}'s ${field} holds half of a UTF-16 surrogate pair (a board edited by hand), which a SQLite or PostgreSQL board cannot keep; fix it first. Nothing was copied`,
-    done: (posts, from, to, changes) => `Copied ${posts} and ${changes} ${changes === 1 ? 'change' : 'changes'} of the log from ${from} to ${to}.`,
-  },
-  ko: {
-    description: '게시판 전체(번호, 상태, 시각, 변경 기록)를 새 게시판이나 빈 게시판으로 복사: JSON, SQLite, PostgreSQL',
-    to: '복사할 곳: JSON 파일, SQLite 파일(.sqlite 또는 sqlite:경로), postgres:// URL (postboard init으로 만든 것)',
-    examples: [
-      ['postboard copy --to archive.sqlite', '커진 JSON 게시판을 SQLite 파일로'],
-      ['postboard init --db postgres://board@db/news && postboard copy --to postgres://board@db/news', '팀 게시판으로'],
-      ['postboard copy --db postgres://board@db/news --to backup.json', '팀 게시판을 파일 하나로'],
-    ],
-    same: '--to가 복사하는 게시판 자신입니다',
-    broken: (id, field) => `${id}번 글의 ${field}에 짝 없는 UTF-16 서로게이트(손으로 고친 게시판)가 있어 SQLite나 PostgreSQL 게시판에 담을 수 없습니다. 먼저 고치세요. 아무것도 복사하지 않았습니다`,
-    done: (posts, from, to, changes) => `복사했습니다: ${posts}, 변경 기록 ${changes}건 (${from} → ${to}).`,
-  },
-};
 
-export const summary = (lang: Lang): string => TEXT[lang].description;
+export const summary = (lang: Lang): string => MESSAGES[lang].commands.copy.description;
 
 export function register(program: Command, ctx: Context, run = runCopy): void {
-  const text = TEXT[ctx.lang];
+  const text = ctx.t.commands.copy;
   program
     .command(name)
     .description(text.description)
@@ -72,7 +45,7 @@ export function register(program: Command, ctx: Context, run = runCopy): void {
 }
 
 export async function runCopy(ctx: Context, options: CopyOptions): Promise<void> {
-  const text = TEXT[ctx.lang];
+  const text = ctx.t.commands.copy;
   if (options.to === ctx.boardLocation) throw new UsageError(text.same, name);
   const source = ctx.board();
   // A misspelt source is no board at all, not an empty one to copy.

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { changeAuthor } from '../board/log.js';
 import { DEFAULT_LIST_FIELDS } from './list.js';
 import type { Context } from '../context.js';
-import type { Lang } from '../i18n/index.js';
+import { type Lang, MESSAGES } from '../i18n/index.js';
 import { outputWidth } from '../io.js';
 import { renderPostTable } from '../render/posts.js';
 import { confirmOrRefuse } from '../cmdutil/confirm.js';
@@ -20,7 +20,7 @@ export interface DeleteOptions {
   yes: boolean;
 }
 
-interface DeleteText {
+export interface DeleteText {
   description: string;
   ids: string;
   yes: string;
@@ -29,37 +29,11 @@ interface DeleteText {
   deleted: (count: number, ids: number[]) => string;
 }
 
-const TEXT: Record<Lang, DeleteText> = {
-  en: {
-    description: 'Delete posts: shows them and asks first (their numbers are never given again)',
-    ids: 'post numbers',
-    yes: 'delete without asking (needed when stdin is not a terminal)',
-    examples: [
-      ['postboard delete 2913', 'shows the post, asks, deletes'],
-      ['postboard delete 2913 2914 --yes', 'from a script'],
-      ['postboard undo', 'changed your mind: bring them back'],
-    ],
-    question: (count) => `Delete ${count === 1 ? 'this post' : `these ${count} posts`}?`,
-    deleted: (count, ids) => `Deleted ${count} ${count === 1 ? 'post' : 'posts'}: ${ids.join(', ')}`,
-  },
-  ko: {
-    description: '글 지우기: 먼저 보여 주고 묻습니다 (지운 번호는 다시 쓰지 않음)',
-    ids: '글 번호',
-    yes: '묻지 않고 지우기 (표준 입력이 터미널이 아니면 필요)',
-    examples: [
-      ['postboard delete 2913', '글을 보여 주고, 묻고, 지웁니다'],
-      ['postboard delete 2913 2914 --yes', '스크립트에서'],
-      ['postboard undo', '마음이 바뀌면 되살리기'],
-    ],
-    question: (count) => (count === 1 ? '이 글을 지울까요?' : `글 ${count}개를 지울까요?`),
-    deleted: (count, ids) => `글 ${count}개를 지웠습니다: ${ids.join(', ')}`,
-  },
-};
 
-export const summary = (lang: Lang): string => TEXT[lang].description;
+export const summary = (lang: Lang): string => MESSAGES[lang].commands.delete.description;
 
 export function register(program: Command, ctx: Context, run = runDelete): void {
-  const text = TEXT[ctx.lang];
+  const text = ctx.t.commands.delete;
   program
     .command(name)
     .alias('rm')
@@ -73,7 +47,7 @@ export function register(program: Command, ctx: Context, run = runDelete): void 
 }
 
 export async function runDelete(ctx: Context, options: DeleteOptions): Promise<void> {
-  const text = TEXT[ctx.lang];
+  const text = ctx.t.commands.delete;
   const store = ctx.board();
   await store.assertWritable();
   await assertBoard(ctx);

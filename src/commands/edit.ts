@@ -5,7 +5,7 @@ import { INPUT_FIELD_NAMES, valueAt, type InputField } from '../board/fields.js'
 import { checkField, type FieldIssue, type Post, type PostDraft } from '../board/post.js';
 import type { Context } from '../context.js';
 import { InvalidInputError, PostboardError, UsageError } from '../errors.js';
-import type { Lang } from '../i18n/index.js';
+import { type Lang, MESSAGES } from '../i18n/index.js';
 import { canPrompt } from '../io.js';
 import { OptionParser } from '../options.js';
 import { describeChange, emptiesAField } from '../render/changes.js';
@@ -38,7 +38,7 @@ interface RawEditOptions extends RawPostFields {
   format?: string;
 }
 
-interface EditText {
+export interface EditText {
   description: string;
   id: string;
   options: Record<'views' | 'allowDuplicate' | 'yes' | 'format', string>;
@@ -52,59 +52,11 @@ interface EditText {
   confirm: string;
 }
 
-const TEXT: Record<Lang, EditText> = {
-  en: {
-    description: 'Change a post: only the fields given change; on a terminal with no flags, edit every field in place',
-    id: 'the post number',
-    options: {
-      views: 'set the view count',
-      allowDuplicate: 'allow a source URL another post already has',
-      yes: 'save without asking (on a terminal)',
-      format: 'output: text, json (the post as stored)',
-    },
-    examples: [
-      ['postboard edit 2912', 'on a terminal: each field pre-filled, the body in $EDITOR'],
-      ['postboard edit 2912 --title "세계 최고 디지털플랫폼정부, 10개국에 전파"', 'fix a title'],
-      ['postboard edit 2912 --views 300 --department 행정안전부', 'several fields at once'],
-      ['postboard edit 2912 --source-url ""', 'remove the source URL'],
-    ],
-    edited: (id, title, fields) => `Edited post ${id}: ${title} (${fields.join(', ')})`,
-    unchanged: (id) => `Post ${id} already says that; nothing changed.`,
-    changes: (id) => `Changes to post ${id}:`,
-    changedMeanwhile: (id, fields) => `post ${id} was changed by someone else while you were editing it (${fields.join(', ')}); nothing was saved: run edit again to see it as it is now`,
-    nothingGiven: 'nothing to change: give the fields to change as flags, e.g. --title (stdin is not a terminal, so postboard cannot ask)',
-    duplicate: (id) => `this source URL is already on the board as post ${id}; add --allow-duplicate to keep it anyway`,
-    confirm: 'Save the changes?',
-  },
-  ko: {
-    description: '글 고치기: 준 필드만 바뀝니다. 터미널에서 옵션 없이 실행하면 필드마다 바로 고칩니다',
-    id: '글 번호',
-    options: {
-      views: '조회수 정하기',
-      allowDuplicate: '다른 글에 있는 출처 URL도 허용',
-      yes: '묻지 않고 저장 (터미널에서)',
-      format: '출력: text, json (저장된 그대로)',
-    },
-    examples: [
-      ['postboard edit 2912', '터미널에서: 필드마다 현재 값이 채워져 있고, 내용은 $EDITOR로'],
-      ['postboard edit 2912 --title "세계 최고 디지털플랫폼정부, 10개국에 전파"', '제목 고치기'],
-      ['postboard edit 2912 --views 300 --department 행정안전부', '여러 필드를 한 번에'],
-      ['postboard edit 2912 --source-url ""', '출처 URL 지우기'],
-    ],
-    edited: (id, title, fields) => `${id}번 글을 고쳤습니다: ${title} (${fields.join(', ')})`,
-    unchanged: (id) => `${id}번 글은 이미 그렇습니다. 바뀐 것이 없습니다.`,
-    changes: (id) => `${id}번 글에서 바뀌는 것:`,
-    changedMeanwhile: (id, fields) => `고치는 동안 다른 사람이 ${id}번 글을 바꿨습니다 (${fields.join(', ')}). 저장하지 않았으니 edit을 다시 실행해 지금 모습을 보세요`,
-    nothingGiven: '바꿀 것이 없습니다: 바꿀 필드를 옵션으로 주세요. 예: --title (표준 입력이 터미널이 아니라서 물어볼 수 없습니다)',
-    duplicate: (id) => `이 출처 URL은 이미 ${id}번 글에 있습니다. 그래도 쓰려면 --allow-duplicate`,
-    confirm: '저장할까요?',
-  },
-};
 
-export const summary = (lang: Lang): string => TEXT[lang].description;
+export const summary = (lang: Lang): string => MESSAGES[lang].commands.edit.description;
 
 export function register(program: Command, ctx: Context, run = runEdit): void {
-  const text = TEXT[ctx.lang];
+  const text = ctx.t.commands.edit;
   addPostFieldOptions(program.command('edit').description(text.description).argument('<id>', text.id), ctx.t)
     .option('--views <n>', text.options.views)
     .option('--allow-duplicate', text.options.allowDuplicate)
@@ -132,7 +84,7 @@ export function parseEditOptions(id: string, raw: RawEditOptions, ctx: Context):
 }
 
 export async function runEdit(ctx: Context, options: EditOptions): Promise<void> {
-  const text = TEXT[ctx.lang];
+  const text = ctx.t.commands.edit;
   const store = ctx.board();
   await store.assertWritable();
   const draft = { ...options.draft };

@@ -10,13 +10,10 @@ import type { Sink } from '../output.js';
 import { visibleBlock } from '../render/sanitize.js';
 import type { CellCheck, CellOptions } from '../formats/cells.js';
 import { examples } from '../cmdutil/examples.js';
+import { ENCODINGS, EXPORT_FORMATS, FEED_SIZE, type ExportFormat } from '../cmdutil/choices.js';
 
-export const EXPORT_FORMATS = ['csv', 'tsv', 'json', 'jsonl', 'md', 'rss'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-export const ENCODINGS = ['utf8', 'cp949'] as const;
 const SPREADSHEET_FORMATS: ReadonlySet<ExportFormat> = new Set(['csv', 'tsv']);
 const MARKDOWN_FIELDS: readonly FieldKey[] = ['id', 'title', 'author', 'date', 'views'];
-const FEED_SIZE = 20;
 /** A progress bar is worth showing from this many posts on. */
 const PROGRESS_FROM = 2000;
 
@@ -55,7 +52,7 @@ interface RawExportOptions extends RawFilterOptions {
   limit?: string;
 }
 
-interface ExportText {
+export interface ExportText {
   description: string;
   options: Record<string, string>;
   examples: [string, string][];
@@ -70,86 +67,15 @@ interface ExportText {
   isBoard: (path: string, file: 'board' | 'backup' | 'lock') => string;
 }
 
-const TEXT: Record<Lang, ExportText> = {
-  en: {
-    description: 'Export the board: CSV that opens right in Excel, TSV, JSON, JSONL, Markdown or an RSS feed',
-    options: {
-      format: `${EXPORT_FORMATS.join(', ')} (default csv)`,
-      output: 'write to FILE (whole or not at all) instead of stdout (- is stdout)',
-      force: 'replace FILE if it exists',
-      fields: 'columns, comma-separated (default: all; md: id,title,author,date,views, of the published posts unless --status says otherwise)',
-      header: `csv/tsv/md for people, in a language (${LANGS.join(', ')}): its header names, statuses (노출/비노출) and local times`,
-      excel: 'for Excel (the default for csv and tsv: a UTF-8 byte-order mark first, so Excel reads Korean right)',
-      noBom: 'no byte-order mark, for tools that do not want one',
-      encoding: `${ENCODINGS.join(', ')}: cp949 for Korean Excel that expects it (no BOM)`,
-      noFormulaGuard: "don't prefix cells starting with = + - @ with '",
-      feedTitle: 'the RSS feed\'s title (default: "postboard")',
-      feedLink: "the RSS feed's link, required for rss: the board's own address (posts without a source link to <it>#post-<number>)",
-      feedLanguage: 'the RSS feed\'s language (default: ko when the titles are Korean, else en)',
-      limit: `at most N posts (rss: default ${FEED_SIZE})`,
-    },
-    examples: [
-      ['postboard export -o board.csv', 'for Excel, Korean intact (UTF-8 with a byte-order mark)'],
-      ['postboard export --encoding cp949 --header ko -o 게시판.csv', 'for an older Korean Excel, Korean headers'],
-      ['postboard export --format json > archive.json', 'an archive, posts exactly as stored'],
-      ['postboard export --format md --period month', 'this month as a Markdown table'],
-      ['postboard export --format rss --feed-title "ESG 정책뉴스" --feed-link https://example.go.kr/esg -o feed.xml', 'a feed of the 20 newest'],
-    ],
-    exported: (count, posts, path) => `Exported ${count} ${posts === 1 ? 'post' : 'posts'} to ${path}`,
-    exists: (path) => `${path} already exists; add --force to replace it`,
-    cp949: (post, field, char) =>
-      `post ${post}: ${field} holds ${char}, which CP949 cannot encode; export as UTF-8 (the default) instead, or change the post`,
-    spreadsheetOnly: (option) => `${option} is for --format csv or tsv`,
-    headerFor: (format) => `--header is for csv, tsv and md; ${format} keeps the posts as stored`,
-    rssOnly: (option) => `${option} is for --format rss`,
-    rssPublished: 'an RSS feed holds published posts only; --status cannot change that',
-    unwritable: (path, code) => `cannot write ${path} (${code}); nothing was written there`,
-    isBoard: (path, file) => `${path} is ${{ board: 'the board itself', backup: "the board's backup (for undo)", lock: "the board's lock" }[file]}; an export never replaces it: choose another file`,
-  },
-  ko: {
-    description: '게시판 내보내기: 엑셀에서 바로 열리는 CSV, TSV, JSON, JSONL, 마크다운, RSS 피드',
-    options: {
-      format: `${EXPORT_FORMATS.join(', ')} (기본 csv)`,
-      output: '표준 출력 대신 FILE에 쓰기 (완전히 쓰거나 전혀 쓰지 않음). - 는 표준 출력',
-      force: 'FILE이 있으면 바꾸기',
-      fields: '열, 쉼표로 구분 (기본: 모두; md: id,title,author,date,views, --status가 없으면 노출 글만)',
-      header: `csv/tsv/md를 사람이 읽게 이 언어로 (${LANGS.join(', ')}): 머리글, 상태(노출/비노출), 현지 시각`,
-      excel: '엑셀용 (csv, tsv는 기본: UTF-8 BOM으로 시작해 엑셀이 한글을 바르게 읽음)',
-      noBom: 'BOM 없이 (BOM을 원하지 않는 도구용)',
-      encoding: `${ENCODINGS.join(', ')}: cp949는 그것을 기대하는 한국어 엑셀용 (BOM 없음)`,
-      noFormulaGuard: "= + - @ 로 시작하는 칸 앞에 ' 를 붙이지 않기",
-      feedTitle: 'RSS 피드 제목 (기본 "postboard")',
-      feedLink: 'RSS 피드 링크 (rss에 꼭 필요): 게시판의 주소 (출처 없는 글은 <주소>#post-<번호>로 연결)',
-      feedLanguage: 'RSS 피드 언어 (기본: 제목이 한글이면 ko, 아니면 en)',
-      limit: `글을 최대 N개 (rss 기본 ${FEED_SIZE})`,
-    },
-    examples: [
-      ['postboard export -o board.csv', '엑셀용, 한글 그대로 (BOM 있는 UTF-8)'],
-      ['postboard export --encoding cp949 --header ko -o 게시판.csv', '예전 한국어 엑셀용, 한글 머리글'],
-      ['postboard export --format json > archive.json', '보관용, 저장된 그대로'],
-      ['postboard export --format md --period month', '지난 한 달을 마크다운 표로'],
-      ['postboard export --format rss --feed-title "ESG 정책뉴스" --feed-link https://example.go.kr/esg -o feed.xml', '최신 20개의 피드'],
-    ],
-    exported: (count, _posts, path) => `${count}건을 내보냈습니다: ${path}`,
-    exists: (path) => `이미 있는 파일입니다: ${path}. 바꾸려면 --force`,
-    cp949: (post, field, char) => `${post}번 글: ${field}에 CP949로 쓸 수 없는 글자가 있습니다: ${char}. UTF-8(기본)로 내보내거나 글을 고치세요`,
-    spreadsheetOnly: (option) => `--format csv 또는 tsv에만 쓰는 옵션입니다: ${option}`,
-    headerFor: (format) => `--header는 csv, tsv, md에만 씁니다. 이 형식은 저장된 그대로입니다: ${format}`,
-    rssOnly: (option) => `--format rss에만 쓰는 옵션입니다: ${option}`,
-    rssPublished: 'RSS 피드에는 노출된 글만 들어갑니다. --status로 바꿀 수 없습니다',
-    unwritable: (path, code) => `쓸 수 없습니다: ${path} (${code}). 아무것도 쓰지 않았습니다`,
-    isBoard: (path, file) => `${{ board: '게시판 자체', backup: '게시판의 백업(undo용)', lock: '게시판의 잠금 파일' }[file]}입니다: ${path}. 내보내기로 덮어쓸 수 없으니 다른 파일을 고르세요`,
-  },
-};
 
 export const name = 'export';
 /** What follows the name in `postboard --help`'s list of commands. */
 export const term = '[options]';
 export const aliases: readonly string[] = [];
-export const summary = (lang: Lang): string => TEXT[lang].description;
+export const summary = (lang: Lang): string => MESSAGES[lang].commands.export.description;
 
 export function register(program: Command, ctx: Context, run = runExport): void {
-  const text = TEXT[ctx.lang];
+  const text = ctx.t.commands.export;
   const o = text.options;
   const command = program
     .command('export')
@@ -174,7 +100,7 @@ export function register(program: Command, ctx: Context, run = runExport): void 
 
 export function parseExportOptions(raw: RawExportOptions, ctx: Context): ExportOptions {
   const parse = new OptionParser(ctx, 'export');
-  const text = TEXT[ctx.lang];
+  const text = ctx.t.commands.export;
   const format = parse.choice('--format', EXPORT_FORMATS, raw.format) ?? 'csv';
   const encoding = parse.choice('--encoding', ENCODINGS, raw.encoding) ?? 'utf8';
   const spreadsheet = SPREADSHEET_FORMATS.has(format);
@@ -228,7 +154,7 @@ export function parseExportOptions(raw: RawExportOptions, ctx: Context): ExportO
 }
 
 export async function runExport(ctx: Context, options: ExportOptions): Promise<void> {
-  const text = TEXT[ctx.lang];
+  const text = ctx.t.commands.export;
   const store = ctx.board();
   const info = await store.info();
   if (!info.exists) ctx.note(ctx.t.list.missing(store.name, ctx.command('add')));
@@ -321,7 +247,7 @@ function feedLanguage(posts: readonly Post[]): string {
 /** Refuses a cell CP949 cannot hold, naming the post and field: never a silent `?`. */
 async function cp949Check(ctx: Context): Promise<CellCheck> {
   const { encodeCp949, decodeCp949 } = await import('../lazy/cp949.js');
-  const text = TEXT[ctx.lang];
+  const text = ctx.t.commands.export;
   return (value, post, field) => {
     if (decodeCp949(encodeCp949(value)) === value) return;
     const bad = [...value].find((char) => decodeCp949(encodeCp949(char)) !== char) ?? '?';

@@ -1,13 +1,14 @@
+import type { CoreWords } from '../i18n/en.js';
 import type { Command } from 'commander';
 import { importPosts, type ImportOutcome, type ImportRefusal, type ImportSkip, type PlacedRecord } from '../board/changes.js';
-import { localDate, localTimestamp } from '../board/dates.js';
+import { localDate } from '../board/dates.js';
 import { checkImportRecord } from '../board/import.js';
 import type { Context } from '../context.js';
 import { InvalidInputError, PostboardError } from '../errors.js';
 import { DecodeError, type TextPlace } from '../files/decode.js';
 import { readInputFile } from '../files/read.js';
 import { BrokenQuotes, formatFromName, IMPORT_FORMATS, readRecords, type ImportFormat, type Unreadable } from '../formats/records.js';
-import { grouped as n, type Lang, type Messages } from '../i18n/index.js';
+import { type Lang, type Messages, MESSAGES } from '../i18n/index.js';
 import { canPrompt } from '../io.js';
 import { OptionParser } from '../options.js';
 import { describeChange } from '../render/changes.js';
@@ -63,7 +64,7 @@ interface Counts {
   invalid: number;
 }
 
-interface ImportText {
+export interface ImportText {
   description: string;
   file: string;
   options: Record<keyof RawImportOptions, string>;
@@ -73,7 +74,7 @@ interface ImportText {
   unreadable: (reason: Unreadable) => string;
   summary: (done: boolean, counts: Counts) => string;
   skip: (skip: ImportSkip) => string;
-  refusal: (refusal: ImportRefusal, t: Messages) => string;
+  refusal: (refusal: ImportRefusal, t: CoreWords) => string;
   skipped: string;
   moreSkipped: (count: number) => string;
   ignored: (columns: string[]) => string;
@@ -86,185 +87,11 @@ interface ImportText {
 /** Skipped rows told one by one before the rest are only counted. */
 const SKIPS_SHOWN = 10;
 
-const TEXT: Record<Lang, ImportText> = {
-  en: {
-    description: 'Import posts from CSV (as export writes it, or Korean Excel saves it), TSV, JSON or JSONL; --update applies edits made in a spreadsheet',
-    file: 'the file to import, or - for stdin',
-    options: {
-      format: `${IMPORT_FORMATS.join(', ')} (default: from the file name, else from the content)`,
-      renumber: 'give every imported post a new number (posts from another board)',
-      allowDuplicate: 'import posts whose source URL is already on the board',
-      skipInvalid: 'import the valid records and report the rest, each with its reasons (default: all or nothing)',
-      dryRun: 'check everything and show what would change, post by post; write nothing',
-      update: 'rows whose number (번호/id) is on the board update that post (only the fields that differ); rows without one are added',
-      yes: 'on a terminal, do not ask whether to apply the rows that change posts on the board',
-      force: 'with --update: apply rows even to posts changed after the file was exported',
-      formulaGuard: "keep the apostrophe before cells starting with = + - @ (export puts it there so a spreadsheet shows text, and import takes it off by default)",
-    },
-    examples: [
-      ['postboard import board.csv', 'a CSV export (UTF-8, with or without BOM, UTF-16, or CP949 from Excel)'],
-      ['postboard import 게시판.csv --update --dry-run', 'what an edited export would change, field by field'],
-      ['postboard import 게시판.csv --update', 'apply the edits made in Excel'],
-      ['postboard import archive.json --renumber', 'another board, under new numbers'],
-      ['postboard export --format jsonl | postboard import - --db copy.json', 'copy a board'],
-    ],
-    cannotRead: (file, code) => `cannot read ${file} (${code})`,
-    brokenQuotes: (file, row) =>
-      `${file} row ${n(row)}: a quote (") opens there and never closes as CSV closes it, so no row after it can be told apart; nothing imported. Fix the quotes (a quote inside a cell is written "")`,
-    unreadable: (reason) => {
-      switch (reason.kind) {
-        case 'json':
-          return `not valid JSON (${reason.detail})`;
-        case 'not-object':
-          return 'not an object with the fields of a post';
-        case 'not-posts':
-          return 'neither an array of posts nor a board';
-        case 'csv':
-          return `not valid CSV (${reason.detail})`;
-        case 'cells':
-          return `${reason.cells} cells, but ${reason.columns} columns`;
-        case 'inexact':
-          return `${reason.key} ${reason.literal} cannot be held exactly (numbers go up to ${n(Number.MAX_SAFE_INTEGER)}, whole)`;
-      }
-    },
-    summary: (done, c) => {
-      const parts = [`${n(c.added)} added${c.renumbered ? ` (${n(c.renumbered)} under a new number)` : ''}`, `${n(c.updated)} updated`, `${n(c.unchanged)} unchanged`];
-      if (c.skipped) parts.push(`${n(c.skipped)} skipped`);
-      if (c.invalid) parts.push(`${n(c.invalid)} invalid`);
-      return `${done ? 'Imported' : 'Would import'}: ${parts.join(', ')}`;
-    },
-    skip: (skip) => {
-      switch (skip.kind) {
-        case 'duplicate-source':
-          return `skipped: its source URL is ${skip.existing === 'file' ? 'earlier in the file' : `already on the board as post ${skip.existing}`}`;
-        case 'same-post':
-          return `skipped: the same post is ${skip.existing === 'file' ? 'earlier in the file' : `already on the board as post ${skip.existing} (imported before)`}`;
-        case 'on-board':
-          return `skipped: post ${skip.id} is on the board with other content (--update applies the changes; --renumber adds it as a new post)`;
-        case 'older-copy':
-          return `skipped: post ${skip.id} was changed on the board after this file was made, and this row changes nothing of it: the board's version stays`;
-        case 'deleted':
-          return `skipped: post ${skip.id} was deleted from the board (by ${skip.who}, ${localTimestamp(skip.at)}); an older file does not bring it back (undo that delete, or --renumber to add it as a new post)`;
-      }
-    },
-    refusal: (refusal, t) => {
-      switch (refusal.kind) {
-        case 'missing':
-          return refusal.fields.length ? `a new post needs ${refusal.fields.map((field) => t.fieldName(field)).join(' and ')}` : 'not a valid post';
-        case 'not-on-board':
-          return `post ${refusal.id} is not on the board (--update changes posts that are; leave the number out to add it)`;
-        case 'source-taken':
-          return refusal.existing === 'file' ? 'its source URL is a new post\'s earlier in the file' : `its source URL is already on the board as post ${refusal.existing}`;
-        case 'named-twice':
-          return `post ${refusal.id} is changed by ${t.place(refusal.first)} already, differently; keep one of the two rows`;
-        case 'changed-since':
-          return t.stale.changed(refusal);
-        case 'cannot-tell':
-          return t.stale.cannotTell(refusal);
-        case 'no-times':
-          return `this file has no updatedAt (수정 시각) column, so whether post ${refusal.id} changed on the board since the file was made cannot be told; export with it (every default export has it) and edit that, or --force to apply the row as it is`;
-      }
-    },
-    skipped: 'skipped',
-    moreSkipped: (count) => `… and ${n(count)} more ${count === 1 ? 'row' : 'rows'} skipped as already on the board (counted below)`,
-    ignored: (columns) => `ignored columns no field answers to: ${columns.join(', ')}`,
-    noneValid: 'nothing imported: no record is valid',
-    onBoard: (count) => `${n(count)} ${count === 1 ? 'row names a post' : 'rows name posts'} already on the board, with other content:`,
-    ask: (count) => `Apply these changes to ${count === 1 ? 'that post' : `those ${n(count)} posts`}?`,
-    plan: { update: (id, title) => `~ post ${id}: ${title}`, add: (id, title) => `+ post ${id}: ${title}` },
-  },
-  ko: {
-    description: 'CSV(export가 쓴 것, 한국어 엑셀이 저장한 것), TSV, JSON, JSONL에서 글 가져오기. --update는 엑셀에서 고친 것을 반영',
-    file: '가져올 파일, - 이면 표준 입력',
-    options: {
-      format: `${IMPORT_FORMATS.join(', ')} (기본: 파일 이름, 없으면 내용으로 판단)`,
-      renumber: '가져온 글 모두에 새 번호 (다른 게시판의 글)',
-      allowDuplicate: '출처 URL이 이미 있는 글도 가져오기',
-      skipInvalid: '올바른 것만 가져오고 나머지는 이유와 함께 알리기 (기본: 전부 아니면 전무)',
-      dryRun: '모두 검사하고 바뀔 것을 글마다 보여 주기; 쓰지 않음',
-      update: '번호(번호/id)가 게시판에 있는 행은 그 글을 고침 (다른 필드만); 번호 없는 행은 추가',
-      yes: '터미널에서, 게시판의 글을 바꾸는 행을 반영할지 묻지 않기',
-      force: '--update와 함께: 파일을 내보낸 뒤에 바뀐 글에도 반영',
-      formulaGuard: '= + - @ 로 시작하는 칸 앞의 작은따옴표를 그대로 두기 (export가 스프레드시트에서 글자로 보이도록 붙이고, import는 기본으로 뗌)',
-    },
-    examples: [
-      ['postboard import board.csv', 'CSV 내보내기 (UTF-8, BOM 유무 상관없이, UTF-16, 또는 엑셀의 CP949)'],
-      ['postboard import 게시판.csv --update --dry-run', '고친 내보내기가 바꿀 것을 필드마다'],
-      ['postboard import 게시판.csv --update', '엑셀에서 고친 것을 반영'],
-      ['postboard import archive.json --renumber', '다른 게시판을 새 번호로'],
-      ['postboard export --format jsonl | postboard import - --db copy.json', '게시판 복사'],
-    ],
-    cannotRead: (file, code) => `읽을 수 없습니다: ${file} (${code})`,
-    brokenQuotes: (file, row) =>
-      `${file} ${n(row)}행: 여기서 연 따옴표(")가 CSV 방식으로 닫히지 않아 그 뒤의 행을 나눌 수 없습니다. 가져온 것 없음. 따옴표를 고치세요 (칸 안의 따옴표는 "" 로 씁니다)`,
-    unreadable: (reason) => {
-      switch (reason.kind) {
-        case 'json':
-          return `올바른 JSON이 아닙니다 (${reason.detail})`;
-        case 'not-object':
-          return '글의 필드를 가진 객체가 아닙니다';
-        case 'not-posts':
-          return '글의 배열도 게시판도 아닙니다';
-        case 'csv':
-          return `올바른 CSV가 아닙니다 (${reason.detail})`;
-        case 'cells':
-          return `칸이 ${reason.cells}개인데 열은 ${reason.columns}개입니다`;
-        case 'inexact':
-          return `${reason.key} 값을 정확히 담을 수 없습니다: ${reason.literal} (${n(Number.MAX_SAFE_INTEGER)}까지의 정수만)`;
-      }
-    },
-    summary: (done, c) => {
-      const parts = [`${n(c.added)}건 추가${c.renumbered ? `(${n(c.renumbered)}건 새 번호)` : ''}`, `${n(c.updated)}건 수정`, `${n(c.unchanged)}건 그대로`];
-      if (c.skipped) parts.push(`${n(c.skipped)}건 건너뜀`);
-      if (c.invalid) parts.push(`잘못된 ${n(c.invalid)}건`);
-      return `${done ? '가져왔습니다' : '가져오면'}: ${parts.join(', ')}`;
-    },
-    skip: (skip) => {
-      switch (skip.kind) {
-        case 'duplicate-source':
-          return `건너뜀: 출처 URL이 ${skip.existing === 'file' ? '파일 앞쪽에 이미 있습니다' : `이미 ${skip.existing}번 글에 있습니다`}`;
-        case 'same-post':
-          return `건너뜀: 같은 글이 ${skip.existing === 'file' ? '파일 앞쪽에 이미 있습니다' : `이미 ${skip.existing}번 글로 있습니다 (전에 가져옴)`}`;
-        case 'on-board':
-          return `건너뜀: ${skip.id}번 글이 다른 내용으로 게시판에 있습니다 (바꾸려면 --update, 새 글로 더하려면 --renumber)`;
-        case 'older-copy':
-          return `건너뜀: ${skip.id}번 글은 이 파일을 만든 뒤 게시판에서 바뀌었고, 이 행은 그 글에서 고친 것이 없습니다. 게시판의 것을 그대로 둡니다`;
-        case 'deleted':
-          return `건너뜀: ${skip.id}번 글은 게시판에서 지웠습니다 (${skip.who}, ${localTimestamp(skip.at)}). 예전 파일로 되살리지 않습니다 (그 삭제를 undo하거나, 새 글로 더하려면 --renumber)`;
-      }
-    },
-    refusal: (refusal, t) => {
-      switch (refusal.kind) {
-        case 'missing':
-          return refusal.fields.length ? `새 글에 꼭 있어야 할 것이 없습니다: ${refusal.fields.map((field) => t.fieldName(field)).join(', ')}` : '올바른 글이 아닙니다';
-        case 'not-on-board':
-          return `${refusal.id}번 글이 게시판에 없습니다 (--update는 있는 글을 고칩니다. 새로 더하려면 번호를 비우세요)`;
-        case 'source-taken':
-          return refusal.existing === 'file' ? '출처 URL이 파일 앞쪽의 새 글에 이미 있습니다' : `출처 URL이 이미 ${refusal.existing}번 글에 있습니다`;
-        case 'named-twice':
-          return `${refusal.id}번 글을 다르게 고치는 행이 이미 있습니다 (${t.place(refusal.first)}). 두 행 중 하나만 남기세요`;
-        case 'changed-since':
-          return t.stale.changed(refusal);
-        case 'cannot-tell':
-          return t.stale.cannotTell(refusal);
-        case 'no-times':
-          return `이 파일에는 수정 시각(updatedAt) 열이 없어, 파일을 만든 뒤에 ${refusal.id}번 글이 게시판에서 바뀌었는지 알 수 없습니다. 그 열이 있는 내보내기(기본 내보내기에는 다 있음)를 고치거나, 그대로 반영하려면 --force`;
-      }
-    },
-    skipped: '건너뜀',
-    moreSkipped: (count) => `… 이미 게시판에 있어 건너뛴 행 ${n(count)}개 더 (아래 합계에 있습니다)`,
-    ignored: (columns) => `맞는 필드가 없어 무시한 열: ${columns.join(', ')}`,
-    noneValid: '가져온 것 없음: 올바른 레코드가 없습니다',
-    onBoard: (count) => `${n(count)}개 행이 게시판에 있는 글을 다른 내용으로 담고 있습니다:`,
-    ask: (count) => (count === 1 ? '그 글에 이 변경을 반영할까요?' : `글 ${n(count)}개에 이 변경을 반영할까요?`),
-    plan: { update: (id, title) => `~ ${id}번 글: ${title}`, add: (id, title) => `+ ${id}번 글: ${title}` },
-  },
-};
 
-export const summary = (lang: Lang): string => TEXT[lang].description;
+export const summary = (lang: Lang): string => MESSAGES[lang].commands.import.description;
 
 export function register(program: Command, ctx: Context, run = runImport): void {
-  const text = TEXT[ctx.lang];
+  const text = ctx.t.commands.import;
   program
     .command('import')
     .description(text.description)
@@ -303,7 +130,7 @@ export function parseImportOptions(file: string, raw: RawImportOptions & { accep
 }
 
 export async function runImport(ctx: Context, options: ImportOptions): Promise<void> {
-  const text = TEXT[ctx.lang];
+  const text = ctx.t.commands.import;
   const store = ctx.board();
   if (!options.dryRun) await store.assertWritable();
   const file = await readRecords(await readInput(ctx, options.file, text), options.format, { formulaGuard: options.formulaGuard }).catch((error: unknown) => {

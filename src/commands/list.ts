@@ -3,7 +3,7 @@ import type { FieldKey } from '../board/fields.js';
 import type { Post } from '../board/post.js';
 import type { PostFilter, PostOrder } from '../board/query.js';
 import type { Context } from '../context.js';
-import type { Lang } from '../i18n/index.js';
+import { type Lang, MESSAGES } from '../i18n/index.js';
 import { outputWidth } from '../io.js';
 import { addFilterOptions, OptionParser, parseFilter, type RawFilterOptions } from '../options.js';
 import { renderPostTable } from '../render/posts.js';
@@ -11,11 +11,10 @@ import { fitCell } from '../render/table.js';
 import { simpleMeasure } from '../render/width.js';
 import { examples } from '../cmdutil/examples.js';
 import { writeJsonList } from '../cmdutil/json-output.js';
+import { LIST_FORMATS, PAGE_SIZE } from '../cmdutil/choices.js';
 
-export const LIST_FORMATS = ['table', 'json', 'jsonl'] as const;
 export type ListFormat = (typeof LIST_FORMATS)[number];
 export const DEFAULT_LIST_FIELDS: readonly FieldKey[] = ['id', 'title', 'author', 'date', 'views'];
-const PAGE_SIZE = 20;
 
 export interface ListOptions {
   filter: PostFilter;
@@ -38,55 +37,15 @@ interface RawListOptions extends RawFilterOptions {
   width?: string;
 }
 
-const HELP: Record<Lang, { description: string; options: Record<string, string>; examples: [string, string][] }> = {
-  en: {
-    description: 'List the board\'s posts, newest first, 20 per page',
-    options: {
-      limit: `posts per page (default ${PAGE_SIZE})`,
-      page: 'which page to show (default 1)',
-      all: 'every matching post on one page',
-      fields: 'columns to show, comma-separated: id,title,author,department,date,views,status,body,source,createdAt,updatedAt',
-      format: `output format: ${LIST_FORMATS.join(', ')} (json: the posts as stored)`,
-      width: 'fit the table to this many columns (default: COLUMNS, else the terminal)',
-    },
-    examples: [
-      ['postboard list', 'the 20 newest posts'],
-      ['postboard list --page 2', 'the next 20'],
-      ['postboard list --search "탄소 중립" --period month', 'this month\'s posts mentioning both words'],
-      ['postboard list --department 환경부 --sort views', 'a department\'s most read posts'],
-      ['postboard list --status hidden --format json', 'hidden posts, as JSON'],
-      ['postboard list --fields id,title,department --width 80', 'chosen columns, 80 wide'],
-    ],
-  },
-  ko: {
-    description: '게시판 글 목록 (최신 글 먼저, 한 쪽에 20개)',
-    options: {
-      limit: `한 쪽에 보일 글 수 (기본 ${PAGE_SIZE})`,
-      page: '보일 쪽 번호 (기본 1)',
-      all: '조건에 맞는 글 모두를 한 번에',
-      fields: '보일 열, 쉼표로 구분: id,title,author,department,date,views,status,body,source,createdAt,updatedAt',
-      format: `출력 형식: ${LIST_FORMATS.join(', ')} (json: 저장된 그대로)`,
-      width: '표를 이 칸 수에 맞춤 (기본: COLUMNS, 없으면 터미널 너비)',
-    },
-    examples: [
-      ['postboard list', '최신 글 20개'],
-      ['postboard list --page 2', '다음 20개'],
-      ['postboard list --search "탄소 중립" --period month', '지난 한 달 동안 두 낱말이 모두 들어간 글'],
-      ['postboard list --department 환경부 --sort views', '한 부서의 조회수 높은 글'],
-      ['postboard list --status hidden --format json', '비노출 글을 JSON으로'],
-      ['postboard list --fields id,title,department --width 80', '고른 열만, 80칸 너비로'],
-    ],
-  },
-};
 
 export const name = 'list';
 /** What follows the name in `postboard --help`'s list of commands. */
 export const term = '[options]';
 export const aliases: readonly string[] = ['ls'];
-export const summary = (lang: Lang): string => HELP[lang].description;
+export const summary = (lang: Lang): string => MESSAGES[lang].commands.list.description;
 
 export function register(program: Command, ctx: Context, run = runList): void {
-  const help = HELP[ctx.lang];
+  const help = ctx.t.commands.list;
   const command = program
     .command('list')
     .alias('ls')

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { ChangeLogEntry, PostChange } from '../board/log.js';
 import type { Context } from '../context.js';
-import type { Lang, Messages } from '../i18n/index.js';
+import { type Lang, type Messages, MESSAGES } from '../i18n/index.js';
 import { outputWidth } from '../io.js';
 import { OptionParser } from '../options.js';
 import { visibleLine } from '../render/sanitize.js';
@@ -25,7 +25,7 @@ export interface LogOptions {
   width: number | undefined;
 }
 
-interface LogText {
+export interface LogText {
   description: string;
   options: Record<'limit' | 'format' | 'width', string>;
   examples: [string, string][];
@@ -39,53 +39,11 @@ interface LogText {
   redoes: (seq: number) => string;
 }
 
-const TEXT: Record<Lang, LogText> = {
-  en: {
-    description: 'Show the recent changes to the board: who made them, when, with which command, and what they did',
-    options: {
-      limit: 'how many changes, newest first (default: 20)',
-      format: 'table, json or jsonl (each change with every field old → new)',
-      width: 'fit the table to this many columns (default: the terminal)',
-    },
-    examples: [
-      ['postboard log', 'the last 20 changes'],
-      ['postboard log --limit 5 --format json', 'with each post change, for a script'],
-    ],
-    headers: { seq: '#', at: 'When', who: 'Who', command: 'Command', what: 'What' },
-    empty: 'No changes recorded yet.',
-    add: (count) => `${count} added`,
-    edit: (count) => `${count} changed`,
-    delete: (count) => `${count} deleted`,
-    undone: (seq) => `(undone by #${seq})`,
-    undoes: (seq) => `takes back #${seq}:`,
-    redoes: (seq) => `makes #${seq} again:`,
-  },
-  ko: {
-    description: '게시판의 최근 변경 보기: 누가, 언제, 어떤 명령으로, 무엇을 했는지',
-    options: {
-      limit: '몇 개를, 최근 것부터 (기본: 20)',
-      format: 'table, json, jsonl (변경마다 필드의 이전 → 이후 전부)',
-      width: '표를 이 너비에 맞추기 (기본: 터미널 너비)',
-    },
-    examples: [
-      ['postboard log', '최근 변경 20개'],
-      ['postboard log --limit 5 --format json', '글마다의 변경까지, 스크립트용'],
-    ],
-    headers: { seq: '#', at: '언제', who: '누가', command: '명령', what: '무엇을' },
-    empty: '아직 기록된 변경이 없습니다.',
-    add: (count) => `${count}개 추가`,
-    edit: (count) => `${count}개 수정`,
-    delete: (count) => `${count}개 삭제`,
-    undone: (seq) => `(#${seq}에서 되돌림)`,
-    undoes: (seq) => `#${seq} 되돌림:`,
-    redoes: (seq) => `#${seq} 다시 함:`,
-  },
-};
 
-export const summary = (lang: Lang): string => TEXT[lang].description;
+export const summary = (lang: Lang): string => MESSAGES[lang].commands.log.description;
 
 export function register(program: Command, ctx: Context, run = runLog): void {
-  const text = TEXT[ctx.lang];
+  const text = ctx.t.commands.log;
   program
     .command(name)
     .description(text.description)
@@ -131,7 +89,7 @@ function one(change: PostChange, t: Messages): string {
 }
 
 export async function runLog(ctx: Context, options: LogOptions): Promise<void> {
-  const text = TEXT[ctx.lang];
+  const text = ctx.t.commands.log;
   const entries = (await ctx.board().info()).exists ? await ctx.board().log(options.limit) : [];
   if (options.format !== 'table') return writeJsonList(ctx, entries, options.format as JsonFormat);
   if (entries.length === 0) return ctx.note(text.empty);

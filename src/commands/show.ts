@@ -1,15 +1,15 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import type { Lang, Messages } from '../i18n/index.js';
+import { type Lang, type Messages, MESSAGES } from '../i18n/index.js';
 import { outputWidth } from '../io.js';
 import { OptionParser } from '../options.js';
 import { renderPostView } from '../render/posts.js';
 import { assertBoard, findPost } from '../cmdutil/find.js';
 import { writeJsonPost } from '../cmdutil/json-output.js';
 import { examples } from '../cmdutil/examples.js';
+import { SHOW_FORMATS } from '../cmdutil/choices.js';
 
-export const SHOW_FORMATS = ['text', 'json'] as const;
 
 export interface ShowOptions {
   id: number;
@@ -22,43 +22,15 @@ interface RawShowOptions {
   width?: string;
 }
 
-const HELP: Record<Lang, { description: string; id: string; options: Record<string, string>; examples: [string, string][] }> = {
-  en: {
-    description: 'Show one post in full: title, details, body and source',
-    id: 'the post number (번호)',
-    options: {
-      format: `output format: ${SHOW_FORMATS.join(', ')} (json: the post as stored)`,
-      width: 'wrap to this many columns (default: COLUMNS, else the terminal)',
-    },
-    examples: [
-      ['postboard show 2912', 'read a press release'],
-      ['postboard show 2912 --format json | jq .source.url', 'its source URL'],
-      ['postboard show 2912 --width 60 | less', 'wrapped for a narrow pager'],
-    ],
-  },
-  ko: {
-    description: '글 하나를 자세히: 제목, 정보, 내용, 출처',
-    id: '글 번호',
-    options: {
-      format: `출력 형식: ${SHOW_FORMATS.join(', ')} (json: 저장된 그대로)`,
-      width: '이 칸 수에 맞춰 줄 바꿈 (기본: COLUMNS, 없으면 터미널 너비)',
-    },
-    examples: [
-      ['postboard show 2912', '보도자료 읽기'],
-      ['postboard show 2912 --format json | jq .source.url', '출처 URL만'],
-      ['postboard show 2912 --width 60 | less', '좁은 화면에 맞춰 줄 바꿈'],
-    ],
-  },
-};
 
 export const name = 'show';
 /** What follows the name in `postboard --help`'s list of commands. */
 export const term = '[options] <id>';
 export const aliases: readonly string[] = [];
-export const summary = (lang: Lang): string => HELP[lang].description;
+export const summary = (lang: Lang): string => MESSAGES[lang].commands.show.description;
 
 export function register(program: Command, ctx: Context, run = runShow): void {
-  const help = HELP[ctx.lang];
+  const help = ctx.t.commands.show;
   program
     .command('show')
     .description(help.description)

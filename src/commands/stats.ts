@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { PostFilter } from '../board/query.js';
 import { titleKey } from '../board/title-key.js';
 import type { Context } from '../context.js';
-import type { Lang, Messages } from '../i18n/index.js';
+import { type Lang, type Messages, MESSAGES } from '../i18n/index.js';
 import { outputWidth } from '../io.js';
 import { addFilterOptions, OptionParser, parseFilter, type RawFilterOptions } from '../options.js';
 import { visibleLine } from '../render/sanitize.js';
@@ -11,13 +11,13 @@ import { measureFor } from '../render/width.js';
 import { examples } from '../cmdutil/examples.js';
 import { writeJsonValue } from '../cmdutil/json-output.js';
 import type { Grouping, Tally } from '../store/store.js';
+import { GROUPINGS, TOP } from '../cmdutil/choices.js';
 
 export const name = 'stats';
 /** What follows the name in `postboard --help`'s list of commands. */
 export const term = '[options]';
 export const aliases: readonly string[] = [];
 
-export const GROUPINGS = ['department', 'month', 'author'] as const satisfies readonly Grouping[];
 
 export interface StatsOptions {
   filter: PostFilter;
@@ -36,7 +36,7 @@ interface RawStatsOptions extends RawFilterOptions {
   width?: string;
 }
 
-interface StatsText {
+export interface StatsText {
   description: string;
   options: Record<'by' | 'top' | 'all' | 'format' | 'width', string>;
   examples: [string, string][];
@@ -51,63 +51,12 @@ interface StatsText {
   noSort: (option: string) => string;
 }
 
-const TOP = 10;
 
-const TEXT: Record<Lang, StatsText> = {
-  en: {
-    description: 'Counts and total views by department, by month and by author, for any filter of list',
-    options: {
-      by: `which tables: ${GROUPINGS.join(', ')} (comma-separated; default all three)`,
-      top: `rows per table, busiest first (default ${TOP})`,
-      all: 'every row',
-      format: 'output: table, json',
-      width: 'fit the tables to this many columns',
-    },
-    examples: [
-      ['postboard stats', 'the busiest departments, months and authors'],
-      ['postboard stats --by month --period year', 'posts per month over the last year'],
-      ['postboard stats --by department --status published --format json', 'for a script'],
-    ],
-    heading: { department: 'Department', month: 'Month', author: 'Author' },
-    posts: 'Posts',
-    views: 'Views',
-    average: 'Avg views',
-    share: 'Share of posts',
-    none: '(none)',
-    total: (posts, views) => `${posts} posts · ${views} views`,
-    more: (count) => `… ${count} more (--all to see them)`,
-    noSort: (option) => `${option} is for list and export; stats orders its tables itself (the busiest first, months newest first)`,
-  },
-  ko: {
-    description: '부서별, 월별, 글쓴이별 글 수와 조회수 합계 (list의 모든 필터 사용 가능)',
-    options: {
-      by: `표 고르기: ${GROUPINGS.join(', ')} (쉼표로 구분; 기본 셋 다)`,
-      top: `표마다 보일 줄 수, 많은 것부터 (기본 ${TOP})`,
-      all: '모든 줄',
-      format: '출력: table, json',
-      width: '표를 이 칸 수에 맞춤',
-    },
-    examples: [
-      ['postboard stats', '글이 많은 부서, 달, 글쓴이'],
-      ['postboard stats --by month --period year', '지난 1년의 월별 글 수'],
-      ['postboard stats --by department --status published --format json', '스크립트용'],
-    ],
-    heading: { department: '담당부서', month: '월', author: '글쓴이' },
-    posts: '글 수',
-    views: '조회수',
-    average: '평균 조회수',
-    share: '글 비율',
-    none: '(없음)',
-    total: (posts, views) => `글 ${posts}개 · 조회수 ${views}`,
-    more: (count) => `… ${count}개 더 (--all로 모두)`,
-    noSort: (option) => `list와 export에 쓰는 옵션입니다: ${option}. stats는 표를 스스로 정렬합니다 (많은 것부터, 월은 최근부터)`,
-  },
-};
 
-export const summary = (lang: Lang): string => TEXT[lang].description;
+export const summary = (lang: Lang): string => MESSAGES[lang].commands.stats.description;
 
 export function register(program: Command, ctx: Context, run = runStats): void {
-  const text = TEXT[ctx.lang];
+  const text = ctx.t.commands.stats;
   const command = program
     .command(name)
     .description(text.description)
@@ -125,7 +74,7 @@ export function parseStatsOptions(raw: RawStatsOptions, ctx: Context): StatsOpti
   const parse = new OptionParser(ctx, name);
   // Its tables have their own order (busiest first, months newest first): list's sort means nothing here.
   for (const [option, given] of [['--sort', raw.sort], ['--asc', raw.asc], ['--desc', raw.desc]] as const) {
-    if (given !== undefined) parse.fail(TEXT[ctx.lang].noSort(option));
+    if (given !== undefined) parse.fail(ctx.t.commands.stats.noSort(option));
   }
   parse.conflict(['--all', raw.all], ['--top', raw.top]);
   const by = raw.by === undefined ? [...GROUPINGS] : raw.by.split(',').map((part) => parse.choice('--by', GROUPINGS, part.trim()) as Grouping);
@@ -147,7 +96,7 @@ export function ordered(rows: Tally[], by: Grouping): Tally[] {
 }
 
 export async function runStats(ctx: Context, options: StatsOptions): Promise<void> {
-  const text = TEXT[ctx.lang];
+  const text = ctx.t.commands.stats;
   const store = ctx.board();
   const info = await store.info();
   if (!info.exists) ctx.note(ctx.t.list.missing(store.name, ctx.command('add')));

@@ -6,6 +6,27 @@ import { LIMITS, type FieldIssue, type Rule } from '../board/post.js';
 import type { DecodeProblem, TextEncoding, TextPlace } from '../files/decode.js';
 import type { BoardProblem, DatabaseStep, FileKind, JsonKind } from '../store/board.js';
 import { byteSize, grouped, megabytes, quoted, shellWord, shownValue } from './shared.js';
+import type { HelpText } from '../cli.js';
+import type { AddText } from '../commands/add.js';
+import type { CopyText } from '../commands/copy.js';
+import type { DeleteText } from '../commands/delete.js';
+import type { CheckText } from '../commands/check.js';
+import type { ImportText } from '../commands/import.js';
+import type { StatsText } from '../commands/stats.js';
+import type { CompletionText } from '../commands/completion.js';
+import type { EditText } from '../commands/edit.js';
+import type { LogText } from '../commands/log.js';
+import type { ExportText } from '../commands/export.js';
+import type { InitText } from '../commands/init.js';
+import type { Words, UndoText } from '../commands/undo.js';
+import type { VisibilityText } from '../commands/visibility.js';
+import type { Failure } from '../prompts/editor.js';
+import { ADD_FORMATS, CHECK_FORMATS, ENCODINGS, EXPORT_FORMATS, FEED_SIZE, GROUPINGS, LIST_FORMATS, PAGE_SIZE, SHELLS, SHOW_FORMATS, TOP } from '../cmdutil/choices.js';
+import { IMPORT_FORMATS } from '../formats/records.js';
+import { PERIODS } from '../board/dates.js';
+import { SORT_KEYS } from '../board/query.js';
+import { STATUSES } from '../board/post.js';
+import { LANGS } from './shared.js';
 
 /** What a problem's words may draw on from their catalogue. */
 interface ProblemWords {
@@ -26,7 +47,7 @@ const stepOutcome = (during: DatabaseStep): string =>
 export type ProblemTexts = { [K in BoardProblem['kind']]: (problem: Extract<BoardProblem, { kind: K }>, t: ProblemWords) => string };
 
 /** The English catalogue: every message postboard prints outside the commands' own words. */
-export const en = {
+const core = {
   fields: {
     id: 'No.',
     title: 'Title',
@@ -44,6 +65,10 @@ export const en = {
     updatedAt: 'Updated',
   } satisfies Record<FieldKey, string>,
   status: { published: 'published', hidden: 'hidden' },
+  /** The names commander's help gives values and sections (`<path>`), where a language has its own. */
+  terms: {} as Record<string, string>,
+  examplesHeading: 'Examples:',
+  notATerminal: (command: string) => `stdin is not a terminal, so postboard cannot ask: add --yes to ${command} without asking`,
 
   /** The add and edit form (prompts/post-form.ts): a question for each field a person gives, and what it says around them. */
   form: {
@@ -137,12 +162,10 @@ export const en = {
   error: {
     prefix: 'error',
     unexpected: (message: string) => `unexpected error: ${message} (set POSTBOARD_DEBUG=1 for details)`,
+    /** commander's messages by their code, where this language words them (English: as commander does; the rest as it says them). */
     commander: {
-      'commander.unknownOption': (flag: string) => `unknown option ${flag}`,
-      'commander.unknownCommand': (name: string) => `unknown command ${name}`,
-      'commander.missingArgument': (name: string) => `missing argument ${name}`,
-      'commander.optionMissingArgument': (flag: string) => `option ${flag} needs a value`,
-      'commander.excessArguments': () => 'too many arguments',
+      'commander.unknownOption': (flag: string) => `unknown option '${flag}'`,
+      'commander.unknownCommand': (name: string) => `unknown command '${name}'`,
     } as Record<string, (subject: string) => string>,
     didYouMean: (suggestion: string) => `did you mean ${suggestion.includes(',') ? `one of ${suggestion}` : suggestion}?`,
     savedAnyway: 'the change itself was saved: only what it would have printed is lost (do not run it again)',
@@ -281,6 +304,11 @@ export const en = {
       `the connection to the PostgreSQL server at ${problem.host} was ended (${problem.detail})${stepOutcome(problem.during)}`,
     'statement-timeout': (problem) =>
       `the PostgreSQL server stopped a statement after ${problem.seconds} s (POSTBOARD_STATEMENT_TIMEOUT beyond the lock time-out); the board is unchanged. Try again later, or raise POSTBOARD_STATEMENT_TIMEOUT`,
+    'bad-url': () => 'not a valid PostgreSQL URL (postgres://user@host:5432/database; a password with @, /, ? or # in it is written %40, %2F, %3F, %23)',
+    'bad-schema': (problem) =>
+      problem.schema.length > 63
+        ? `schema ${JSON.stringify(problem.schema.slice(0, 20))}… is longer than PostgreSQL's 63 characters for a name`
+        : `schema ${JSON.stringify(problem.schema)} must be letters, digits and _ (a PostgreSQL name)`,
     'bad-setting': (problem) => `${problem.setting} must be one of ${problem.choices.join(', ')}, not ${quoted(problem.value)}`,
     'tls': (problem) =>
       problem.reason === 'unsupported'
@@ -422,6 +450,467 @@ export const en = {
     return problem.encoding === 'cp949'
       ? `${file}: ${at} holds bytes that are neither UTF-8 nor CP949 (Korean Windows); save the file as UTF-8`
       : `${file}: ${at} is not valid ${this.encodingName[problem.encoding]} after its byte-order mark`;
+  },
+
+};
+
+/** What the words of the commands may draw on: the rest of the catalogue. */
+export type CoreWords = typeof core;
+
+/** The English catalogue: the core words, and the words of each command, of the help and of the prompts. */
+export const en = {
+  ...core,
+  filters: {
+    status: `only posts with this status: ${STATUSES.join(', ')} (or 노출, 비노출), all (default: all)`,
+    author: 'only posts whose author contains this text (any case)',
+    department: 'only posts whose department contains this text (any case)',
+    search: 'only posts whose title or body holds every word ("quoted phrase" for one)',
+    since: 'only posts dated on or after this day (YYYY-MM-DD)',
+    until: 'only posts dated on or before this day (YYYY-MM-DD)',
+    period: `only posts of the last ${PERIODS.join(', ')}, up to today`,
+    sort: `order by ${SORT_KEYS.join(', ')} (default: id, newest first)`,
+    asc: 'ascending order (lowest, oldest or 가 first)',
+    desc: 'descending order (highest, newest or 하 first)',
+  } satisfies Record<string, string>,
+  help: {
+    description: 'A news board in your terminal: post, list, read and export press releases.',
+    examples: [
+      ['postboard list', 'the 20 newest posts'],
+      ['postboard show 2912', 'read one post'],
+      ['postboard list --db ~/boards/esg.json --search 수소', 'search another board'],
+    ] as [string, string][],
+    db: (board) =>
+      `the board: a JSON file, a SQLite file (.sqlite, .db) or postgres://… (default: POSTBOARD_DB, else ./data/posts.json where it exists, else your own board; now: ${board})`,
+    lang: `interface language: ${LANGS.join(', ')} (default: POSTBOARD_LANG, else from LANG)`,
+    color: 'no colour, even on a terminal (also NO_COLOR=1)',
+    help: 'show help for a command',
+    version: 'show the version',
+    pager: 'never page long output through $PAGER (less)',
+    titles: { 'Usage:': 'Usage:', 'Options:': 'Options:', 'Global Options:': 'Global Options:', 'Commands:': 'Commands:', 'Arguments:': 'Arguments:' },
+    environment: `Environment:
+  POSTBOARD_DB            the board when --db is not given (a file or postgres://…)
+  POSTBOARD_LANG          ko or en
+  POSTBOARD_AUTHOR        the default author for new posts
+  POSTBOARD_LOCK_TIMEOUT  seconds to wait for another writer (default 10)
+  POSTBOARD_SQLITE_DRIVER
+                          node:sqlite or better-sqlite3 for SQLite boards
+                          (default: Node's own, 22.16+)
+  POSTBOARD_STATEMENT_TIMEOUT
+                          PostgreSQL: seconds one statement may run, and a silent
+                          server is waited for, on top of the lock wait (default 30)
+  POSTBOARD_DEBUG=1       show stack traces of unexpected errors
+  POSTBOARD_PAGER, PAGER  the pager for long output on a terminal (default: less -FRX)
+  NO_COLOR, FORCE_COLOR   turn colour off, or on for a pipe
+  COLUMNS                 the width tables and posts fit
+
+Exit codes: 0 ok, 1 failed (not found, bad board file, I/O), 2 usage error, 130 interrupted.`,
+  } satisfies HelpText,
+  prompts: {
+    body: {
+    hint: (editing) => `(Enter for a new line, Ctrl+D to finish${editing ? ' — Ctrl+D now keeps it as it is; Ctrl+K clears it all' : ''}; Ctrl+U clears a line)`,
+    lines: (count) => `${count} ${count === 1 ? 'line' : 'lines'}`,
+    none: '(no body)',
+  } satisfies { hint: (editing: boolean) => string; lines: (count: number) => string; none: string },
+    confirm: { hint: (byDefault): string => (byDefault ? '(Y/n)' : '(y/N)'), yes: 'Yes', no: 'No', again: 'Answer y or n' } satisfies { hint: (byDefault: boolean) => string; yes: string; no: string; again: string },
+    editor: {
+    cancelled: 'cancelled in the editor (Ctrl+C); the post was not made',
+    notFound: (command, variable) => `cannot start the editor ${JSON.stringify(command)} (from $${variable}): not found; set $${variable} to an installed editor, or unset it to type the body here`,
+    failed: (command, failure) =>
+      `the editor ${JSON.stringify(command)} ${failure.kind === 'start' ? `could not start (${failure.code})` : failure.kind === 'signal' ? `was stopped by ${failure.signal}` : `exited with status ${failure.status}`}; the post was not made`,
+  } satisfies { notFound: (command: string, variable: string) => string; failed: (command: string, failure: Failure) => string; cancelled: string },
+  },
+  commands: {
+    add: {
+    description: 'Post a press release: asks for what is missing on a terminal, or takes it all as flags',
+    options: {
+      yes: 'post without asking for confirmation',
+      dryRun: 'check and show the post, but do not add it',
+      quiet: 'print only the new post\'s number',
+      allowDuplicate: 'post even if the source URL is already on the board',
+      format: `output: ${ADD_FORMATS.join(', ')} (json: the post as stored)`,
+    },
+    examples: [
+      ['postboard add', 'on a terminal: asks for each field, shows a preview, asks to post'],
+      [
+        'postboard add --title "청정수소 협력 확대" --author 한국생산성본부 --department 산업통상자원부 --body-file release.txt --source-url https://www.korea.kr/… --yes',
+        'from a script: everything as flags',
+      ],
+      ['curl -s https://…/release.txt | postboard add --title "…" --author "…" --body-file -', 'the body from stdin'],
+      ['postboard add --title "…" --author "…" --dry-run --format json', 'check a post without adding it'],
+    ],
+    added: (id, title) => `Added post ${id}: ${title}`,
+    addedTo: (id, title, board) => `Added post ${id} to ${board}: ${title}`,
+    dryRun: 'Dry run: the post was checked, nothing added (its number is given when it is posted).',
+    draftNeedsYes: 'stdin is not a terminal, so the draft cannot be shown and confirmed: add --yes to post it as it is, or finish it at a terminal',
+    draftUnfinished: (flags, bodyCut) =>
+      `the draft is not finished (${bodyCut ? 'its body was cut short; ' : ''}not answered yet: ${flags.join(', ')}): finish it at a terminal, or give those as flags ('' for none)`,
+    missing: (flags) => `missing ${flags.join(' and ')}: stdin is not a terminal, so postboard cannot ask for ${flags.length > 1 ? 'them' : 'it'}`,
+    duplicate: (id) => `this source URL is already on the board as post ${id}; add --allow-duplicate to post it anyway`,
+    confirm: 'Post it?',
+    defaults: {
+      title: '(required)',
+      author: '(required; default POSTBOARD_AUTHOR)',
+      date: '(default today)',
+      status: '(default published)',
+    },
+    fromDraft: 'post a draft kept when an earlier add could not be saved, to the board it was for (flags and --db given win)',
+    draftKept: (path, command) => `Your post is kept as a draft: ${path}\nPost it later (to the same board) with: ${command}`,
+    draftLost: (json) => `The draft could not be saved anywhere; here it is, to keep:\n${json}`,
+    draftUsed: (path) => `Removed the draft ${path}`,
+    resuming: (board, title) => `Finishing your draft for ${board}${title ? `: ${title}` : ''}`,
+    badDraft: (path, why) => `--from-draft: cannot read ${path} (${why})`,
+  } satisfies AddText,
+    copy: {
+    description: 'Copy the whole board (numbers, statuses, timestamps, change log) to a new or empty board: JSON, SQLite or PostgreSQL',
+    to: 'where to: a JSON file, a SQLite file (.sqlite, or sqlite:PATH), a postgres:// URL (made with postboard init)',
+    examples: [
+      ['postboard copy --to archive.sqlite', 'a JSON board that grew, into a SQLite file'],
+      ['postboard init --db postgres://board@db/news && postboard copy --to postgres://board@db/news', 'to a team board'],
+      ['postboard copy --db postgres://board@db/news --to backup.json', 'a team board, as one file'],
+    ],
+    same: '--to names the board being copied',
+    broken: (id, field) =>
+      `post ${id}'s ${field} holds half of a UTF-16 surrogate pair (a board edited by hand), which a SQLite or PostgreSQL board cannot keep; fix it first. Nothing was copied`,
+    done: (posts, from, to, changes) => `Copied ${posts} and ${changes} ${changes === 1 ? 'change' : 'changes'} of the log from ${from} to ${to}.`,
+  } satisfies CopyText,
+    delete: {
+    description: 'Delete posts: shows them and asks first (their numbers are never given again)',
+    ids: 'post numbers',
+    yes: 'delete without asking (needed when stdin is not a terminal)',
+    examples: [
+      ['postboard delete 2913', 'shows the post, asks, deletes'],
+      ['postboard delete 2913 2914 --yes', 'from a script'],
+      ['postboard undo', 'changed your mind: bring them back'],
+    ],
+    question: (count) => `Delete ${count === 1 ? 'this post' : `these ${count} posts`}?`,
+    deleted: (count, ids) => `Deleted ${count} ${count === 1 ? 'post' : 'posts'}: ${ids.join(', ')}`,
+  } satisfies DeleteText,
+    check: {
+    description: 'Check the board file and report every problem in it; --fix repairs what needs no guessing',
+    options: {
+      fix: 'repair lastId and decomposed Hangul (after keeping a backup), then check again',
+      format: `output: ${CHECK_FORMATS.join(', ')}`,
+    },
+    examples: [
+      ['postboard check', 'is the board sound?'],
+      ['postboard check --fix', 'repair what can be repaired, keeping the old file as .bak'],
+      ['postboard check --db archive.json --format json', 'the problems, for a script'],
+    ],
+    healthy: (board, posts, lastId) => `${board}: ${posts} ${posts === 1 ? 'post' : 'posts'}, lastId ${lastId}, no problems.`,
+    notJson: (board) => `check reads a JSON board file; ${board} is a database, which keeps its own structure (postboard log shows its changes)`,
+    problems: (board, count, fixable) =>
+      `${board} has ${count} ${count === 1 ? 'problem' : 'problems'}${fixable > 0 ? ` (${fixable} can be fixed with --fix)` : ''}`,
+    backup: (path) => `Kept the board as it was in ${path}`,
+    repair: (repair) => {
+      switch (repair.kind) {
+        case 'bom':
+          return 'Fixed: removed the byte-order mark';
+        case 'schema-version':
+          return `Fixed: set schemaVersion to ${repair.to}`;
+        case 'last-id':
+          return `Fixed: lastId ${JSON.stringify(repair.from) ?? 'missing'} → ${repair.to}`;
+        case 'nfc':
+          return `Fixed: ${repair.id === undefined ? `posts[${repair.index}]` : `post ${repair.id}`} ${repair.field} composed to NFC`;
+      }
+    },
+    nothingToFix: 'Nothing to fix; the file was not written.',
+  } satisfies CheckText,
+    import: {
+    description: 'Import posts from CSV (as export writes it, or Korean Excel saves it), TSV, JSON or JSONL; --update applies edits made in a spreadsheet',
+    file: 'the file to import, or - for stdin',
+    options: {
+      format: `${IMPORT_FORMATS.join(', ')} (default: from the file name, else from the content)`,
+      renumber: 'give every imported post a new number (posts from another board)',
+      allowDuplicate: 'import posts whose source URL is already on the board',
+      skipInvalid: 'import the valid records and report the rest, each with its reasons (default: all or nothing)',
+      dryRun: 'check everything and show what would change, post by post; write nothing',
+      update: 'rows whose number (번호/id) is on the board update that post (only the fields that differ); rows without one are added',
+      yes: 'on a terminal, do not ask whether to apply the rows that change posts on the board',
+      force: 'with --update: apply rows even to posts changed after the file was exported',
+      formulaGuard: "keep the apostrophe before cells starting with = + - @ (export puts it there so a spreadsheet shows text, and import takes it off by default)",
+    },
+    examples: [
+      ['postboard import board.csv', 'a CSV export (UTF-8, with or without BOM, UTF-16, or CP949 from Excel)'],
+      ['postboard import 게시판.csv --update --dry-run', 'what an edited export would change, field by field'],
+      ['postboard import 게시판.csv --update', 'apply the edits made in Excel'],
+      ['postboard import archive.json --renumber', 'another board, under new numbers'],
+      ['postboard export --format jsonl | postboard import - --db copy.json', 'copy a board'],
+    ],
+    cannotRead: (file, code) => `cannot read ${file} (${code})`,
+    brokenQuotes: (file, row) =>
+      `${file} row ${grouped(row)}: a quote (") opens there and never closes as CSV closes it, so no row after it can be told apart; nothing imported. Fix the quotes (a quote inside a cell is written "")`,
+    unreadable: (reason) => {
+      switch (reason.kind) {
+        case 'json':
+          return `not valid JSON (${reason.detail})`;
+        case 'not-object':
+          return 'not an object with the fields of a post';
+        case 'not-posts':
+          return 'neither an array of posts nor a board';
+        case 'csv':
+          return `not valid CSV (${reason.detail})`;
+        case 'cells':
+          return `${reason.cells} cells, but ${reason.columns} columns`;
+        case 'inexact':
+          return `${reason.key} ${reason.literal} cannot be held exactly (numbers go up to ${grouped(Number.MAX_SAFE_INTEGER)}, whole)`;
+      }
+    },
+    summary: (done, c) => {
+      const parts = [`${grouped(c.added)} added${c.renumbered ? ` (${grouped(c.renumbered)} under a new number)` : ''}`, `${grouped(c.updated)} updated`, `${grouped(c.unchanged)} unchanged`];
+      if (c.skipped) parts.push(`${grouped(c.skipped)} skipped`);
+      if (c.invalid) parts.push(`${grouped(c.invalid)} invalid`);
+      return `${done ? 'Imported' : 'Would import'}: ${parts.join(', ')}`;
+    },
+    skip: (skip) => {
+      switch (skip.kind) {
+        case 'duplicate-source':
+          return `skipped: its source URL is ${skip.existing === 'file' ? 'earlier in the file' : `already on the board as post ${skip.existing}`}`;
+        case 'same-post':
+          return `skipped: the same post is ${skip.existing === 'file' ? 'earlier in the file' : `already on the board as post ${skip.existing} (imported before)`}`;
+        case 'on-board':
+          return `skipped: post ${skip.id} is on the board with other content (--update applies the changes; --renumber adds it as a new post)`;
+        case 'older-copy':
+          return `skipped: post ${skip.id} was changed on the board after this file was made, and this row changes nothing of it: the board's version stays`;
+        case 'deleted':
+          return `skipped: post ${skip.id} was deleted from the board (by ${skip.who}, ${localTimestamp(skip.at)}); an older file does not bring it back (undo that delete, or --renumber to add it as a new post)`;
+      }
+    },
+    refusal: (refusal, t) => {
+      switch (refusal.kind) {
+        case 'missing':
+          return refusal.fields.length ? `a new post needs ${refusal.fields.map((field) => t.fieldName(field)).join(' and ')}` : 'not a valid post';
+        case 'not-on-board':
+          return `post ${refusal.id} is not on the board (--update changes posts that are; leave the number out to add it)`;
+        case 'source-taken':
+          return refusal.existing === 'file' ? 'its source URL is a new post\'s earlier in the file' : `its source URL is already on the board as post ${refusal.existing}`;
+        case 'named-twice':
+          return `post ${refusal.id} is changed by ${t.place(refusal.first)} already, differently; keep one of the two rows`;
+        case 'changed-since':
+          return t.stale.changed(refusal);
+        case 'cannot-tell':
+          return t.stale.cannotTell(refusal);
+        case 'no-times':
+          return `this file has no updatedAt (수정 시각) column, so whether post ${refusal.id} changed on the board since the file was made cannot be told; export with it (every default export has it) and edit that, or --force to apply the row as it is`;
+      }
+    },
+    skipped: 'skipped',
+    moreSkipped: (count) => `… and ${grouped(count)} more ${count === 1 ? 'row' : 'rows'} skipped as already on the board (counted below)`,
+    ignored: (columns) => `ignored columns no field answers to: ${columns.join(', ')}`,
+    noneValid: 'nothing imported: no record is valid',
+    onBoard: (count) => `${grouped(count)} ${count === 1 ? 'row names a post' : 'rows name posts'} already on the board, with other content:`,
+    ask: (count) => `Apply these changes to ${count === 1 ? 'that post' : `those ${grouped(count)} posts`}?`,
+    plan: { update: (id, title) => `~ post ${id}: ${title}`, add: (id, title) => `+ post ${id}: ${title}` },
+  } satisfies ImportText,
+    stats: {
+    description: 'Counts and total views by department, by month and by author, for any filter of list',
+    options: {
+      by: `which tables: ${GROUPINGS.join(', ')} (comma-separated; default all three)`,
+      top: `rows per table, busiest first (default ${TOP})`,
+      all: 'every row',
+      format: 'output: table, json',
+      width: 'fit the tables to this many columns',
+    },
+    examples: [
+      ['postboard stats', 'the busiest departments, months and authors'],
+      ['postboard stats --by month --period year', 'posts per month over the last year'],
+      ['postboard stats --by department --status published --format json', 'for a script'],
+    ],
+    heading: { department: 'Department', month: 'Month', author: 'Author' },
+    posts: 'Posts',
+    views: 'Views',
+    average: 'Avg views',
+    share: 'Share of posts',
+    none: '(none)',
+    total: (posts, views) => `${posts} posts · ${views} views`,
+    more: (count) => `… ${count} more (--all to see them)`,
+    noSort: (option) => `${option} is for list and export; stats orders its tables itself (the busiest first, months newest first)`,
+  } satisfies StatsText,
+    completion: {
+    description: "Print a shell completion script (commands, options, known values, the board's departments and posts)",
+    shell: `${SHELLS.join(', ')}`,
+    departments: 'print the departments on the board, one per line',
+    examples: [
+      ['echo \'source <(postboard completion bash)\' >> ~/.bashrc', 'bash'],
+      ['mkdir -p ~/.zfunc && postboard completion zsh > ~/.zfunc/_postboard', 'zsh (with fpath=(~/.zfunc $fpath) before compinit in ~/.zshrc)'],
+      ['postboard completion fish > ~/.config/fish/completions/postboard.fish', 'fish'],
+    ],
+  } satisfies CompletionText,
+    edit: {
+    description: 'Change a post: only the fields given change; on a terminal with no flags, edit every field in place',
+    id: 'the post number',
+    options: {
+      views: 'set the view count',
+      allowDuplicate: 'allow a source URL another post already has',
+      yes: 'save without asking (on a terminal)',
+      format: 'output: text, json (the post as stored)',
+    },
+    examples: [
+      ['postboard edit 2912', 'on a terminal: each field pre-filled, the body in $EDITOR'],
+      ['postboard edit 2912 --title "세계 최고 디지털플랫폼정부, 10개국에 전파"', 'fix a title'],
+      ['postboard edit 2912 --views 300 --department 행정안전부', 'several fields at once'],
+      ['postboard edit 2912 --source-url ""', 'remove the source URL'],
+    ],
+    edited: (id, title, fields) => `Edited post ${id}: ${title} (${fields.join(', ')})`,
+    unchanged: (id) => `Post ${id} already says that; nothing changed.`,
+    changes: (id) => `Changes to post ${id}:`,
+    changedMeanwhile: (id, fields) => `post ${id} was changed by someone else while you were editing it (${fields.join(', ')}); nothing was saved: run edit again to see it as it is now`,
+    nothingGiven: 'nothing to change: give the fields to change as flags, e.g. --title (stdin is not a terminal, so postboard cannot ask)',
+    duplicate: (id) => `this source URL is already on the board as post ${id}; add --allow-duplicate to keep it anyway`,
+    confirm: 'Save the changes?',
+  } satisfies EditText,
+    log: {
+    description: 'Show the recent changes to the board: who made them, when, with which command, and what they did',
+    options: {
+      limit: 'how many changes, newest first (default: 20)',
+      format: 'table, json or jsonl (each change with every field old → new)',
+      width: 'fit the table to this many columns (default: the terminal)',
+    },
+    examples: [
+      ['postboard log', 'the last 20 changes'],
+      ['postboard log --limit 5 --format json', 'with each post change, for a script'],
+    ],
+    headers: { seq: '#', at: 'When', who: 'Who', command: 'Command', what: 'What' },
+    empty: 'No changes recorded yet.',
+    add: (count) => `${count} added`,
+    edit: (count) => `${count} changed`,
+    delete: (count) => `${count} deleted`,
+    undone: (seq) => `(undone by #${seq})`,
+    undoes: (seq) => `takes back #${seq}:`,
+    redoes: (seq) => `makes #${seq} again:`,
+  } satisfies LogText,
+    export: {
+    description: 'Export the board: CSV that opens right in Excel, TSV, JSON, JSONL, Markdown or an RSS feed',
+    options: {
+      format: `${EXPORT_FORMATS.join(', ')} (default csv)`,
+      output: 'write to FILE (whole or not at all) instead of stdout (- is stdout)',
+      force: 'replace FILE if it exists',
+      fields: 'columns, comma-separated (default: all; md: id,title,author,date,views, of the published posts unless --status says otherwise)',
+      header: `csv/tsv/md for people, in a language (${LANGS.join(', ')}): its header names, statuses (노출/비노출) and local times`,
+      excel: 'for Excel (the default for csv and tsv: a UTF-8 byte-order mark first, so Excel reads Korean right)',
+      noBom: 'no byte-order mark, for tools that do not want one',
+      encoding: `${ENCODINGS.join(', ')}: cp949 for Korean Excel that expects it (no BOM)`,
+      noFormulaGuard: "don't prefix cells starting with = + - @ with '",
+      feedTitle: 'the RSS feed\'s title (default: "postboard")',
+      feedLink: "the RSS feed's link, required for rss: the board's own address (posts without a source link to <it>#post-<number>)",
+      feedLanguage: 'the RSS feed\'s language (default: ko when the titles are Korean, else en)',
+      limit: `at most N posts (rss: default ${FEED_SIZE})`,
+    },
+    examples: [
+      ['postboard export -o board.csv', 'for Excel, Korean intact (UTF-8 with a byte-order mark)'],
+      ['postboard export --encoding cp949 --header ko -o 게시판.csv', 'for an older Korean Excel, Korean headers'],
+      ['postboard export --format json > archive.json', 'an archive, posts exactly as stored'],
+      ['postboard export --format md --period month', 'this month as a Markdown table'],
+      ['postboard export --format rss --feed-title "ESG 정책뉴스" --feed-link https://example.go.kr/esg -o feed.xml', 'a feed of the 20 newest'],
+    ],
+    exported: (count, posts, path) => `Exported ${count} ${posts === 1 ? 'post' : 'posts'} to ${path}`,
+    exists: (path) => `${path} already exists; add --force to replace it`,
+    cp949: (post, field, char) =>
+      `post ${post}: ${field} holds ${char}, which CP949 cannot encode; export as UTF-8 (the default) instead, or change the post`,
+    spreadsheetOnly: (option) => `${option} is for --format csv or tsv`,
+    headerFor: (format) => `--header is for csv, tsv and md; ${format} keeps the posts as stored`,
+    rssOnly: (option) => `${option} is for --format rss`,
+    rssPublished: 'an RSS feed holds published posts only; --status cannot change that',
+    unwritable: (path, code) => `cannot write ${path} (${code}); nothing was written there`,
+    isBoard: (path, file) => `${path} is ${{ board: 'the board itself', backup: "the board's backup (for undo)", lock: "the board's lock" }[file]}; an export never replaces it: choose another file`,
+  } satisfies ExportText,
+    init: {
+    description: 'Make a board where --db names one: the tables of a PostgreSQL board (no other command makes them), a SQLite file, a JSON file',
+    examples: [
+      ['postboard init --db postgres://board@db.example.go.kr/news', "a team's board, in its own database"],
+      ["postboard init --db 'postgres://board@db.example.go.kr/news?schema=esg'", 'a second board in the same database'],
+      ['postboard init --db archive.sqlite', 'an archive of millions of posts, in one file'],
+    ],
+    made: (board, kind) => `Made ${kind} at ${board}.`,
+    there: (board, posts) => `${board} is a board already (${posts}); nothing changed.`,
+    kinds: { json: 'a JSON board', sqlite: 'a SQLite board', postgres: 'a PostgreSQL board' },
+  } satisfies InitText,
+    list: {
+    description: 'List the board\'s posts, newest first, 20 per page',
+    options: {
+      limit: `posts per page (default ${PAGE_SIZE})`,
+      page: 'which page to show (default 1)',
+      all: 'every matching post on one page',
+      fields: 'columns to show, comma-separated: id,title,author,department,date,views,status,body,source,createdAt,updatedAt',
+      format: `output format: ${LIST_FORMATS.join(', ')} (json: the posts as stored)`,
+      width: 'fit the table to this many columns (default: COLUMNS, else the terminal)',
+    },
+    examples: [
+      ['postboard list', 'the 20 newest posts'],
+      ['postboard list --page 2', 'the next 20'],
+      ['postboard list --search "탄소 중립" --period month', 'this month\'s posts mentioning both words'],
+      ['postboard list --department 환경부 --sort views', 'a department\'s most read posts'],
+      ['postboard list --status hidden --format json', 'hidden posts, as JSON'],
+      ['postboard list --fields id,title,department --width 80', 'chosen columns, 80 wide'],
+    ],
+  } satisfies { description: string; options: Record<string, string>; examples: [string, string][] },
+    show: {
+    description: 'Show one post in full: title, details, body and source',
+    id: 'the post number (번호)',
+    options: {
+      format: `output format: ${SHOW_FORMATS.join(', ')} (json: the post as stored)`,
+      width: 'wrap to this many columns (default: COLUMNS, else the terminal)',
+    },
+    examples: [
+      ['postboard show 2912', 'read a press release'],
+      ['postboard show 2912 --format json | jq .source.url', 'its source URL'],
+      ['postboard show 2912 --width 60 | less', 'wrapped for a narrow pager'],
+    ],
+  } satisfies { description: string; id: string; options: Record<string, string>; examples: [string, string][] },
+    revert: {
+    remove: (id, title) => `- remove post ${id}: ${title}`,
+    restore: (id, title) => `+ bring back post ${id}: ${title}`,
+    change: (id, title) => `~ post ${id}: ${title}`,
+    reason: ({ id, reason }) =>
+      reason === 'changed' ? `post ${id} was changed after it` : reason === 'gone' ? `post ${id} was deleted after it` : `post ${id} is on the board again`,
+    entry: (entry, t) => `#${entry.seq} ${entry.command}, by ${entry.who}, ${t.localTime(entry.at)}`,
+  } satisfies Words,
+    undo: {
+      description: 'Undo the last change made through postboard (again for the one before; the change log says which)',
+      yes: 'undo without asking (needed when stdin is not a terminal)',
+      examples: [
+        ['postboard undo', 'shows what it will revert, old → new, asks, reverts'],
+        ['postboard undo --yes && postboard undo --yes', 'the last two changes, newest first'],
+        ['postboard log', 'the changes undo would take back'],
+      ],
+      nothing: 'nothing to undo: the change log has no change left to take back',
+      noSuch: (seq) => `there is no change #${seq} to undo in the log (it is not there, is an undo or redo, or is undone already); postboard log lists them`,
+      seq: 'the number of a change in postboard log (default: the last change)',
+      heading: (entry) => `Undo the last change: ${entry}`,
+      headingOf: (entry) => `Undo change ${entry}`,
+      question: 'Undo these changes?',
+      moved: 'the board changed since it was shown; run postboard undo again to see the new last change',
+      conflict: (entry, conflicts) => `cannot undo ${entry}: ${conflicts.join('; ')}. Undo the later change first, or edit by hand`,
+      done: (entry, count) => `Undone: ${entry} (${count === 1 ? '1 post' : `${count} posts`}).`,
+    } satisfies UndoText,
+    redo: {
+      description: 'Redo the change undone last (until a new change is made)',
+      yes: 'redo without asking (needed when stdin is not a terminal)',
+      examples: [
+        ['postboard undo --yes && postboard redo --yes', 'takes the last change back, then makes it again'],
+        ['postboard log', 'which changes are undone'],
+      ],
+      nothing: 'nothing to redo: no change was undone since the last change',
+      heading: (entry) => `Redo the change undone last: ${entry}`,
+      headingOf: (entry) => `Redo ${entry}`,
+      question: 'Redo these changes?',
+      moved: 'the board changed since it was shown; run postboard redo again to see what can be redone',
+      conflict: (entry, conflicts) => `cannot redo ${entry}: ${conflicts.join('; ')}`,
+      done: (entry, count) => `Redone: ${entry} (${count === 1 ? '1 post' : `${count} posts`}).`,
+    } satisfies UndoText,
+    hide: {
+      description: 'Hide posts (비노출): kept on the board, marked hidden',
+      ids: 'post numbers',
+      examples: [['postboard hide 2913 2914', 'hide two posts']],
+      done: (count, ids) => `Hid ${count} ${count === 1 ? 'post' : 'posts'}: ${ids.join(', ')}`,
+      already: (ids) => `Already hidden: ${ids.join(', ')}; nothing changed.`,
+    } satisfies VisibilityText,
+    publish: {
+      description: 'Publish posts (노출)',
+      ids: 'post numbers',
+      examples: [['postboard publish 2913', 'show a hidden post again']],
+      done: (count, ids) => `Published ${count} ${count === 1 ? 'post' : 'posts'}: ${ids.join(', ')}`,
+      already: (ids) => `Already published: ${ids.join(', ')}; nothing changed.`,
+    } satisfies VisibilityText,
   },
 };
 

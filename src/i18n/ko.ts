@@ -5,6 +5,11 @@ import { LIMITS } from '../board/post.js';
 import type { DatabaseStep } from '../store/board.js';
 import type { Catalogue } from './en.js';
 import { byteSize, grouped, megabytes, quoted, shellWord, shownValue } from './shared.js';
+import { ADD_FORMATS, CHECK_FORMATS, ENCODINGS, EXPORT_FORMATS, FEED_SIZE, GROUPINGS, LIST_FORMATS, PAGE_SIZE, SHELLS, SHOW_FORMATS, TOP } from '../cmdutil/choices.js';
+import { IMPORT_FORMATS } from '../formats/records.js';
+import { PERIODS } from '../board/dates.js';
+import { SORT_KEYS } from '../board/query.js';
+import { LANGS } from './shared.js';
 
 /** What became of a command whose database stopped answering, or whose connection ended, at this step. */
 const stepOutcome = (during: DatabaseStep): string =>
@@ -29,6 +34,33 @@ export const ko: Catalogue = {
     updatedAt: '수정 시각',
   },
   status: { published: '노출', hidden: '비노출' },
+  terms: {
+  options: '옵션',
+  command: '명령',
+  path: '경로',
+  lang: '언어',
+  n: '수',
+  list: '목록',
+  format: '형식',
+  columns: '칸',
+  status: '상태',
+  text: '글',
+  name: '이름',
+  date: '날짜',
+  period: '기간',
+  key: '기준',
+  url: '주소',
+  file: '파일',
+  location: '위치',
+  encoding: '인코딩',
+  groups: '표',
+  id: '번호',
+  ids: '번호',
+  change: '변경',
+  shell: '셸',
+  },
+  examplesHeading: '예시:',
+  notATerminal: () => '표준 입력이 터미널이 아니라서 물어볼 수 없습니다: 묻지 않고 하려면 --yes',
 
   form: {
     questions: {
@@ -259,6 +291,11 @@ export const ko: Catalogue = {
       `${problem.host}의 PostgreSQL 서버와의 연결이 끊겼습니다 (${problem.detail})${stepOutcome(problem.during)}`,
     'statement-timeout': (problem) =>
       `PostgreSQL 서버가 ${problem.seconds}초 동안 끝나지 않은 문장을 멈췄습니다 (잠금 대기 시간에 더한 POSTBOARD_STATEMENT_TIMEOUT). 게시판은 그대로입니다. 잠시 뒤 다시 하거나 POSTBOARD_STATEMENT_TIMEOUT을 늘리세요`,
+    'bad-url': () => '올바른 PostgreSQL URL이 아닙니다 (postgres://사용자@호스트:5432/데이터베이스; 비밀번호의 @, /, ?, # 는 %40, %2F, %3F, %23 으로 씁니다)',
+    'bad-schema': (problem) =>
+      problem.schema.length > 63
+        ? `스키마 이름이 PostgreSQL의 한도 63자보다 깁니다: ${JSON.stringify(problem.schema.slice(0, 20))}…`
+        : `스키마 이름은 영문자, 숫자, _ 로만 씁니다 (PostgreSQL 이름): ${JSON.stringify(problem.schema)}`,
     'bad-setting': (problem) => `${problem.setting} 값은 ${problem.choices.join(', ')} 중 하나여야 합니다: ${quoted(problem.value)}`,
     'tls': (problem) =>
       problem.reason === 'unsupported'
@@ -393,5 +430,455 @@ export const ko: Catalogue = {
     return problem.encoding === 'cp949'
       ? `${file}: ${at}에 UTF-8도 CP949도 아닌 바이트가 있습니다. 파일을 UTF-8로 저장하세요`
       : `${file}: ${at}: 바이트 순서 표식(BOM) 뒤가 올바른 ${this.encodingName[problem.encoding]} 글자가 아닙니다`;
+  },
+
+  // The words of each command, of the help and of the prompts.
+  filters: {
+    status: '상태가 이것인 글만: 노출, 비노출 (published, hidden), all (기본: all)',
+    author: '글쓴이에 이 글자가 들어간 글만 (대소문자 무시)',
+    department: '담당부서에 이 글자가 들어간 글만 (대소문자 무시)',
+    search: '제목이나 내용에 모든 낱말이 들어간 글만 ("따옴표"로 구절 검색)',
+    since: '이 날짜(YYYY-MM-DD)부터의 글만',
+    until: '이 날짜(YYYY-MM-DD)까지의 글만',
+    period: `오늘까지 지난 ${PERIODS.join(', ')} 동안의 글만`,
+    sort: `정렬 기준: ${SORT_KEYS.join(', ')} (기본: id, 최신 먼저)`,
+    asc: '오름차순 (작은 번호, 옛날, 가나다 먼저)',
+    desc: '내림차순 (큰 번호, 최신, 하 먼저)',
+  },
+  help: {
+    description: '터미널 속 뉴스 게시판: 보도자료를 올리고, 보고, 읽고, 내보냅니다.',
+    examples: [
+      ['postboard list', '최신 글 20개'],
+      ['postboard show 2912', '글 하나 읽기'],
+      ['postboard list --db ~/boards/esg.json --search 수소', '다른 게시판에서 찾기'],
+    ],
+    db: (board) =>
+      `게시판: JSON 파일, SQLite 파일(.sqlite, .db), postgres://… (기본: POSTBOARD_DB, 없으면 ./data/posts.json이 있을 때 그것, 없으면 내 게시판; 지금: ${board})`,
+    lang: `화면 언어: ${LANGS.join(', ')} (기본: POSTBOARD_LANG, 없으면 LANG에 따라)`,
+    color: '터미널에서도 색 없이 (NO_COLOR=1과 같음)',
+    help: '명령 도움말 보기',
+    version: '버전 보기',
+    pager: '긴 출력을 $PAGER(less)로 넘기지 않기',
+    titles: { 'Usage:': '사용법:', 'Options:': '옵션:', 'Global Options:': '공통 옵션:', 'Commands:': '명령:', 'Arguments:': '인자:' },
+    environment: `환경 변수:
+  POSTBOARD_DB            --db가 없을 때 쓸 게시판 (파일 또는 postgres://…)
+  POSTBOARD_LANG          ko 또는 en
+  POSTBOARD_AUTHOR        새 글의 기본 글쓴이
+  POSTBOARD_LOCK_TIMEOUT  다른 쓰기를 기다릴 초 (기본 10)
+  POSTBOARD_SQLITE_DRIVER
+                          SQLite 게시판 드라이버: node:sqlite 또는 better-sqlite3
+                          (기본: Node 22.16 이상은 내장)
+  POSTBOARD_STATEMENT_TIMEOUT
+                          PostgreSQL: 문장 하나가 실행될 수 있고, 응답 없는 서버를
+                          기다릴 초 (잠금 대기와 별도, 기본 30)
+  POSTBOARD_DEBUG=1       예기치 못한 오류의 스택 보기
+  POSTBOARD_PAGER, PAGER  터미널의 긴 출력을 넘길 페이저 (기본: less -FRX)
+  NO_COLOR, FORCE_COLOR   색 끄기, 파이프에서도 색 켜기
+  COLUMNS                 표와 글을 맞출 너비
+
+종료 코드: 0 성공, 1 실패(없는 글, 잘못된 게시판 파일, 입출력), 2 사용법 오류, 130 중단.`,
+  },
+  prompts: {
+    body: {
+    hint: (editing) => `(Enter는 줄바꿈, 끝내려면 Ctrl+D${editing ? ' — 지금 Ctrl+D면 그대로 둡니다. Ctrl+K는 전부 지우기' : ''}; Ctrl+U는 한 줄 지우기)`,
+    lines: (count) => `${count}줄`,
+    none: '(내용 없음)',
+  },
+    confirm: { hint: (byDefault) => `(예/아니요, Enter는 ${byDefault ? '예' : '아니요'})`, yes: '예', no: '아니요', again: '예(y) 또는 아니요(n)로 답하세요' },
+    editor: {
+    cancelled: '편집기에서 취소했습니다 (Ctrl+C). 글을 올리지 않았습니다',
+    notFound: (command, variable) => `편집기를 찾을 수 없습니다: ${JSON.stringify(command)} ($${variable}). $${variable}에 설치된 편집기를 지정하거나, 지우고 여기서 직접 입력하세요`,
+    failed: (command, failure) =>
+      `편집기(${JSON.stringify(command)}) ${failure.kind === 'start' ? `시작 실패 (${failure.code})` : failure.kind === 'signal' ? `멈춤 (신호 ${failure.signal})` : `비정상 종료 (상태 ${failure.status})`}. 글을 올리지 않았습니다`,
+  },
+  },
+  commands: {
+    add: {
+    description: '보도자료 올리기: 터미널에서는 빠진 것을 묻고, 스크립트에서는 옵션으로 모두 받습니다',
+    options: {
+      yes: '확인 없이 바로 올리기',
+      dryRun: '확인하고 보여 주기만 하고 올리지 않기',
+      quiet: '새 글 번호만 출력',
+      allowDuplicate: '같은 출처 URL이 이미 있어도 올리기',
+      format: `출력: ${ADD_FORMATS.join(', ')} (json: 저장된 그대로)`,
+    },
+    examples: [
+      ['postboard add', '터미널에서: 항목마다 묻고, 미리 보여 주고, 올릴지 묻습니다'],
+      [
+        'postboard add --title "청정수소 협력 확대" --author 한국생산성본부 --department 산업통상자원부 --body-file release.txt --source-url https://www.korea.kr/… --yes',
+        '스크립트에서: 모두 옵션으로',
+      ],
+      ['curl -s https://…/release.txt | postboard add --title "…" --author "…" --body-file -', '내용을 표준 입력으로'],
+      ['postboard add --title "…" --author "…" --dry-run --format json', '올리지 않고 확인만'],
+    ],
+    added: (id, title) => `${id}번 글을 올렸습니다: ${title}`,
+    addedTo: (id, title, board) => `${id}번 글을 올렸습니다 (${board}): ${title}`,
+    dryRun: '시험 실행: 글을 확인만 했고 올리지 않았습니다 (번호는 올릴 때 정해집니다).',
+    draftNeedsYes: '표준 입력이 터미널이 아니라서 초안을 보여 주고 확인받을 수 없습니다. 그대로 올리려면 --yes, 아니면 터미널에서 마저 쓰세요',
+    draftUnfinished: (flags, bodyCut) =>
+      `초안을 다 쓰지 않았습니다 (${bodyCut ? '내용이 쓰다 만 채이고, ' : ''}아직 답하지 않은 것: ${flags.join(', ')}). 터미널에서 마저 쓰거나, 옵션으로 주세요 (없으면 '')`,
+    missing: (flags) => `빠진 옵션: ${flags.join(', ')}. 표준 입력이 터미널이 아니라서 물어볼 수 없습니다`,
+    duplicate: (id) => `이 출처 URL은 이미 ${id}번 글에 있습니다. 그래도 올리려면 --allow-duplicate`,
+    confirm: '이대로 올릴까요?',
+    defaults: {
+      title: '(필수)',
+      author: '(필수; 기본 POSTBOARD_AUTHOR)',
+      date: '(기본 오늘)',
+      status: '(기본 노출)',
+    },
+    fromDraft: '앞서 저장하지 못해 남겨 둔 초안을 원래 게시판에 올리기 (준 옵션과 --db가 우선)',
+    draftKept: (path, command) => `쓴 글은 초안으로 남겨 두었습니다: ${path}\n나중에 (같은 게시판에) 올리려면: ${command}`,
+    draftLost: (json) => `초안을 어디에도 저장하지 못했습니다. 아래 내용을 보관하세요:\n${json}`,
+    draftUsed: (path) => `초안을 지웠습니다: ${path}`,
+    resuming: (board, title) => `초안을 마저 씁니다 (${board})${title ? `: ${title}` : ''}`,
+    badDraft: (path, why) => `--from-draft: 읽을 수 없습니다: ${path} (${why})`,
+  },
+    copy: {
+    description: '게시판 전체(번호, 상태, 시각, 변경 기록)를 새 게시판이나 빈 게시판으로 복사: JSON, SQLite, PostgreSQL',
+    to: '복사할 곳: JSON 파일, SQLite 파일(.sqlite 또는 sqlite:경로), postgres:// URL (postboard init으로 만든 것)',
+    examples: [
+      ['postboard copy --to archive.sqlite', '커진 JSON 게시판을 SQLite 파일로'],
+      ['postboard init --db postgres://board@db/news && postboard copy --to postgres://board@db/news', '팀 게시판으로'],
+      ['postboard copy --db postgres://board@db/news --to backup.json', '팀 게시판을 파일 하나로'],
+    ],
+    same: '--to가 복사하는 게시판 자신입니다',
+    broken: (id, field) => `${id}번 글의 ${field}에 짝 없는 UTF-16 서로게이트(손으로 고친 게시판)가 있어 SQLite나 PostgreSQL 게시판에 담을 수 없습니다. 먼저 고치세요. 아무것도 복사하지 않았습니다`,
+    done: (posts, from, to, changes) => `복사했습니다: ${posts}, 변경 기록 ${changes}건 (${from} → ${to}).`,
+  },
+    delete: {
+    description: '글 지우기: 먼저 보여 주고 묻습니다 (지운 번호는 다시 쓰지 않음)',
+    ids: '글 번호',
+    yes: '묻지 않고 지우기 (표준 입력이 터미널이 아니면 필요)',
+    examples: [
+      ['postboard delete 2913', '글을 보여 주고, 묻고, 지웁니다'],
+      ['postboard delete 2913 2914 --yes', '스크립트에서'],
+      ['postboard undo', '마음이 바뀌면 되살리기'],
+    ],
+    question: (count) => (count === 1 ? '이 글을 지울까요?' : `글 ${count}개를 지울까요?`),
+    deleted: (count, ids) => `글 ${count}개를 지웠습니다: ${ids.join(', ')}`,
+  },
+    check: {
+    description: '게시판 파일을 검사해 문제를 모두 알립니다. --fix는 추측 없이 고칠 수 있는 것을 고칩니다',
+    options: {
+      fix: 'lastId와 풀어쓴 한글을 고치고(백업을 먼저 남김) 다시 검사',
+      format: `출력: ${CHECK_FORMATS.join(', ')}`,
+    },
+    examples: [
+      ['postboard check', '게시판 파일이 온전한가?'],
+      ['postboard check --fix', '고칠 수 있는 것을 고치고, 이전 파일은 .bak으로'],
+      ['postboard check --db archive.json --format json', '스크립트용 문제 목록'],
+    ],
+    healthy: (board, posts, lastId) => `${board}: 글 ${posts}개, lastId ${lastId}, 문제 없음.`,
+    notJson: (board) => `check는 JSON 게시판 파일을 읽습니다. 이 게시판은 데이터베이스이며 구조를 스스로 지킵니다 (${board}; 변경은 postboard log로 봅니다)`,
+    problems: (board, count, fixable) => `${board}에 문제가 ${count}개 있습니다${fixable > 0 ? ` (${fixable}개는 --fix로 고칠 수 있음)` : ''}`,
+    backup: (path) => `이전 게시판을 ${path}에 남겼습니다`,
+    repair: (repair) => {
+      switch (repair.kind) {
+        case 'bom':
+          return '고침: 바이트 순서 표식(BOM) 제거';
+        case 'schema-version':
+          return `고침: schemaVersion → ${repair.to}`;
+        case 'last-id':
+          return `고침: lastId ${JSON.stringify(repair.from) ?? '없음'} → ${repair.to}`;
+        case 'nfc':
+          return `고침: ${repair.id === undefined ? `posts[${repair.index}]` : `${repair.id}번 글`} ${repair.field}: NFC로 합침`;
+      }
+    },
+    nothingToFix: '고칠 것이 없어 파일을 쓰지 않았습니다.',
+  },
+    import: {
+    description: 'CSV(export가 쓴 것, 한국어 엑셀이 저장한 것), TSV, JSON, JSONL에서 글 가져오기. --update는 엑셀에서 고친 것을 반영',
+    file: '가져올 파일, - 이면 표준 입력',
+    options: {
+      format: `${IMPORT_FORMATS.join(', ')} (기본: 파일 이름, 없으면 내용으로 판단)`,
+      renumber: '가져온 글 모두에 새 번호 (다른 게시판의 글)',
+      allowDuplicate: '출처 URL이 이미 있는 글도 가져오기',
+      skipInvalid: '올바른 것만 가져오고 나머지는 이유와 함께 알리기 (기본: 전부 아니면 전무)',
+      dryRun: '모두 검사하고 바뀔 것을 글마다 보여 주기; 쓰지 않음',
+      update: '번호(번호/id)가 게시판에 있는 행은 그 글을 고침 (다른 필드만); 번호 없는 행은 추가',
+      yes: '터미널에서, 게시판의 글을 바꾸는 행을 반영할지 묻지 않기',
+      force: '--update와 함께: 파일을 내보낸 뒤에 바뀐 글에도 반영',
+      formulaGuard: '= + - @ 로 시작하는 칸 앞의 작은따옴표를 그대로 두기 (export가 스프레드시트에서 글자로 보이도록 붙이고, import는 기본으로 뗌)',
+    },
+    examples: [
+      ['postboard import board.csv', 'CSV 내보내기 (UTF-8, BOM 유무 상관없이, UTF-16, 또는 엑셀의 CP949)'],
+      ['postboard import 게시판.csv --update --dry-run', '고친 내보내기가 바꿀 것을 필드마다'],
+      ['postboard import 게시판.csv --update', '엑셀에서 고친 것을 반영'],
+      ['postboard import archive.json --renumber', '다른 게시판을 새 번호로'],
+      ['postboard export --format jsonl | postboard import - --db copy.json', '게시판 복사'],
+    ],
+    cannotRead: (file, code) => `읽을 수 없습니다: ${file} (${code})`,
+    brokenQuotes: (file, row) =>
+      `${file} ${grouped(row)}행: 여기서 연 따옴표(")가 CSV 방식으로 닫히지 않아 그 뒤의 행을 나눌 수 없습니다. 가져온 것 없음. 따옴표를 고치세요 (칸 안의 따옴표는 "" 로 씁니다)`,
+    unreadable: (reason) => {
+      switch (reason.kind) {
+        case 'json':
+          return `올바른 JSON이 아닙니다 (${reason.detail})`;
+        case 'not-object':
+          return '글의 필드를 가진 객체가 아닙니다';
+        case 'not-posts':
+          return '글의 배열도 게시판도 아닙니다';
+        case 'csv':
+          return `올바른 CSV가 아닙니다 (${reason.detail})`;
+        case 'cells':
+          return `칸이 ${reason.cells}개인데 열은 ${reason.columns}개입니다`;
+        case 'inexact':
+          return `${reason.key} 값을 정확히 담을 수 없습니다: ${reason.literal} (${grouped(Number.MAX_SAFE_INTEGER)}까지의 정수만)`;
+      }
+    },
+    summary: (done, c) => {
+      const parts = [`${grouped(c.added)}건 추가${c.renumbered ? `(${grouped(c.renumbered)}건 새 번호)` : ''}`, `${grouped(c.updated)}건 수정`, `${grouped(c.unchanged)}건 그대로`];
+      if (c.skipped) parts.push(`${grouped(c.skipped)}건 건너뜀`);
+      if (c.invalid) parts.push(`잘못된 ${grouped(c.invalid)}건`);
+      return `${done ? '가져왔습니다' : '가져오면'}: ${parts.join(', ')}`;
+    },
+    skip: (skip) => {
+      switch (skip.kind) {
+        case 'duplicate-source':
+          return `건너뜀: 출처 URL이 ${skip.existing === 'file' ? '파일 앞쪽에 이미 있습니다' : `이미 ${skip.existing}번 글에 있습니다`}`;
+        case 'same-post':
+          return `건너뜀: 같은 글이 ${skip.existing === 'file' ? '파일 앞쪽에 이미 있습니다' : `이미 ${skip.existing}번 글로 있습니다 (전에 가져옴)`}`;
+        case 'on-board':
+          return `건너뜀: ${skip.id}번 글이 다른 내용으로 게시판에 있습니다 (바꾸려면 --update, 새 글로 더하려면 --renumber)`;
+        case 'older-copy':
+          return `건너뜀: ${skip.id}번 글은 이 파일을 만든 뒤 게시판에서 바뀌었고, 이 행은 그 글에서 고친 것이 없습니다. 게시판의 것을 그대로 둡니다`;
+        case 'deleted':
+          return `건너뜀: ${skip.id}번 글은 게시판에서 지웠습니다 (${skip.who}, ${localTimestamp(skip.at)}). 예전 파일로 되살리지 않습니다 (그 삭제를 undo하거나, 새 글로 더하려면 --renumber)`;
+      }
+    },
+    refusal: (refusal, t) => {
+      switch (refusal.kind) {
+        case 'missing':
+          return refusal.fields.length ? `새 글에 꼭 있어야 할 것이 없습니다: ${refusal.fields.map((field) => t.fieldName(field)).join(', ')}` : '올바른 글이 아닙니다';
+        case 'not-on-board':
+          return `${refusal.id}번 글이 게시판에 없습니다 (--update는 있는 글을 고칩니다. 새로 더하려면 번호를 비우세요)`;
+        case 'source-taken':
+          return refusal.existing === 'file' ? '출처 URL이 파일 앞쪽의 새 글에 이미 있습니다' : `출처 URL이 이미 ${refusal.existing}번 글에 있습니다`;
+        case 'named-twice':
+          return `${refusal.id}번 글을 다르게 고치는 행이 이미 있습니다 (${t.place(refusal.first)}). 두 행 중 하나만 남기세요`;
+        case 'changed-since':
+          return t.stale.changed(refusal);
+        case 'cannot-tell':
+          return t.stale.cannotTell(refusal);
+        case 'no-times':
+          return `이 파일에는 수정 시각(updatedAt) 열이 없어, 파일을 만든 뒤에 ${refusal.id}번 글이 게시판에서 바뀌었는지 알 수 없습니다. 그 열이 있는 내보내기(기본 내보내기에는 다 있음)를 고치거나, 그대로 반영하려면 --force`;
+      }
+    },
+    skipped: '건너뜀',
+    moreSkipped: (count) => `… 이미 게시판에 있어 건너뛴 행 ${grouped(count)}개 더 (아래 합계에 있습니다)`,
+    ignored: (columns) => `맞는 필드가 없어 무시한 열: ${columns.join(', ')}`,
+    noneValid: '가져온 것 없음: 올바른 레코드가 없습니다',
+    onBoard: (count) => `${grouped(count)}개 행이 게시판에 있는 글을 다른 내용으로 담고 있습니다:`,
+    ask: (count) => (count === 1 ? '그 글에 이 변경을 반영할까요?' : `글 ${grouped(count)}개에 이 변경을 반영할까요?`),
+    plan: { update: (id, title) => `~ ${id}번 글: ${title}`, add: (id, title) => `+ ${id}번 글: ${title}` },
+  },
+    stats: {
+    description: '부서별, 월별, 글쓴이별 글 수와 조회수 합계 (list의 모든 필터 사용 가능)',
+    options: {
+      by: `표 고르기: ${GROUPINGS.join(', ')} (쉼표로 구분; 기본 셋 다)`,
+      top: `표마다 보일 줄 수, 많은 것부터 (기본 ${TOP})`,
+      all: '모든 줄',
+      format: '출력: table, json',
+      width: '표를 이 칸 수에 맞춤',
+    },
+    examples: [
+      ['postboard stats', '글이 많은 부서, 달, 글쓴이'],
+      ['postboard stats --by month --period year', '지난 1년의 월별 글 수'],
+      ['postboard stats --by department --status published --format json', '스크립트용'],
+    ],
+    heading: { department: '담당부서', month: '월', author: '글쓴이' },
+    posts: '글 수',
+    views: '조회수',
+    average: '평균 조회수',
+    share: '글 비율',
+    none: '(없음)',
+    total: (posts, views) => `글 ${posts}개 · 조회수 ${views}`,
+    more: (count) => `… ${count}개 더 (--all로 모두)`,
+    noSort: (option) => `list와 export에 쓰는 옵션입니다: ${option}. stats는 표를 스스로 정렬합니다 (많은 것부터, 월은 최근부터)`,
+  },
+    completion: {
+    description: '셸 자동 완성 스크립트 출력 (명령, 옵션, 정해진 값, 게시판의 부서와 글)',
+    shell: `${SHELLS.join(', ')}`,
+    departments: '게시판의 부서를 한 줄에 하나씩 출력',
+    examples: [
+      ['echo \'source <(postboard completion bash)\' >> ~/.bashrc', 'bash'],
+      ['mkdir -p ~/.zfunc && postboard completion zsh > ~/.zfunc/_postboard', 'zsh (~/.zshrc의 compinit 앞에 fpath=(~/.zfunc $fpath))'],
+      ['postboard completion fish > ~/.config/fish/completions/postboard.fish', 'fish'],
+    ],
+  },
+    edit: {
+    description: '글 고치기: 준 필드만 바뀝니다. 터미널에서 옵션 없이 실행하면 필드마다 바로 고칩니다',
+    id: '글 번호',
+    options: {
+      views: '조회수 정하기',
+      allowDuplicate: '다른 글에 있는 출처 URL도 허용',
+      yes: '묻지 않고 저장 (터미널에서)',
+      format: '출력: text, json (저장된 그대로)',
+    },
+    examples: [
+      ['postboard edit 2912', '터미널에서: 필드마다 현재 값이 채워져 있고, 내용은 $EDITOR로'],
+      ['postboard edit 2912 --title "세계 최고 디지털플랫폼정부, 10개국에 전파"', '제목 고치기'],
+      ['postboard edit 2912 --views 300 --department 행정안전부', '여러 필드를 한 번에'],
+      ['postboard edit 2912 --source-url ""', '출처 URL 지우기'],
+    ],
+    edited: (id, title, fields) => `${id}번 글을 고쳤습니다: ${title} (${fields.join(', ')})`,
+    unchanged: (id) => `${id}번 글은 이미 그렇습니다. 바뀐 것이 없습니다.`,
+    changes: (id) => `${id}번 글에서 바뀌는 것:`,
+    changedMeanwhile: (id, fields) => `고치는 동안 다른 사람이 ${id}번 글을 바꿨습니다 (${fields.join(', ')}). 저장하지 않았으니 edit을 다시 실행해 지금 모습을 보세요`,
+    nothingGiven: '바꿀 것이 없습니다: 바꿀 필드를 옵션으로 주세요. 예: --title (표준 입력이 터미널이 아니라서 물어볼 수 없습니다)',
+    duplicate: (id) => `이 출처 URL은 이미 ${id}번 글에 있습니다. 그래도 쓰려면 --allow-duplicate`,
+    confirm: '저장할까요?',
+  },
+    log: {
+    description: '게시판의 최근 변경 보기: 누가, 언제, 어떤 명령으로, 무엇을 했는지',
+    options: {
+      limit: '몇 개를, 최근 것부터 (기본: 20)',
+      format: 'table, json, jsonl (변경마다 필드의 이전 → 이후 전부)',
+      width: '표를 이 너비에 맞추기 (기본: 터미널 너비)',
+    },
+    examples: [
+      ['postboard log', '최근 변경 20개'],
+      ['postboard log --limit 5 --format json', '글마다의 변경까지, 스크립트용'],
+    ],
+    headers: { seq: '#', at: '언제', who: '누가', command: '명령', what: '무엇을' },
+    empty: '아직 기록된 변경이 없습니다.',
+    add: (count) => `${count}개 추가`,
+    edit: (count) => `${count}개 수정`,
+    delete: (count) => `${count}개 삭제`,
+    undone: (seq) => `(#${seq}에서 되돌림)`,
+    undoes: (seq) => `#${seq} 되돌림:`,
+    redoes: (seq) => `#${seq} 다시 함:`,
+  },
+    export: {
+    description: '게시판 내보내기: 엑셀에서 바로 열리는 CSV, TSV, JSON, JSONL, 마크다운, RSS 피드',
+    options: {
+      format: `${EXPORT_FORMATS.join(', ')} (기본 csv)`,
+      output: '표준 출력 대신 FILE에 쓰기 (완전히 쓰거나 전혀 쓰지 않음). - 는 표준 출력',
+      force: 'FILE이 있으면 바꾸기',
+      fields: '열, 쉼표로 구분 (기본: 모두; md: id,title,author,date,views, --status가 없으면 노출 글만)',
+      header: `csv/tsv/md를 사람이 읽게 이 언어로 (${LANGS.join(', ')}): 머리글, 상태(노출/비노출), 현지 시각`,
+      excel: '엑셀용 (csv, tsv는 기본: UTF-8 BOM으로 시작해 엑셀이 한글을 바르게 읽음)',
+      noBom: 'BOM 없이 (BOM을 원하지 않는 도구용)',
+      encoding: `${ENCODINGS.join(', ')}: cp949는 그것을 기대하는 한국어 엑셀용 (BOM 없음)`,
+      noFormulaGuard: "= + - @ 로 시작하는 칸 앞에 ' 를 붙이지 않기",
+      feedTitle: 'RSS 피드 제목 (기본 "postboard")',
+      feedLink: 'RSS 피드 링크 (rss에 꼭 필요): 게시판의 주소 (출처 없는 글은 <주소>#post-<번호>로 연결)',
+      feedLanguage: 'RSS 피드 언어 (기본: 제목이 한글이면 ko, 아니면 en)',
+      limit: `글을 최대 N개 (rss 기본 ${FEED_SIZE})`,
+    },
+    examples: [
+      ['postboard export -o board.csv', '엑셀용, 한글 그대로 (BOM 있는 UTF-8)'],
+      ['postboard export --encoding cp949 --header ko -o 게시판.csv', '예전 한국어 엑셀용, 한글 머리글'],
+      ['postboard export --format json > archive.json', '보관용, 저장된 그대로'],
+      ['postboard export --format md --period month', '지난 한 달을 마크다운 표로'],
+      ['postboard export --format rss --feed-title "ESG 정책뉴스" --feed-link https://example.go.kr/esg -o feed.xml', '최신 20개의 피드'],
+    ],
+    exported: (count, _posts, path) => `${count}건을 내보냈습니다: ${path}`,
+    exists: (path) => `이미 있는 파일입니다: ${path}. 바꾸려면 --force`,
+    cp949: (post, field, char) => `${post}번 글: ${field}에 CP949로 쓸 수 없는 글자가 있습니다: ${char}. UTF-8(기본)로 내보내거나 글을 고치세요`,
+    spreadsheetOnly: (option) => `--format csv 또는 tsv에만 쓰는 옵션입니다: ${option}`,
+    headerFor: (format) => `--header는 csv, tsv, md에만 씁니다. 이 형식은 저장된 그대로입니다: ${format}`,
+    rssOnly: (option) => `--format rss에만 쓰는 옵션입니다: ${option}`,
+    rssPublished: 'RSS 피드에는 노출된 글만 들어갑니다. --status로 바꿀 수 없습니다',
+    unwritable: (path, code) => `쓸 수 없습니다: ${path} (${code}). 아무것도 쓰지 않았습니다`,
+    isBoard: (path, file) => `${{ board: '게시판 자체', backup: '게시판의 백업(undo용)', lock: '게시판의 잠금 파일' }[file]}입니다: ${path}. 내보내기로 덮어쓸 수 없으니 다른 파일을 고르세요`,
+  },
+    init: {
+    description: '--db가 가리키는 곳에 게시판 만들기: PostgreSQL 게시판의 테이블(다른 명령은 만들지 않음), SQLite 파일, JSON 파일',
+    examples: [
+      ['postboard init --db postgres://board@db.example.go.kr/news', '팀 게시판을 그 데이터베이스에'],
+      ["postboard init --db 'postgres://board@db.example.go.kr/news?schema=esg'", '같은 데이터베이스에 둘째 게시판'],
+      ['postboard init --db archive.sqlite', '수백만 건 보관용, 파일 하나로'],
+    ],
+    made: (board, kind) => `만들었습니다: ${kind} (${board}).`,
+    there: (board, posts) => `이미 게시판입니다: ${board} (${posts}). 바꾼 것 없음.`,
+    kinds: { json: 'JSON 게시판', sqlite: 'SQLite 게시판', postgres: 'PostgreSQL 게시판' },
+  },
+    list: {
+    description: '게시판 글 목록 (최신 글 먼저, 한 쪽에 20개)',
+    options: {
+      limit: `한 쪽에 보일 글 수 (기본 ${PAGE_SIZE})`,
+      page: '보일 쪽 번호 (기본 1)',
+      all: '조건에 맞는 글 모두를 한 번에',
+      fields: '보일 열, 쉼표로 구분: id,title,author,department,date,views,status,body,source,createdAt,updatedAt',
+      format: `출력 형식: ${LIST_FORMATS.join(', ')} (json: 저장된 그대로)`,
+      width: '표를 이 칸 수에 맞춤 (기본: COLUMNS, 없으면 터미널 너비)',
+    },
+    examples: [
+      ['postboard list', '최신 글 20개'],
+      ['postboard list --page 2', '다음 20개'],
+      ['postboard list --search "탄소 중립" --period month', '지난 한 달 동안 두 낱말이 모두 들어간 글'],
+      ['postboard list --department 환경부 --sort views', '한 부서의 조회수 높은 글'],
+      ['postboard list --status hidden --format json', '비노출 글을 JSON으로'],
+      ['postboard list --fields id,title,department --width 80', '고른 열만, 80칸 너비로'],
+    ],
+  },
+    show: {
+    description: '글 하나를 자세히: 제목, 정보, 내용, 출처',
+    id: '글 번호',
+    options: {
+      format: `출력 형식: ${SHOW_FORMATS.join(', ')} (json: 저장된 그대로)`,
+      width: '이 칸 수에 맞춰 줄 바꿈 (기본: COLUMNS, 없으면 터미널 너비)',
+    },
+    examples: [
+      ['postboard show 2912', '보도자료 읽기'],
+      ['postboard show 2912 --format json | jq .source.url', '출처 URL만'],
+      ['postboard show 2912 --width 60 | less', '좁은 화면에 맞춰 줄 바꿈'],
+    ],
+  },
+    revert: {
+    remove: (id, title) => `- ${id}번 글 지움: ${title}`,
+    restore: (id, title) => `+ ${id}번 글 되살림: ${title}`,
+    change: (id, title) => `~ ${id}번 글: ${title}`,
+    reason: ({ id, reason }) => (reason === 'changed' ? `${id}번 글이 그 뒤에 바뀌었습니다` : reason === 'gone' ? `${id}번 글이 그 뒤에 지워졌습니다` : `${id}번 글이 이미 게시판에 있습니다`),
+    entry: (entry, t) => `#${entry.seq} ${entry.command}, ${entry.who}, ${t.localTime(entry.at)}`,
+  },
+    undo: {
+      description: 'postboard로 한 마지막 변경 되돌리기 (다시 하면 그 앞의 변경; 변경 기록이 어느 것인지 알려 줌)',
+      yes: '묻지 않고 되돌리기 (표준 입력이 터미널이 아니면 필요)',
+      examples: [
+        ['postboard undo', '되돌릴 내용을 이전 → 이후로 보여 주고, 묻고, 되돌립니다'],
+        ['postboard undo --yes && postboard undo --yes', '마지막 두 변경을, 최근 것부터'],
+        ['postboard log', 'undo가 되돌릴 변경들'],
+      ],
+      nothing: '되돌릴 것이 없습니다: 변경 기록에 되돌릴 변경이 남아 있지 않습니다',
+      noSuch: (seq) => `되돌릴 수 있는 변경이 아닙니다: #${seq} (없는 번호, 되돌리기나 다시 하기의 기록, 또는 이미 되돌린 변경). postboard log에서 보세요`,
+      seq: 'postboard log의 변경 번호 (기본: 마지막 변경)',
+      heading: (entry) => `마지막 변경을 되돌립니다: ${entry}`,
+      headingOf: (entry) => `변경을 되돌립니다: ${entry}`,
+      question: '이 변경을 되돌릴까요?',
+      moved: '보여 준 뒤에 게시판이 바뀌었습니다. postboard undo를 다시 실행해 새 마지막 변경을 보세요',
+      conflict: (entry, conflicts) => `되돌릴 수 없습니다: ${entry}. ${conflicts.join('; ')}. 나중 변경을 먼저 되돌리거나 직접 고치세요`,
+      done: (entry, count) => `되돌렸습니다: ${entry} (글 ${count}개).`,
+    },
+    redo: {
+      description: '마지막으로 되돌린 변경을 다시 하기 (새 변경을 하기 전까지)',
+      yes: '묻지 않고 다시 하기 (표준 입력이 터미널이 아니면 필요)',
+      examples: [
+        ['postboard undo --yes && postboard redo --yes', '마지막 변경을 되돌렸다가 다시 합니다'],
+        ['postboard log', '어느 변경이 되돌려졌는지'],
+      ],
+      nothing: '다시 할 것이 없습니다: 마지막 변경 뒤에 되돌린 변경이 없습니다',
+      heading: (entry) => `마지막으로 되돌린 변경을 다시 합니다: ${entry}`,
+      headingOf: (entry) => `다시 합니다: ${entry}`,
+      question: '다시 할까요?',
+      moved: '보여 준 뒤에 게시판이 바뀌었습니다. postboard redo를 다시 실행해 다시 할 수 있는 것을 보세요',
+      conflict: (entry, conflicts) => `다시 할 수 없습니다: ${entry}. ${conflicts.join('; ')}`,
+      done: (entry, count) => `다시 했습니다: ${entry} (글 ${count}개).`,
+    },
+    hide: {
+      description: '글 숨기기 (비노출): 게시판에 두고 비노출로 표시',
+      ids: '글 번호',
+      examples: [['postboard hide 2913 2914', '두 글 숨기기']],
+      done: (count, ids) => `글 ${count}개를 숨겼습니다: ${ids.join(', ')}`,
+      already: (ids) => `이미 비노출: ${ids.join(', ')}. 바뀐 것이 없습니다.`,
+    },
+    publish: {
+      description: '글 노출하기',
+      ids: '글 번호',
+      examples: [['postboard publish 2913', '숨긴 글을 다시 보이기']],
+      done: (count, ids) => `글 ${count}개를 노출했습니다: ${ids.join(', ')}`,
+      already: (ids) => `이미 노출: ${ids.join(', ')}. 바뀐 것이 없습니다.`,
+    },
   },
 };

@@ -1,6 +1,6 @@
 import { emitKeypressEvents } from 'node:readline';
 import { Cancelled } from '../errors.js';
-import type { Lang } from '../i18n/index.js';
+import { type Lang, MESSAGES } from '../i18n/index.js';
 import type { IO } from '../io.js';
 import { visibleBlock } from '../render/sanitize.js';
 import { simpleMeasure, needsClusters } from '../render/width.js';
@@ -27,18 +27,6 @@ export interface BodyPromptOptions {
   cancelled: string;
 }
 
-const TEXT: Record<Lang, { hint: (editing: boolean) => string; lines: (count: number) => string; none: string }> = {
-  en: {
-    hint: (editing) => `(Enter for a new line, Ctrl+D to finish${editing ? ' — Ctrl+D now keeps it as it is; Ctrl+K clears it all' : ''}; Ctrl+U clears a line)`,
-    lines: (count) => `${count} ${count === 1 ? 'line' : 'lines'}`,
-    none: '(no body)',
-  },
-  ko: {
-    hint: (editing) => `(Enter는 줄바꿈, 끝내려면 Ctrl+D${editing ? ' — 지금 Ctrl+D면 그대로 둡니다. Ctrl+K는 전부 지우기' : ''}; Ctrl+U는 한 줄 지우기)`,
-    lines: (count) => `${count}줄`,
-    none: '(내용 없음)',
-  },
-};
 
 interface Key {
   name?: string;
@@ -56,12 +44,12 @@ export const lineCount = (text: string): number => (text === '' ? 0 : text.repla
 /** `12 lines`, `12줄`, or `(no body)`: what a body prompt says of the body it took. */
 export const bodySummary = (lang: Lang, body: string): string => {
   const count = lineCount(body.trim());
-  return count === 0 ? TEXT[lang].none : TEXT[lang].lines(count);
+  return count === 0 ? MESSAGES[lang].prompts.body.none : MESSAGES[lang].prompts.body.lines(count);
 };
 
 export function askBody(options: BodyPromptOptions): Promise<string> {
   const { io, theme } = options;
-  const text = TEXT[options.lang];
+  const text = MESSAGES[options.lang].prompts.body;
   const input = io.stdin as IO['stdin'] & { setRawMode?: (raw: boolean) => unknown; isRaw?: boolean };
   const output = io.stdout;
   const columns = () => Math.max(10, output.columns ?? 80);

@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n/index.js';
+import { type Lang, MESSAGES } from '../i18n/index.js';
 import type * as Prompts from '../lazy/prompts.js';
 import { visibleLine } from '../render/sanitize.js';
 
@@ -24,15 +24,11 @@ export function parseYesNo(answer: string): boolean | undefined {
   return undefined;
 }
 
-const TEXT: Record<Lang, { hint: (byDefault: boolean) => string; yes: string; no: string; again: string }> = {
-  en: { hint: (byDefault) => (byDefault ? '(Y/n)' : '(y/N)'), yes: 'Yes', no: 'No', again: 'Answer y or n' },
-  ko: { hint: (byDefault) => `(예/아니요, Enter는 ${byDefault ? '예' : '아니요'})`, yes: '예', no: '아니요', again: '예(y) 또는 아니요(n)로 답하세요' },
-};
 
 export function confirmPrompt(prompts: typeof Prompts) {
   const { createPrompt, isEnterKey, makeTheme, usePrefix, useKeypress, useState } = prompts;
   return createPrompt<boolean, ConfirmConfig>((config, done) => {
-    const text = TEXT[config.lang];
+    const text = MESSAGES[config.lang].prompts.confirm;
     const theme = makeTheme({});
     const [status, setStatus] = useState<'idle' | 'done'>('idle');
     const [value, setValue] = useState('');

@@ -3,7 +3,7 @@ import { accessSync, constants, mkdtempSync, openSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { delimiter, isAbsolute, join } from 'node:path';
 import { Cancelled, PostboardError } from '../errors.js';
-import type { Lang } from '../i18n/index.js';
+import { type Lang, MESSAGES } from '../i18n/index.js';
 
 /**
  * The body in the user's own editor ($VISUAL, else $EDITOR), as git and crontab do it: the text
@@ -11,22 +11,8 @@ import type { Lang } from '../i18n/index.js';
  * the terminal, the file is read back and removed, whatever happens.
  */
 
-type Failure = { kind: 'start'; code: string } | { kind: 'status'; status: number | null } | { kind: 'signal'; signal: string };
+export type Failure = { kind: 'start'; code: string } | { kind: 'status'; status: number | null } | { kind: 'signal'; signal: string };
 
-const TEXT: Record<Lang, { notFound: (command: string, variable: string) => string; failed: (command: string, failure: Failure) => string; cancelled: string }> = {
-  en: {
-    cancelled: 'cancelled in the editor (Ctrl+C); the post was not made',
-    notFound: (command, variable) => `cannot start the editor ${JSON.stringify(command)} (from $${variable}): not found; set $${variable} to an installed editor, or unset it to type the body here`,
-    failed: (command, failure) =>
-      `the editor ${JSON.stringify(command)} ${failure.kind === 'start' ? `could not start (${failure.code})` : failure.kind === 'signal' ? `was stopped by ${failure.signal}` : `exited with status ${failure.status}`}; the post was not made`,
-  },
-  ko: {
-    cancelled: '편집기에서 취소했습니다 (Ctrl+C). 글을 올리지 않았습니다',
-    notFound: (command, variable) => `편집기를 찾을 수 없습니다: ${JSON.stringify(command)} ($${variable}). $${variable}에 설치된 편집기를 지정하거나, 지우고 여기서 직접 입력하세요`,
-    failed: (command, failure) =>
-      `편집기(${JSON.stringify(command)}) ${failure.kind === 'start' ? `시작 실패 (${failure.code})` : failure.kind === 'signal' ? `멈춤 (신호 ${failure.signal})` : `비정상 종료 (상태 ${failure.status})`}. 글을 올리지 않았습니다`,
-  },
-};
 
 export interface Editor {
   command: string;
@@ -62,7 +48,7 @@ export function findEditor(env: NodeJS.ProcessEnv, lang: Lang): Editor | undefin
     command.includes('/') || isAbsolute(command)
       ? executable(command)
       : (env.PATH ?? '').split(delimiter).some((folder) => folder && executable(join(folder, command)));
-  if (!command || !found) throw new PostboardError(TEXT[lang].notFound(command, variable));
+  if (!command || !found) throw new PostboardError(MESSAGES[lang].prompts.editor.notFound(command, variable));
   return { command, args, variable };
 }
 
@@ -108,8 +94,8 @@ export function editText(editor: Editor, initial: string, lang: Lang, env: NodeJ
       return error;
     };
     // An editor that Ctrl+C ends (as `cat` would be) cancels, as Ctrl+C does at any question.
-    if (result.signal === 'SIGINT') throw withSaved(new Cancelled(TEXT[lang].cancelled));
-    const fail = (failure: Failure) => withSaved(new PostboardError(TEXT[lang].failed(editor.command, failure)));
+    if (result.signal === 'SIGINT') throw withSaved(new Cancelled(MESSAGES[lang].prompts.editor.cancelled));
+    const fail = (failure: Failure) => withSaved(new PostboardError(MESSAGES[lang].prompts.editor.failed(editor.command, failure)));
     if (result.error) throw fail({ kind: 'start', code: (result.error as NodeJS.ErrnoException).code ?? 'EIO' });
     if (result.signal) throw fail({ kind: 'signal', signal: result.signal });
     if (result.status !== 0) throw fail({ kind: 'status', status: result.status });

@@ -87,7 +87,11 @@ export type BoardProblem =
   | { kind: 'no-database'; database: string }
   | { kind: 'no-tables'; location: string }
   /** A setting of the board's location that is none of the values it takes (`?sslmode=bogus`): a usage error. */
-  | { kind: 'bad-setting'; setting: string; value: string; choices: readonly string[] };
+  | { kind: 'bad-setting'; setting: string; value: string; choices: readonly string[] }
+  /** A database URL that is no URL (or reads two ways): a usage error. */
+  | { kind: 'bad-url' }
+  /** A `?schema=` that is no PostgreSQL name (letters, digits and _, up to 63): a usage error. */
+  | { kind: 'bad-schema'; schema: string };
 
 /**
  * A full disk, for a board written whole at every change (a JSON board, a delete too): how much

@@ -5,7 +5,7 @@ import type { Post } from '../board/post.js';
 import { urlKey } from '../board/post.js';
 import { postMatcher, type PostFilter } from '../board/query.js';
 import { titleKey } from '../board/title-key.js';
-import { BoardFileError, UsageError } from '../errors.js';
+import { BoardFileError } from '../errors.js';
 import type { BoardProblem, DatabaseStep, LockHolder } from './board.js';
 import { ambiguousUrl, lastingLocation } from './index.js';
 import { connectionPlan, NoPassword, PlanProblem, pgpassPassword, type ConnectionPlan } from './pg-connection.js';
@@ -143,13 +143,12 @@ export class PostgresBoardStore implements BoardStore {
       url = new URL(options.url);
     } catch {
       // (Said with the URL as shown: never its password.)
-      throw new UsageError(`${this.name}: not a valid PostgreSQL URL (postgres://user@host:5432/database; a password with @, /, ? or # in it is written %40, %2F, %3F, %23)`);
+      throw new BoardFileError(options.shownAs, { kind: 'bad-url' });
     }
     this.schema = url.searchParams.get('schema') ?? 'postboard';
     url.searchParams.delete('schema');
     this.connection = url.toString();
-    if (this.schema.length > 63) throw new UsageError(`--db: schema ${JSON.stringify(this.schema.slice(0, 20))}… is longer than PostgreSQL's 63 characters for a name`);
-    if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(this.schema)) throw new UsageError(`--db: schema ${JSON.stringify(this.schema)} must be letters, digits and _ (a PostgreSQL name)`);
+    if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(this.schema)) this.fail({ kind: 'bad-schema', schema: this.schema });
     // A lock timeout of 0 would mean "wait for ever" to PostgreSQL: 1 ms is "do not wait".
     this.lockMs = Math.max(1, Math.round(options.lockTimeoutMs));
     this.statementMs = Math.max(1, Math.round(options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS));
