@@ -221,9 +221,10 @@ function timesOf(entries: readonly ChangeLogEntry[], id: number): string[] {
 /** The fields of a post a record sets (timestamps are the board's own: never set from a file on update). */
 function applyRecord(post: Post, record: ImportRecord): void {
   const edited = editPost(post, { ...record.text, ...(record.views !== undefined ? { views: record.views } : {}) }, new Date(0));
+  const { updatedAt } = post;
   for (const key of Object.keys(post)) delete post[key];
-  Object.assign(post, edited.post, { updatedAt: post.updatedAt });
-  if (post.updatedAt === undefined) delete post.updatedAt;
+  Object.assign(post, edited.post, { updatedAt });
+  if (updatedAt === undefined) delete post.updatedAt;
 }
 
 /** A new post's content from a checked record: the defaults of `add` for what it does not give. */
@@ -355,11 +356,11 @@ export async function importPosts(tx: BoardTransaction, records: readonly Placed
       const first = named.get(existing.id);
       if (first) {
         // The same row twice (a file pasted onto itself) says nothing new; another one is refused.
-        if (first.record !== JSON.stringify(record)) outcome.refused.push({ place, refusal: { kind: 'named-twice', id: existing.id, first: first.place } });
+        if (first.record !== canonical(record)) outcome.refused.push({ place, refusal: { kind: 'named-twice', id: existing.id, first: first.place } });
         else outcome.unchanged.push({ place, id: existing.id });
         continue;
       }
-      named.set(existing.id, { place, record: JSON.stringify(record) });
+      named.set(existing.id, { place, record: canonical(record) });
       const after = structuredClone(existing);
       applyRecord(after, record);
       // A number rewritten, a line break added, a text cut: what the spreadsheet did, not the person.
@@ -367,7 +368,7 @@ export async function importPosts(tx: BoardTransaction, records: readonly Placed
       const accepted = Boolean(options.acceptSheetChanges);
       if (sheet.length > 0 && !accepted) withoutChanges(after, sheet);
       const told = (applied: boolean) => sheet.length > 0 && outcome.sheet.push({ place, id: existing.id, title: existing.title, changes: sheet, applied });
-      if (JSON.stringify(after) === JSON.stringify(existing)) {
+      if (canonical(after) === canonical(existing)) {
         told(false);
         outcome.unchanged.push({ place, id: existing.id });
         continue;

@@ -33,6 +33,7 @@ describe('postboard add in a real terminal, the first time, from any folder', ()
     await t.waitFor('$ ');
     t.type('postboard add\n');
     await answer(t, '제목', ['수소 경제 협력 강화', 'Enter']);
+    await answer(t, '부제', ['생산부터 활용까지', 'Enter']);
     await answer(t, '글쓴이', ['산업통상자원부 대변인', 'Enter']);
     await answer(t, '담당부서', ['산업통상자원부', 'Enter']);
     await answer(t, '날짜', 'Enter');
@@ -52,7 +53,7 @@ describe('postboard add in a real terminal, the first time, from any folder', ()
 
     // Your own board, in the data folder, its folders made on the first write.
     const board = join(home, '.local/share/postboard/posts.json');
-    expect(loadBoard(board).posts[0]).toMatchObject({ id: 1, title: '수소 경제 협력 강화', author: '산업통상자원부 대변인', department: '산업통상자원부', body: RELEASE });
+    expect(loadBoard(board).posts[0]).toMatchObject({ id: 1, title: '수소 경제 협력 강화', subtitle: '생산부터 활용까지', author: '산업통상자원부 대변인', department: '산업통상자원부', body: RELEASE });
     // And list, from the same folder, says which board it shows.
     t.type('postboard list\n');
     await t.waitFor('게시판 ~/.local/share/postboard/posts.json');
@@ -61,7 +62,7 @@ describe('postboard add in a real terminal, the first time, from any folder', ()
   it('a paste without bracketed-paste marks, blank lines and all, arrives whole too', async () => {
     const board = join(tempDir(), 'board.json');
     writeFileSync(board, readFileSync(SAMPLE_BOARD));
-    terminal = Terminal.start(`postboard add --db ${board} --title 붙여넣기 --department '' --date 2024-09-09 --status published --source-agency '' --source-date '' --source-url '' --yes`, {
+    terminal = Terminal.start(`postboard add --db ${board} --title 붙여넣기 --subtitle '' --department '' --date 2024-09-09 --status published --source-agency '' --source-date '' --source-url '' --yes`, {
       env: { LANG: 'en_US.UTF-8' },
     });
     const t = terminal;
@@ -100,6 +101,7 @@ describe('what was typed is never only in memory', () => {
       terminal = Terminal.start(`postboard add --db ${board}`, { env: { HOME: home, LANG: 'en_US.UTF-8', ...disk.env } });
       const t = terminal;
       await answer(t, 'Title', ['초안으로 남을 글', 'Enter']);
+      await answer(t, 'Subtitle', 'Enter');
       await answer(t, 'Author', ['한국생산성본부', 'Enter']);
       await answer(t, 'Department', 'Enter');
       await answer(t, 'Date', 'Enter');

@@ -97,7 +97,7 @@ describe('a draft kept from a database board', () => {
     await runCli(['init', '--db', location]);
     const home = tempDir('postboard-home-');
     const t = (terminal = Terminal.start('postboard add', { env: { LANG: 'en_US.UTF-8', HOME: home, POSTBOARD_DB: location } }));
-    for (const [question, answer] of [['Title', '팀 게시판 초안'], ['Author', '대변인'], ['Department', ''], ['Date', ''], ['Status', '']]) {
+    for (const [question, answer] of [['Title', '팀 게시판 초안'], ['Subtitle', ''], ['Author', '대변인'], ['Department', ''], ['Date', ''], ['Status', '']]) {
       await t.waitFor(question!);
       if (answer) t.type(answer);
       t.press('Enter');
@@ -153,7 +153,7 @@ describe('a draft kept from a database board', () => {
     mkdirSync(drafts, { recursive: true });
     const path = join(drafts, 'kept.json');
     const board = location.replace(`:${password}@`, '@');
-    writeFileSync(path, JSON.stringify({ postboard: 'draft', version: 2, board, post: { title: '팀 초안', author: '대변인', body: '쓰다 만' }, answered: ['title', 'author', 'department', 'date', 'status'], partial: 'body' }));
+    writeFileSync(path, JSON.stringify({ postboard: 'draft', version: 2, board, post: { title: '팀 초안', author: '대변인', body: '쓰다 만' }, answered: ['title', 'subtitle', 'author', 'department', 'date', 'status'], partial: 'body' }));
     const elsewhere = tempDir();
     const env = { HOME: home, PGPASSWORD: password, POSTBOARD_DB: join(elsewhere, 'personal.json') };
     const asked = await runCli(['add', '--from-draft', path], { cwd: elsewhere, env });

@@ -38,6 +38,7 @@ const asJson = async (...args: string[]) => JSON.parse(await exported('--format'
 const flat = (post: Post): Record<string, string> => ({
   id: String(post.id),
   title: post.title,
+  subtitle: post.subtitle ?? '',
   author: post.author,
   department: post.department,
   date: post.date,
@@ -73,7 +74,7 @@ describe('export --format json and jsonl', () => {
 describe('export to CSV (the default)', () => {
   it('is RFC 4180: header of field keys, CRLF between records, quoting a real parser reads back', async () => {
     const csv = await exported('--no-bom');
-    expect(csv.startsWith('id,title,author,department,date,views,status,body,source_agency,source_date,source_url,createdAt,updatedAt\r\n')).toBe(true);
+    expect(csv.startsWith('id,title,subtitle,author,department,date,views,status,body,source_agency,source_date,source_url,createdAt,updatedAt\r\n')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     const records = parseCsv(csv, { columns: true }) as Record<string, string>[];
     const json = await asJson();
@@ -96,7 +97,7 @@ describe('export to CSV (the default)', () => {
   });
 
   it('--header ko and --header en name the columns', async () => {
-    expect((await exported('--header', 'ko', '--no-bom')).split('\r\n')[0]).toBe('번호,제목,글쓴이,담당부서,날짜,조회수,상태,내용,출처 기관,출처 날짜,출처 URL,작성 시각,수정 시각');
+    expect((await exported('--header', 'ko', '--no-bom')).split('\r\n')[0]).toBe('번호,제목,부제,글쓴이,담당부서,날짜,조회수,상태,내용,출처 기관,출처 날짜,출처 URL,작성 시각,수정 시각');
     expect((await exported('--header', 'en', '--fields', 'id,title', '--no-bom')).split('\r\n')[0]).toBe('No.,Title');
   });
 
@@ -182,7 +183,7 @@ describe('export --format tsv', () => {
     const board = writeBoard(makeBoard([makePost({ id: 1, title: '"따옴표" 제목', author: '"저자"', body: '줄 하나\n줄 둘' })]));
     const file = join(tempDir(), 'board.tsv');
     expect((await runCli(['export', '--db', board, '--format', 'tsv', '--no-bom', '-o', file])).code).toBe(0);
-    const script = "import csv, json, sys; print(json.dumps(list(csv.reader(open(sys.argv[1], encoding='utf-8'), delimiter='\\t'))[1][:3], ensure_ascii=False))";
+    const script = "import csv, json, sys; rows = list(csv.reader(open(sys.argv[1], encoding='utf-8'), delimiter='\\t')); print(json.dumps([rows[1][rows[0].index(k)] for k in ('id', 'title', 'author')], ensure_ascii=False))";
     const read = spawnSync('/usr/bin/python3', ['-c', script, file], { encoding: 'utf8' });
     expect(JSON.parse(read.stdout)).toEqual(['1', '"따옴표" 제목', '"저자"']);
     // As LibreOffice saves a TSV again: cells quoted, and a long one broken over lines inside its quotes.

@@ -92,7 +92,7 @@ describe('the board\'s own words', () => {
 describe('small things that must be right', () => {
   it('help for a command that does not exist is a one-line usage error', async () => {
     const result = await runCli(['help', 'nosuch']);
-    expect(result).toMatchObject({ code: 2, stdout: '', stderr: "error: unknown command nosuch (see 'postboard --help')\n" });
+    expect(result).toMatchObject({ code: 2, stdout: '', stderr: "error: unknown command 'nosuch' (see 'postboard --help')\n" });
   });
 
   it('stats refuses --sort (its tables have their own order) and fits its width', async () => {
@@ -118,7 +118,7 @@ describe('small things that must be right', () => {
 
   it('the department picker: what is typed picks the department that matches, not a new one', async () => {
     const board = sampleCopy();
-    const session = onTerminal(['add', '--db', board, '--title', 't', '--date', '2024-09-09', '--status', 'published', '--body', '', '--source-agency', '', '--source-date', '', '--source-url', '', '--yes', '--lang', 'ko']);
+    const session = onTerminal(['add', '--db', board, '--title', 't', '--subtitle', '', '--date', '2024-09-09', '--status', 'published', '--body', '', '--source-agency', '', '--source-date', '', '--source-url', '', '--yes', '--lang', 'ko']);
     await session.waitFor('글쓴이');
     session.type(`한국생산성본부${KEYS.enter}`);
     await session.waitFor('담당부서');

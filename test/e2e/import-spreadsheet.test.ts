@@ -40,8 +40,8 @@ function editRows(file: string, edit: (row: (id: number) => string[]) => void): 
 }
 
 const TITLE = 1;
-const DEPARTMENT = 3;
-const BODY = 7;
+const DEPARTMENT = 4;
+const BODY = 8;
 
 /** The board's export as LibreOffice and Excel would give it back, and one real edit in it. */
 async function resaved(board: string): Promise<string> {

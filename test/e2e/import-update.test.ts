@@ -31,13 +31,13 @@ describe('the Excel round trip: export --header ko, edit in Excel (CP949), impor
     const before = loadBoard(board);
     const saved = excelSave(exported.stdout, (rows) => {
       const header = rows[0]!;
-      expect(header.slice(0, 7)).toEqual(['번호', '제목', '글쓴이', '담당부서', '날짜', '조회수', '상태']);
+      expect(header.slice(0, 8)).toEqual(['번호', '제목', '부제', '글쓴이', '담당부서', '날짜', '조회수', '상태']);
       const row2912 = rows.find((row) => row[0] === '2912')!;
       row2912[1] = '세계 최고 디지털플랫폼정부, 10개국에 전파';
-      row2912[5] = '300';
-      rows.find((row) => row[0] === '2913')![6] = '비노출';
+      row2912[6] = '300';
+      rows.find((row) => row[0] === '2913')![7] = '비노출';
       // A new row typed at the bottom, without a number.
-      rows.push(['', '엑셀에서 쓴 새 글', '한국생산성본부', '환경부', '2024-09-10', '', '노출', '본문', '', '', '', '', '']);
+      rows.push(['', '엑셀에서 쓴 새 글', '', '한국생산성본부', '환경부', '2024-09-10', '', '노출', '본문', '', '', '', '', '']);
     });
     const file = join(tempDir(), '게시판.csv');
     writeFileSync(file, saved);

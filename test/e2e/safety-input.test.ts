@@ -113,7 +113,7 @@ describe('a missing $EDITOR, and the editor\'s file', () => {
     writeFileSync(editor, `#!/bin/sh\nstat -c '%a' "$1" >> ${log}\nstat -c '%a' "$(dirname "$1")" >> ${log}\necho "$1" >> ${log}\nprintf '편집기에서 쓴 내용' > "$1"\n`);
     chmodSync(editor, 0o755);
     const board = sampleCopy();
-    const session = onTerminal(['add', '--db', board, '--title', '편집기', '--department', '', '--date', '2024-09-02', '--status', 'published', '--source-agency', '', '--source-date', '', '--source-url', '', '--yes', '--lang', 'en'], {
+    const session = onTerminal(['add', '--db', board, '--title', '편집기', '--subtitle', '', '--department', '', '--date', '2024-09-02', '--status', 'published', '--source-agency', '', '--source-date', '', '--source-url', '', '--yes', '--lang', 'en'], {
       env: { EDITOR: editor, PATH: '/usr/bin:/bin' },
     });
     await session.waitFor('Author');

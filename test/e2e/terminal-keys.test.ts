@@ -24,6 +24,8 @@ async function addUpToBody(env: Record<string, string> = {}): Promise<{ t: Termi
   await t.waitFor('Title');
   t.type('키 하나 더');
   t.press('Enter');
+  await t.waitFor('Subtitle');
+  t.press('Enter');
   await t.waitFor('Author');
   t.type('대변인');
   t.press('Enter');
@@ -128,7 +130,7 @@ describe('Backspace and clearing in the body', () => {
     const board = writeBoard(makeBoard([makePost({ id: 1, title: '고칠 글', body: '옛 본문 첫 줄\n\n옛 본문 둘째 줄' })]));
     terminal = Terminal.start(`postboard edit 1 --db '${board}'`, { env: en });
     const t = terminal;
-    for (const question of ['Title', 'Author', 'Department', 'Date', 'Status']) {
+    for (const question of ['Title', 'Subtitle', 'Author', 'Department', 'Date', 'Status']) {
       await t.waitFor(`? ${question}`);
       t.press('Enter');
     }

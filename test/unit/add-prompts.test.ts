@@ -15,6 +15,8 @@ describe('postboard add on a terminal asks for each field', () => {
     term.type(`${KEYS.enter}`); // empty: refused
     await term.waitFor('must not be empty');
     term.type(`수소 경제 협력 강화${KEYS.enter}`);
+    await term.waitFor('Subtitle');
+    term.type(`수소 생산부터 활용까지${KEYS.enter}`);
     await term.waitFor('Author (for a default: export POSTBOARD_AUTHOR="…")');
     // Nothing offered: you never posted on this board, and a colleague's name is not yours.
     term.type(KEYS.enter);
@@ -53,6 +55,7 @@ describe('postboard add on a terminal asks for each field', () => {
     expect(saved.posts[0]).toMatchObject({
       id: 2933,
       title: '수소 경제 협력 강화',
+      subtitle: '수소 생산부터 활용까지',
       author: '한국생산성본부',
       department: '행정안전부',
       date: '2024-09-10',
@@ -65,7 +68,7 @@ describe('postboard add on a terminal asks for each field', () => {
 
   it('POSTBOARD_AUTHOR is the author offered (not taken unasked)', async () => {
     const board = sampleCopy();
-    const term = onTerminal(['add', '--db', board, '--department', '', '--date', '2024-09-07', '--status', 'published', '--body', '', '--source-agency', '', '--source-date', '', '--source-url', '', '--yes'], {
+    const term = onTerminal(['add', '--db', board, '--subtitle', '', '--department', '', '--date', '2024-09-07', '--status', 'published', '--body', '', '--source-agency', '', '--source-date', '', '--source-url', '', '--yes'], {
       env: { POSTBOARD_AUTHOR: '환경부 대변인' },
     });
     await term.waitFor('Title');
@@ -83,7 +86,7 @@ describe('postboard add on a terminal asks for each field', () => {
     const post = (id: number, author: string) => ({ id, title: `글 ${id}`, author, department: '', date: '2024-09-01', views: 0, status: 'published', body: '' });
     const added = (seq: number, who: string, id: number) => ({ seq, at: '2024-09-01T00:00:00.000Z', who, command: 'add', changes: [{ kind: 'add', id, title: `글 ${id}`, hash: 'x' }] });
     writeFileSync(board, JSON.stringify({ schemaVersion: 1, lastId: 3, posts: [post(3, '동료 부서'), post(2, '환경부 대변인'), post(1, '옛 이름')], changes: [added(1, me, 1), added(2, me, 2), added(3, `${me}-colleague`, 3)] }));
-    const term = onTerminal(['add', '--db', board, '--department', '', '--date', '2024-09-07', '--status', 'published', '--body', '', '--source-agency', '', '--source-date', '', '--source-url', '', '--yes']);
+    const term = onTerminal(['add', '--db', board, '--subtitle', '', '--department', '', '--date', '2024-09-07', '--status', 'published', '--body', '', '--source-agency', '', '--source-date', '', '--source-url', '', '--yes']);
     await term.waitFor('Title');
     term.type(`제목${KEYS.enter}`);
     await term.waitFor('환경부 대변인');
@@ -95,7 +98,7 @@ describe('postboard add on a terminal asks for each field', () => {
 
   it('flags given are not asked again; a new department can be typed; optional fields skipped', async () => {
     const board = sampleCopy();
-    const term = onTerminal(['add', '--db', board, '--title', '플래그로 준 제목', '--date', '2024-09-07', '--status', 'published']);
+    const term = onTerminal(['add', '--db', board, '--subtitle', '', '--title', '플래그로 준 제목', '--date', '2024-09-07', '--status', 'published']);
     await term.waitFor('Author');
     expect(term.io.output.stdout).not.toContain('Title');
     term.type(`${KEYS.ctrlU}환경부 대변인${KEYS.enter}`);
@@ -121,7 +124,7 @@ describe('postboard add on a terminal asks for each field', () => {
   it('a source URL already on the board is refused while typing', async () => {
     const board = sampleCopy();
     const url = (postsOf(board).posts.find((post) => post.id === 2912)?.source as { url: string }).url;
-    const term = onTerminal(['add', '--db', board, '--author', 'a', '--department', '', '--date', '2024-09-06', '--status', 'hidden', '--body', '', '--source-agency', '', '--source-date', '']);
+    const term = onTerminal(['add', '--db', board, '--subtitle', '', '--author', 'a', '--department', '', '--date', '2024-09-06', '--status', 'hidden', '--body', '', '--source-agency', '', '--source-date', '']);
     await term.waitFor('Title');
     term.type(`t${KEYS.enter}`);
     await term.waitFor('Source URL');
@@ -141,7 +144,7 @@ describe('postboard add on a terminal asks for each field', () => {
     // The editor library reads the real environment, so the variable goes there too.
     vi.stubEnv('EDITOR', editor);
     vi.stubEnv('VISUAL', '');
-    const term = onTerminal(['add', '--db', board, '--author', 'a', '--department', '', '--date', '2024-09-06', '--status', 'published', '--source-agency', '', '--source-date', '', '--source-url', '', '--yes'], {
+    const term = onTerminal(['add', '--db', board, '--subtitle', '', '--author', 'a', '--department', '', '--date', '2024-09-06', '--status', 'published', '--source-agency', '', '--source-date', '', '--source-url', '', '--yes'], {
       env: { EDITOR: editor, PATH: process.env.PATH },
     });
     await term.waitFor('Title');
@@ -153,7 +156,7 @@ describe('postboard add on a terminal asks for each field', () => {
 
   it("an EDITOR that npm set (npx sets vi when you set none) is not taken for yours: the body is asked in place", async () => {
     const board = sampleCopy();
-    const term = onTerminal(['add', '--db', board, '--author', 'a', '--department', '', '--date', '2024-09-06', '--status', 'published', '--source-agency', '', '--source-date', '', '--source-url', '', '--yes'], {
+    const term = onTerminal(['add', '--db', board, '--subtitle', '', '--author', 'a', '--department', '', '--date', '2024-09-06', '--status', 'published', '--source-agency', '', '--source-date', '', '--source-url', '', '--yes'], {
       env: { EDITOR: 'vi', npm_execpath: '/usr/lib/node_modules/npm/bin/npm-cli.js', npm_command: 'exec', PATH: process.env.PATH },
     });
     await term.waitFor('Title');
@@ -172,7 +175,7 @@ describe('postboard add on a terminal asks for each field', () => {
     chmodSync(editor, 0o755);
     vi.stubEnv('EDITOR', editor);
     vi.stubEnv('VISUAL', '');
-    const term = onTerminal(['add', '--db', board, '--author', 'a', '--department', '', '--date', '2024-09-06', '--status', 'published'], {
+    const term = onTerminal(['add', '--db', board, '--subtitle', '', '--author', 'a', '--department', '', '--date', '2024-09-06', '--status', 'published'], {
       env: { EDITOR: editor, PATH: process.env.PATH, HOME: home },
     });
     await term.waitFor('Title');
@@ -213,7 +216,7 @@ describe('cancelling writes nothing and exits 130', () => {
   ])('%s', async (_, question, keys) => {
     const board = sampleCopy();
     const before = readFileSync(board);
-    const term = onTerminal(['add', '--db', board, '--lang', 'ko']);
+    const term = onTerminal(['add', '--db', board, '--subtitle', '', '--lang', 'ko']);
     await term.waitFor('제목');
     term.type(`제목${KEYS.enter}`);
     const questions = ['글쓴이', '담당부서', '날짜', '상태', '내용'];
@@ -232,7 +235,7 @@ describe('cancelling writes nothing and exits 130', () => {
   it('answering no to "Post it?" is not an interruption: nothing changed, exit 1', async () => {
     const board = sampleCopy();
     const before = readFileSync(board);
-    const term = onTerminal(['add', '--db', board, '--author', 'a', '--department', '', '--body', '', '--source-agency', '', '--source-date', '', '--source-url', '']);
+    const term = onTerminal(['add', '--db', board, '--subtitle', '', '--author', 'a', '--department', '', '--body', '', '--source-agency', '', '--source-date', '', '--source-url', '']);
     await term.waitFor('Title');
     term.type(`아직 올리지 않을 글${KEYS.enter}`);
     await term.waitFor('Date');

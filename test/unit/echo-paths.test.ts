@@ -62,7 +62,7 @@ describe('text from the board or an input file, echoed anywhere, never reaches t
     await fc.assert(
       fc.asyncProperty(hostileText(4), async (text) => {
         const db = boardWith(text);
-        const session = onTerminal(['add', '--db', db, '--title', '제목', '--lang', 'en']);
+        const session = onTerminal(['add', '--db', db, '--title', '제목', '--subtitle', '', '--lang', 'en']);
         await session.waitFor('Author');
         session.type(KEYS.enter);
         await session.waitFor('Department');

@@ -6,7 +6,7 @@ import { makeBoard, makePost } from '../support/posts.js';
 
 /** edit at a terminal keeps what it was not asked to change exactly, and never overwrites a change made meanwhile. */
 async function enterThrough(term: ReturnType<typeof onTerminal>) {
-  for (const question of ['Title', 'Author', 'Department', 'Date', 'Status']) {
+  for (const question of ['Title', 'Subtitle', 'Author', 'Department', 'Date', 'Status']) {
     await term.waitFor(question);
     term.type(KEYS.enter);
   }
@@ -53,7 +53,7 @@ describe('edit and a change made meanwhile', () => {
     other.posts[0]!.title = '다른 사람의 제목';
     writeFileSync(board, JSON.stringify(other, null, 2));
     term.type(`${KEYS.ctrlU}내 제목${KEYS.enter}`);
-    for (const question of ['Author', 'Department', 'Date', 'Status']) {
+    for (const question of ['Subtitle', 'Author', 'Department', 'Date', 'Status']) {
       await term.waitFor(question);
       term.type(KEYS.enter);
     }

@@ -14,7 +14,7 @@ describe('edit on a terminal', () => {
     await term.waitFor('Title');
     await term.waitFor('세계 최고 디지털플랫폼정부'); // the current title, ready to change
     term.type(`${KEYS.ctrlU}디지털플랫폼정부, 10개국에 전파${KEYS.enter}`);
-    for (const question of ['Author', 'Department', 'Date', 'Status']) {
+    for (const question of ['Subtitle', 'Author', 'Department', 'Date', 'Status']) {
       await term.waitFor(question);
       term.type(KEYS.enter);
     }
@@ -40,7 +40,7 @@ describe('edit on a terminal', () => {
     const board = sampleCopy();
     const before = readFileSync(board);
     const term = onTerminal(['edit', '2912', '--db', board]);
-    for (const question of ['Title', 'Author']) {
+    for (const question of ['Title', 'Subtitle', 'Author']) {
       await term.waitFor(question);
       term.type(KEYS.enter);
     }
@@ -70,7 +70,7 @@ describe('edit on a terminal can empty a field', () => {
   it('a text field cleared (Ctrl+U) is empty, not its old value again; the question then defaults to no', async () => {
     const board = sampleCopy();
     const term = onTerminal(['edit', '2912', '--db', board]);
-    for (const question of ['Title', 'Author', 'Department', 'Date', 'Status']) {
+    for (const question of ['Title', 'Subtitle', 'Author', 'Department', 'Date', 'Status']) {
       await term.waitFor(question);
       term.type(KEYS.enter);
     }
