@@ -7,7 +7,7 @@ import { defaultBoard, shownPath } from './files/places.js';
 import type { WriteFaults } from './files/write.js';
 import { shellWord } from './i18n/shared.js';
 import { foreignUrl, lastingLocation, openBoard, shownLocation, type BoardStore } from './store/index.js';
-import type { DriverName } from './store/sqlite-driver.js';
+import type { DriverName } from './store/sqlite/driver.js';
 
 const DEFAULT_LOCK_TIMEOUT_S = 10;
 /** How long one PostgreSQL statement may run (see POSTBOARD_STATEMENT_TIMEOUT). */
@@ -133,7 +133,7 @@ export class Context {
     return Math.min(2_147_483_647, Math.ceil(seconds * 1000));
   }
 
-  /** POSTBOARD_SQLITE_DRIVER: the SQLite driver to use, when not the one this Node.js has (see store/sqlite-driver.ts). */
+  /** POSTBOARD_SQLITE_DRIVER: the SQLite driver to use, when not the one this Node.js has (see store/sqlite/driver.ts). */
   sqliteDriver(): DriverName | undefined {
     const text = this.io.env.POSTBOARD_SQLITE_DRIVER;
     if (text === undefined || text === '') return undefined;

@@ -1,4 +1,4 @@
-import type { BoardProblem } from './store/board.js';
+import type { BoardProblem } from './store/json/board-file.js';
 
 /**
  * Every failure a user can cause or meet is one of these. `cli.ts` maps them to exit codes in

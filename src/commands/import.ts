@@ -14,7 +14,7 @@ import { OptionParser } from '../options.js';
 import { describeChange } from '../render/changes.js';
 import { withoutChanges } from '../board/sheet-changes.js';
 import { changeAuthor } from '../board/log.js';
-import { JSON_LOG_LIMIT } from '../store/log-file.js';
+import { JSON_LOG_LIMIT } from '../store/json/log-file.js';
 import { confirmOrDecline } from '../cmdutil/confirm.js';
 import { examples } from '../cmdutil/examples.js';
 import { readStdin } from '../cmdutil/post-fields.js';

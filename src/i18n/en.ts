@@ -4,7 +4,7 @@ import { localTimeAt, localTimestamp } from '../board/dates.js';
 import type { FieldKey, InputField } from '../board/fields.js';
 import { LIMITS, type FieldIssue, type Rule } from '../board/post.js';
 import type { DecodeProblem, TextEncoding, TextPlace } from '../files/decode.js';
-import type { BoardProblem, DatabaseStep, FileKind, JsonKind } from '../store/board.js';
+import type { BoardProblem, DatabaseStep, FileKind, JsonKind } from '../store/json/board-file.js';
 import { byteSize, grouped, megabytes, quoted, shellWord, shownValue } from './shared.js';
 import type { HelpText } from '../cli.js';
 import type { AddText } from '../commands/add.js';

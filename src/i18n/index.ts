@@ -1,4 +1,4 @@
-import type { BoardProblem } from '../store/board.js';
+import type { BoardProblem } from '../store/json/board-file.js';
 import { en, type Catalogue } from './en.js';
 import { ko } from './ko.js';
 import type { Lang } from './shared.js';

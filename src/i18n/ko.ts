@@ -2,7 +2,7 @@ import { localTimeAt, localTimestamp } from '../board/dates.js';
 import { EXCEL_CELL_CHARS } from '../board/sheet-changes.js';
 import type { FieldKey } from '../board/fields.js';
 import { LIMITS } from '../board/post.js';
-import type { DatabaseStep } from '../store/board.js';
+import type { DatabaseStep } from '../store/json/board-file.js';
 import type { Catalogue } from './en.js';
 import { byteSize, grouped, megabytes, quoted, shellWord, shownValue } from './shared.js';
 import { ADD_FORMATS, CHECK_FORMATS, ENCODINGS, EXPORT_FORMATS, FEED_SIZE, GROUPINGS, LIST_FORMATS, PAGE_SIZE, SHELLS, SHOW_FORMATS, TOP } from '../cmdutil/choices.js';

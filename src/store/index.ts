@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
-import { JsonBoardStore } from './json-board.js';
+import { JsonBoardStore } from './json/json-board.js';
 import type { BoardKind, BoardReads, BoardStore } from './store.js';
 import type { WriteFaults } from '../files/write.js';
-import type { DriverName } from './sqlite-driver.js';
+import type { DriverName } from './sqlite/driver.js';
 
-export type { Board, BoardProblem } from './board.js';
+export type { Board, BoardProblem } from './json/board-file.js';
 export type { BoardStore } from './store.js';
-export type { Repair } from './repair.js';
+export type { Repair } from './json/repair.js';
 
 /** The JSON board behind a store, for the tools that read its file (`check`); undefined for a database. */
 export const jsonBoardOf = (store: BoardStore): JsonBoardStore | undefined => (store instanceof JsonBoardStore ? store : undefined);
@@ -156,9 +156,9 @@ export function openBoard(options: OpenBoardOptions): BoardStore {
   const { kind, path } = boardKind(location);
   if (kind === 'postgres') {
     const shownAs = shownLocation(options.shownAs);
-    return deferred(kind, shownAs, async () => new (await import('./postgres-board.js')).PostgresBoardStore({ url: path, shownAs, lockTimeoutMs: options.lockTimeoutMs, statementTimeoutMs: options.statementTimeoutMs, countUpTo: options.countUpTo }));
+    return deferred(kind, shownAs, async () => new (await import('./postgres/postgres-board.js')).PostgresBoardStore({ url: path, shownAs, lockTimeoutMs: options.lockTimeoutMs, statementTimeoutMs: options.statementTimeoutMs, countUpTo: options.countUpTo }));
   }
-  if (kind === 'sqlite') return deferred(kind, options.shownAs, async () => new (await import('./sqlite-board.js')).SqliteBoardStore({ path, shownAs: options.shownAs, lockTimeoutMs: options.lockTimeoutMs, countUpTo: options.countUpTo, driver: options.sqliteDriver }));
+  if (kind === 'sqlite') return deferred(kind, options.shownAs, async () => new (await import('./sqlite/sqlite-board.js')).SqliteBoardStore({ path, shownAs: options.shownAs, lockTimeoutMs: options.lockTimeoutMs, countUpTo: options.countUpTo, driver: options.sqliteDriver }));
   return new JsonBoardStore({ path: location, ...rest });
 }
 

@@ -1,5 +1,5 @@
 import type { Post } from '../../src/board/post.js';
-import type { Board } from '../../src/store/board.js';
+import type { Board } from '../../src/store/json/board-file.js';
 
 /** A valid post with the fields a test does not care about filled in. */
 export function makePost(overrides: Partial<Post> & { id: number }): Post {

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BoardFileError } from '../../src/errors.js';
 import { MESSAGES } from '../../src/i18n/index.js';
-import { checkBoard } from '../../src/store/board.js';
-import { JsonBoardStore } from '../../src/store/json-board.js';
+import { checkBoard } from '../../src/store/json/board-file.js';
+import { JsonBoardStore } from '../../src/store/json/json-board.js';
 import { tempDir } from '../support/cli.js';
 import { makeBoard, makePost } from '../support/posts.js';
 

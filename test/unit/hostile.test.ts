@@ -10,7 +10,7 @@ import { csvChunks } from '../../src/formats/csv.js';
 import { MESSAGES } from '../../src/i18n/index.js';
 import { renderPostTable, renderPostView } from '../../src/render/posts.js';
 import { plainStyle } from '../../src/render/style.js';
-import { JsonBoardStore } from '../../src/store/json-board.js';
+import { JsonBoardStore } from '../../src/store/json/json-board.js';
 import { tempDir } from '../support/cli.js';
 import { hostileText, TERMINAL_UNSAFE } from '../support/hostile.js';
 import { makePost } from '../support/posts.js';

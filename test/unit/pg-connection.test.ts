@@ -1,7 +1,7 @@
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { connectionPlan, PlanProblem, pgpassPassword } from '../../src/store/pg-connection.js';
+import { connectionPlan, PlanProblem, pgpassPassword } from '../../src/store/postgres/connection.js';
 import { tempDir } from '../support/cli.js';
 
 /** A PostgreSQL URL read as psql (libpq) reads it: what postboard hands node-postgres. */

@@ -1,6 +1,6 @@
-import { EDGE } from '../board/numbers.js';
-import type { ChangeLogEntry } from '../board/log.js';
-import { checkStoredPost, isRecord, POST_KEYS, type FieldIssue, type Post } from '../board/post.js';
+import { EDGE } from '../../board/numbers.js';
+import type { ChangeLogEntry } from '../../board/log.js';
+import { checkStoredPost, isRecord, POST_KEYS, type FieldIssue, type Post } from '../../board/post.js';
 
 /** The board file's format version this postboard reads and writes. */
 export const SCHEMA_VERSION = 1;

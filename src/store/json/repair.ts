@@ -1,6 +1,6 @@
-import { fieldAt, setValueAt, TEXT_FIELDS, valueAt } from '../board/fields.js';
-import { isRecord } from '../board/post.js';
-import { SCHEMA_VERSION, type BoardProblem } from './board.js';
+import { fieldAt, setValueAt, TEXT_FIELDS, valueAt } from '../../board/fields.js';
+import { isRecord } from '../../board/post.js';
+import { SCHEMA_VERSION, type BoardProblem } from './board-file.js';
 
 /** What `check --fix` changed. Only what needs no guessing: never a date, a number or a name. */
 export type Repair =

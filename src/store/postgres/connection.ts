@@ -3,7 +3,7 @@ import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { ConnectionOptions } from 'node:tls';
 import type { ClientConfig } from 'pg';
-import type { BoardProblem } from './board.js';
+import type { BoardProblem } from '../json/board-file.js';
 
 /**
  * How postboard connects to PostgreSQL, read from the URL and the environment as libpq (psql)

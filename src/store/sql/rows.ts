@@ -1,7 +1,12 @@
-import { sha1 } from '../board/log.js';
-import { contentKey, isRecord, POST_KEYS, urlKey, type Post } from '../board/post.js';
-import { foldedName, foldedText, type PostFilter, type PostOrder } from '../board/query.js';
-import { titleKey } from '../board/title-key.js';
+/**
+ * store/sql/ — what the two database boards share: a post as a row and back, the keys the
+ * queries use, the parts of a query that do not depend on the dialect. store/sqlite/ and
+ * store/postgres/ hold only what each database does its own way.
+ */
+import { sha1 } from '../../board/log.js';
+import { contentKey, isRecord, POST_KEYS, urlKey, type Post } from '../../board/post.js';
+import { foldedName, foldedText, type PostFilter, type PostOrder } from '../../board/query.js';
+import { titleKey } from '../../board/title-key.js';
 
 /**
  * What the two database boards share: a post as a row (with the keys the queries need, made the

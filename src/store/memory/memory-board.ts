@@ -1,8 +1,12 @@
-import { changedFields, postHash, type ChangeLogEntry, type PostChange } from '../board/log.js';
-import { contentKey, urlKey, type Post } from '../board/post.js';
-import { departmentsByUse, postMatcher, selectPosts, type PostFilter } from '../board/query.js';
-import type { Board } from './board.js';
-import type { BoardInfo, BoardTransaction, Grouping, PostPage, PostQuery, Tally } from './store.js';
+/**
+ * store/memory/ — a board held in memory: what the JSON board answers questions with once its
+ * file is read, and the fastest board for the contract suite.
+ */
+import { changedFields, postHash, type ChangeLogEntry, type PostChange } from '../../board/log.js';
+import { contentKey, urlKey, type Post } from '../../board/post.js';
+import { departmentsByUse, postMatcher, selectPosts, type PostFilter } from '../../board/query.js';
+import type { Board } from '../json/board-file.js';
+import type { BoardInfo, BoardTransaction, Grouping, PostPage, PostQuery, Tally } from '../store.js';
 
 /**
  * A board held in memory, answering the store's questions: the JSON board reads its file into

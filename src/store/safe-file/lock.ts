@@ -1,9 +1,14 @@
+/**
+ * store/safe-file/ — what makes a file board safe to share and to write: lock.ts, one writer
+ * at a time (and a stalled or dead one found out), replace.ts, a new version put in place whole
+ * (written beside, synced, renamed; checked for room first), or not at all.
+ */
 import { constants, readFileSync, readlinkSync } from 'node:fs';
 import { link, lstat, open, readdir, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep, setImmediate as yieldToLoop } from 'node:timers/promises';
-import type { BoardProblem } from './board.js';
+import type { BoardProblem } from '../json/board-file.js';
 
 /**
  * The board's inter-process lock: a file `<board>.lock` beside the board's real path, created

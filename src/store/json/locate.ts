@@ -1,4 +1,4 @@
-import type { BoardProblem } from './board.js';
+import type { BoardProblem } from './board-file.js';
 
 /**
  * Adds where in the text a problem is: line and column of a syntax error, the line of a bad
@@ -32,8 +32,8 @@ async function locateSyntaxError(text: string, v8Message: string): Promise<Board
   const detail = simpleDetail(v8Message);
   let offset = position ? Number(position[1]) : undefined;
   if (offset === undefined) {
-    const { parse } = await import('../lazy/jsonc.js');
-    const errors: import('../lazy/jsonc.js').ParseError[] = [];
+    const { parse } = await import('../../lazy/jsonc.js');
+    const errors: import('../../lazy/jsonc.js').ParseError[] = [];
     parse(text, errors, { disallowComments: true, allowTrailingComma: false });
     offset = errors[0]?.offset ?? text.length;
   }
@@ -41,7 +41,7 @@ async function locateSyntaxError(text: string, v8Message: string): Promise<Board
 }
 
 async function offsetOf(text: string, path: (string | number)[]): Promise<number | undefined> {
-  const { findNodeAtLocation, parseTree } = await import('../lazy/jsonc.js');
+  const { findNodeAtLocation, parseTree } = await import('../../lazy/jsonc.js');
   const root = parseTree(text);
   if (!root) return undefined;
   // The deepest node that exists: a missing field is reported at its post.

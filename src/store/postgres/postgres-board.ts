@@ -1,16 +1,20 @@
+/**
+ * store/postgres/ — a team's board in a PostgreSQL schema: postgres-board.ts, the store, and
+ * connection.ts, how a postgres:// address becomes a connection (libpq's settings, time-outs).
+ */
 import type { Client, QueryResult } from 'pg';
-import type { ChangeLogEntry, PostChange } from '../board/log.js';
-import { changedFields, postHash } from '../board/log.js';
-import type { Post } from '../board/post.js';
-import { urlKey } from '../board/post.js';
-import { postMatcher, type PostFilter } from '../board/query.js';
-import { titleKey } from '../board/title-key.js';
-import { BoardFileError } from '../errors.js';
-import type { BoardProblem, DatabaseStep, LockHolder } from './board.js';
-import { ambiguousUrl, lastingLocation } from './index.js';
-import { connectionPlan, NoPassword, PlanProblem, pgpassPassword, type ConnectionPlan } from './pg-connection.js';
-import { COUNT_UP_TO, contentsFound, DATABASE_SCHEMA, filterClauses, fromRow, hashOf, orderClause, POST_COLUMNS, ROW_COLUMNS, searchText, toRow, type PostRow, waitedSeconds } from './sql.js';
-import type { BoardInfo, BoardSnapshot, BoardStore, BoardTransaction, ChangeInfo, Grouping, OwnFile, PostPage, PostQuery, Tally } from './store.js';
+import type { ChangeLogEntry, PostChange } from '../../board/log.js';
+import { changedFields, postHash } from '../../board/log.js';
+import type { Post } from '../../board/post.js';
+import { urlKey } from '../../board/post.js';
+import { postMatcher, type PostFilter } from '../../board/query.js';
+import { titleKey } from '../../board/title-key.js';
+import { BoardFileError } from '../../errors.js';
+import type { BoardProblem, DatabaseStep, LockHolder } from '../json/board-file.js';
+import { ambiguousUrl, lastingLocation } from '../index.js';
+import { connectionPlan, NoPassword, PlanProblem, pgpassPassword, type ConnectionPlan } from './connection.js';
+import { COUNT_UP_TO, contentsFound, DATABASE_SCHEMA, filterClauses, fromRow, hashOf, orderClause, POST_COLUMNS, ROW_COLUMNS, searchText, toRow, type PostRow, waitedSeconds } from '../sql/rows.js';
+import type { BoardInfo, BoardSnapshot, BoardStore, BoardTransaction, ChangeInfo, Grouping, OwnFile, PostPage, PostQuery, Tally } from '../store.js';
 
 /**
  * A board in a PostgreSQL database, shared by a team: `--db postgres://user@host:5432/db`. The
@@ -36,7 +40,7 @@ export interface PostgresBoardOptions {
   countUpTo?: number;
 }
 
-type PgModule = typeof import('../lazy/pg.js');
+type PgModule = typeof import('../../lazy/pg.js');
 
 interface LogRow {
   seq: string | number;
@@ -164,7 +168,7 @@ export class PostgresBoardStore implements BoardStore {
   }
 
   private async pg(): Promise<PgModule> {
-    return import('../lazy/pg.js');
+    return import('../../lazy/pg.js');
   }
 
   /** A statement's bound on the server: its work, after a wait for a lock. */

@@ -1,6 +1,6 @@
-import type { ChangeLogEntry, PostChange } from '../board/log.js';
-import type { Board } from './board.js';
-import type { ChangeInfo } from './store.js';
+import type { ChangeLogEntry, PostChange } from '../../board/log.js';
+import type { Board } from './board-file.js';
+import type { ChangeInfo } from '../store.js';
 
 /**
  * How many changes a JSON board keeps in its file. The log is for undo and for seeing who did

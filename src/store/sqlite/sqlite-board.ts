@@ -1,16 +1,20 @@
+/**
+ * store/sqlite/ — a board in one SQLite file: sqlite-board.ts, the store, and driver.ts, the
+ * two ways to reach SQLite (better-sqlite3 on Node 20, node:sqlite where Node has it).
+ */
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { ChangeLogEntry, PostChange } from '../board/log.js';
-import { changedFields, postHash } from '../board/log.js';
-import type { Post } from '../board/post.js';
-import { urlKey } from '../board/post.js';
-import { postMatcher, type PostFilter } from '../board/query.js';
-import { titleKey } from '../board/title-key.js';
-import { BoardFileError } from '../errors.js';
-import type { BoardProblem } from './board.js';
-import { DriverMissingError, sqliteDriver, type DriverName, type SqliteDatabase as Database, type SqliteDriver, type SqliteStatement as Statement, type SqlValue } from './sqlite-driver.js';
-import { COUNT_UP_TO, contentsFound, filterClauses, fromRow, hashOf, orderClause, POST_COLUMNS, ROW_COLUMNS, searchText, toRow, type PostRow, waitedSeconds } from './sql.js';
-import type { BoardInfo, BoardSnapshot, BoardStore, BoardTransaction, ChangeInfo, Grouping, OwnFile, PostPage, PostQuery, Tally } from './store.js';
+import type { ChangeLogEntry, PostChange } from '../../board/log.js';
+import { changedFields, postHash } from '../../board/log.js';
+import type { Post } from '../../board/post.js';
+import { urlKey } from '../../board/post.js';
+import { postMatcher, type PostFilter } from '../../board/query.js';
+import { titleKey } from '../../board/title-key.js';
+import { BoardFileError } from '../../errors.js';
+import type { BoardProblem } from '../json/board-file.js';
+import { DriverMissingError, sqliteDriver, type DriverName, type SqliteDatabase as Database, type SqliteDriver, type SqliteStatement as Statement, type SqlValue } from './driver.js';
+import { COUNT_UP_TO, contentsFound, filterClauses, fromRow, hashOf, orderClause, POST_COLUMNS, ROW_COLUMNS, searchText, toRow, type PostRow, waitedSeconds } from '../sql/rows.js';
+import type { BoardInfo, BoardSnapshot, BoardStore, BoardTransaction, ChangeInfo, Grouping, OwnFile, PostPage, PostQuery, Tally } from '../store.js';
 
 /**
  * A board in a SQLite file: one file, millions of posts, no server. Lists, shows and searches

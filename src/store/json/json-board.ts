@@ -1,25 +1,32 @@
+/**
+ * store/json/ — the JSON board: one file holding every post and the last changes, read whole
+ * and written whole. board-file.ts is its format (and its schema version), json-board.ts the
+ * store over it, scan.ts and locate.ts what JSON.parse cannot tell about a broken file, repair.ts
+ * what `check --fix` may change, log-file.ts the change log kept inside the file, paths.ts where
+ * the backup lives. Writing it safely (lock, atomic replace, fsync) is store/safe-file/.
+ */
 import { constants as fsConstants } from 'node:buffer';
 import { isUtf8 } from 'node:buffer';
 import { accessSync, closeSync, constants, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readSync, statfsSync, statSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
-import { isRecord } from '../board/post.js';
-import { BoardFileError } from '../errors.js';
-import { realTarget } from '../files/paths.js';
-import type { WriteFaults } from '../files/write.js';
-import { decodeUtf8, encodeUtf8 } from '../utf8.js';
-import { checkBoard, emptyBoard, SCHEMA_VERSION, type Board, type BoardProblem, type DiskRoom, type FileKind } from './board.js';
+import { isRecord } from '../../board/post.js';
+import { BoardFileError } from '../../errors.js';
+import { realTarget } from '../../files/paths.js';
+import type { WriteFaults } from '../../files/write.js';
+import { decodeUtf8, encodeUtf8 } from '../../utf8.js';
+import { checkBoard, emptyBoard, SCHEMA_VERSION, type Board, type BoardProblem, type DiskRoom, type FileKind } from './board-file.js';
 import { lineAndColumn, locateProblem } from './locate.js';
-import type { BoardLock } from './lock.js';
+import type { BoardLock } from '../safe-file/lock.js';
 import { backupPath } from './paths.js';
 import { repairBoard, textProblems, type Repair } from './repair.js';
 import { scanJsonText } from './scan.js';
-import { changedFields, type ChangeLogEntry, type PostChange } from '../board/log.js';
-import type { Post } from '../board/post.js';
-import type { PostFilter } from '../board/query.js';
+import { changedFields, type ChangeLogEntry, type PostChange } from '../../board/log.js';
+import type { Post } from '../../board/post.js';
+import type { PostFilter } from '../../board/query.js';
 import { appendLog } from './log-file.js';
-import { MemoryBoard, MemoryTransaction } from './memory.js';
-import type { BoardInfo, BoardSnapshot, BoardStore, BoardTransaction, ChangeInfo, Grouping, OwnFile, PostPage, PostQuery, Tally } from './store.js';
+import { MemoryBoard, MemoryTransaction } from '../memory/memory-board.js';
+import type { BoardInfo, BoardSnapshot, BoardStore, BoardTransaction, ChangeInfo, Grouping, OwnFile, PostPage, PostQuery, Tally } from '../store.js';
 
 export { backupPath } from './paths.js';
 
@@ -386,7 +393,7 @@ export class JsonBoardStore implements BoardStore {
     const bytes = encodeUtf8(json);
     if (bytes.length > limit) return this.fail({ kind: 'too-large', bytes: bytes.length, limit });
     this.assertBackupPlace();
-    const { replaceBoardFile } = await import('./replace.js');
+    const { replaceBoardFile } = await import('../safe-file/replace.js');
     try {
       await replaceBoardFile(this.realPath, bytes, { lock, faults: this.options.faults ?? {} });
     } catch (error) {
@@ -493,7 +500,7 @@ export class JsonBoardStore implements BoardStore {
     } catch (error) {
       return this.fail({ kind: 'unwritable', code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
     }
-    const [{ withBoardLock }, { sweepLeftovers }] = await Promise.all([import('./lock.js'), import('./replace.js')]);
+    const [{ withBoardLock }, { sweepLeftovers }] = await Promise.all([import('../safe-file/lock.js'), import('../safe-file/replace.js')]);
     const options = { timeoutMs: this.options.lockTimeoutMs, staleMs: this.options.lockStaleMs };
     try {
       return await withBoardLock(this.realPath, options, this.fail, async (lock) => {

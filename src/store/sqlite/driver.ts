@@ -303,7 +303,7 @@ async function betterSqlite3(missing: Omit<DriverMissing, 'driver' | 'rebuild'>)
   let Database: typeof import('better-sqlite3');
   let nativeBinding: object;
   try {
-    const chunk = await import('../lazy/sqlite.js');
+    const chunk = await import('../../lazy/sqlite.js');
     Database = chunk.Database;
     nativeBinding = chunk.nativeBinding();
   } catch (error) {

@@ -1,7 +1,7 @@
 import { copyFile, link, lstat, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { ownLeftover, siblingName, TempFile, type WriteFaults } from '../files/write.js';
-import { backupPath } from './paths.js';
+import { ownLeftover, siblingName, TempFile, type WriteFaults } from '../../files/write.js';
+import { backupPath } from '../json/paths.js';
 import type { BoardLock } from './lock.js';
 
 // The write side of the JSON board, loaded only by commands that change it.
