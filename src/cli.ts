@@ -65,7 +65,8 @@ const COMMANDS: readonly CommandModule[] = [
 export interface HelpText {
   description: string;
   examples: [string, string][];
-  db: (board: string) => string;
+  /** `board`: the board in use, which `--help` names; none in the reference (docs/commands.md, the man page). */
+  db: (board: string | undefined) => string;
   lang: string;
   color: string;
   pager: string;
@@ -121,8 +122,10 @@ function hasCommandWord(argv: readonly string[]): boolean {
  * Builds the program. With `argv`, only the command it runs is built in full (its options, help
  * and examples); the others are a name and a line for the help list, which saves a `list` a
  * couple of milliseconds of start-up. Without `argv` (or for `help`), every command is built.
+ * `reference`: built for docs/commands.md and the man page (scripts/gen-docs.mjs), which name no
+ * board in use (it is this machine's, not the reader's).
  */
-export function buildProgram(ctx: Context, commands: readonly CommandModule[] = COMMANDS, argv?: readonly string[]): Command {
+export function buildProgram(ctx: Context, commands: readonly CommandModule[] = COMMANDS, argv?: readonly string[], options: { reference?: boolean } = {}): Command {
   const help = ctx.t.help;
   /** The commands built only as a line of the help, with what commander would say of them in full. */
   const lightTerms = new Map<Command, string>();
@@ -156,7 +159,7 @@ export function buildProgram(ctx: Context, commands: readonly CommandModule[] = 
   program
     .description(help.description)
     .version(VERSION, '-v, --version', help.version)
-    .option('--db <location>', help.db(argv && flagValue(argv, '--db') ? shownLocation(flagValue(argv, '--db')!) : ctx.boardShown))
+    .option('--db <location>', help.db(options.reference ? undefined : argv && flagValue(argv, '--db') ? shownLocation(flagValue(argv, '--db')!) : ctx.boardShown))
     .option('--lang <lang>', help.lang)
     .option('--no-color', help.color)
     .option('--no-pager', help.pager)

@@ -1,7 +1,7 @@
 import type { ImportRefusal } from '../board/changes.js';
 import { EXCEL_CELL_CHARS, type SheetChange, type SheetChangeKind } from '../board/sheet-changes.js';
 import { localTimeAt, localTimestamp } from '../board/dates.js';
-import type { FieldKey, InputField } from '../board/fields.js';
+import { POST_KEYS, type FieldKey, type InputField } from '../board/fields.js';
 import { LIMITS, type FieldIssue, type Rule } from '../board/post.js';
 import type { DecodeProblem, TextEncoding, TextPlace } from '../files/decode.js';
 import type { BoardProblem, DatabaseStep, FileKind, JsonKind } from '../store/json/board-file.js';
@@ -480,7 +480,7 @@ export const en = {
       ['postboard list --db ~/boards/esg.json --search 수소', 'search another board'],
     ] as [string, string][],
     db: (board) =>
-      `the board: a JSON file, a SQLite file (.sqlite, .db) or postgres://… (default: POSTBOARD_DB, else ./data/posts.json where it exists, else your own board; now: ${board})`,
+      `the board: a JSON file, a SQLite file (.sqlite, .db) or postgres://… (default: POSTBOARD_DB, else ./data/posts.json where it exists, else your own board${board === undefined ? '' : `; now: ${board}`})`,
     lang: `interface language: ${LANGS.join(', ')} (default: POSTBOARD_LANG, else from LANG)`,
     color: 'no colour, even on a terminal (also NO_COLOR=1)',
     help: 'show help for a command',
@@ -830,7 +830,7 @@ Exit codes: 0 ok, 1 failed (not found, bad board file, I/O), 2 usage error, 130 
       limit: `posts per page (default ${PAGE_SIZE})`,
       page: 'which page to show (default 1)',
       all: 'every matching post on one page',
-      fields: 'columns to show, comma-separated: id,title,author,department,date,views,status,body,source,createdAt,updatedAt',
+      fields: `columns to show, comma-separated: ${POST_KEYS.join(',')}`,
       format: `output format: ${LIST_FORMATS.join(', ')} (json: the posts as stored)`,
       width: 'fit the table to this many columns (default: COLUMNS, else the terminal)',
     },

@@ -1,6 +1,6 @@
 import { localTimeAt, localTimestamp } from '../board/dates.js';
 import { EXCEL_CELL_CHARS } from '../board/sheet-changes.js';
-import type { FieldKey } from '../board/fields.js';
+import { POST_KEYS, type FieldKey } from '../board/fields.js';
 import { LIMITS } from '../board/post.js';
 import type { DatabaseStep } from '../store/json/board-file.js';
 import type { Catalogue } from './en.js';
@@ -453,7 +453,7 @@ export const ko: Catalogue = {
       ['postboard list --db ~/boards/esg.json --search 수소', '다른 게시판에서 찾기'],
     ],
     db: (board) =>
-      `게시판: JSON 파일, SQLite 파일(.sqlite, .db), postgres://… (기본: POSTBOARD_DB, 없으면 ./data/posts.json이 있을 때 그것, 없으면 내 게시판; 지금: ${board})`,
+      `게시판: JSON 파일, SQLite 파일(.sqlite, .db), postgres://… (기본: POSTBOARD_DB, 없으면 ./data/posts.json이 있을 때 그것, 없으면 내 게시판${board === undefined ? '' : `; 지금: ${board}`})`,
     lang: `화면 언어: ${LANGS.join(', ')} (기본: POSTBOARD_LANG, 없으면 LANG에 따라)`,
     color: '터미널에서도 색 없이 (NO_COLOR=1과 같음)',
     help: '명령 도움말 보기',
@@ -800,7 +800,7 @@ export const ko: Catalogue = {
       limit: `한 쪽에 보일 글 수 (기본 ${PAGE_SIZE})`,
       page: '보일 쪽 번호 (기본 1)',
       all: '조건에 맞는 글 모두를 한 번에',
-      fields: '보일 열, 쉼표로 구분: id,title,author,department,date,views,status,body,source,createdAt,updatedAt',
+      fields: `보일 열, 쉼표로 구분: ${POST_KEYS.join(',')}`,
       format: `출력 형식: ${LIST_FORMATS.join(', ')} (json: 저장된 그대로)`,
       width: '표를 이 칸 수에 맞춤 (기본: COLUMNS, 없으면 터미널 너비)',
     },
