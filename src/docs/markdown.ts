@@ -33,13 +33,13 @@ const exampleBlock = (examples: readonly Example[]): string => fenced(examples.f
 const heading = (command: CommandReference): string => `postboard ${command.name}`;
 const anchor = (command: CommandReference): string => `#${heading(command).replace(/ /g, '-')}`;
 
-function commandSection(command: CommandReference): string {
+function commandSection(command: CommandReference, titles: Reference['titles']): string {
   const parts = [`## ${heading(command)}`];
   if (command.aliases.length > 0) parts.push(`Alias: ${command.aliases.map(code).join(', ')}.`);
   parts.push(fenced([command.usage]), paragraph(command.description));
   if (command.arguments.length > 0) parts.push(table(command.arguments, 'argument'));
   if (command.options.length > 0) parts.push(table(command.options, 'option'));
-  parts.push('Examples:', exampleBlock(command.examples));
+  parts.push(markdownText(titles.examples), exampleBlock(command.examples));
   return parts.join('\n\n');
 }
 
@@ -61,9 +61,9 @@ export function referenceMarkdown(reference: Reference): string {
     table(reference.globalOptions, 'option'),
     '## Commands',
     ['| command | does |', '| --- | --- |', ...commandRows].join('\n'),
-    'Examples:',
+    markdownText(reference.titles.examples),
     exampleBlock(reference.examples),
-    ...reference.commands.map(commandSection),
+    ...reference.commands.map((command) => commandSection(command, reference.titles)),
     '## Environment and exit codes',
     fenced(reference.environment.split('\n'), 'text'),
   ];

@@ -45,6 +45,8 @@ export interface Reference {
   examples: readonly Example[];
   /** The environment variables and exit codes, as `postboard --help` ends. */
   environment: string;
+  /** The titles `--help` gives its sections, from the catalogue. */
+  titles: { examples: string; options: string; arguments: string };
 }
 
 /** An IO for building the program only: no variable of this machine is seen, and what the program writes is kept in `written`. */
@@ -98,5 +100,6 @@ export function programReference(): Reference {
     commands,
     examples: ctx.t.help.examples,
     environment: ctx.t.help.environment,
+    titles: { examples: ctx.t.examplesHeading, options: ctx.t.help.titles['Options:'], arguments: ctx.t.help.titles['Arguments:'] },
   };
 }

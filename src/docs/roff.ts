@@ -34,9 +34,9 @@ const literal = (lines: readonly string[]): string[] => ['.RS 4', '.nf', ...line
 
 const items = (list: readonly Item[]): string[] => list.flatMap((item) => ['.TP', `\\fB${roffText(item.term)}\\fR`, paragraph(item.description)]);
 
-const examples = (list: readonly Example[]): string[] => [
+const examples = (list: readonly Example[], title: string): string[] => [
   '.PP',
-  'Examples:',
+  roffText(title),
   ...literal(list.flatMap(([command, what], i) => [...(i > 0 ? [''] : []), `# ${what}`, `$ ${command}`])),
 ];
 
@@ -64,16 +64,16 @@ export function referenceRoff(reference: Reference): string {
     ),
     '.SH GLOBAL OPTIONS',
     ...items(reference.globalOptions),
-    ...examples(reference.examples),
+    ...examples(reference.examples, reference.titles.examples),
     '.SH COMMANDS',
     ...reference.commands.flatMap((command) => [
       `.SS "${roffText([command.name, ...command.aliases].join(', '))}"`,
       `\\fB${roffText(command.usage)}\\fR`,
       '.PP',
       paragraph(command.description),
-      ...(command.arguments.length > 0 ? ['.PP', 'Arguments:', ...items(command.arguments)] : []),
-      ...(command.options.length > 0 ? ['.PP', 'Options:', ...items(command.options)] : []),
-      ...examples(command.examples),
+      ...(command.arguments.length > 0 ? ['.PP', roffText(reference.titles.arguments), ...items(command.arguments)] : []),
+      ...(command.options.length > 0 ? ['.PP', roffText(reference.titles.options), ...items(command.options)] : []),
+      ...examples(command.examples, reference.titles.examples),
     ]),
     '.SH ENVIRONMENT',
     ...literal(reference.environment.split('\n')),

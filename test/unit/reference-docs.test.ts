@@ -74,6 +74,7 @@ describe('the command reference (docs/commands.md, man/postboard.1)', () => {
     ],
     examples: [['postboard list', '# not a heading']],
     environment: 'Environment:\n.SH EVIL\n  POSTBOARD_DB  \\e[31m',
+    titles: { examples: '.Examples:', options: "'Options:", arguments: '*Arguments:*' },
   };
 
   it('shows help text in Markdown as text, never as markup (CommonMark with GFM)', () => {
