@@ -1,4 +1,4 @@
-import { fieldValue, type FieldKey } from '../board/fields.js';
+import { fieldSpec, fieldValue, type FieldKey } from '../board/fields.js';
 import type { Post } from '../board/post.js';
 import type { Messages } from '../i18n/index.js';
 import { visibleBlock, visibleLine } from './sanitize.js';
@@ -18,19 +18,6 @@ export interface PostViewOptions extends RenderOptions {
   /** A post not saved yet (a preview): its number is not known until it is, so none is shown. */
   unnumbered?: boolean;
 }
-
-/** The order in which free-text columns give up width when the table is too wide. */
-const SHRINK_RANK: Partial<Record<FieldKey, number>> = {
-  title: 1,
-  subtitle: 1,
-  body: 2,
-  source_url: 3,
-  department: 4,
-  source_agency: 5,
-  author: 6,
-};
-
-const RIGHT_ALIGNED: ReadonlySet<FieldKey> = new Set(['id', 'views']);
 
 /** One table cell: the value as a single visible line. */
 function cellText(post: Post, key: FieldKey, t: Messages, statusShown: boolean): string {
@@ -57,12 +44,15 @@ function cellText(post: Post, key: FieldKey, t: Messages, statusShown: boolean):
 /** The board as a table, like the one on the web board: 번호 / 제목 / 글쓴이 / 날짜 / 조회수. */
 export async function renderPostTable(posts: readonly Post[], fields: readonly FieldKey[], options: RenderOptions): Promise<string[]> {
   const { t, style, width } = options;
-  const columns: TableColumn[] = fields.map((key) => ({
-    header: t.fields[key],
-    cells: posts.map((post) => cellText(post, key, t, fields.includes('status'))),
-    align: RIGHT_ALIGNED.has(key) ? 'right' : 'left',
-    shrinkRank: SHRINK_RANK[key],
-  }));
+  const columns: TableColumn[] = fields.map((key) => {
+    const spec = fieldSpec(key);
+    return {
+      header: t.fields[key],
+      cells: posts.map((post) => cellText(post, key, t, fields.includes('status'))),
+      align: spec.kind === 'number' || spec.kind === 'count' ? 'right' : 'left',
+      shrinkRank: spec.shrink,
+    };
+  });
   const measure = await measureFor(columns.flatMap((column) => [column.header, ...column.cells]));
   return renderTable(columns, {
     maxWidth: width,
