@@ -254,6 +254,9 @@ const COLUMNS: ReadonlyMap<string, FieldKey> = new Map(FIELDS.flatMap((field) =>
 /** The field a column header (or a `--fields` entry) names, whatever language or form it is in. */
 export const columnField = (name: string): FieldKey | undefined => COLUMNS.get(nameKey(name));
 
+/** The fields holding whole numbers (the number, views): right-aligned, checked against the text for exactness. */
+export const NUMBER_FIELDS: readonly FieldKey[] = FIELDS.filter((field) => field.kind === 'number' || field.kind === 'count').map((field) => field.key);
+
 /** `--fields source` means the source's columns. */
 const SOURCE_GROUP: readonly FieldKey[] = FIELDS.filter((field) => field.path.startsWith('source.')).map((field) => field.key);
 const GROUPS: Record<string, readonly FieldKey[]> = { source: SOURCE_GROUP, 출처전체: SOURCE_GROUP };

@@ -1,4 +1,4 @@
-import { fieldSpec, fieldValue, type FieldKey } from '../board/fields.js';
+import { fieldSpec, fieldValue, NUMBER_FIELDS, type FieldKey } from '../board/fields.js';
 import type { Post } from '../board/post.js';
 import type { Messages } from '../i18n/index.js';
 import { visibleBlock, visibleLine } from './sanitize.js';
@@ -21,15 +21,17 @@ export interface PostViewOptions extends RenderOptions {
 
 /** One table cell: the value as a single visible line. */
 function cellText(post: Post, key: FieldKey, t: Messages, statusShown: boolean): string {
-  switch (key) {
-    case 'views':
-      return t.number(post.views);
+  const value = fieldValue(post, key);
+  switch (fieldSpec(key).kind) {
+    case 'count':
+      return t.number(Number(value));
     case 'status':
       return t.status[post.status];
-    case 'createdAt':
-    case 'updatedAt':
+    case 'timestamp':
       // Stored in UTC; read in the user's own time.
-      return post[key] ? t.localTime(post[key]) : '';
+      return value === '' ? '' : t.localTime(String(value));
+  }
+  switch (key) {
     case 'title':
       // Marked hidden in the title only when no status column says so already.
       return visibleLine(post.status === 'hidden' && !statusShown ? `${t.hiddenMark} ${post.title}` : post.title);
@@ -37,7 +39,7 @@ function cellText(post: Post, key: FieldKey, t: Messages, statusShown: boolean):
       // The start of the body, its line breaks folded into spaces.
       return visibleLine(post.body.slice(0, 500).replace(/\s+/g, ' ').trim());
     default:
-      return visibleLine(String(fieldValue(post, key)));
+      return visibleLine(String(value));
   }
 }
 
@@ -49,7 +51,7 @@ export async function renderPostTable(posts: readonly Post[], fields: readonly F
     return {
       header: t.fields[key],
       cells: posts.map((post) => cellText(post, key, t, fields.includes('status'))),
-      align: spec.kind === 'number' || spec.kind === 'count' ? 'right' : 'left',
+      align: NUMBER_FIELDS.includes(key) ? 'right' : 'left',
       shrinkRank: spec.shrink,
     };
   });
