@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from './cli.js';
 
@@ -13,8 +14,11 @@ export interface UsbStick {
   close(): void;
 }
 
+/** Debian keeps these in /usr/sbin, which a non-login PATH may lack. */
+const sbin = (command: string) => (existsSync(`/usr/sbin/${command}`) ? `/usr/sbin/${command}` : command);
+
 function run(command: string, args: string[]): string {
-  const result = spawnSync(command, args, { encoding: 'utf8' });
+  const result = spawnSync(sbin(command), args, { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr || result.error?.message}`);
   return result.stdout.trim();
 }
@@ -30,7 +34,7 @@ export function usbStick(megabytes = 64): UsbStick {
     run('mkdir', [folder]);
     run('mount.exfat-fuse', [device, folder]);
   } catch (error) {
-    spawnSync('losetup', ['-d', device]);
+    spawnSync(sbin('losetup'), ['-d', device]);
     throw error;
   }
   const fsType = run('stat', ['-f', '-c', '%T', folder]);
@@ -39,7 +43,7 @@ export function usbStick(megabytes = 64): UsbStick {
     folder,
     close() {
       spawnSync('umount', [folder]);
-      spawnSync('losetup', ['-d', device]);
+      spawnSync(sbin('losetup'), ['-d', device]);
     },
   };
 }
