@@ -458,23 +458,16 @@ export async function importPosts(tx: BoardTransaction, records: readonly Placed
       // Only a record that asked for a number and did not get it is "under a new number".
       if (record.requestedId !== undefined) outcome.renumbered++;
     }
-    const { title, author, department, date, status, body, source } = content;
-    // Keys in the board file's order; keys postboard does not know ride along.
-    const post: Post = {
+    // Keys in the board file's order (the registry's); keys postboard does not know ride along after them.
+    const post = postInOrder({
+      ...content,
       id,
-      title,
-      author,
-      department,
-      date,
       views: record.views ?? 0,
-      status,
-      body,
-      ...(source ? { source } : {}),
       // As the file has them (an export keeps "none" as none), or, from a file without any, now.
       ...(record.createdAt ? { createdAt: record.createdAt } : record.hasTimestamps ? {} : { createdAt: stamp }),
       ...(record.updatedAt ? { updatedAt: record.updatedAt } : record.hasTimestamps ? {} : { updatedAt: stamp }),
       ...record.extras,
-    };
+    } as Post);
     outcome.added.push({ place, post });
   });
   if (outcome.added.length > 0) await tx.insert(outcome.added.map(({ post }) => post));

@@ -54,6 +54,11 @@ export interface FieldSpec {
   readonly aliases: readonly string[];
   /** Its column in a database table (default: the key). */
   readonly column?: string;
+  /**
+   * In a table too wide for the terminal, free text gives up width in this order (1 first);
+   * fields without a rank keep theirs (numbers, dates, statuses).
+   */
+  readonly shrink?: number;
 }
 
 /** The fields, in the order a post's keys are kept, shown and exported. */
@@ -66,6 +71,7 @@ export const FIELDS = [
     limit: 200,
     required: true,
     input: { flag: '--title', short: '-t', control: 'line' },
+    shrink: 1,
     aliases: ['title', 'subject', 'headline', '제목'],
   },
   {
@@ -75,6 +81,7 @@ export const FIELDS = [
     limit: 300,
     empty: 'absent',
     input: { flag: '--subtitle', control: 'line', optional: true },
+    shrink: 1,
     aliases: ['subtitle', 'sub title', 'subheading', 'sub heading', 'deck', 'subtitle1', '부제', '부제목', '소제목'],
   },
   {
@@ -84,6 +91,7 @@ export const FIELDS = [
     limit: 100,
     required: true,
     input: { flag: '--author', short: '-a', control: 'line', value: 'name' },
+    shrink: 6,
     aliases: ['author', 'writer', 'by', '글쓴이', '작성자', '등록자', '글쓴 이'],
   },
   {
@@ -93,6 +101,7 @@ export const FIELDS = [
     limit: 100,
     empty: 'blank',
     input: { flag: '--department', short: '-d', control: 'department', optional: true, value: 'name' },
+    shrink: 4,
     aliases: ['department', 'dept', 'division', '담당부서', '부서', '담당 부서', '소관부서'],
   },
   {
@@ -121,6 +130,7 @@ export const FIELDS = [
     limit: 100_000,
     empty: 'blank',
     input: { flag: '--body', short: '-b', control: 'body', optional: true },
+    shrink: 2,
     aliases: ['body', 'content', 'text', '내용', '본문'],
   },
   {
@@ -130,6 +140,7 @@ export const FIELDS = [
     limit: 100,
     empty: 'absent',
     input: { flag: '--source-agency', control: 'line', optional: true, value: 'name' },
+    shrink: 5,
     aliases: ['source_agency', 'source.agency', 'source', 'agency', 'source agency', '출처', '출처 기관', '출처기관', '기관'],
   },
   {
@@ -146,6 +157,7 @@ export const FIELDS = [
     kind: 'url',
     empty: 'absent',
     input: { flag: '--source-url', control: 'url', optional: true },
+    shrink: 3,
     aliases: ['source_url', 'source.url', 'source url', 'url', 'link', '출처 url', '출처url', '원문', '원문 url', '링크', '주소'],
   },
   { key: 'createdAt', path: 'createdAt', kind: 'timestamp', column: 'created_at', aliases: ['createdAt', 'created', 'created at', '작성 시각', '작성시각', '등록 시각', '작성일시', '등록일시'] },
@@ -241,6 +253,9 @@ const COLUMNS: ReadonlyMap<string, FieldKey> = new Map(FIELDS.flatMap((field) =>
 
 /** The field a column header (or a `--fields` entry) names, whatever language or form it is in. */
 export const columnField = (name: string): FieldKey | undefined => COLUMNS.get(nameKey(name));
+
+/** The fields holding whole numbers (the number, views): right-aligned, checked against the text for exactness. */
+export const NUMBER_FIELDS: readonly FieldKey[] = FIELDS.filter((field) => field.kind === 'number' || field.kind === 'count').map((field) => field.key);
 
 /** `--fields source` means the source's columns. */
 const SOURCE_GROUP: readonly FieldKey[] = FIELDS.filter((field) => field.path.startsWith('source.')).map((field) => field.key);

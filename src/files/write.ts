@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { link, open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { link, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -73,6 +73,13 @@ export interface TempFileOptions {
   faults?: WriteFaults;
 }
 
+/**
+ * What `link` fails with where the file system has no hard links: EPERM (exFAT and FAT on Linux),
+ * EISDIR (exFAT through Node on Windows, nodejs/node#65817), ENOTSUP/EOPNOTSUPP (network shares),
+ * ENOSYS. A real permission problem fails again, and is said, at the exclusive create that follows.
+ */
+const NO_HARD_LINKS: ReadonlySet<string> = new Set(['EPERM', 'EISDIR', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+
 export class TempFile {
   private written = 0;
   private closed = false;
@@ -124,10 +131,35 @@ export class TempFile {
     if (options.replace) {
       await rename(this.path, this.target);
     } else {
-      await link(this.path, this.target);
-      await unlink(this.path).catch(() => {});
+      try {
+        await link(this.path, this.target);
+        await unlink(this.path).catch(() => {});
+      } catch (error) {
+        if (!NO_HARD_LINKS.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+        await this.claimThenRename();
+      }
     }
     await fsyncFolder(dirname(this.target));
+  }
+
+  /**
+   * Where a file system has no hard links (exFAT and FAT on USB sticks, some network shares):
+   * the name is claimed by creating it exclusively (EEXIST if anyone has it, as the link would
+   * say), then the sealed file is renamed over that empty claim — still never over a file someone
+   * else made. A reader in between sees an empty file, never a part of one.
+   */
+  private async claimThenRename(): Promise<void> {
+    const claim = await open(this.target, 'wx');
+    const { ino, dev } = await claim.stat({ bigint: true });
+    await claim.close();
+    try {
+      await rename(this.path, this.target);
+    } catch (error) {
+      // Take back the claim, if it is still ours and still empty.
+      const now = await stat(this.target, { bigint: true }).catch(() => undefined);
+      if (now && now.ino === ino && now.dev === dev && now.size === 0n) await unlink(this.target).catch(() => {});
+      throw error;
+    }
   }
 
   /** Something failed: no trace of this file is left. */

@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { columnField, type FieldKey } from '../board/fields.js';
+import { columnField, NUMBER_FIELDS, type FieldKey } from '../board/fields.js';
 import { EDGE, inexactNumbers } from '../board/numbers.js';
 import { isRecord } from '../board/post.js';
 import { decodeText, type TextEncoding, type TextPlace } from '../files/decode.js';
@@ -175,9 +175,9 @@ async function tsvRows(text: string): Promise<{ cells: string[]; problem?: strin
  * silently …992.
  */
 function exactNumbers(text: string, records: RawRecord[]): RawRecord[] {
-  const atEdge = (record: RawRecord) => ['id', 'views'].some((key) => typeof record.fields[key] === 'number' && (record.fields[key] as number) >= EDGE);
+  const atEdge = (record: RawRecord) => NUMBER_FIELDS.some((key) => typeof record.fields[key] === 'number' && (record.fields[key] as number) >= EDGE);
   if (!records.some(atEdge)) return records;
-  const inexact = inexactNumbers(text, ['id', 'views']);
+  const inexact = inexactNumbers(text, NUMBER_FIELDS);
   return records.map((record) => {
     if (!atEdge(record)) return record;
     const found = inexact.find((candidate) => record.fields[candidate.key] === Number(candidate.literal));

@@ -1,4 +1,4 @@
-import { pickFields, type FieldKey } from '../board/fields.js';
+import { NUMBER_FIELDS, pickFields, type FieldKey } from '../board/fields.js';
 import { postInOrder, type Post } from '../board/post.js';
 import type { Messages } from '../i18n/index.js';
 import { visibleLine } from '../render/sanitize.js';
@@ -99,7 +99,7 @@ export function markdownText(text: string): string {
  */
 export function markdownChunks(posts: Batches<Post>, fields: readonly FieldKey[], header: readonly string[], labels?: Messages): AsyncGenerator<string> {
   const cell = (value: string | number) => (typeof value === 'number' ? String(value) : markdownText(visibleLine(value)));
-  const align = fields.map((field) => (field === 'id' || field === 'views' ? '--:' : '---'));
+  const align = fields.map((field) => (NUMBER_FIELDS.includes(field) ? '--:' : '---'));
   return chunked(
     (async function* () {
       yield `| ${header.map(cell).join(' | ')} |\n| ${align.join(' | ')} |\n`;

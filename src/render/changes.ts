@@ -1,4 +1,4 @@
-import { fieldValue, FIELD_KEYS, type FieldKey } from '../board/fields.js';
+import { fieldSpec, fieldValue, FIELD_KEYS, type FieldKey } from '../board/fields.js';
 import type { Post } from '../board/post.js';
 import type { Messages } from '../i18n/index.js';
 import { visibleLine } from './sanitize.js';
@@ -25,9 +25,10 @@ const SHORT = 60;
 const BODY_LINES = 8;
 
 function shown(value: string | number, key: FieldKey, t: Messages): string {
-  if (key === 'status') return t.status[value as Post['status']] ?? String(value);
-  if (key === 'views') return t.number(value as number);
-  if (key === 'createdAt' || key === 'updatedAt') return value === '' ? t.change.empty : t.localTime(String(value));
+  const { kind } = fieldSpec(key);
+  if (kind === 'status') return t.status[value as Post['status']] ?? String(value);
+  if (kind === 'count') return t.number(value as number);
+  if (kind === 'timestamp') return value === '' ? t.change.empty : t.localTime(String(value));
   const text = visibleLine(String(value));
   if (text === '') return t.change.empty;
   return [...text].length > SHORT ? `${[...text].slice(0, SHORT - 1).join('')}…` : text;
@@ -38,12 +39,13 @@ export function describeChange(before: Post, after: Post, t: Messages, options: 
   const indent = options.indent ?? '  ';
   const lines: string[] = [];
   for (const key of changedFields(before, after)) {
-    if (!options.timestamps && (key === 'createdAt' || key === 'updatedAt')) continue;
+    const stamp = fieldSpec(key).kind === 'timestamp';
+    if (!options.timestamps && stamp) continue;
     const label = t.fields[key];
     const [then, now] = [shown(fieldValue(before, key), key, t), shown(fieldValue(after, key), key, t)];
     // A time stamp moved within the second it is shown to: nothing a person could see changes.
-    if ((key === 'createdAt' || key === 'updatedAt') && then === now) continue;
-    if (key === 'body') {
+    if (stamp && then === now) continue;
+    if (fieldSpec(key).kind === 'body') {
       lines.push(`${indent}${label}: ${t.change.lines(lineCount(before.body))} → ${t.change.lines(lineCount(after.body))}`);
       lines.push(...bodyDiff(before.body, after.body, t).map((line) => `${indent}  ${line}`));
       continue;

@@ -1,4 +1,4 @@
-import { fieldValue, type FieldKey } from '../board/fields.js';
+import { fieldSpec, fieldValue, NUMBER_FIELDS, type FieldKey } from '../board/fields.js';
 import type { Post } from '../board/post.js';
 import type { Messages } from '../i18n/index.js';
 import { visibleBlock, visibleLine } from './sanitize.js';
@@ -19,30 +19,19 @@ export interface PostViewOptions extends RenderOptions {
   unnumbered?: boolean;
 }
 
-/** The order in which free-text columns give up width when the table is too wide. */
-const SHRINK_RANK: Partial<Record<FieldKey, number>> = {
-  title: 1,
-  subtitle: 1,
-  body: 2,
-  source_url: 3,
-  department: 4,
-  source_agency: 5,
-  author: 6,
-};
-
-const RIGHT_ALIGNED: ReadonlySet<FieldKey> = new Set(['id', 'views']);
-
 /** One table cell: the value as a single visible line. */
 function cellText(post: Post, key: FieldKey, t: Messages, statusShown: boolean): string {
-  switch (key) {
-    case 'views':
-      return t.number(post.views);
+  const value = fieldValue(post, key);
+  switch (fieldSpec(key).kind) {
+    case 'count':
+      return t.number(Number(value));
     case 'status':
       return t.status[post.status];
-    case 'createdAt':
-    case 'updatedAt':
+    case 'timestamp':
       // Stored in UTC; read in the user's own time.
-      return post[key] ? t.localTime(post[key]) : '';
+      return value === '' ? '' : t.localTime(String(value));
+  }
+  switch (key) {
     case 'title':
       // Marked hidden in the title only when no status column says so already.
       return visibleLine(post.status === 'hidden' && !statusShown ? `${t.hiddenMark} ${post.title}` : post.title);
@@ -50,19 +39,22 @@ function cellText(post: Post, key: FieldKey, t: Messages, statusShown: boolean):
       // The start of the body, its line breaks folded into spaces.
       return visibleLine(post.body.slice(0, 500).replace(/\s+/g, ' ').trim());
     default:
-      return visibleLine(String(fieldValue(post, key)));
+      return visibleLine(String(value));
   }
 }
 
 /** The board as a table, like the one on the web board: 번호 / 제목 / 글쓴이 / 날짜 / 조회수. */
 export async function renderPostTable(posts: readonly Post[], fields: readonly FieldKey[], options: RenderOptions): Promise<string[]> {
   const { t, style, width } = options;
-  const columns: TableColumn[] = fields.map((key) => ({
-    header: t.fields[key],
-    cells: posts.map((post) => cellText(post, key, t, fields.includes('status'))),
-    align: RIGHT_ALIGNED.has(key) ? 'right' : 'left',
-    shrinkRank: SHRINK_RANK[key],
-  }));
+  const columns: TableColumn[] = fields.map((key) => {
+    const spec = fieldSpec(key);
+    return {
+      header: t.fields[key],
+      cells: posts.map((post) => cellText(post, key, t, fields.includes('status'))),
+      align: NUMBER_FIELDS.includes(key) ? 'right' : 'left',
+      shrinkRank: spec.shrink,
+    };
+  });
   const measure = await measureFor(columns.flatMap((column) => [column.header, ...column.cells]));
   return renderTable(columns, {
     maxWidth: width,

@@ -20,7 +20,7 @@ const FIXTURE = [
   makePost({ id: 5, title: 'abc 기술 협력', author: 'Kim', department: '', date: '2024-09-02', views: 50, body: 'ABC Technology partnership' }),
   // Decomposed Hangul, as some systems store it: found by what it looks like.
   makePost({ id: 6, title: '수소 경제'.normalize('NFD'), author: '산업통상자원부', department: '산업통상자원부', date: '2024-09-03', views: 7, body: '청정수소 인증제' }),
-  makePost({ id: 7, title: '가나다 순서', author: '행정안전부', department: '행정\u200b안전부', date: '2024-09-04', views: 0, body: '', source: { agency: '행정안전부', date: '2024-09-03', url: 'https://www.korea.kr/news/7' } }),
+  makePost({ id: 7, title: '가나다 순서', subtitle: '부제도 옮겨진다', author: '행정안전부', department: '행정\u200b안전부', date: '2024-09-04', views: 0, body: '', source: { agency: '행정안전부', date: '2024-09-03', url: 'https://www.korea.kr/news/7' } }),
 ];
 
 describe.each(KINDS)('the %s board', (kind: Kind) => {
@@ -216,6 +216,32 @@ describe.each(KINDS)('the %s board', (kind: Kind) => {
     expect(results.filter((result) => result.code === 0)).toHaveLength(6);
     expect(results.filter((result) => result.code === 1).map((result) => result.stderr)).toEqual([expect.stringContaining('nothing to undo')]);
   }, 60_000);
+
+  it('the subtitle (부제): given, shown, listed, exported under its Korean name, imported by any of its names, edited away, kept by undo', async () => {
+    const board = await emptyBoardOf(kind);
+    const added = await on(board, ['add', '--title', '청정수소 협력 확대', '--subtitle', '- 수소 생산부터 활용까지 전 주기 협력 -', '--author', '산업통상자원부']);
+    expect(added).toMatchObject({ code: 0, stdout: 'Added post 1: 청정수소 협력 확대\n' });
+    const shown = await on(board, ['show', '1', '--lang', 'en']);
+    expect(shown.stdout.split('\n').slice(0, 2)).toEqual(['청정수소 협력 확대', '- 수소 생산부터 활용까지 전 주기 협력 -']);
+    expect((await on(board, ['list', '--format', 'jsonl', '--fields', 'id,subtitle'])).stdout).toBe('{"id":1,"subtitle":"- 수소 생산부터 활용까지 전 주기 협력 -"}\n');
+    const csv = (await on(board, ['export', '--header', 'ko', '--fields', 'id,title,subtitle', '--no-bom'])).stdout;
+    // Press releases write the subtitle "- … -": a spreadsheet would take it for a formula, so it is guarded.
+    expect(csv).toBe("번호,제목,부제\r\n1,청정수소 협력 확대,'- 수소 생산부터 활용까지 전 주기 협력 -\r\n");
+    // A file of the 정책브리핑 API's names (SubTitle1) and one of a person's sheet (부제목).
+    const api = join(tempDir(), 'api.csv');
+    writeFileSync(api, 'Title,SubTitle1,author,date\r\n탄소중립 이행 점검,2030 감축목표 점검 결과,환경부,2024-09-05\r\n');
+    expect((await on(board, ['import', api])).code).toBe(0);
+    const sheet = join(tempDir(), 'sheet.csv');
+    writeFileSync(sheet, '제목,부제목,글쓴이\r\n물 관리 대책,,환경부\r\n');
+    expect((await on(board, ['import', sheet])).code).toBe(0);
+    const posts = await postsOf(board);
+    expect(posts.map((post) => [post.id, post.subtitle])).toEqual([[3, undefined], [2, '2030 감축목표 점검 결과'], [1, '- 수소 생산부터 활용까지 전 주기 협력 -']]);
+    // Emptied, a subtitle is gone (not kept as empty text); undo brings it back.
+    expect((await on(board, ['edit', '2', '--subtitle', ''])).stdout).toContain('(subtitle)');
+    expect((await postsOf(board)).find((post) => post.id === 2)).not.toHaveProperty('subtitle');
+    expect((await on(board, ['undo', '--yes'])).code).toBe(0);
+    expect((await postsOf(board)).find((post) => post.id === 2)?.subtitle).toBe('2030 감축목표 점검 결과');
+  });
 
   it('long Korean bodies come back whole from an export and a copy (the bytes arrive in pieces that split characters)', async () => {
     // 20 posts × 30,000 syllables: about 1.8 MB, read in many pieces, each ending anywhere.
