@@ -19,3 +19,9 @@ function withProblems(catalogue: Catalogue): Messages {
 }
 
 export const MESSAGES: Record<Lang, Messages> = { en: withProblems(en), ko: withProblems(ko) };
+
+/** The words of a language for the platform a run behaves for (see platform.ts): its advice is that platform's. */
+export function messagesFor(lang: Lang, os: NodeJS.Platform): Messages {
+  const messages = MESSAGES[lang];
+  return messages.os === os ? messages : { ...messages, os };
+}
