@@ -83,7 +83,7 @@ export function findCommand(command: string, env: NodeJS.ProcessEnv, world: Look
   const folders = hasFolder || paths.isAbsolute(command) ? [''] : pathText.split(windows ? ';' : ':').map((folder) => folder.replace(/^"(.*)"$/, '$1'));
   for (const folder of folders) {
     if (!hasFolder && !paths.isAbsolute(command) && !folder) continue;
-    for (const candidate of candidates(folder ? paths.join(folder, command) : command)) if (world.runnable(candidate)) return candidate;
+    for (const candidate of candidates(folder ? paths.join(folder, command) : paths.normalize(command))) if (world.runnable(candidate)) return candidate;
   }
   return undefined;
 }
