@@ -6,6 +6,7 @@ import { LIMITS, type FieldIssue, type Rule } from '../board/post.js';
 import type { DecodeProblem, TextEncoding, TextPlace } from '../files/decode.js';
 import type { Damage } from '../files/damage.js';
 import type { WindowsNameProblem } from '../files/windows-names.js';
+import type { Shell } from '../platform.js';
 import type { BoardProblem, DatabaseStep, FileKind, JsonKind } from '../store/json/board-file.js';
 import { byteSize, grouped, megabytes, quoted, shellWord, shownValue } from './shared.js';
 import type { HelpText } from '../cli.js';
@@ -33,6 +34,7 @@ import { LANGS } from './shared.js';
 /** What a problem's words may draw on from their catalogue. */
 interface ProblemWords {
   os: NodeJS.Platform;
+  shell: Shell;
   jsonKind: Record<JsonKind, string>;
   fileKind: Record<FileKind, string>;
   errno: Record<string, string>;
@@ -56,6 +58,8 @@ const core = {
    * process runs on, or the one a run behaves for (see i18n/index.ts messagesFor).
    */
   os: process.platform as NodeJS.Platform,
+  /** The shell a command in a message is quoted for (see platform.ts shellOf). */
+  shell: (process.platform === 'win32' ? 'cmd' : 'posix') as Shell,
   fields: {
     id: 'No.',
     title: 'Title',
@@ -361,7 +365,7 @@ const core = {
           : `the PostgreSQL server asks for ${problem.user}'s password and none was given; put it in PGPASSWORD, ~/.pgpass or the URL (--db, or POSTBOARD_DB: a draft takes it from there when it names the same database)`
         : `the PostgreSQL server refused the login of ${problem.user} (wrong password, or not allowed); check the URL, PGPASSWORD or ~/.pgpass`,
     'no-database': (problem) => `the PostgreSQL server has no database ${problem.database}; create it (createdb ${problem.database}) or name another`,
-    'no-tables': (problem) => `has no postboard board yet; make one with: postboard init --db ${shellWord(problem.location)}`,
+    'no-tables': (problem, t) => `has no postboard board yet; make one with: postboard init --db ${shellWord(problem.location, t.shell)}`,
     'numbers-exhausted': () =>
       `every post number up to ${grouped(Number.MAX_SAFE_INTEGER)} has been given; no new post can be numbered`,
   } satisfies ProblemTexts,

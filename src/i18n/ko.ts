@@ -18,6 +18,7 @@ const stepOutcome = (during: DatabaseStep): string =>
 /** The Korean catalogue: the same keys as the English one, in the board's own words. */
 export const ko: Catalogue = {
   os: process.platform,
+  shell: process.platform === 'win32' ? 'cmd' : 'posix',
   fields: {
     id: '번호',
     title: '제목',
@@ -340,7 +341,7 @@ export const ko: Catalogue = {
           : `PostgreSQL 서버가 ${problem.user}의 비밀번호를 요구하는데 주어진 비밀번호가 없습니다. PGPASSWORD, ~/.pgpass, URL(--db, 또는 POSTBOARD_DB: 같은 데이터베이스면 초안도 여기서 가져감) 중 한 곳에 넣으세요`
         : `PostgreSQL 서버가 ${problem.user}의 로그인을 거부했습니다 (비밀번호가 틀렸거나 허용되지 않음). URL, PGPASSWORD, ~/.pgpass를 확인하세요`,
     'no-database': (problem) => `PostgreSQL 서버에 ${problem.database} 데이터베이스가 없습니다. 만들거나(createdb ${problem.database}) 다른 것을 지정하세요`,
-    'no-tables': (problem) => `아직 postboard 게시판이 없습니다. 만들려면: postboard init --db ${shellWord(problem.location)}`,
+    'no-tables': (problem, t) => `아직 postboard 게시판이 없습니다. 만들려면: postboard init --db ${shellWord(problem.location, t.shell)}`,
     'numbers-exhausted': () =>
       `${grouped(Number.MAX_SAFE_INTEGER)}까지 모든 글 번호를 썼습니다. 새 글에 번호를 줄 수 없습니다`,
   },

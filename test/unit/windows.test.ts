@@ -297,6 +297,13 @@ describe('advice that differs on Windows', () => {
     expect(messagesFor('en', 'linux').problem(problem)).toContain('chmod u+w');
   });
 
+  it('a database without tables: the init command in the message is quoted for the shell in use', () => {
+    const problem = { kind: 'no-tables', location: 'postgres://news@db.example/boards?schema=esg&sslmode=require' } as const;
+    expect(messagesFor('en', 'win32', 'cmd').problem(problem)).toContain('postboard init --db "postgres://news@db.example/boards?schema=esg&sslmode=require"');
+    expect(messagesFor('en', 'win32', 'powershell').problem(problem)).toContain("postboard init --db 'postgres://news@db.example/boards?schema=esg&sslmode=require'");
+    expect(messagesFor('ko', 'linux').problem(problem)).toContain("postboard init --db 'postgres://news@db.example/boards?schema=esg&sslmode=require'");
+  });
+
   it('better-sqlite3 missing: a newer Node.js needs no compiler there, not g++', () => {
     const problem = { kind: 'driver-missing', driver: 'better-sqlite3' } as const;
     for (const lang of ['en', 'ko'] as const) {
