@@ -286,6 +286,13 @@ describe('tables in the old Windows console', () => {
     }
     expect((await run({ POSTBOARD_GLYPHS: 'ascii' }, 'linux')).stdout).toMatch(/^-{40}$/m);
   });
+
+  it('a post shown there: its details separated by |, its rule in -', async () => {
+    const shown = await runInProcess(['show', '2932', '--db', sampleCopy()], { tty: true, columns: 100, platform: 'win32', env: { NO_COLOR: '1' } });
+    expect(shown.stdout).toMatch(/^No\. 2932 \| Author 한국생산성본부 \| Date 2024-09-06 \| Views 199 \| Status published$/m);
+    expect(shown.stdout).toMatch(/^-{72}$/m);
+    expect(shown.stdout).not.toMatch(/[─]/);
+  });
 });
 
 describe('advice that differs on Windows', () => {
