@@ -19,9 +19,10 @@ import { examples } from './cmdutil/examples.js';
 import { Context } from './context.js';
 import { shownLocation } from './store/index.js';
 import { BoardFileError, BoardProblemError, Cancelled, Declined, ExitCode, exitCodeOf, OutputError, type PostboardError, UsageError } from './errors.js';
-import { chooseLang, LANGS, MESSAGES, type Lang } from './i18n/index.js';
-import { colorLevel, processIO, type IO } from './io.js';
+import { chooseLang, LANGS, messagesFor, type Lang } from './i18n/index.js';
+import { colorLevel, osOf, processIO, type IO } from './io.js';
 import { OptionParser } from './options.js';
+import { shellOf } from './platform.js';
 import { visibleLine } from './render/sanitize.js';
 import { simpleMeasure } from './render/width.js';
 import { VERSION } from './version.js';
@@ -189,8 +190,8 @@ export function buildProgram(ctx: Context, commands: readonly CommandModule[] = 
 
 /** Runs postboard with `argv` (the arguments after the program name); resolves to the exit code. */
 export async function main(argv: readonly string[], io: IO): Promise<number> {
-  const lang = chooseLang(flagValue(argv, '--lang'), io.env);
-  const ctx = new Context(io, lang, MESSAGES[lang]);
+  const lang = chooseLang(flagValue(argv, '--lang'), io.env, io.systemLocale);
+  const ctx = new Context(io, lang, messagesFor(lang, osOf(io), shellOf(osOf(io), io.env)));
   try {
     const program = buildProgram(ctx, COMMANDS, argv);
     // `help nosuch`: a usage error like `nosuch` itself, not the whole help and a stray message.

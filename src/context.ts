@@ -1,8 +1,10 @@
 import { UsageError } from './errors.js';
 import type { Lang, Messages } from './i18n/index.js';
-import { colorLevel, type IO } from './io.js';
+import { colorLevel, osOf, type IO } from './io.js';
+import { shellOf } from './platform.js';
+import { refuseWindowsName } from './cmdutil/output-name.js';
 import { visibleBlock, visibleLines } from './render/sanitize.js';
-import { loadStyle, type Style } from './render/style.js';
+import { ASCII_GLYPHS, loadStyle, UNICODE_GLYPHS, type Glyphs, type Style } from './render/style.js';
 import { defaultBoard, shownPath } from './files/places.js';
 import type { WriteFaults } from './files/write.js';
 import { shellWord } from './i18n/shared.js';
@@ -46,14 +48,14 @@ export class Context {
 
   /** `--db`, else `POSTBOARD_DB`, else `./data/posts.json`. */
   get boardLocation(): string {
-    return this.global.db || this.io.env.POSTBOARD_DB || defaultBoard(this.io.env);
+    return this.global.db || this.io.env.POSTBOARD_DB || defaultBoard(this.io.env, undefined, osOf(this.io));
   }
 
   /** The board in use, as messages show it: as named, or the default one with the home folder as `~`. */
   get boardShown(): string {
     const named = this.global.db || this.io.env.POSTBOARD_DB;
     // A database URL is shown without its password, wherever it is shown.
-    return named ? shownLocation(named) : shownPath(this.boardLocation, this.io.env);
+    return named ? shownLocation(named) : shownPath(this.boardLocation, this.io.env, osOf(this.io));
   }
 
   /**
@@ -63,8 +65,13 @@ export class Context {
    */
   command(args: string, options: { board?: boolean } = {}): string {
     const program = this.io.env.npm_command === 'exec' ? 'npx postboard' : 'postboard';
-    const db = options.board !== false && this.global.db ? ` --db ${shellWord(lastingLocation(this.global.db))}` : '';
+    const db = options.board !== false && this.global.db ? ` --db ${this.quote(lastingLocation(this.global.db))}` : '';
     return `${program} ${args}${db}`;
+  }
+
+  /** A word of a hint's command (a path), quoted for the shell that will run it (see platform.ts shellOf). */
+  quote(word: string): string {
+    return shellWord(word, shellOf(osOf(this.io), this.io.env));
   }
 
   /** Set once a change has been written: an error after it must not read as if nothing happened. */
@@ -75,6 +82,8 @@ export class Context {
     if (this.store) return this.store;
     // A URL of another kind (mysql://, a typo of postgres://) is never taken for a file name.
     if (foreignUrl(this.boardLocation)) throw new UsageError(this.t.usage.boardKind(this.boardShown));
+    // On Windows a board is never at a device name (NUL) or in a hidden stream (board.json:x).
+    refuseWindowsName(this, '--db', this.boardLocation, { board: true });
     this.store = openBoard({
       location: this.boardLocation,
       shownAs: this.boardShown,
@@ -143,7 +152,20 @@ export class Context {
   }
 
   style(): Promise<Style> {
-    return loadStyle(colorLevel(this.io, this.global.color));
+    return loadStyle(colorLevel(this.io, this.global.color), this.glyphs());
+  }
+
+  /**
+   * How frames and cut text are drawn: POSTBOARD_GLYPHS (ascii or unicode) when set; else plain
+   * ASCII on a Windows console that is not Windows Terminal (WT_SESSION), VS Code's (TERM_PROGRAM)
+   * or ConEmu's — the old console's Korean fonts draw … ─ · two cells wide — and Unicode elsewhere.
+   */
+  glyphs(): Glyphs {
+    const env = this.io.env;
+    if (env.POSTBOARD_GLYPHS === 'ascii') return ASCII_GLYPHS;
+    if (env.POSTBOARD_GLYPHS === 'unicode') return UNICODE_GLYPHS;
+    const modern = Boolean(env.WT_SESSION || env.TERM_PROGRAM || env.ConEmuANSI === 'ON');
+    return osOf(this.io) === 'win32' && this.io.stdout.isTTY && !modern ? ASCII_GLYPHS : UNICODE_GLYPHS;
   }
 
   /**

@@ -4,6 +4,7 @@ import { isatty } from 'node:tty';
 import type { ColorLevel } from './render/style.js';
 import { OutputError } from './errors.js';
 import { encodeUtf8 } from './utf8.js';
+import { processPlatform, type OS } from './platform.js';
 
 /** The streams a command writes to. Tests build one over strings and flip `isTTY`. */
 export interface OutStream {
@@ -27,7 +28,14 @@ export interface IO {
   stdin: InStream;
   env: NodeJS.ProcessEnv;
   now(): Date;
+  /** The operating system to behave for (see platform.ts); this process's when not given. */
+  platform?: OS;
+  /** The system's locale (`ko-KR`), as Intl has it: the language when no variable names one. */
+  systemLocale?: () => string;
 }
+
+/** The platform an IO behaves for. */
+export const osOf = (io: Pick<IO, 'platform'>): OS => io.platform ?? process.platform;
 
 /**
  * The real process's IO. Each stream is made only when first used: Node builds process.stdin,
@@ -48,6 +56,8 @@ export function processIO(): IO {
     },
     env: process.env,
     now: () => new Date(),
+    platform: processPlatform(process.env),
+    systemLocale: () => Intl.DateTimeFormat().resolvedOptions().locale,
   };
 }
 

@@ -9,7 +9,7 @@ export const LIST_FORMATS = ['table', 'json', 'jsonl'] as const;
 export const EXPORT_FORMATS = ['csv', 'tsv', 'json', 'jsonl', 'md', 'rss'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const ENCODINGS = ['utf8', 'cp949'] as const;
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+export const SHELLS = ['bash', 'zsh', 'fish', 'powershell'] as const;
 export const GROUPINGS = ['department', 'month', 'author'] as const;
 /** Posts on a page of `list`. */
 export const PAGE_SIZE = 20;

@@ -3,8 +3,10 @@ import type { Command } from 'commander';
 import { INPUT_FIELDS, type InputField } from '../board/fields.js';
 import type { FieldIssue, PostDraft } from '../board/post.js';
 import type { Context } from '../context.js';
+import { osOf } from '../io.js';
 import { PostboardError } from '../errors.js';
 import { decodeText, DecodeError } from '../files/decode.js';
+import { inputDamage } from '../files/damage.js';
 import type { Messages } from '../i18n/index.js';
 import type { OptionParser } from '../options.js';
 
@@ -41,6 +43,8 @@ export function draftFromFlags(raw: RawPostFields, parse: OptionParser): PostDra
   const draft: PostDraft = {};
   for (const field of INPUT_FIELDS) {
     const value = raw[attribute(field.input.flag)];
+    // A character already lost on the way (a CP949 file read into the command line) is not stored.
+    if (typeof value === 'string' && value.includes('\uFFFD')) parse.fail(parse.t.stdin.damagedFlag(field.input.flag));
     if (typeof value === 'string') draft[field.path] = value;
   }
   return draft;
@@ -50,12 +54,32 @@ export function draftFromFlags(raw: RawPostFields, parse: OptionParser): PostDra
 export const describeFlagIssue = (issue: FieldIssue, ctx: Context): string =>
   ctx.t.fieldIssue(issue, FIELD_FLAGS[issue.field as InputField]);
 
-/** Everything on stdin; when that is a terminal, the person typing is told how to end. */
+/**
+ * Everything on stdin; when that is a terminal, the person typing is told how to end. A Windows
+ * console never ends its input by Ctrl+D (nodejs/node#61397): there a line holding only Ctrl+Z
+ * (`^Z`, U+001A) ends it, as it ends `copy con` and every Windows program reading the console.
+ */
 export async function readStdin(ctx: Context): Promise<Buffer> {
-  if (ctx.io.stdin.isTTY) ctx.note(ctx.t.stdin.fromTerminal);
+  const console = Boolean(ctx.io.stdin.isTTY) && osOf(ctx.io) === 'win32';
+  if (ctx.io.stdin.isTTY) ctx.note(console ? ctx.t.stdin.fromConsole : ctx.t.stdin.fromTerminal);
   const chunks: Buffer[] = [];
-  for await (const chunk of ctx.io.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  for await (const chunk of ctx.io.stdin) {
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+    if (!console) continue;
+    const typed = Buffer.concat(chunks);
+    const end = endOfConsoleInput(typed);
+    if (end !== undefined) {
+      ctx.io.stdin.pause();
+      return typed.subarray(0, end);
+    }
+  }
   return Buffer.concat(chunks);
+}
+
+/** Where a line holding only ^Z starts (what is typed ends there), or undefined while there is none. */
+export function endOfConsoleInput(typed: Buffer): number | undefined {
+  const match = /(^|\n)\x1a[ \t]*(\r?\n|$)/.exec(typed.toString('latin1'));
+  return match ? match.index + match[1]!.length : undefined;
 }
 
 /**
@@ -70,10 +94,15 @@ export async function readBodyFile(ctx: Context, path: string): Promise<string> 
   } catch (error) {
     throw new PostboardError(ctx.t.stdin.cannotReadBody(path, ctx.t.ioCode((error as NodeJS.ErrnoException).code ?? 'EIO')));
   }
+  let text: string;
   try {
-    return (await decodeText(bytes, { places: 'lines' })).text;
+    text = (await decodeText(bytes, { places: 'lines' })).text;
   } catch (error) {
     if (error instanceof DecodeError) throw new PostboardError(`--body-file: ${ctx.t.decode(path === '-' ? 'stdin' : path, error.problem)}`);
     throw error;
   }
+  // Piped text may have been damaged on the way (PowerShell re-encodes it): refused, never stored.
+  const damage = path === '-' ? inputDamage(text) : undefined;
+  if (damage) throw new PostboardError(ctx.t.stdin.damaged('--body-file -', damage, '--body-file <path>'));
+  return text;
 }

@@ -9,7 +9,6 @@ import type { Context } from '../context.js';
 import { Cancelled, Declined, InvalidInputError, PostboardError, UsageError } from '../errors.js';
 import { confirmOrDecline } from '../cmdutil/confirm.js';
 import { type Lang, MESSAGES } from '../i18n/index.js';
-import { shellWord } from '../i18n/shared.js';
 import { canPrompt, outputWidth } from '../io.js';
 import { OptionParser } from '../options.js';
 import { renderPostView } from '../render/posts.js';
@@ -208,7 +207,7 @@ async function keepDraft(ctx: Context, draft: Omit<Draft, 'board'>, error: unkno
   const { saveDraft } = await import('../drafts.js');
   const path = await saveDraft(ctx.io.env, ctx.boardLocation, draft, ctx.io.now(), fromDraft);
   // (The draft knows its board: the hint names none.)
-  const note = path ? text.draftKept(path, ctx.command(`add --from-draft ${shellWord(path)}`, { board: false })) : text.draftLost(JSON.stringify(draft.post, null, 2));
+  const note = path ? text.draftKept(path, ctx.command(`add --from-draft ${ctx.quote(path)}`, { board: false })) : text.draftLost(JSON.stringify(draft.post, null, 2));
   const failure = error instanceof PostboardError ? error : new PostboardError((error as Error).message ?? String(error));
   failure.note = failure.note ? `${failure.note}\n${note}` : note;
   return failure;

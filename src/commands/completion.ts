@@ -112,8 +112,12 @@ export const complete = {
       .argument('[words...]')
       .helpOption(false)
       .allowUnknownOption()
-      .action(async (_shell: string, words: string[]) => {
-        ctx.out(await candidates(program, ctx, words.length > 0 ? words : ['']).catch(() => [':none']));
+      .action(async (shell: string, words: string[]) => {
+        // PowerShell's script marks every word with a leading `=`: PowerShell drops an empty
+        // argument to a program (the word being typed, when nothing is typed yet) and a script
+        // shim (npm's postboard.ps1) eats `--`; a marked word is never empty and never an option.
+        const given = shell === 'powershell' ? words.filter((word) => word !== '--').map((word) => word.replace(/^=/, '')) : words;
+        ctx.out(await candidates(program, ctx, given.length > 0 ? given : ['']).catch(() => [':none']));
       });
   },
 };
@@ -275,6 +279,42 @@ _postboard() {
   return 0
 }
 if [[ \${funcstack[1]} == _postboard ]]; then _postboard "$@"; else compdef _postboard postboard; fi
+`,
+
+  powershell: `# PowerShell completion for postboard (Windows PowerShell 5.1 and PowerShell 7). Load it in your profile:
+#   postboard completion powershell | Out-String | Invoke-Expression
+Register-ArgumentCompleter -Native -CommandName postboard, postboard.cmd -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+    # The words before the one being typed, as PowerShell reads them (quotes taken off), then that one.
+    $words = @()
+    foreach ($element in @($commandAst.CommandElements | Select-Object -Skip 1)) {
+        if ($element.Extent.EndOffset -ge $cursorPosition) { break }
+        if ($element -is [System.Management.Automation.Language.StringConstantExpressionAst]) { $words += $element.Value }
+        else { $words += $element.Extent.Text }
+    }
+    $words += $wordToComplete
+    # The same command as typed (postboard.cmd where scripts may not run), each word marked with
+    # '=' so that none is empty or taken for an option; its answer is UTF-8, read as UTF-8.
+    $program = if ($commandAst.GetCommandName() -like '*.cmd') { 'postboard.cmd' } else { 'postboard' }
+    $encoding = [Console]::OutputEncoding
+    try {
+        [Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false
+        $lines = @(& $program __complete powershell @($words | ForEach-Object { '=' + $_ }) 2>$null)
+    } catch {
+        $lines = @()
+    } finally {
+        try { [Console]::OutputEncoding = $encoding } catch { }
+    }
+    # Each candidate is inserted as text, never as code: quoted unless it is a plain word.
+    foreach ($line in $lines) {
+        if ($line -eq ':files' -or $line -eq ':none' -or $line -eq '') { continue }
+        $parts = $line.Split([char]9, 2)
+        $value = $parts[0]
+        $description = if ($parts.Count -gt 1 -and $parts[1]) { $parts[1] } else { $value }
+        $text = if ($value -match '^[\\w.\\-/\\\\:+=]+$' -and $value -notmatch '^[@~]') { $value } else { "'" + ($value -replace "['\\u2018\\u2019\\u201A\\u201B]", '$0$0') + "'" }
+        [System.Management.Automation.CompletionResult]::new($text, $value, 'ParameterValue', $description)
+    }
+}
 `,
 
   fish: `# fish completion for postboard. Put it in ~/.config/fish/completions/postboard.fish

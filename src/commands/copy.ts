@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { refuseWindowsName } from '../cmdutil/output-name.js';
 import type { Context } from '../context.js';
 import { brokenField, type Post } from '../board/post.js';
 import { NotFoundError, PostboardError, UsageError } from '../errors.js';
@@ -51,6 +52,7 @@ export async function runCopy(ctx: Context, options: CopyOptions): Promise<void>
   // A misspelt source is no board at all, not an empty one to copy.
   if (!(await source.info()).exists) throw new NotFoundError(ctx.t.notFound.noBoard(source.name));
   if (foreignUrl(options.to)) throw new UsageError(ctx.t.usage.boardKind(shownLocation(options.to)), name);
+  refuseWindowsName(ctx, '--to', options.to, { board: true, command: name });
   const target = openBoard({ location: options.to, shownAs: shownLocation(options.to), lockTimeoutMs: ctx.lockTimeoutMs(), statementTimeoutMs: ctx.statementTimeoutMs(), lockStaleMs: 10_000, faults: ctx.writeFaults() });
   // The files a copy into a new board makes: gone again if it fails (a full disk must not stay full).
   const made = madeFiles(options.to);

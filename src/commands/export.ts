@@ -7,6 +7,7 @@ import { PostboardError } from '../errors.js';
 import { LANGS, MESSAGES, type Lang } from '../i18n/index.js';
 import { addFilterOptions, OptionParser, parseFilter, type RawFilterOptions } from '../options.js';
 import type { Sink } from '../output.js';
+import { refuseWindowsName } from '../cmdutil/output-name.js';
 import { visibleBlock } from '../render/sanitize.js';
 import type { CellCheck, CellOptions } from '../formats/cells.js';
 import { examples } from '../cmdutil/examples.js';
@@ -129,6 +130,7 @@ export function parseExportOptions(raw: RawExportOptions, ctx: Context): ExportO
   // `-o -` is stdout, as in curl and most tools.
   if (raw.output === '-') raw = { ...raw, output: undefined };
   if (raw.force && raw.output === undefined) parse.fail(ctx.t.usage.conflict('--force', 'stdout (no --output)'));
+  if (raw.output !== undefined) refuseWindowsName(ctx, '--output', raw.output, { command: 'export' });
   if (raw.feedLink !== undefined && !(/^https?:\/\//i.test(raw.feedLink) && URL.canParse(raw.feedLink))) parse.fail(ctx.t.usage.oneOf('--feed-link', ['http://…', 'https://…'], raw.feedLink));
 
   // A feed holds published posts only; a Markdown table is for publishing too: the published ones unless --status says otherwise.

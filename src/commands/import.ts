@@ -18,6 +18,7 @@ import { JSON_LOG_LIMIT } from '../store/json/log-file.js';
 import { confirmOrDecline } from '../cmdutil/confirm.js';
 import { examples } from '../cmdutil/examples.js';
 import { readStdin } from '../cmdutil/post-fields.js';
+import { inputDamage } from '../files/damage.js';
 
 export const name = 'import';
 /** What follows the name in `postboard --help`'s list of commands. */
@@ -133,7 +134,14 @@ export async function runImport(ctx: Context, options: ImportOptions): Promise<v
   const text = ctx.t.commands.import;
   const store = ctx.board();
   if (!options.dryRun) await store.assertWritable();
-  const file = await readRecords(await readInput(ctx, options.file, text), options.format, { formulaGuard: options.formulaGuard }).catch((error: unknown) => {
+  const file = await readRecords(await readInput(ctx, options.file, text), options.format, {
+    formulaGuard: options.formulaGuard,
+    // Piped text may have been damaged on the way (PowerShell re-encodes it): refused, never imported.
+    refuse: (decoded) => {
+      const damage = options.file === '-' ? inputDamage(decoded) : undefined;
+      if (damage) throw new PostboardError(ctx.t.stdin.damaged('import -', damage, 'postboard import <path>'));
+    },
+  }).catch((error: unknown) => {
     if (error instanceof DecodeError) throw new PostboardError(ctx.t.decode(options.file, error.problem));
     if (error instanceof BrokenQuotes) throw new InvalidInputError([text.brokenQuotes(options.file, error.row)]);
     throw error;

@@ -99,12 +99,14 @@ export async function runList(ctx: Context, options: ListOptions): Promise<void>
   const style = await ctx.style();
   const table = await renderPostTable(page.items as Post[], options.fields ?? DEFAULT_LIST_FIELDS, { t, style, width });
   // A search counted only so far (10,000+) may have pages past the counted ones.
-  let footer = t.list.footer(page.page, Math.max(page.pages, page.page), page.total, page.more);
-  if (page.page < page.pages || page.more) footer += t.list.nextPage(page.page + 1);
+  // The catalogue's separators (` · `) drawn as the style draws them; the board's name as it is.
+  const dots = (text: string) => (style.glyphs.dot === '·' ? text : text.replace(/ · /g, ` ${style.glyphs.dot} `));
+  let footer = dots(t.list.footer(page.page, Math.max(page.pages, page.page), page.total, page.more));
+  if (page.page < page.pages || page.more) footer += dots(t.list.nextPage(page.page + 1));
   // Which board this is: the one in this folder, your own, or the one named.
-  footer += t.list.board(ctx.boardShown);
+  footer += t.list.board(ctx.boardShown).replace(/^ · /, dots(' · '));
   // The footer is ours (no board text), so the simple measure is exact for it.
-  const fitted = width !== undefined && simpleMeasure.width(footer) > width ? fitCell(footer, width, 'left', simpleMeasure).trimEnd() : footer;
+  const fitted = width !== undefined && simpleMeasure.width(footer) > width ? fitCell(footer, width, 'left', simpleMeasure, style.glyphs.ellipsis).trimEnd() : footer;
   // On a terminal the footer ends the table (and the pager's page). Into a pipe or a file it goes to
   // stderr, as gh writes its headers: the rows stay for grep, sort and wc, and the person still sees it.
   if (!ctx.io.stdout.isTTY) {

@@ -67,12 +67,15 @@ function sniffFormat(text: string): ImportFormat {
 export interface ReadOptions {
   /** Take off the apostrophe export puts before a cell starting with = + - @ (default: yes). */
   formulaGuard?: boolean;
+  /** Looks at the decoded text before its records are read, and throws to refuse it (damaged stdin). */
+  refuse?: (text: string) => void;
 }
 
 /** Reads the records of an import file; nothing is checked yet beyond being readable. */
 export async function readRecords(bytes: Buffer, format: ImportFormat | undefined, options: ReadOptions = {}): Promise<ImportFile> {
   // Places are counted as the format counts records (a quoted CSV field may span lines).
   const { text, encoding } = await decodeText(bytes, { places: format === undefined || format === 'csv' ? 'csv-rows' : 'lines' });
+  options.refuse?.(text);
   const chosen = format ?? sniffFormat(text);
   switch (chosen) {
     case 'json':

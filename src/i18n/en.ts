@@ -4,6 +4,9 @@ import { localTimeAt, localTimestamp } from '../board/dates.js';
 import { POST_KEYS, type FieldKey, type InputField } from '../board/fields.js';
 import { LIMITS, type FieldIssue, type Rule } from '../board/post.js';
 import type { DecodeProblem, TextEncoding, TextPlace } from '../files/decode.js';
+import type { Damage } from '../files/damage.js';
+import type { WindowsNameProblem } from '../files/windows-names.js';
+import type { Shell } from '../platform.js';
 import type { BoardProblem, DatabaseStep, FileKind, JsonKind } from '../store/json/board-file.js';
 import { byteSize, grouped, megabytes, quoted, shellWord, shownValue } from './shared.js';
 import type { HelpText } from '../cli.js';
@@ -30,6 +33,8 @@ import { LANGS } from './shared.js';
 
 /** What a problem's words may draw on from their catalogue. */
 interface ProblemWords {
+  os: NodeJS.Platform;
+  shell: Shell;
   jsonKind: Record<JsonKind, string>;
   fileKind: Record<FileKind, string>;
   errno: Record<string, string>;
@@ -48,6 +53,13 @@ export type ProblemTexts = { [K in BoardProblem['kind']]: (problem: Extract<Boar
 
 /** The English catalogue: every message postboard prints outside the commands' own words. */
 const core = {
+  /**
+   * The operating system the words are for (advice differs: `chmod` or `attrib`): the one this
+   * process runs on, or the one a run behaves for (see i18n/index.ts messagesFor).
+   */
+  os: process.platform as NodeJS.Platform,
+  /** The shell a command in a message is quoted for (see platform.ts shellOf). */
+  shell: (process.platform === 'win32' ? 'cmd' : 'posix') as Shell,
   fields: {
     id: 'No.',
     title: 'Title',
@@ -109,6 +121,10 @@ const core = {
   } satisfies Record<InputField | 'bodyFile', string>,
   stdin: {
     fromTerminal: 'Reading from the terminal: type, then press Ctrl+D on an empty line to end.',
+    damaged: (source: string, damage: Damage, instead: string) =>
+      `${source}: ${damage.kind === 'replacement' ? `line ${damage.line} holds U+FFFD (�), a character lost` : `line ${damage.line} has ?? where letters should be: the Hangul was lost`} before postboard got it (PowerShell re-encodes text piped into a program); nothing was stored. Give the file's path instead: ${instead}`,
+    damagedFlag: (flag: string) => `${flag} holds U+FFFD (�), a character lost before postboard got it (text that was not UTF-8, such as a CP949 file read into the command line); nothing was stored. Give the text as a file, whose encoding postboard finds itself: --body-file, or import`,
+    fromConsole: 'Reading from the console: type, then press Ctrl+Z and Enter on an empty line to end.',
     cannotReadBody: (path: string, code: string) => `--body-file: cannot read ${path} (${code})`,
   },
   hiddenMark: '[hidden]',
@@ -140,6 +156,16 @@ const core = {
   },
 
   usage: {
+    windowsName: (option: string, path: string, problem: WindowsNameProblem) =>
+      `${option} ${quoted(path)}: ${
+        problem.kind === 'device'
+          ? `${quoted(problem.name)} is a device on Windows (CON, PRN, AUX, NUL, COM1–9 and LPT1–9, with any extension), not a file`
+          : problem.kind === 'stream'
+            ? `a ":" after the drive letter makes ${quoted(problem.name)} a hidden stream inside another file on Windows, not a file of its own`
+            : problem.kind === 'trailing'
+              ? `Windows drops the dot or space at the end of ${quoted(problem.name)}, so the file would have another name`
+              : 'a Windows device path, not a file'
+      }; choose another name`,
     hint: (command: string) => `see 'postboard ${command ? `${command} ` : ''}--help'`,
     wholeNumber: (option: string, value: string) => `${option} must be a whole number of 1 or more, not ${quoted(value)}`,
     count: (option: string, value: string) => `${option} must be a whole number of 0 or more, not ${quoted(value)}`,
@@ -236,8 +262,10 @@ const core = {
       `is ${t.fileKind[problem.found]}, not a board file`,
     'too-large': (problem) =>
       `the board is too large for a JSON file (${problem.bytes === undefined ? 'over' : megabytes(problem.bytes)}; a JSON board holds at most ${megabytes(problem.limit)}); nothing was changed. Move older posts to another board (--db), or keep an archive this size in a SQLite board`,
-    'read-only': (problem) =>
-      `is read-only (mode ${problem.mode.toString(8).padStart(4, '0')}); nothing was changed (allow changes with chmod u+w)`,
+    'read-only': (problem, t) =>
+      t.os === 'win32'
+        ? 'is read-only (its read-only attribute is set); nothing was changed (allow changes with: attrib -r followed by the file\'s name)'
+        : `is read-only (mode ${problem.mode.toString(8).padStart(4, '0')}); nothing was changed (allow changes with chmod u+w)`,
     'unreadable': (problem, t) =>
       `cannot be read (${problem.code}${t.errno[problem.code] ? `: ${t.errno[problem.code]}` : ''})`,
     'unwritable': (problem, t) =>
@@ -270,13 +298,17 @@ const core = {
       'another process took the board\'s lock during this change, so nothing was written; try again',
     'not-empty': (problem) =>
       `already holds ${problem.posts > 0 ? `${grouped(problem.posts)} ${problem.posts === 1 ? 'post' : 'posts'}` : `a change log (${grouped(problem.changes)} ${problem.changes === 1 ? 'change' : 'changes'})`}: a board is copied only to a new or empty board`,
-    'driver-missing': (problem) => {
+    'driver-missing': (problem, t) => {
       const unset = 'or unset POSTBOARD_SQLITE_DRIVER';
       if (problem.driver === 'node:sqlite') {
         const why = problem.builtin ? `whose SQLite (${problem.builtin}) has no FTS5 full-text search` : 'which has no node:sqlite';
         return `POSTBOARD_SQLITE_DRIVER asks for node:sqlite, and this is Node.js ${process.version}, ${why}; use Node.js 22.16 or newer, ${unset}`;
       }
-      const build = 'it is optional, and builds from source where no prebuilt binary fits: g++, make and python3 are needed';
+      // On Windows a build from source needs Visual Studio's C++ tools, which a separated network rarely has: a newer Node.js needs nothing.
+      const build =
+        t.os === 'win32'
+          ? 'it is optional, and its prebuilt binary is downloaded when it is installed; without that download it must be compiled with Visual Studio\'s C++ build tools — Node.js 22.16 or newer (the MSI from nodejs.org) needs neither'
+          : 'it is optional, and builds from source where no prebuilt binary fits: g++, make and python3 are needed';
       if (problem.asked) {
         return problem.rebuild
           ? `POSTBOARD_SQLITE_DRIVER asks for better-sqlite3, which was built for another version of Node.js (${process.version} runs now); rebuild it in postboard's folder with: npm rebuild better-sqlite3, ${unset}`
@@ -333,7 +365,7 @@ const core = {
           : `the PostgreSQL server asks for ${problem.user}'s password and none was given; put it in PGPASSWORD, ~/.pgpass or the URL (--db, or POSTBOARD_DB: a draft takes it from there when it names the same database)`
         : `the PostgreSQL server refused the login of ${problem.user} (wrong password, or not allowed); check the URL, PGPASSWORD or ~/.pgpass`,
     'no-database': (problem) => `the PostgreSQL server has no database ${problem.database}; create it (createdb ${problem.database}) or name another`,
-    'no-tables': (problem) => `has no postboard board yet; make one with: postboard init --db ${shellWord(problem.location)}`,
+    'no-tables': (problem, t) => `has no postboard board yet; make one with: postboard init --db ${shellWord(problem.location, t.shell)}`,
     'numbers-exhausted': () =>
       `every post number up to ${grouped(Number.MAX_SAFE_INTEGER)} has been given; no new post can be numbered`,
   } satisfies ProblemTexts,
@@ -499,7 +531,10 @@ export const en = {
                           PostgreSQL: seconds one statement may run, and a silent
                           server is waited for, on top of the lock wait (default 30)
   POSTBOARD_DEBUG=1       show stack traces of unexpected errors
-  POSTBOARD_PAGER, PAGER  the pager for long output on a terminal (default: less -FRX)
+  POSTBOARD_PAGER, PAGER  the pager for long output on a terminal (default: less -FRX;
+                          none on Windows)
+  POSTBOARD_GLYPHS        ascii or unicode: how tables draw rules and cut text (default:
+                          ascii in the old Windows console, where … ─ · are two cells wide)
   NO_COLOR, FORCE_COLOR   turn colour off, or on for a pipe
   COLUMNS                 the width tables and posts fit
 
@@ -507,17 +542,18 @@ Exit codes: 0 ok, 1 failed (not found, bad board file, I/O), 2 usage error, 130 
   } satisfies HelpText,
   prompts: {
     body: {
-    hint: (editing) => `(Enter for a new line, Ctrl+D to finish${editing ? ' — Ctrl+D now keeps it as it is; Ctrl+K clears it all' : ''}; Ctrl+U clears a line)`,
+    hint: (editing, end = 'Ctrl+D') => `(Enter for a new line, ${end} to finish${editing ? ` — ${end} now keeps it as it is; Ctrl+K clears it all` : ''}; Ctrl+U clears a line)`,
     lines: (count) => `${count} ${count === 1 ? 'line' : 'lines'}`,
     none: '(no body)',
-  } satisfies { hint: (editing: boolean) => string; lines: (count: number) => string; none: string },
+  } satisfies { hint: (editing: boolean, end?: string) => string; lines: (count: number) => string; none: string },
     confirm: { hint: (byDefault): string => (byDefault ? '(Y/n)' : '(y/N)'), yes: 'Yes', no: 'No', again: 'Answer y or n' } satisfies { hint: (byDefault: boolean) => string; yes: string; no: string; again: string },
     editor: {
     cancelled: 'cancelled in the editor (Ctrl+C); the post was not made',
+    leftBehind: (folder) => `the editor's copy of the body could not be removed (a program such as an antivirus still holds it); the body was read all the same. Delete the copy when you like: ${folder}`,
     notFound: (command, variable) => `cannot start the editor ${JSON.stringify(command)} (from $${variable}): not found; set $${variable} to an installed editor, or unset it to type the body here`,
     failed: (command, failure) =>
       `the editor ${JSON.stringify(command)} ${failure.kind === 'start' ? `could not start (${failure.code})` : failure.kind === 'signal' ? `was stopped by ${failure.signal}` : `exited with status ${failure.status}`}; the post was not made`,
-  } satisfies { notFound: (command: string, variable: string) => string; failed: (command: string, failure: Failure) => string; cancelled: string },
+  } satisfies { notFound: (command: string, variable: string) => string; failed: (command: string, failure: Failure) => string; cancelled: string; leftBehind: (folder: string) => string },
   },
   commands: {
     add: {
@@ -733,6 +769,7 @@ Exit codes: 0 ok, 1 failed (not found, bad board file, I/O), 2 usage error, 130 
       ['echo \'source <(postboard completion bash)\' >> ~/.bashrc', 'bash'],
       ['mkdir -p ~/.zfunc && postboard completion zsh > ~/.zfunc/_postboard', 'zsh (with fpath=(~/.zfunc $fpath) before compinit in ~/.zshrc)'],
       ['postboard completion fish > ~/.config/fish/completions/postboard.fish', 'fish'],
+      ['postboard completion powershell | Out-String | Invoke-Expression', 'PowerShell (put the line in your $PROFILE)'],
     ],
   } satisfies CompletionText,
     edit: {

@@ -17,6 +17,8 @@ const stepOutcome = (during: DatabaseStep): string =>
 
 /** The Korean catalogue: the same keys as the English one, in the board's own words. */
 export const ko: Catalogue = {
+  os: process.platform,
+  shell: process.platform === 'win32' ? 'cmd' : 'posix',
   fields: {
     id: '번호',
     title: '제목',
@@ -99,6 +101,10 @@ export const ko: Catalogue = {
   },
   stdin: {
     fromTerminal: '터미널에서 읽습니다: 입력한 뒤 빈 줄에서 Ctrl+D를 누르면 끝납니다.',
+    damaged: (source, damage, instead) =>
+      `${source}: ${damage.kind === 'replacement' ? `${damage.line}번째 줄에 U+FFFD(�) 문자가 있습니다. 글자가` : `${damage.line}번째 줄에 글자 대신 ??가 있습니다. 한글이`} postboard에 오기 전에 깨졌습니다(PowerShell은 파이프로 넘기는 글을 다시 인코딩합니다). 아무것도 저장하지 않았습니다. 대신 파일 경로를 주세요: ${instead}`,
+    damagedFlag: (flag) => `옵션 값에 U+FFFD(�) 문자가 있습니다(${flag}). 글자가 postboard에 오기 전에 깨졌습니다(CP949 파일처럼 UTF-8이 아닌 글을 명령줄에 넣은 경우). 아무것도 저장하지 않았습니다. 인코딩을 postboard가 알아내도록 파일로 주세요: --body-file 또는 import`,
+    fromConsole: '콘솔에서 읽습니다: 입력한 뒤 빈 줄에서 Ctrl+Z, Enter를 누르면 끝납니다.',
     cannotReadBody: (path, code) => `--body-file: 읽을 수 없습니다: ${path} (${code})`,
   },
   hiddenMark: '[비노출]',
@@ -127,6 +133,16 @@ export const ko: Catalogue = {
   },
 
   usage: {
+    windowsName: (option, path, problem) =>
+      `${option} ${quoted(path)}: ${
+        problem.kind === 'device'
+          ? `Windows에서는 장치 이름이라 파일이 아닙니다(CON, PRN, AUX, NUL, COM1–9, LPT1–9, 확장자가 붙어도 마찬가지): ${quoted(problem.name)}`
+          : problem.kind === 'stream'
+            ? `드라이브 문자 뒤의 ":"는 Windows에서 다른 파일 안에 숨은 스트림을 뜻합니다. 따로 된 파일이 아닙니다: ${quoted(problem.name)}`
+            : problem.kind === 'trailing'
+              ? `Windows는 이름 끝의 점과 공백을 떼어 버려 다른 이름의 파일이 됩니다: ${quoted(problem.name)}`
+              : 'Windows 장치 경로라 파일이 아닙니다'
+      }. 다른 이름을 쓰세요`,
     hint: (command) => `'postboard ${command ? `${command} ` : ''}--help' 참고`,
     wholeNumber: (option, value) => `${option} 값은 1 이상의 정수여야 합니다: ${quoted(value)}`,
     count: (option, value) => `${option} 값은 0 이상의 정수여야 합니다: ${quoted(value)}`,
@@ -223,8 +239,10 @@ export const ko: Catalogue = {
       `게시판 파일이 아니라 ${t.fileKind[problem.found]}입니다`,
     'too-large': (problem) =>
       `JSON 파일로 두기에는 게시판이 너무 큽니다 (${problem.bytes === undefined ? '한도 초과' : megabytes(problem.bytes)}; JSON 게시판은 최대 ${megabytes(problem.limit)}). 아무것도 바꾸지 않았습니다. 오래된 글을 다른 게시판(--db)으로 옮기거나, 이만한 보관함은 SQLite 게시판에 두세요`,
-    'read-only': (problem) =>
-      `읽기 전용입니다 (권한 ${problem.mode.toString(8).padStart(4, '0')}). 아무것도 바꾸지 않았습니다 (chmod u+w로 쓰기 허용)`,
+    'read-only': (problem, t) =>
+      t.os === 'win32'
+        ? '읽기 전용입니다(읽기 전용 특성이 켜져 있음). 아무것도 바꾸지 않았습니다 (쓰기 허용: attrib -r 뒤에 파일 이름)'
+        : `읽기 전용입니다 (권한 ${problem.mode.toString(8).padStart(4, '0')}). 아무것도 바꾸지 않았습니다 (chmod u+w로 쓰기 허용)`,
     'unreadable': (problem, t) =>
       `읽을 수 없습니다 (${problem.code}${t.errno[problem.code] ? `: ${t.errno[problem.code]}` : ''})`,
     'unwritable': (problem, t) =>
@@ -257,13 +275,16 @@ export const ko: Catalogue = {
       '바꾸는 동안 다른 프로세스가 게시판 잠금을 가져가서 아무것도 쓰지 않았습니다. 다시 하세요',
     'not-empty': (problem) =>
       `이미 ${problem.posts > 0 ? `글 ${grouped(problem.posts)}개가` : `변경 기록 ${grouped(problem.changes)}건이`} 있습니다. 게시판은 새 게시판이나 빈 게시판에만 복사합니다`,
-    'driver-missing': (problem) => {
+    'driver-missing': (problem, t) => {
       const unset = '환경 변수 POSTBOARD_SQLITE_DRIVER 설정을 지우세요';
       if (problem.driver === 'node:sqlite') {
         const why = problem.builtin ? `내장 SQLite(${problem.builtin})에 FTS5 전문 검색이 없습니다` : 'node:sqlite 모듈이 없습니다';
         return `환경 변수 POSTBOARD_SQLITE_DRIVER에 node:sqlite를 지정했는데, 지금 Node.js(${process.version})에는 ${why}. Node.js 22.16 이상을 쓰거나 ${unset}`;
       }
-      const build = '선택 패키지이며, 맞는 바이너리가 없으면 소스에서 빌드합니다: g++, make, python3 필요';
+      const build =
+        t.os === 'win32'
+          ? '선택 패키지이며, 설치할 때 미리 빌드된 바이너리를 내려받습니다. 내려받지 못하면 Visual Studio C++ 빌드 도구로 컴파일해야 합니다. Node.js 22.16 이상(nodejs.org의 MSI)은 둘 다 필요 없습니다'
+          : '선택 패키지이며, 맞는 바이너리가 없으면 소스에서 빌드합니다: g++, make, python3 필요';
       if (problem.asked) {
         return problem.rebuild
           ? `환경 변수 POSTBOARD_SQLITE_DRIVER에 지정한 better-sqlite3 패키지가 다른 Node.js 버전용으로 빌드되어 있습니다 (지금은 ${process.version}). postboard 폴더에서 다시 빌드하거나(npm rebuild better-sqlite3) ${unset}`
@@ -320,7 +341,7 @@ export const ko: Catalogue = {
           : `PostgreSQL 서버가 ${problem.user}의 비밀번호를 요구하는데 주어진 비밀번호가 없습니다. PGPASSWORD, ~/.pgpass, URL(--db, 또는 POSTBOARD_DB: 같은 데이터베이스면 초안도 여기서 가져감) 중 한 곳에 넣으세요`
         : `PostgreSQL 서버가 ${problem.user}의 로그인을 거부했습니다 (비밀번호가 틀렸거나 허용되지 않음). URL, PGPASSWORD, ~/.pgpass를 확인하세요`,
     'no-database': (problem) => `PostgreSQL 서버에 ${problem.database} 데이터베이스가 없습니다. 만들거나(createdb ${problem.database}) 다른 것을 지정하세요`,
-    'no-tables': (problem) => `아직 postboard 게시판이 없습니다. 만들려면: postboard init --db ${shellWord(problem.location)}`,
+    'no-tables': (problem, t) => `아직 postboard 게시판이 없습니다. 만들려면: postboard init --db ${shellWord(problem.location, t.shell)}`,
     'numbers-exhausted': () =>
       `${grouped(Number.MAX_SAFE_INTEGER)}까지 모든 글 번호를 썼습니다. 새 글에 번호를 줄 수 없습니다`,
   },
@@ -472,7 +493,10 @@ export const ko: Catalogue = {
                           PostgreSQL: 문장 하나가 실행될 수 있고, 응답 없는 서버를
                           기다릴 초 (잠금 대기와 별도, 기본 30)
   POSTBOARD_DEBUG=1       예기치 못한 오류의 스택 보기
-  POSTBOARD_PAGER, PAGER  터미널의 긴 출력을 넘길 페이저 (기본: less -FRX)
+  POSTBOARD_PAGER, PAGER  터미널의 긴 출력을 넘길 페이저 (기본: less -FRX,
+                          Windows에서는 없음)
+  POSTBOARD_GLYPHS        ascii 또는 unicode: 표의 선과 잘린 글 표시 (기본: 옛 Windows
+                          콘솔에서는 ascii. 그 콘솔은 … ─ · 를 두 칸으로 그립니다)
   NO_COLOR, FORCE_COLOR   색 끄기, 파이프에서도 색 켜기
   COLUMNS                 표와 글을 맞출 너비
 
@@ -480,13 +504,14 @@ export const ko: Catalogue = {
   },
   prompts: {
     body: {
-    hint: (editing) => `(Enter는 줄바꿈, 끝내려면 Ctrl+D${editing ? ' — 지금 Ctrl+D면 그대로 둡니다. Ctrl+K는 전부 지우기' : ''}; Ctrl+U는 한 줄 지우기)`,
+    hint: (editing, end = 'Ctrl+D') => `(Enter는 줄바꿈, 끝내려면 ${end}${editing ? ` — 지금 ${end} 키를 누르면 그대로 둡니다. Ctrl+K는 전부 지우기` : ''}; Ctrl+U는 한 줄 지우기)`,
     lines: (count) => `${count}줄`,
     none: '(내용 없음)',
   },
     confirm: { hint: (byDefault) => `(예/아니요, Enter는 ${byDefault ? '예' : '아니요'})`, yes: '예', no: '아니요', again: '예(y) 또는 아니요(n)로 답하세요' },
     editor: {
     cancelled: '편집기에서 취소했습니다 (Ctrl+C). 글을 올리지 않았습니다',
+    leftBehind: (folder) => `편집기에 쓴 본문 사본을 지우지 못했습니다(백신 같은 프로그램이 아직 붙잡고 있음). 본문은 그대로 읽었습니다. 사본은 나중에 지우세요: ${folder}`,
     notFound: (command, variable) => `편집기를 찾을 수 없습니다: ${JSON.stringify(command)} ($${variable}). $${variable}에 설치된 편집기를 지정하거나, 지우고 여기서 직접 입력하세요`,
     failed: (command, failure) =>
       `편집기(${JSON.stringify(command)}) ${failure.kind === 'start' ? `시작 실패 (${failure.code})` : failure.kind === 'signal' ? `멈춤 (신호 ${failure.signal})` : `비정상 종료 (상태 ${failure.status})`}. 글을 올리지 않았습니다`,
@@ -704,6 +729,7 @@ export const ko: Catalogue = {
       ['echo \'source <(postboard completion bash)\' >> ~/.bashrc', 'bash'],
       ['mkdir -p ~/.zfunc && postboard completion zsh > ~/.zfunc/_postboard', 'zsh (~/.zshrc의 compinit 앞에 fpath=(~/.zfunc $fpath))'],
       ['postboard completion fish > ~/.config/fish/completions/postboard.fish', 'fish'],
+      ['postboard completion powershell | Out-String | Invoke-Expression', 'PowerShell ($PROFILE에 이 줄을 넣으세요)'],
     ],
   },
     edit: {

@@ -1,7 +1,7 @@
 import { emitKeypressEvents } from 'node:readline';
 import { Cancelled } from '../errors.js';
 import { type Lang, MESSAGES } from '../i18n/index.js';
-import type { IO } from '../io.js';
+import { osOf, type IO } from '../io.js';
 import { visibleBlock } from '../render/sanitize.js';
 import { simpleMeasure, needsClusters } from '../render/width.js';
 import type * as Prompts from '../lazy/prompts.js';
@@ -50,6 +50,9 @@ export const bodySummary = (lang: Lang, body: string): string => {
 export function askBody(options: BodyPromptOptions): Promise<string> {
   const { io, theme } = options;
   const text = MESSAGES[options.lang].prompts.body;
+  // On Windows Ctrl+Z is how a console's input ends (as Ctrl+D is elsewhere): it ends the body too.
+  const windows = osOf(io) === 'win32';
+  const endKey = windows ? 'Ctrl+Z' : 'Ctrl+D';
   const input = io.stdin as IO['stdin'] & { setRawMode?: (raw: boolean) => unknown; isRaw?: boolean };
   const output = io.stdout;
   const columns = () => Math.max(10, output.columns ?? 80);
@@ -79,7 +82,7 @@ export function askBody(options: BodyPromptOptions): Promise<string> {
         setImmediate(flush);
       }
     };
-    const question = (editing: boolean) => `${prefix('idle')} ${theme.style.message(options.message, 'idle')} ${theme.style.help(text.hint(editing))}`;
+    const question = (editing: boolean) => `${prefix('idle')} ${theme.style.message(options.message, 'idle')} ${theme.style.help(text.hint(editing, endKey))}`;
     /** The question as measured on screen: without its colours. */
     const plain = (line: string) => line.replace(/\x1b\[[\d;]*m/g, '');
     const lastLine = () => body.slice(body.lastIndexOf('\n') + 1);
@@ -172,7 +175,8 @@ export function askBody(options: BodyPromptOptions): Promise<string> {
       // not throw a half-written release away. Ctrl+C cancels.
       if (name === 'escape') return;
       // Ctrl+D, by its byte: the key may have been renamed for the other prompts (see withPrompts).
-      if (key?.ctrl && (name === 'd' || key.sequence === '\x04')) {
+      // On Windows Ctrl+Z as well (Ctrl+D still works there too).
+      if (key?.ctrl && (name === 'd' || key.sequence === '\x04' || (windows && (name === 'z' || key.sequence === '\x1a')))) {
         const valid = options.validate(body.trim());
         if (valid === true) return finish();
         // The message under what was typed; the last line again below it, to go on from.

@@ -1,13 +1,14 @@
+import { rmSync } from 'node:fs';
 import { emitKeypressEvents } from 'node:readline';
 import { checkField, type PostDraft } from '../board/post.js';
 import { Cancelled, PostboardError } from '../errors.js';
 import { INPUT_FIELDS, type InputField } from '../board/fields.js';
 import { MESSAGES, type Lang, type Messages } from '../i18n/index.js';
-import type { IO } from '../io.js';
+import { osOf, type IO } from '../io.js';
 import { visibleBlock, visibleLine } from '../render/sanitize.js';
 import { askBody, bodySummary } from './body.js';
 import { confirmPrompt } from './confirm.js';
-import { editText, findEditor, type Editor } from './editor.js';
+import { editText, findEditor, realWorld, type Editor, type Remove } from './editor.js';
 import { linePrompt } from './line.js';
 
 /** The form's words: its questions (by field), and what it says around them. */
@@ -114,7 +115,7 @@ export async function askPost(options: PostFormOptions): Promise<PostDraft> {
     return existing !== undefined ? t.duplicateSource(existing) : true;
   };
   // A misspelled $EDITOR is said before the first question, not after five answers.
-  const editor = options.ask.includes('body') ? findEditor(options.io.env, lang) : undefined;
+  const editor = options.ask.includes('body') ? findEditor(options.io.env, lang, realWorld(osOf(options.io))) : undefined;
   return withPrompts(options.io, lang, async (prompts, context) => {
     const theme = promptTheme(lang, prompts);
     for (const { path: field, input } of INPUT_FIELDS.filter(({ path }) => options.ask.includes(path))) {
@@ -205,7 +206,11 @@ async function bodyInEditor(editor: Editor, initial: string, options: PostFormOp
   let text = initial;
   for (;;) {
     options.io.stdout.write(`? ${labels.questions.body} ${labels.inEditor(editor.command)}\n`);
-    text = editText(editor, text, options.lang, options.io.env);
+    text = editText(editor, text, options.lang, options.io.env, {
+      os: osOf(options.io),
+      remove: heldFolder(options.io.env),
+      note: (line) => options.io.stderr.write(`${visibleLine(line)}\n`),
+    });
     const valid = validate(text);
     if (valid === true) {
       options.io.stdout.write(`✔ ${labels.questions.body} ${bodySummary(options.lang, text)}\n`);
@@ -214,6 +219,20 @@ async function bodyInEditor(editor: Editor, initial: string, options: PostFormOp
     options.io.stdout.write(`> ${valid}\n`);
     if (!(await ask(labels.editAgain))) throw new Cancelled(labels.cancelled);
   }
+}
+
+/**
+ * A test's stand-in for an antivirus holding the editor's file: POSTBOARD_TEST_EDITOR_HELD=3
+ * makes removing its folder fail with EBUSY three times, `always` every time.
+ */
+function heldFolder(env: NodeJS.ProcessEnv): Remove | undefined {
+  const held = env.POSTBOARD_TEST_EDITOR_HELD;
+  if (!held) return undefined;
+  let failures = held === 'always' ? Infinity : Number(held);
+  return (folder) => {
+    if (failures-- > 0) throw Object.assign(new Error(`EBUSY: resource busy or locked, rmdir '${folder}'`), { code: 'EBUSY' });
+    rmSync(folder, { recursive: true, force: true });
+  };
 }
 
 /**

@@ -81,7 +81,7 @@ export async function renderPostView(post: Post, options: PostViewOptions): Prom
   const body = visibleBlock(post.body).trim();
   const source = post.source;
   const sourceLine = source
-    ? [source.agency, source.date].filter(Boolean).map((part) => visibleLine(part ?? '')).join(' · ')
+    ? [source.agency, source.date].filter(Boolean).map((part) => visibleLine(part ?? '')).join(` ${style.glyphs.dot} `)
     : '';
   // A URL is shown whole as one word: a space or a quote in it (kept so) would end a terminal's link there.
   const url = source?.url ? visibleLine(source.url).replace(/[\s"<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`) : '';
@@ -91,8 +91,8 @@ export async function renderPostView(post: Post, options: PostViewOptions): Prom
   const lines: string[] = [];
   lines.push(...wrapText(title, width, measure).map(style.heading));
   if (subtitle) lines.push(...wrapText(subtitle, width, measure));
-  lines.push(...joinWrapped(meta, ' · ', width, measure.width).map(style.muted));
-  lines.push(style.muted('─'.repeat(Math.min(width ?? RULE_WIDTH, RULE_WIDTH))));
+  lines.push(...joinWrapped(meta, ` ${style.glyphs.dot} `, width, measure.width).map(style.muted));
+  lines.push(style.muted(style.glyphs.rule.repeat(Math.min(width ?? RULE_WIDTH, RULE_WIDTH))));
   lines.push(...(body ? wrapText(body, width, measure) : [style.muted(t.show.noBody)]));
   if (sourceLine || url) {
     lines.push('');

@@ -23,7 +23,6 @@ export interface TableOptions {
 }
 
 const GAP = '  ';
-const ELLIPSIS = '…';
 /** The title keeps this many columns while other text columns can still give some up. */
 const READABLE = 10;
 /** The narrowest any column gets before whole lines are cut. */
@@ -57,32 +56,33 @@ export function renderTable(columns: readonly TableColumn[], options: TableOptio
     }
   }
 
-  const cell = (text: string, index: number) => fitCell(text, widths[index] ?? 0, columns[index]?.align ?? 'left', measure);
+  const cell = (text: string, index: number) => fitCell(text, widths[index] ?? 0, columns[index]?.align ?? 'left', measure, style.glyphs.ellipsis);
   const rows = columns[0]?.cells.map((_, row) => columns.map((column, index) => cell(column.cells[row] ?? '', index)).join(GAP)) ?? [];
   const header = columns.map((column, index) => cell(column.header, index)).join(GAP);
   // Even bare columns can be too wide for a very narrow width: then whole lines are cut.
   const width = Math.min(lineWidth(), maxWidth ?? Infinity);
-  const fitLine = (line: string) => (width < lineWidth() ? fitCell(line, width, 'left', measure) : line);
+  const fitLine = (line: string) => (width < lineWidth() ? fitCell(line, width, 'left', measure, style.glyphs.ellipsis) : line);
   return [
     style.heading(fitLine(header)),
-    style.muted('─'.repeat(width)),
+    style.muted(style.glyphs.rule.repeat(width)),
     ...rows.map((line, row) => (options.rowStyle?.(row) ?? same)(fitLine(line))),
   ];
 }
 
 const same = (text: string) => text;
 
-/** `text` padded to exactly `width` columns, or cut to end in `…`. */
-export function fitCell(text: string, width: number, align: 'left' | 'right', measure: TextMeasure): string {
+/** `text` padded to exactly `width` columns, or cut to end in `…` (or `ellipsis`, when it fits). */
+export function fitCell(text: string, width: number, align: 'left' | 'right', measure: TextMeasure, ellipsis = '…'): string {
   let shown = text;
   let used = measure.width(text);
   if (used > width) {
     if (width === 0) return '';
-    const kept = measure.fit(text, width - 1);
+    const mark = measure.width(ellipsis) < width ? ellipsis : ellipsis.slice(0, 1);
+    const kept = measure.fit(text, width - measure.width(mark));
     // "대한민국 …" reads as two things; "대한민국…" as one cut title.
     const trimmed = kept.text.trimEnd();
-    shown = trimmed + ELLIPSIS;
-    used = measure.width(trimmed) + 1;
+    shown = trimmed + mark;
+    used = measure.width(trimmed) + measure.width(mark);
   }
   const padding = ' '.repeat(width - used);
   return align === 'right' ? padding + shown : shown + padding;

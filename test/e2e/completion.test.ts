@@ -191,6 +191,6 @@ describe('postboard completion fish and zsh', () => {
   });
 
   it('an unknown shell is a usage error', async () => {
-    expect((await runCli(['completion', 'powershell'])).code).toBe(2);
+    expect((await runCli(['completion', 'tcsh'])).code).toBe(2);
   });
 });

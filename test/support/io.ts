@@ -14,6 +14,10 @@ export interface MemoryIOOptions {
   columns?: number;
   env?: NodeJS.ProcessEnv;
   now?: Date;
+  /** The operating system postboard behaves for (see src/platform.ts): this one when not given. */
+  platform?: NodeJS.Platform;
+  /** The system locale Intl would report (`ko-KR`): none when not given. */
+  systemLocale?: string;
 }
 
 /** An IO over strings, for running commands in-process; its streams are real streams, so prompts work on them. */
@@ -46,6 +50,8 @@ export function memoryIO(options: MemoryIOOptions = {}): MemoryIO {
     // A home of its own: drafts and the default board never land in this checkout or the real home.
     env: { HOME: tempDir('postboard-home-'), ...options.env },
     now: () => options.now ?? new Date('2024-09-06T10:00:00+09:00'),
+    ...(options.platform ? { platform: options.platform } : {}),
+    ...(options.systemLocale ? { systemLocale: () => options.systemLocale! } : {}),
   };
 }
 
