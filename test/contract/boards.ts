@@ -72,15 +72,17 @@ export async function boardOf(kind: Kind, posts: Post[], lastId?: number): Promi
   const json = writeBoard(makeBoard(posts, lastId));
   if (kind === 'json') return json;
   const location = await emptyBoardOf(kind);
-  const copy = ['copy', '--db', json, '--to', location];
-  const copied = kind === 'memory' ? await runInMemory(copy, {}) : await runCli(copy);
+  const copied = await on(json, ['copy', '--to', location]);
   if (copied.code !== 0) throw new Error(`copy failed: ${copied.stderr}`);
   return location;
 }
 
-/** Runs postboard on a board: a board in memory in-process, any other through the real command line. */
+/**
+ * Runs postboard on a board: through the real command line, or in-process when a board in memory
+ * is in it (the board, or `copy --to` one).
+ */
 export const on = (board: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> =>
-  isMemory(board) ? runInMemory([...args, '--db', board], options) : runCli([...args, '--db', board], options);
+  [board, ...args].some(isMemory) ? runInMemory([...args, '--db', board], options) : runCli([...args, '--db', board], options);
 
 /** The board's posts, as `export --format json` gives them (every post, highest number first). */
 export async function postsOf(board: string): Promise<Post[]> {

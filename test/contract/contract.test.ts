@@ -225,19 +225,23 @@ describe.each(KINDS)('the %s board', (kind: Kind) => {
 });
 
 describe('moving a board', () => {
-  it('JSON → SQLite → PostgreSQL → JSON gives the same board back, byte for byte, log and numbers included', async () => {
+  it('JSON → memory → SQLite → PostgreSQL → JSON gives the same board back, byte for byte, log and numbers included', async () => {
     const start = await boardOf('json', FIXTURE, 12);
     await on(start, ['hide', '2']);
     await on(start, ['delete', '6', '--yes']);
+    const memory = await emptyBoardOf('memory');
     const sqlite = await emptyBoardOf('sqlite');
     const postgres = await emptyBoardOf('postgres');
     const end = join(tempDir(), 'back.json');
-    expect((await on(start, ['copy', '--to', sqlite])).code).toBe(0);
+    expect((await on(start, ['copy', '--to', memory])).code).toBe(0);
+    expect((await on(memory, ['copy', '--to', sqlite])).code).toBe(0);
     expect((await on(sqlite, ['copy', '--to', postgres])).code).toBe(0);
     expect((await on(postgres, ['copy', '--to', end])).code).toBe(0);
     const exported = async (board: string) => (await on(board, ['export', '--format', 'json'])).stdout;
     expect(await exported(end)).toBe(await exported(start));
     expect(await exported(postgres)).toBe(await exported(start));
+    expect(await exported(memory)).toBe(await exported(start));
+    expect((await on(memory, ['log', '--format', 'json'])).stdout).toBe((await on(start, ['log', '--format', 'json'])).stdout);
     expect((await on(end, ['log', '--format', 'json'])).stdout).toBe((await on(start, ['log', '--format', 'json'])).stdout);
     // The numbers given stay given: the next post is 13, on the copy too.
     expect((await on(end, ['add', '--title', 't', '--author', 'a'])).stdout).toBe('Added post 13: t\n');

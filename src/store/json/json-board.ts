@@ -330,9 +330,14 @@ export class JsonBoardStore implements BoardStore {
    */
   private async low(lock?: BoardLock): Promise<{ db: Low<Board>; exists: boolean }> {
     const empty = emptyBoard();
-    const db = new Low<Board>(new BoardFileAdapter(this.boardFile, this.place, lock), empty);
+    const db = new Low<Board>(this.adapter(lock), empty);
     await db.read();
     return { db, exists: db.data !== empty };
+  }
+
+  /** The board file as a lowdb adapter; one given the board's lock (see withBoardLock) can write. */
+  adapter(lock?: BoardLock): BoardFileAdapter {
+    return new BoardFileAdapter(this.boardFile, this.place, lock);
   }
 
   /** The board as read through lowdb; an empty one (that does not exist) when there is no file. */
@@ -476,7 +481,7 @@ export class JsonBoardStore implements BoardStore {
       if (changes.length > 0 && (raw.changes === undefined || Array.isArray(raw.changes))) appendLog(raw as unknown as Board, { command: 'check --fix', ...info }, changes);
       // Written through lowdb like any change, but not read through it: the strict read refuses
       // what is being repaired. (An adapter that read nothing writes whatever it is given.)
-      const db = new Low<Board>(new BoardFileAdapter(this.boardFile, this.place, lock), raw as unknown as Board);
+      const db = new Low<Board>(this.adapter(lock), raw as unknown as Board);
       await db.write();
       return { repairs, backup: backupPath(this.realPath) };
     });
