@@ -33,6 +33,9 @@ async function runInMemory(args: readonly string[], options: RunOptions): Promis
   const env: Record<string, string> = {};
   if (process.env.TZ !== undefined) env.TZ = process.env.TZ;
   for (const [key, value] of Object.entries(options.env ?? {})) if (value !== undefined) env[key] = value;
+  // Local times are this process's: a command run in it cannot have a time zone of its own.
+  if (env.TZ !== process.env.TZ) throw new Error(`a command run in-process keeps this process's time zone (${process.env.TZ}), not TZ=${env.TZ}`);
+  if (options.cwd !== undefined || options.bin !== undefined || options.node !== undefined) throw new Error('a command run in-process has this process\'s folder, launcher and Node');
   const io = memoryIO({ env });
   io.now = () => new Date();
   io.boards = (location) => {

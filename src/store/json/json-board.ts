@@ -1,9 +1,10 @@
 /**
  * store/json/ — the JSON board: one file holding every post and the last changes, read whole
  * and written whole. board-file.ts is its format (and its schema version), json-board.ts the
- * store over it, scan.ts and locate.ts what JSON.parse cannot tell about a broken file, repair.ts
- * what `check --fix` may change, log-file.ts the change log kept inside the file, paths.ts where
- * the backup lives. Writing it safely (lock, atomic replace, fsync) is store/safe-file/.
+ * store over it (the file a lowdb adapter, read and written through lowdb's `Low`), scan.ts and
+ * locate.ts what JSON.parse cannot tell about a broken file, repair.ts what `check --fix` may
+ * change, log-file.ts the change log kept inside the file, paths.ts where the backup lives.
+ * Writing it safely (lock, atomic replace, fsync) is store/safe-file/.
  */
 import { constants as fsConstants } from 'node:buffer';
 import { isUtf8 } from 'node:buffer';
