@@ -80,6 +80,8 @@ export class Context {
   board(): BoardStore {
     const env = this.io.env;
     if (this.store) return this.store;
+    this.store = this.io.boards?.(this.boardLocation);
+    if (this.store) return this.watched(this.store);
     // A URL of another kind (mysql://, a typo of postgres://) is never taken for a file name.
     if (foreignUrl(this.boardLocation)) throw new UsageError(this.t.usage.boardKind(this.boardShown));
     // On Windows a board is never at a device name (NUL) or in a hidden stream (board.json:x).
@@ -95,7 +97,11 @@ export class Context {
       sqliteDriver: this.sqliteDriver(),
       faults: this.writeFaults(),
     });
-    const store = this.store;
+    return this.watched(this.store);
+  }
+
+  /** The board, with every change it saves noted (see changeSaved). */
+  private watched(store: BoardStore): BoardStore {
     const change = store.change.bind(store);
     store.change = async (info, work) => {
       const done = await change(info, work);

@@ -2,6 +2,7 @@ import { fstatSync, writeSync } from 'node:fs';
 // Made lazy by the build (see scripts/build.mjs): tty loads net and the stream classes.
 import { isatty } from 'node:tty';
 import type { ColorLevel } from './render/style.js';
+import type { BoardStore } from './store/store.js';
 import { OutputError } from './errors.js';
 import { encodeUtf8 } from './utf8.js';
 import { processPlatform, type OS } from './platform.js';
@@ -32,6 +33,12 @@ export interface IO {
   platform?: OS;
   /** The system's locale (`ko-KR`), as Intl has it: the language when no variable names one. */
   systemLocale?: () => string;
+  /**
+   * Boards that live in this process rather than at a location on disk or a server: a test
+   * running commands in-process gives its boards in memory here (see store/memory/), each by the
+   * location it uses for `--db` and `copy --to`. Undefined (the real process): every location is a file or a database.
+   */
+  boards?: (location: string) => BoardStore | undefined;
 }
 
 /** The platform an IO behaves for. */

@@ -2,7 +2,7 @@ import { BoardProblemError } from '../errors.js';
 import type { TextPlace } from '../files/decode.js';
 import type { BoardTransaction } from '../store/store.js';
 import type { ImportRecord } from './import.js';
-import { canonical, withFields, type ChangeLogEntry } from './log.js';
+import { canonical, withFields, type ChangeLogEntry, type PostChange } from './log.js';
 import { sheetChanges, withoutChanges, type SheetChange } from './sheet-changes.js';
 import { FIELDS, INPUT_FIELDS, setValueAt, storedText, valueAt, type FieldSpec, type InputField } from './fields.js';
 import { contentKey, postInOrder, urlKey, type Post, type PostContent, type Status } from './post.js';
@@ -313,16 +313,21 @@ export async function importPosts(tx: BoardTransaction, records: readonly Placed
    */
   const olderCopy = async (post: Post, record: ImportRecord): Promise<boolean> => {
     if (record.updatedAt === undefined) return false;
-    const since = cut(Date.parse(record.updatedAt), record.updatedAtPrecision ?? 1);
+    const precision = record.updatedAtPrecision ?? 1;
+    const since = cut(Date.parse(record.updatedAt), precision);
     const { entries, reaches } = await logSince(tx, since - CHANGE_LEEWAY_MS, options.logKeeps);
     if (!reaches) return false;
+    // An add or edit at the file's own millisecond made the version the file holds (an add is
+    // logged at its post's first time, or just before it): it is not a change since. Where the
+    // file has only minutes or seconds, one in that unit may have come after its version: it counts.
+    const sinceTheFile = (time: number, kind: PostChange['kind']) => (precision === 1 && kind !== 'delete' ? time > since : time >= since);
     let then: Post = post;
     for (const entry of entries) {
       for (const change of [...entry.changes].reverse()) {
         if (change.id !== post.id) continue;
         // (An edit is timed by the post's own stamp; an add or delete by its log entry.)
         const time = change.kind === 'edit' ? change.after.updatedAt : entry.at;
-        if (typeof time !== 'string' || Date.parse(time) < since) continue;
+        if (typeof time !== 'string' || !sinceTheFile(Date.parse(time), change.kind)) continue;
         if (change.kind !== 'edit') return false;
         then = withFields(then, change.before);
       }

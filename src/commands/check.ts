@@ -4,7 +4,7 @@ import { changeAuthor } from '../board/log.js';
 import { NotFoundError, PostboardError, UsageError } from '../errors.js';
 import { type Lang, MESSAGES } from '../i18n/index.js';
 import { OptionParser } from '../options.js';
-import { jsonBoardOf, type BoardProblem, type Repair } from '../store/index.js';
+import type { Repair } from '../store/index.js';
 import { examples } from '../cmdutil/examples.js';
 import { writeJsonValue } from '../cmdutil/json-output.js';
 import { CHECK_FORMATS } from '../cmdutil/choices.js';
@@ -20,10 +20,6 @@ interface RawCheckOptions {
   format?: string;
 }
 
-/** The problems `--fix` can repair without guessing. */
-const FIXABLE: ReadonlySet<BoardProblem['kind']> = new Set(['last-id-behind', 'not-nfc', 'bom']);
-const isFixable = (problem: BoardProblem) =>
-  FIXABLE.has(problem.kind) || (problem.kind === 'bad-header' && problem.field === 'lastId');
 
 export interface CheckText {
   description: string;
@@ -62,15 +58,15 @@ export function parseCheckOptions(raw: RawCheckOptions, ctx: Context): CheckOpti
 
 export async function runCheck(ctx: Context, options: CheckOptions): Promise<void> {
   const text = ctx.t.commands.check;
-  // A JSON file is read by hand and can be broken by hand: this is its tool. A database keeps
-  // its own structure (types, keys, transactions) and has nothing of the kind to check.
-  const store = jsonBoardOf(ctx.board());
-  if (!store) throw new UsageError(text.notJson(ctx.board().name), 'check');
+  // Whatever can be broken by hand has a check: a board whose store has none is refused.
+  const store = ctx.board();
+  if (!store.check || !store.repair) throw new UsageError(text.notJson(store.name), 'check');
   let repairs: Repair[] = [];
   let backup: string | undefined;
-  if (options.fix && (await store.check())?.some(isFixable)) ({ repairs, backup } = await store.repair({ at: ctx.io.now(), who: await changeAuthor(ctx.io.env) }));
-  const problems = await store.check();
-  if (problems === undefined) throw new NotFoundError(ctx.t.notFound.noBoard(store.name));
+  if (options.fix && (await store.check())?.some((finding) => finding.fixable)) ({ repairs, backup } = await store.repair({ at: ctx.io.now(), who: await changeAuthor(ctx.io.env) }));
+  const findings = await store.check();
+  if (findings === undefined) throw new NotFoundError(ctx.t.notFound.noBoard(store.name));
+  const problems = findings.map((finding) => finding.problem);
 
   if (options.format === 'json') {
     writeJsonValue(ctx, { board: store.name, fixed: repairs, problems: problems.map((problem) => ({ ...problem, message: ctx.t.problem(problem) })) });
@@ -79,7 +75,7 @@ export async function runCheck(ctx: Context, options: CheckOptions): Promise<voi
     else if (options.fix) ctx.note(text.nothingToFix);
     if (problems.length > 0) ctx.say(problems.map((problem) => `${store.name}: ${ctx.t.problem(problem)}`));
   }
-  if (problems.length > 0) throw new PostboardError(text.problems(store.name, problems.length, problems.filter(isFixable).length));
+  if (problems.length > 0) throw new PostboardError(text.problems(store.name, problems.length, findings.filter((finding) => finding.fixable).length));
   if (options.format === 'text') {
     const info = await store.info();
     ctx.say(text.healthy(store.name, info.posts, info.lastId));

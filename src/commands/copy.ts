@@ -6,6 +6,7 @@ import { NotFoundError, PostboardError, UsageError } from '../errors.js';
 import { type Lang, MESSAGES } from '../i18n/index.js';
 import { existsSync, rmSync } from 'node:fs';
 import { boardKind, foreignUrl, openBoard, shownLocation } from '../store/index.js';
+import { heldWhole } from '../store/store.js';
 import { examples } from '../cmdutil/examples.js';
 
 /**
@@ -53,7 +54,7 @@ export async function runCopy(ctx: Context, options: CopyOptions): Promise<void>
   if (!(await source.info()).exists) throw new NotFoundError(ctx.t.notFound.noBoard(source.name));
   if (foreignUrl(options.to)) throw new UsageError(ctx.t.usage.boardKind(shownLocation(options.to)), name);
   refuseWindowsName(ctx, '--to', options.to, { board: true, command: name });
-  const target = openBoard({ location: options.to, shownAs: shownLocation(options.to), lockTimeoutMs: ctx.lockTimeoutMs(), statementTimeoutMs: ctx.statementTimeoutMs(), lockStaleMs: 10_000, faults: ctx.writeFaults() });
+  const target = ctx.io.boards?.(options.to) ?? openBoard({ location: options.to, shownAs: shownLocation(options.to), lockTimeoutMs: ctx.lockTimeoutMs(), statementTimeoutMs: ctx.statementTimeoutMs(), lockStaleMs: 10_000, faults: ctx.writeFaults() });
   // The files a copy into a new board makes: gone again if it fails (a full disk must not stay full).
   const made = madeFiles(options.to);
   let copied = false;
@@ -63,7 +64,7 @@ export async function runCopy(ctx: Context, options: CopyOptions): Promise<void>
     const snapshot = await source.snapshot();
     // Oldest first: a database fills its indexes in order, and the log reads as it happened.
     const posts = source.stream({ filter: { status: 'all' }, order: { sort: 'id', ascending: true }, limit: undefined });
-    const count = await target.restore(snapshot, target.kind === 'json' ? posts : storable(posts, text));
+    const count = await target.restore(snapshot, heldWhole(target.kind) ? posts : storable(posts, text));
     copied = true;
     ctx.say(text.done(ctx.t.list.count(count), source.name, target.name, snapshot.log.length));
   } catch (error) {

@@ -12,6 +12,7 @@ import { visibleBlock } from '../render/sanitize.js';
 import type { CellCheck, CellOptions } from '../formats/cells.js';
 import { examples } from '../cmdutil/examples.js';
 import { ENCODINGS, EXPORT_FORMATS, FEED_SIZE, type ExportFormat } from '../cmdutil/choices.js';
+import { heldWhole } from '../store/store.js';
 
 const SPREADSHEET_FORMATS: ReadonlySet<ExportFormat> = new Set(['csv', 'tsv']);
 const MARKDOWN_FIELDS: readonly FieldKey[] = ['id', 'title', 'author', 'date', 'views'];
@@ -214,7 +215,7 @@ async function exportChunks(posts: AsyncIterable<readonly Post[]>, options: Expo
   switch (options.format) {
     case 'csv': {
       const { csvChunks, CSV_BATCH } = await import('../formats/csv.js');
-      return csvChunks(posts, fields, header, cells, ctx.board().kind === 'json' ? CSV_BATCH.inMemory : CSV_BATCH.streamed);
+      return csvChunks(posts, fields, header, cells, heldWhole(ctx.board().kind) ? CSV_BATCH.inMemory : CSV_BATCH.streamed);
     }
     case 'tsv':
       return formats.tsvChunks(posts, fields, header, cells);

@@ -15,6 +15,7 @@ import { describeChange } from '../render/changes.js';
 import { withoutChanges } from '../board/sheet-changes.js';
 import { changeAuthor } from '../board/log.js';
 import { JSON_LOG_LIMIT } from '../store/json/log-file.js';
+import { heldWhole } from '../store/store.js';
 import { confirmOrDecline } from '../cmdutil/confirm.js';
 import { examples } from '../cmdutil/examples.js';
 import { readStdin } from '../cmdutil/post-fields.js';
@@ -169,7 +170,7 @@ export async function runImport(ctx: Context, options: ImportOptions): Promise<v
   let update: boolean | ReadonlySet<number> = options.update;
   const who = await changeAuthor(ctx.io.env);
   // How much of its change log the board keeps: whether the log can say what a coarse file time cannot.
-  const logKeeps = store.kind === 'json' ? JSON_LOG_LIMIT : undefined;
+  const logKeeps = heldWhole(store.kind) ? JSON_LOG_LIMIT : undefined;
   // What the import would do, worked out on the board as it is and written nowhere.
   const plan = async () => (await store.change({ command: 'import', at: ctx.io.now(), who, dryRun: true }, (tx) => importPosts(tx, valid, { ...options, update, now: ctx.io.now(), today, logKeeps }))).result;
 

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { type Lang, MESSAGES } from '../i18n/index.js';
 import { examples } from '../cmdutil/examples.js';
+import type { BoardKind } from '../store/store.js';
 
 /** `postboard init`: makes a board where --db names one (a PostgreSQL database's tables, above all). */
 
@@ -15,7 +16,7 @@ export interface InitText {
   examples: [string, string][];
   made: (board: string, kind: string) => string;
   there: (board: string, posts: string) => string;
-  kinds: Record<'json' | 'sqlite' | 'postgres', string>;
+  kinds: Record<BoardKind, string>;
 }
 
 

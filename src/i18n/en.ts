@@ -859,7 +859,7 @@ Exit codes: 0 ok, 1 failed (not found, bad board file, I/O), 2 usage error, 130 
     ],
     made: (board, kind) => `Made ${kind} at ${board}.`,
     there: (board, posts) => `${board} is a board already (${posts}); nothing changed.`,
-    kinds: { json: 'a JSON board', sqlite: 'a SQLite board', postgres: 'a PostgreSQL board' },
+    kinds: { json: 'a JSON board', sqlite: 'a SQLite board', postgres: 'a PostgreSQL board', memory: 'a board in memory' },
   } satisfies InitText,
     list: {
     description: 'List the board\'s posts, newest first, 20 per page',

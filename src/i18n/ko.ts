@@ -818,7 +818,7 @@ export const ko: Catalogue = {
     ],
     made: (board, kind) => `만들었습니다: ${kind} (${board}).`,
     there: (board, posts) => `이미 게시판입니다: ${board} (${posts}). 바꾼 것 없음.`,
-    kinds: { json: 'JSON 게시판', sqlite: 'SQLite 게시판', postgres: 'PostgreSQL 게시판' },
+    kinds: { json: 'JSON 게시판', sqlite: 'SQLite 게시판', postgres: 'PostgreSQL 게시판', memory: '메모리 게시판' },
   },
     list: {
     description: '게시판 글 목록 (최신 글 먼저, 한 쪽에 20개)',

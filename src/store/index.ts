@@ -5,11 +5,8 @@ import type { WriteFaults } from '../files/write.js';
 import type { DriverName } from './sqlite/driver.js';
 
 export type { Board, BoardProblem } from './json/board-file.js';
-export type { BoardStore } from './store.js';
+export type { BoardStore, Finding, Repaired } from './store.js';
 export type { Repair } from './json/repair.js';
-
-/** The JSON board behind a store, for the tools that read its file (`check`); undefined for a database. */
-export const jsonBoardOf = (store: BoardStore): JsonBoardStore | undefined => (store instanceof JsonBoardStore ? store : undefined);
 
 export interface OpenBoardOptions {
   /** `--db`, `POSTBOARD_DB` or the default: where the board is. */

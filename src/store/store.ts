@@ -1,6 +1,8 @@
 import type { ChangeLogEntry } from '../board/log.js';
 import type { Post } from '../board/post.js';
 import type { PostFilter, PostOrder } from '../board/query.js';
+import type { BoardProblem } from './json/board-file.js';
+import type { Repair } from './json/repair.js';
 
 /**
  * Where a board lives, behind one interface: a JSON file (the default), a SQLite file (an
@@ -10,8 +12,14 @@ import type { PostFilter, PostOrder } from '../board/query.js';
  * test/contract proves it).
  */
 
-/** The kinds of board, chosen by the location (see locations.ts). */
-export type BoardKind = 'json' | 'sqlite' | 'postgres';
+/**
+ * The kinds of board, chosen by the location (see index.ts). `memory`: a board held in this
+ * process only (store/memory/), which tests run commands against in-process.
+ */
+export type BoardKind = 'json' | 'sqlite' | 'postgres' | 'memory';
+
+/** A board read whole into memory (a JSON file, a board in memory), rather than asked a page at a time (a database). */
+export const heldWhole = (kind: BoardKind): boolean => kind === 'json' || kind === 'memory';
 
 /** The files a JSON board keeps: itself, its backup, its lock. */
 export type OwnFile = 'board' | 'backup' | 'lock';
@@ -118,6 +126,18 @@ export interface BoardSnapshot {
   log: ChangeLogEntry[];
 }
 
+/** One thing `check` found wrong with a board: a typed problem (the catalogue words it), and whether `check --fix` repairs it. */
+export interface Finding {
+  problem: BoardProblem;
+  fixable: boolean;
+}
+
+/** What `check --fix` did: the repairs made (none: nothing written), and the copy of the board as it was, where one was kept. */
+export interface Repaired {
+  repairs: Repair[];
+  backup?: string;
+}
+
 export interface BoardStore extends BoardReads {
   /** The board as the user named it, for messages (a database URL without its password). */
   readonly name: string;
@@ -143,6 +163,18 @@ export interface BoardStore extends BoardReads {
 
   /** For `init`: makes the board's tables (a database) or file; says whether it was made now. */
   init(): Promise<{ made: boolean; info: BoardInfo }>;
+
+  /**
+   * `check`: everything wrong with the board as stored, read leniently (what a command's read
+   * would refuse, and what it would not see: text not in NFC, a number behind, a hand edit);
+   * [] for a healthy board, undefined when there is no board. A store without it cannot be checked.
+   */
+  check?(): Promise<Finding[] | undefined>;
+  /**
+   * `check --fix`: repairs the fixable findings as one change (the board kept as it was first,
+   * where the store keeps copies), without guessing. Present wherever `check` is.
+   */
+  repair?(info: Pick<ChangeInfo, 'at' | 'who'>): Promise<Repaired>;
 
   close(): Promise<void>;
 }

@@ -1,14 +1,14 @@
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, tempDir } from '../support/cli.js';
+import { tempDir } from '../support/cli.js';
 import { makePost } from '../support/posts.js';
 import { boardOf, emptyBoardOf, KINDS, listed, on, postsOf, type Kind } from './boards.js';
 
 /**
- * One behaviour, three backends: every test here runs against a JSON board, a SQLite board and
- * a PostgreSQL board, through the real command line, and must give the same answers on each.
+ * One behaviour, every backend: every test here runs against a JSON board, a SQLite board and a
+ * PostgreSQL board, through the real command line, and against a board in memory, the same
+ * commands run in-process (see boards.ts); each must give the same answers.
  */
 
 /** A board with something for every filter, order and search to tell apart. */
@@ -179,14 +179,11 @@ describe.each(KINDS)('the %s board', (kind: Kind) => {
 
   it('twenty writers at once: twenty posts, twenty numbers, none lost', async () => {
     const board = await emptyBoardOf(kind);
-    const runs = Array.from({ length: 20 }, (_, i) =>
-      new Promise<number>((resolve) => {
-        const child = spawn(process.execPath, [BIN, 'add', '--db', board, '--title', `동시 ${i}`, '--author', 'a', '--quiet'], { env: { PATH: process.env.PATH ?? '', HOME: tempDir() }, stdio: ['ignore', 'pipe', 'pipe'] });
-        let out = '';
-        child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-        child.on('close', (code) => resolve(code === 0 ? Number(out.trim()) : -1));
-      }),
-    );
+    // Twenty processes at once (on a board in memory, twenty commands at once in this process).
+    const runs = Array.from({ length: 20 }, async (_, i) => {
+      const result = await on(board, ['add', '--title', `동시 ${i}`, '--author', 'a', '--quiet'], { env: { HOME: tempDir() }, timeoutMs: 55_000 });
+      return result.code === 0 ? Number(result.stdout.trim()) : -1;
+    });
     const numbers = await Promise.all(runs);
     expect(numbers.filter((id) => id > 0).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect((await postsOf(board)).length).toBe(20);
@@ -197,14 +194,10 @@ describe.each(KINDS)('the %s board', (kind: Kind) => {
     for (let i = 1; i <= 6; i++) expect((await on(board, ['add', '--title', `글 ${i}`, '--author', 'a', '--quiet'])).code).toBe(0);
     const atOnce = (command: string, times: number) =>
       Promise.all(
-        Array.from({ length: times }, () =>
-          new Promise<{ code: number | null; stderr: string }>((resolve) => {
-            const child = spawn(process.execPath, [BIN, command, '--yes', '--db', board], { env: { PATH: process.env.PATH ?? '', HOME: tempDir(), LANG: 'en_US.UTF-8' }, stdio: ['ignore', 'ignore', 'pipe'] });
-            let stderr = '';
-            child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-            child.on('close', (code) => resolve({ code, stderr }));
-          }),
-        ),
+        Array.from({ length: times }, async () => {
+          const { code, stderr } = await on(board, [command, '--yes'], { env: { HOME: tempDir(), LANG: 'en_US.UTF-8' }, timeoutMs: 55_000 });
+          return { code, stderr };
+        }),
       );
     // Nobody was shown anything to agree to: each one reverts the last change left when its turn comes.
     expect(await atOnce('undo', 4)).toEqual(Array.from({ length: 4 }, () => ({ code: 0, stderr: '' })));
@@ -258,19 +251,23 @@ describe.each(KINDS)('the %s board', (kind: Kind) => {
 });
 
 describe('moving a board', () => {
-  it('JSON → SQLite → PostgreSQL → JSON gives the same board back, byte for byte, log and numbers included', async () => {
+  it('JSON → memory → SQLite → PostgreSQL → JSON gives the same board back, byte for byte, log and numbers included', async () => {
     const start = await boardOf('json', FIXTURE, 12);
     await on(start, ['hide', '2']);
     await on(start, ['delete', '6', '--yes']);
+    const memory = await emptyBoardOf('memory');
     const sqlite = await emptyBoardOf('sqlite');
     const postgres = await emptyBoardOf('postgres');
     const end = join(tempDir(), 'back.json');
-    expect((await on(start, ['copy', '--to', sqlite])).code).toBe(0);
+    expect((await on(start, ['copy', '--to', memory])).code).toBe(0);
+    expect((await on(memory, ['copy', '--to', sqlite])).code).toBe(0);
     expect((await on(sqlite, ['copy', '--to', postgres])).code).toBe(0);
     expect((await on(postgres, ['copy', '--to', end])).code).toBe(0);
     const exported = async (board: string) => (await on(board, ['export', '--format', 'json'])).stdout;
     expect(await exported(end)).toBe(await exported(start));
     expect(await exported(postgres)).toBe(await exported(start));
+    expect(await exported(memory)).toBe(await exported(start));
+    expect((await on(memory, ['log', '--format', 'json'])).stdout).toBe((await on(start, ['log', '--format', 'json'])).stdout);
     expect((await on(end, ['log', '--format', 'json'])).stdout).toBe((await on(start, ['log', '--format', 'json'])).stdout);
     // The numbers given stay given: the next post is 13, on the copy too.
     expect((await on(end, ['add', '--title', 't', '--author', 'a'])).stdout).toBe('Added post 13: t\n');

@@ -1,9 +1,10 @@
 /**
  * store/json/ — the JSON board: one file holding every post and the last changes, read whole
  * and written whole. board-file.ts is its format (and its schema version), json-board.ts the
- * store over it, scan.ts and locate.ts what JSON.parse cannot tell about a broken file, repair.ts
- * what `check --fix` may change, log-file.ts the change log kept inside the file, paths.ts where
- * the backup lives. Writing it safely (lock, atomic replace, fsync) is store/safe-file/.
+ * store over it (the file a lowdb adapter, read and written through lowdb's `Low`), scan.ts and
+ * locate.ts what JSON.parse cannot tell about a broken file, repair.ts what `check --fix` may
+ * change, log-file.ts the change log kept inside the file, paths.ts where the backup lives.
+ * Writing it safely (lock, atomic replace, fsync) is store/safe-file/.
  */
 import { constants as fsConstants } from 'node:buffer';
 import { isUtf8 } from 'node:buffer';
@@ -26,7 +27,7 @@ import type { Post } from '../../board/post.js';
 import type { PostFilter } from '../../board/query.js';
 import { appendLog } from './log-file.js';
 import { MemoryBoard, MemoryTransaction } from '../memory/memory-board.js';
-import type { BoardInfo, BoardSnapshot, BoardStore, BoardTransaction, ChangeInfo, Grouping, OwnFile, PostPage, PostQuery, Tally } from '../store.js';
+import type { BoardInfo, BoardSnapshot, BoardStore, BoardTransaction, ChangeInfo, Finding, Grouping, OwnFile, PostPage, PostQuery, Repaired, Tally } from '../store.js';
 
 export { backupPath } from './paths.js';
 
@@ -172,17 +173,114 @@ class BoardFile {
   }
 }
 
-/** lowdb's adapter for a board file: text → JSON → checked board. Writes go through the store. */
-class BoardFileAdapter implements Adapter<Board | null> {
-  constructor(private readonly file: BoardFile) {}
+/** Where a board file is and how it is written: what the adapter needs of its store. */
+interface FilePlace {
+  readonly realPath: string;
+  readonly options: JsonBoardOptions;
+  readonly fail: (problem: BoardProblem) => never;
+}
+
+/**
+ * The board file as a lowdb adapter — `Low<Board>` reads and writes a JSON board through it.
+ *
+ * read(): the strict read. The board, checked (posts by the schema, numbers exact, no key written
+ * twice where a number is at the edge), or null when there is no file; a broken, non-UTF-8 or
+ * foreign file throws its typed BoardProblem, and is never handed on.
+ *
+ * write(board): the safe write. Serialised (too deep or too large to be read back: refused), its
+ * size checked against the limit, written whole beside the board, fsynced, checked, and renamed
+ * over it while the lock is still ours, the old board kept as `<board>.bak` (see
+ * safe-file/replace.ts); a failed write leaves board and backup exactly as they were, and says
+ * why (a full disk with the room it needs). A board whose text is the one read() found is not
+ * written at all.
+ *
+ * What lowdb does not have: a lock. `Low.read()` then `Low.write()` is a read–modify–write that
+ * another process could write into; so the store takes the board's lock around the whole of it
+ * (read inside the lock, change, write) and gives it to the adapter, whose write refuses to run
+ * without it.
+ */
+export class BoardFileAdapter implements Adapter<Board> {
+  /** The text the last read() found: writing it again would change nothing. */
+  private readText: string | undefined;
+
+  constructor(
+    private readonly file: BoardFile,
+    private readonly place: FilePlace,
+    private readonly lock?: BoardLock,
+  ) {}
 
   async read(): Promise<Board | null> {
-    return (await this.file.board())?.board ?? null;
+    const read = await this.file.board();
+    this.readText = read?.json;
+    return read?.board ?? null;
   }
 
-  async write(): Promise<void> {
-    throw new Error('a board is written only through JsonBoardStore.update');
+  async write(board: Board): Promise<void> {
+    const { realPath, options, fail } = this.place;
+    if (!this.lock) throw new Error('a board file is written only under its lock');
+    const limit = options.maxBytes ?? MAX_BOARD_BYTES;
+    let json: string;
+    try {
+      json = serialize(board);
+    } catch (error) {
+      // Data nested thousands deep (in a key postboard does not know) overflows the stack...
+      if (error instanceof RangeError && /call stack/i.test(error.message)) return fail({ kind: 'too-deep' });
+      // ...and V8's longest string being shorter than the board means far past what could be read back.
+      if (error instanceof RangeError) return fail({ kind: 'too-large', bytes: undefined, limit });
+      throw error;
+    }
+    if (json === this.readText) return;
+    const bytes = encodeUtf8(json);
+    if (bytes.length > limit) return fail({ kind: 'too-large', bytes: bytes.length, limit });
+    assertBackupPlace(this.place);
+    const { replaceBoardFile } = await import('../safe-file/replace.js');
+    try {
+      await replaceBoardFile(realPath, bytes, { lock: this.lock, faults: options.faults ?? {} });
+    } catch (error) {
+      if (error instanceof BoardFileError) throw error;
+      const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+      return fail({ kind: 'unwritable', code, ...(code === 'ENOSPC' ? { room: diskRoom(this.place, bytes.length) } : {}) });
+    }
+    this.readText = json;
   }
+}
+
+/** A full disk: the room a write of the whole board needs, what there is, and the previous copy that may go. */
+function diskRoom({ realPath, options }: FilePlace, needs: number): DiskRoom {
+  const folder = dirname(realPath);
+  const injected = options.faults?.diskFreeBytes;
+  let free: number | undefined = injected;
+  try {
+    if (free === undefined) {
+      const { bavail, bsize } = statfsSync(folder);
+      free = bavail * bsize;
+    }
+  } catch {
+    free = undefined;
+  }
+  let backup: DiskRoom['backup'];
+  try {
+    const path = backupPath(realPath);
+    backup = { path, bytes: statSync(path).size };
+  } catch {
+    backup = undefined;
+  }
+  return { needs, ...(free !== undefined ? { free } : {}), ...(backup ? { backup } : {}) };
+}
+
+/**
+ * Every change keeps the board as it was at `<board>.bak`: something there that a file cannot
+ * be renamed over (a folder) would leave the change without its backup, so it is refused first.
+ */
+function assertBackupPlace({ realPath, fail }: FilePlace): void {
+  const path = backupPath(realPath);
+  let info: Stats;
+  try {
+    info = lstatSync(path);
+  } catch {
+    return;
+  }
+  if (info.isDirectory()) fail({ kind: 'not-a-backup', path });
 }
 
 export function serialize(board: unknown): string {
@@ -222,12 +320,32 @@ export class JsonBoardStore implements BoardStore {
     return this.boardFile.fail;
   }
 
-  /** The board, read through lowdb; an empty one (that does not exist) when there is no file. */
+  private get place(): FilePlace {
+    return { realPath: this.realPath, options: this.options, fail: this.fail };
+  }
+
+  /**
+   * The board file through lowdb: `read()` the strict read, `data` the board (an empty one when
+   * there is no file: lowdb keeps the default then, so `exists` tells), `write()` the safe write,
+   * which needs the lock (see BoardFileAdapter).
+   */
+  private async low(lock?: BoardLock): Promise<{ db: Low<Board>; exists: boolean }> {
+    const empty = emptyBoard();
+    const db = new Low<Board>(this.adapter(lock), empty);
+    await db.read();
+    return { db, exists: db.data !== empty };
+  }
+
+  /** The board file as a lowdb adapter; one given the board's lock (see withBoardLock) can write. */
+  adapter(lock?: BoardLock): BoardFileAdapter {
+    return new BoardFileAdapter(this.boardFile, this.place, lock);
+  }
+
+  /** The board as read through lowdb; an empty one (that does not exist) when there is no file. */
   private async memory(): Promise<MemoryBoard> {
     if (this.cached) return this.cached;
-    const db = new Low<Board | null>(new BoardFileAdapter(this.boardFile), null);
-    await db.read();
-    this.cached = new MemoryBoard(db.data ?? emptyBoard(), db.data !== null);
+    const { db, exists } = await this.low();
+    this.cached = new MemoryBoard(db.data, exists);
     return this.cached;
   }
 
@@ -266,16 +384,15 @@ export class JsonBoardStore implements BoardStore {
   async change<T>(info: ChangeInfo, work: (tx: BoardTransaction) => Promise<T>): Promise<{ result: T; changed: boolean; seq?: number }> {
     const step = async (lock: BoardLock | undefined) => {
       // Re-read inside the lock: another process may have written since the command started.
-      const read = await this.boardFile.board();
-      const board = read?.board ?? emptyBoard();
-      const tx = new MemoryTransaction(board);
+      const { db } = await this.low(lock);
+      const tx = new MemoryTransaction(db.data);
       const result = await work(tx);
       // A change that changes nothing writes nothing (and keeps the backup of the last real one).
       if (tx.changes.length === 0 || info.dryRun || !lock) return { result, changed: false };
       tx.finish();
-      const seq = appendLog(board, info, tx.changes);
-      await this.write(board, read?.json, lock);
-      this.cached = new MemoryBoard(board, true);
+      const seq = appendLog(db.data, info, tx.changes);
+      await db.write();
+      this.cached = new MemoryBoard(db.data, true);
       return { result, changed: true, seq };
     };
     // A dry run reads the board as a change would, but takes no lock: it writes nothing.
@@ -290,39 +407,34 @@ export class JsonBoardStore implements BoardStore {
 
   async restore(snapshot: BoardSnapshot, posts: AsyncIterable<readonly Post[]>): Promise<number> {
     return this.locked(async (lock) => {
-      const read = await this.boardFile.board();
-      const changes = read?.board.changes?.length ?? 0;
-      if (read && (read.board.posts.length > 0 || changes > 0)) return this.fail({ kind: 'not-empty', posts: read.board.posts.length, changes });
-      const all: Post[] = [];
-      for await (const batch of posts) all.push(...batch);
-      all.sort((a, b) => b.id - a.id);
-      // Numbers given on the empty board stay given too.
-      const lastId = Math.max(snapshot.lastId, read?.board.lastId ?? 0);
-      const board: Board = { schemaVersion: SCHEMA_VERSION, lastId, ...snapshot.extras, posts: all, ...(snapshot.log.length > 0 ? { changes: snapshot.log } : {}) };
-      await this.write(board, read?.json, lock);
-      this.cached = new MemoryBoard(board, true);
-      return all.length;
+      const { db } = await this.low(lock);
+      db.data = await restoredBoard(db.data, snapshot, posts, this.fail);
+      await db.write();
+      this.cached = new MemoryBoard(db.data, true);
+      return db.data.posts.length;
     });
   }
 
   async init(): Promise<{ made: boolean; info: BoardInfo }> {
     if ((await this.info()).exists) return { made: false, info: await this.info() };
     return this.locked(async (lock) => {
-      const read = await this.boardFile.board();
-      if (read) {
-        this.cached = new MemoryBoard(read.board, true);
-        return { made: false, info: this.cached.info() };
-      }
-      const board = emptyBoard();
-      await this.write(board, undefined, lock);
-      this.cached = new MemoryBoard(board, true);
-      return { made: true, info: this.cached.info() };
+      const { db, exists } = await this.low(lock);
+      // lowdb writes whatever differs from what it read: with no file, that is the empty board.
+      if (!exists) await db.write();
+      this.cached = new MemoryBoard(db.data, true);
+      return { made: !exists, info: this.cached.info() };
     });
   }
 
   async close(): Promise<void> {}
 
-  async check(): Promise<BoardProblem[] | undefined> {
+  async check(): Promise<Finding[] | undefined> {
+    const problems = await this.problems();
+    return problems?.map((problem) => ({ problem, fixable: isFixable(problem) }));
+  }
+
+  /** Every problem of the file, located; undefined when there is no file. */
+  private async problems(): Promise<BoardProblem[] | undefined> {
     let text;
     try {
       text = await this.boardFile.text();
@@ -349,7 +461,7 @@ export class JsonBoardStore implements BoardStore {
    * written). Posts it changes (text composed to NFC) are in the change log, so undo takes the
    * fix back like any other change.
    */
-  async repair(info: Pick<ChangeInfo, 'at' | 'who'>): Promise<{ repairs: Repair[]; backup?: string }> {
+  async repair(info: Pick<ChangeInfo, 'at' | 'who'>): Promise<Repaired> {
     return this.locked(async (lock) => {
       const text = await this.boardFile.text();
       if (text === undefined) return { repairs: [] };
@@ -368,62 +480,12 @@ export class JsonBoardStore implements BoardStore {
         if (fields) changes.push({ kind: 'edit', id: post.id, title: post.title, ...fields });
       }
       if (changes.length > 0 && (raw.changes === undefined || Array.isArray(raw.changes))) appendLog(raw as unknown as Board, { command: 'check --fix', ...info }, changes);
-      await this.write(raw, undefined, lock);
+      // Written through lowdb like any change, but not read through it: the strict read refuses
+      // what is being repaired. (An adapter that read nothing writes whatever it is given.)
+      const db = new Low<Board>(this.adapter(lock), raw as unknown as Board);
+      await db.write();
       return { repairs, backup: backupPath(this.realPath) };
     });
-  }
-
-  /**
-   * Writes `board` unless its text is `unchanged`. A board too large to be read back is never
-   * written; a failed write leaves the board (and its backup) exactly as they were.
-   */
-  private async write(board: unknown, unchanged: string | undefined, lock: BoardLock): Promise<void> {
-    const limit = this.options.maxBytes ?? MAX_BOARD_BYTES;
-    let json: string;
-    try {
-      json = serialize(board);
-    } catch (error) {
-      // Data nested thousands deep (in a key postboard does not know) overflows the stack...
-      if (error instanceof RangeError && /call stack/i.test(error.message)) return this.fail({ kind: 'too-deep' });
-      // ...and V8's longest string being shorter than the board means far past what could be read back.
-      if (error instanceof RangeError) return this.fail({ kind: 'too-large', bytes: undefined, limit });
-      throw error;
-    }
-    if (json === unchanged) return;
-    const bytes = encodeUtf8(json);
-    if (bytes.length > limit) return this.fail({ kind: 'too-large', bytes: bytes.length, limit });
-    this.assertBackupPlace();
-    const { replaceBoardFile } = await import('../safe-file/replace.js');
-    try {
-      await replaceBoardFile(this.realPath, bytes, { lock, faults: this.options.faults ?? {} });
-    } catch (error) {
-      if (error instanceof BoardFileError) throw error;
-      const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-      return this.fail({ kind: 'unwritable', code, ...(code === 'ENOSPC' ? { room: this.room(bytes.length) } : {}) });
-    }
-  }
-
-  /** A full disk: the room a write of the whole board needs, what there is, and the previous copy that may go. */
-  private room(needs: number): DiskRoom {
-    const folder = dirname(this.realPath);
-    const injected = this.options.faults?.diskFreeBytes;
-    let free: number | undefined = injected;
-    try {
-      if (free === undefined) {
-        const { bavail, bsize } = statfsSync(folder);
-        free = bavail * bsize;
-      }
-    } catch {
-      free = undefined;
-    }
-    let backup: DiskRoom['backup'];
-    try {
-      const path = backupPath(this.realPath);
-      backup = { path, bytes: statSync(path).size };
-    } catch {
-      backup = undefined;
-    }
-    return { needs, ...(free !== undefined ? { free } : {}), ...(backup ? { backup } : {}) };
   }
 
   /**
@@ -441,7 +503,7 @@ export class JsonBoardStore implements BoardStore {
     if (info?.isDirectory()) return this.fail({ kind: 'folder' });
     if (info && !info.isFile()) return this.fail({ kind: 'not-a-file', found: fileKind(info) });
     if (info && (info.mode & 0o222) === 0) return this.fail({ kind: 'read-only', mode: info.mode & 0o777 });
-    this.assertBackupPlace();
+    assertBackupPlace(this.place);
     // A board not made yet is made with its folders: the nearest folder that exists must take them.
     let folder = dirname(this.realPath);
     while (!info && !existsSync(folder) && dirname(folder) !== folder) folder = dirname(folder);
@@ -453,23 +515,6 @@ export class JsonBoardStore implements BoardStore {
       }
     }
   }
-
-  /**
-   * Every change keeps the board as it was at `<board>.bak`: something there that a file cannot
-   * be renamed over (a folder) would leave the change without its backup, so it is refused first.
-   */
-  private assertBackupPlace(): void {
-    const path = backupPath(this.realPath);
-    let info: Stats;
-    try {
-      info = lstatSync(path);
-    } catch {
-      return;
-    }
-    if (info.isDirectory()) this.fail({ kind: 'not-a-backup', path });
-  }
-
-
 
   async ownFile(path: string): Promise<OwnFile | undefined> {
     const own: [OwnFile, string][] = [
@@ -517,12 +562,16 @@ export class JsonBoardStore implements BoardStore {
         } catch {
           size = 0;
         }
-        return this.fail({ kind: 'unwritable', code: 'ENOSPC', room: this.room(size + 4096) });
+        return this.fail({ kind: 'unwritable', code: 'ENOSPC', room: diskRoom(this.place, size + 4096) });
       }
       throw error;
     }
   }
 }
+
+/** The problems of a board file that `check --fix` repairs without guessing. */
+const FIXABLE: ReadonlySet<BoardProblem['kind']> = new Set(['last-id-behind', 'not-nfc', 'bom']);
+const isFixable = (problem: BoardProblem): boolean => FIXABLE.has(problem.kind) || (problem.kind === 'bad-header' && problem.field === 'lastId');
 
 /** A board nested too deeply to be written back (a key postboard does not know): a change would fail on it. */
 function nesting(raw: unknown): BoardProblem[] {
@@ -533,4 +582,19 @@ function nesting(raw: unknown): BoardProblem[] {
     if (error instanceof RangeError && /call stack/i.test(error.message)) return [{ kind: 'too-deep' }];
     return [];
   }
+}
+
+/**
+ * The board a `copy` makes of an empty one: the snapshot's header, log and keys, and every post
+ * (newest number first, as a board file keeps them). A board with posts or changes is refused.
+ */
+export async function restoredBoard(empty: Board, snapshot: BoardSnapshot, posts: AsyncIterable<readonly Post[]>, fail: (problem: BoardProblem) => never): Promise<Board> {
+  const changes = empty.changes?.length ?? 0;
+  if (empty.posts.length > 0 || changes > 0) return fail({ kind: 'not-empty', posts: empty.posts.length, changes });
+  const all: Post[] = [];
+  for await (const batch of posts) all.push(...batch);
+  all.sort((a, b) => b.id - a.id);
+  // Numbers given on the empty board stay given too.
+  const lastId = Math.max(snapshot.lastId, empty.lastId);
+  return { schemaVersion: SCHEMA_VERSION, lastId, ...snapshot.extras, posts: all, ...(snapshot.log.length > 0 ? { changes: snapshot.log } : {}) };
 }

@@ -1,6 +1,7 @@
 /**
- * store/memory/ — a board held in memory: what the JSON board answers questions with once its
- * file is read, and the fastest board for the contract suite.
+ * store/memory/ — a board held in memory. memory-board.ts answers the store's questions about a
+ * board held whole (what the JSON board asks once its file is read); memory-store.ts is a whole
+ * store kept in lowdb's Memory adapter, the board the contract suite runs in-process.
  */
 import { changedFields, postHash, type ChangeLogEntry, type PostChange } from '../../board/log.js';
 import { contentKey, urlKey, type Post } from '../../board/post.js';
