@@ -62,13 +62,14 @@ export function parseCheckOptions(raw: RawCheckOptions, ctx: Context): CheckOpti
 
 export async function runCheck(ctx: Context, options: CheckOptions): Promise<void> {
   const text = ctx.t.commands.check;
-  // A JSON file is read by hand and can be broken by hand: this is its tool. A database keeps
-  // its own structure (types, keys, transactions) and has nothing of the kind to check.
-  const store = jsonBoardOf(ctx.board());
-  if (!store) throw new UsageError(text.notJson(ctx.board().name), 'check');
+  // A JSON file and a database alike can be broken by hand (a database's rules dropped, an older
+  // schema, the change log edited): each board says what it finds; a JSON file can be repaired.
+  const store = ctx.board();
+  const json = jsonBoardOf(store);
+  if (!store.check) throw new UsageError(text.notJson(store.name), 'check');
   let repairs: Repair[] = [];
   let backup: string | undefined;
-  if (options.fix && (await store.check())?.some(isFixable)) ({ repairs, backup } = await store.repair({ at: ctx.io.now(), who: await changeAuthor(ctx.io.env) }));
+  if (json && options.fix && (await json.check())?.some(isFixable)) ({ repairs, backup } = await json.repair({ at: ctx.io.now(), who: await changeAuthor(ctx.io.env) }));
   const problems = await store.check();
   if (problems === undefined) throw new NotFoundError(ctx.t.notFound.noBoard(store.name));
 
@@ -79,7 +80,7 @@ export async function runCheck(ctx: Context, options: CheckOptions): Promise<voi
     else if (options.fix) ctx.note(text.nothingToFix);
     if (problems.length > 0) ctx.say(problems.map((problem) => `${store.name}: ${ctx.t.problem(problem)}`));
   }
-  if (problems.length > 0) throw new PostboardError(text.problems(store.name, problems.length, problems.filter(isFixable).length));
+  if (problems.length > 0) throw new PostboardError(text.problems(store.name, problems.length, json ? problems.filter(isFixable).length : 0));
   if (options.format === 'text') {
     const info = await store.info();
     ctx.say(text.healthy(store.name, info.posts, info.lastId));

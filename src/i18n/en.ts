@@ -305,6 +305,12 @@ const core = {
     'statement-timeout': (problem) =>
       `the PostgreSQL server stopped a statement after ${problem.seconds} s (POSTBOARD_STATEMENT_TIMEOUT beyond the lock time-out); the board is unchanged. Try again later, or raise POSTBOARD_STATEMENT_TIMEOUT`,
     'bad-url': () => 'not a valid PostgreSQL URL (postgres://user@host:5432/database; a password with @, /, ? or # in it is written %40, %2F, %3F, %23)',
+    'broken-change': (problem) =>
+      `change ${problem.seq} of the change log is broken (its changes are not postboard's JSON; edited by hand?); fix that row of the changes table or delete it (postboard check lists every one)`,
+    'bad-last-id': (problem) =>
+      `the highest number given (last_id in the board table) is ${JSON.stringify(problem.value)}, not a whole number; set it to the highest post number ever given (at least SELECT max(id) FROM posts)`,
+    'rows-refused': (problem) =>
+      `${problem.during === 'copy' ? 'cannot be copied' : 'cannot be brought up to this postboard\'s schema'}: ${problem.count === 1 ? 'post' : `${problem.count} posts`} postboard cannot show (${problem.ids.join(', ')}${problem.count > problem.ids.length ? ', …' : ''}); postboard check says what is wrong with each: fix them with the database's own tool (sqlite3, psql)`,
     'bad-schema': (problem) =>
       problem.schema.length > 63
         ? `schema ${JSON.stringify(problem.schema.slice(0, 20))}… is longer than PostgreSQL's 63 characters for a name`

@@ -145,4 +145,10 @@ export interface BoardStore extends BoardReads {
   init(): Promise<{ made: boolean; info: BoardInfo }>;
 
   close(): Promise<void>;
+
+  /**
+   * For `check`: what is wrong with the board as it is (undefined: there is no board). The
+   * databases read their rows as they are, whatever their schema.
+   */
+  check?(): Promise<import('./json/board-file.js').BoardProblem[] | undefined>;
 }
