@@ -57,7 +57,8 @@ CREATE TABLE names (kind TEXT NOT NULL, name TEXT NOT NULL, key TEXT, posts INTE
  * Nothing here needs more than Debian 12's sqlite3 (3.40) to read or write.
  */
 const DERIVED = `${postsIndexesSql((name) => name)}
-CREATE VIRTUAL TABLE posts_text USING fts5 (title, body, content = 'posts', content_rowid = 'id', tokenize = 'trigram case_sensitive 0');
+CREATE VIEW posts_searched AS SELECT id, title || char(10, 10) AS title, body || char(10, 10) AS body FROM posts;
+CREATE VIRTUAL TABLE posts_text USING fts5 (title, body, content = 'posts_searched', content_rowid = 'id', tokenize = 'trigram case_sensitive 0');
 CREATE TRIGGER posts_text_in AFTER INSERT ON posts BEGIN
   INSERT INTO posts_text (rowid, title, body) VALUES (NEW.id, NEW.title || char(10, 10), NEW.body || char(10, 10));
 END;
