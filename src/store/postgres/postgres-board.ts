@@ -3,18 +3,17 @@
  * connection.ts, how a postgres:// address becomes a connection (libpq's settings, time-outs).
  */
 import type { Client, QueryResult } from 'pg';
-import type { ChangeLogEntry, PostChange } from '../../board/log.js';
-import { changedFields, postHash } from '../../board/log.js';
+import type { ChangeLogEntry } from '../../board/log.js';
 import type { Post } from '../../board/post.js';
 import { urlKey } from '../../board/post.js';
 import type { PostFilter } from '../../board/query.js';
-import { titleKey } from '../../board/title-key.js';
 import { BoardFileError } from '../../errors.js';
 import type { BoardProblem, DatabaseStep, LockHolder } from '../json/board-file.js';
 import { ambiguousUrl, lastingLocation } from '../index.js';
 import { connectionPlan, NoPassword, PlanProblem, pgpassPassword, type ConnectionPlan } from './connection.js';
 import { FIELDS, type FieldSpec } from '../../board/fields.js';
-import { auditRows, COUNT_UP_TO, contentsFound, filterClauses, fromLogRow, fromRow, hashOf, keysOf, lastIdOf, LOG_COLUMNS, logValues, orderClause, POST_COLUMNS, refusedRows, ROW_COLUMNS, searchText, toRow, type LogRow, type PostRow, waitedSeconds } from '../sql/rows.js';
+import { auditRows, COUNT_UP_TO, filterClauses, fromLogRow, fromRow, keysOf, lastIdOf, orderClause, POST_COLUMNS, refusedRows, ROW_COLUMNS, searchText, toRow, type LogRow, type PostRow, waitedSeconds } from '../sql/rows.js';
+import { byUse, postsById, runChange, runRestore, type SqlDialect } from '../sql/transaction.js';
 import { columnOf, DATABASE_SCHEMA, KEY_COLUMNS, LAST_ID_RULE, postsIndexesSql, postsTableSql, UNKEYED } from '../sql/schema.js';
 import type { BoardInfo, BoardSnapshot, BoardStore, BoardTransaction, ChangeInfo, Grouping, OwnFile, PostPage, PostQuery, Tally } from '../store.js';
 
@@ -662,7 +661,7 @@ export class PostgresBoardStore implements BoardStore {
 
   async get(ids: readonly number[]): Promise<Map<number, Post>> {
     if (ids.length === 0) return new Map();
-    return postsById(await this.reads<PostRow>(postsByIdSql(this.t('posts')), [ids]));
+    return postsById(await this.reads<PostRow>(`SELECT ${POST_SELECT} FROM ${this.t('posts')} WHERE id = ANY($1::bigint[])`, [ids]));
   }
 
   /**
@@ -733,8 +732,7 @@ export class PostgresBoardStore implements BoardStore {
   }
 
   async departments(): Promise<string[]> {
-    const rows = await this.reads<{ name: string; n: string }>(`SELECT department AS name, count(*) AS n FROM ${this.t('posts')} WHERE department <> '' GROUP BY department`);
-    return rows.sort((a, b) => Number(b.n) - Number(a.n) || (titleKey(a.name) < titleKey(b.name) ? -1 : 1)).map((row) => row.name);
+    return byUse(await this.reads<{ name: string; n: string }>(`SELECT department AS name, count(*) AS n FROM ${this.t('posts')} WHERE department <> '' GROUP BY department`));
   }
 
   async tally(filter: PostFilter, by: Grouping): Promise<Tally[]> {
@@ -771,26 +769,40 @@ export class PostgresBoardStore implements BoardStore {
 
   async change<T>(info: ChangeInfo, work: (tx: BoardTransaction) => Promise<T>): Promise<{ result: T; changed: boolean; seq?: number }> {
     await this.upToDate();
-    return this.changing(async () => {
-      const tx = new PostgresTransaction(this);
-      const result = await work(tx);
-      if (tx.changes.length === 0 || info.dryRun) {
-        await this.finish('ROLLBACK');
-        return { result, changed: false };
-      }
-      const seq = await tx.nextSeq();
-      await this.write(`INSERT INTO ${this.t('changes')} (seq, at, who, command, undoes, redoes, changes) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-        seq,
-        info.at.toISOString(),
-        info.who,
-        info.command,
-        info.undoes ?? null,
-        info.redoes ?? null,
-        JSON.stringify(tx.changes),
-      ]);
-      await this.finish('COMMIT');
-      return { result, changed: true, seq };
-    });
+    return this.changing(() => runChange(this.dialect(), info, work, (how) => this.finish(how)));
+  }
+
+  /** The database's ways, for the one transaction flow (sql/transaction.ts): statements of the change in progress. */
+  private dialect(): SqlDialect {
+    const numbered = (sql: string): string => {
+      let n = 0;
+      return sql.replace(/\?/g, () => `$${++n}`);
+    };
+    const columns = INSERT_COLUMNS.filter((column) => column !== 'id');
+    return {
+      board: this.name,
+      table: (name) => this.t(name),
+      postSelect: POST_SELECT,
+      all: <R extends object>(sql: string, params: readonly unknown[] = []) => this.write<R>(numbered(sql), [...params]),
+      run: async (sql, params = []) => void (await this.write(numbered(sql), [...params])),
+      inList: (column, type) => `${column} = ANY(?::${type}[])`,
+      listParam: (values) => values,
+      insertPosts: async (posts) => {
+        const rows: Record<string, unknown>[] = posts.map((post) => ({ ...toRow(post), search: searched(post) }));
+        // Many rows to a statement, each statement whole before the server runs it: between them the
+        // session is idle in its transaction, where the server's time-out ends it if this process
+        // stops (a COPY would keep the session busy waiting for the rest, holding the board for good).
+        for (let start = 0; start < rows.length; start += INSERT_ROWS) {
+          const chunk = rows.slice(start, start + INSERT_ROWS);
+          const values = chunk.map((_, row) => `(${INSERT_COLUMNS.map((__, column) => `$${row * INSERT_COLUMNS.length + column + 1}`).join(', ')})`).join(', ');
+          await this.write(`INSERT INTO ${this.t('posts')} (${INSERT_COLUMNS.join(', ')}) VALUES ${values}`, chunk.flatMap((row) => INSERT_COLUMNS.map((column) => row[column])));
+        }
+      },
+      updatePost: async (after) => {
+        const row: Record<string, unknown> = { ...toRow(after), search: searched(after) };
+        await this.write(`UPDATE ${this.t('posts')} SET ${columns.map((column, i) => `${column} = $${i + 1}`).join(', ')} WHERE id = $${columns.length + 1}`, [...columns.map((column) => row[column]), after.id]);
+      },
+    };
   }
 
   async assertWritable(): Promise<void> {
@@ -813,38 +825,7 @@ export class PostgresBoardStore implements BoardStore {
 
   async restore(snapshot: BoardSnapshot, posts: AsyncIterable<readonly Post[]>): Promise<number> {
     await this.upToDate();
-    return this.changing(async () => {
-      const [counted] = await this.write<{ posts: string; changes: string; last: string | null }>(
-        `SELECT (SELECT coalesce(sum(posts), 0) FROM ${this.t('counts')}) AS posts, (SELECT count(*) FROM ${this.t('changes')}) AS changes, (SELECT value FROM ${this.t('board')} WHERE key = 'last_id') AS last`,
-      );
-      const present = Number(counted?.posts ?? 0);
-      const changes = Number(counted?.changes ?? 0);
-      if (present > 0 || changes > 0) this.fail({ kind: 'not-empty', posts: present, changes });
-      const tx = new PostgresTransaction(this);
-      let count = 0;
-      let batch: Post[] = [];
-      for await (const some of posts) {
-        for (const post of some) {
-          batch.push(post);
-          if (batch.length === BATCH * 10) {
-            await tx.insertNow(batch);
-            count += batch.length;
-            batch = [];
-          }
-        }
-      }
-      await tx.insertNow(batch);
-      count += batch.length;
-      await this.write(`UPDATE ${this.t('board')} SET value = $1 WHERE key = 'last_id' AND value::bigint < $2`, [String(snapshot.lastId), snapshot.lastId]);
-      if (Object.keys(snapshot.extras).length > 0) {
-        await this.write(`INSERT INTO ${this.t('board')} (key, value) VALUES ('extras', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [JSON.stringify(snapshot.extras)]);
-      }
-      for (const entry of snapshot.log) {
-        await this.write(`INSERT INTO ${this.t('changes')} (${LOG_COLUMNS.join(', ')}) VALUES (${LOG_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`, logValues(entry));
-      }
-      await this.finish('COMMIT');
-      return count;
-    });
+    return this.changing(() => runRestore(this.dialect(), snapshot, posts, BATCH * 10, () => this.finish('COMMIT')));
   }
 
   /** Makes the board's schema and tables (and the trigram index, where pg_trgm can be had). */
@@ -1015,106 +996,4 @@ function copyRow(line: string): PostRow {
 }
 
 
-/** The SQL that reads posts by number (one array parameter). */
-const postsByIdSql = (posts: string): string => `SELECT ${POST_SELECT} FROM ${posts} WHERE id = ANY($1::bigint[])`;
-
-const postsById = (rows: readonly PostRow[]): Map<number, Post> => new Map(rows.map((row) => [Number(row.id), fromRow(row)]));
-
 const INSERT_COLUMNS: readonly string[] = [...ROW_COLUMNS, 'search'];
-
-/** A change in the making: one transaction, holding the board's row; each operation recorded for the log. */
-class PostgresTransaction implements BoardTransaction {
-  readonly changes: PostChange[] = [];
-
-  constructor(private readonly store: PostgresBoardStore) {}
-
-  private run<R extends object>(sql: string, params: unknown[] = []): Promise<R[]> {
-    return this.store.write<R>(sql, params);
-  }
-
-  private t(name: string): string {
-    return this.store.table(name);
-  }
-
-  async get(ids: readonly number[]): Promise<Map<number, Post>> {
-    return ids.length === 0 ? new Map() : postsById(await this.run<PostRow>(postsByIdSql(this.t('posts')), [ids]));
-  }
-
-  async withSources(keys: readonly string[]): Promise<Map<string, number>> {
-    if (keys.length === 0) return new Map();
-    const rows = await this.run<{ key: string; id: string }>(`SELECT source_key AS key, min(id) AS id FROM ${this.t('posts')} WHERE source_key = ANY($1::text[]) GROUP BY source_key`, [keys]);
-    return new Map(rows.map((row) => [row.key, Number(row.id)]));
-  }
-
-  async withContents(keys: readonly string[]): Promise<Map<string, number>> {
-    if (keys.length === 0) return new Map();
-    const byHash = new Map(keys.map((key) => [hashOf(key), key]));
-    const rows = await this.run<PostRow>(`SELECT ${POST_SELECT} FROM ${this.t('posts')} WHERE content_key = ANY($1::text[]) ORDER BY id DESC`, [[...byHash.keys()]]);
-    return contentsFound(rows, byHash);
-  }
-
-  async lastId(): Promise<number> {
-    const [row] = await this.run<{ value: string }>(`SELECT value FROM ${this.t('board')} WHERE key = 'last_id'`);
-    return lastIdOf(this.store.name, row?.value);
-  }
-
-  /** Above both the highest number ever given and the highest on the board (a row inserted by hand). */
-  async nextId(): Promise<number> {
-    const [row] = await this.run<{ value: string | null; top: string | null }>(`SELECT (SELECT value FROM ${this.t('board')} WHERE key = 'last_id') AS value, (SELECT max(id) FROM ${this.t('posts')}) AS top`);
-    return Math.max(lastIdOf(this.store.name, row?.value), Number(row?.top ?? 0)) + 1;
-  }
-
-  /** Inserts posts (COPY for many) and moves lastId past them; no log record. */
-  async insertNow(posts: readonly Post[]): Promise<void> {
-    if (posts.length === 0) return;
-    const rows: Record<string, unknown>[] = posts.map((post) => ({ ...toRow(post), search: searched(post) }));
-    // Many rows to a statement, each statement whole before the server runs it: between them the
-    // session is idle in its transaction, where the server's time-out ends it if this process
-    // stops (a COPY would keep the session busy waiting for the rest, holding the board for good).
-    for (let start = 0; start < rows.length; start += INSERT_ROWS) {
-      const chunk = rows.slice(start, start + INSERT_ROWS);
-      const values = chunk.map((_, row) => `(${INSERT_COLUMNS.map((__, column) => `$${row * INSERT_COLUMNS.length + column + 1}`).join(', ')})`).join(', ');
-      await this.run(`INSERT INTO ${this.t('posts')} (${INSERT_COLUMNS.join(', ')}) VALUES ${values}`, chunk.flatMap((row) => INSERT_COLUMNS.map((column) => row[column])));
-    }
-    const highest = Math.max(...posts.map((post) => post.id));
-    await this.run(`UPDATE ${this.t('board')} SET value = $1 WHERE key = 'last_id' AND value::bigint < $2`, [String(highest), highest]);
-  }
-
-  async insert(posts: readonly Post[]): Promise<void> {
-    await this.insertNow(posts);
-    for (const post of posts) this.changes.push({ kind: 'add', id: post.id, title: post.title, hash: postHash(post) });
-  }
-
-  async update(before: Post, after: Post): Promise<void> {
-    const fields = changedFields(before, after);
-    if (!fields) return;
-    const row: Record<string, unknown> = { ...toRow(after), search: searched(after) };
-    const columns = INSERT_COLUMNS.filter((column) => column !== 'id');
-    await this.run(`UPDATE ${this.t('posts')} SET ${columns.map((column, i) => `${column} = $${i + 1}`).join(', ')} WHERE id = $${columns.length + 1}`, [...columns.map((column) => row[column]), after.id]);
-    this.changes.push({ kind: 'edit', id: after.id, title: after.title, ...fields });
-  }
-
-  async remove(posts: readonly Post[]): Promise<void> {
-    if (posts.length === 0) return;
-    await this.run(`DELETE FROM ${this.t('posts')} WHERE id = ANY($1::bigint[])`, [posts.map((post) => post.id)]);
-    for (const post of posts) this.changes.push({ kind: 'delete', id: post.id, title: post.title, post });
-  }
-
-  async entry(seq: number): Promise<ChangeLogEntry | undefined> {
-    const [row] = await this.run<LogRow>(`SELECT * FROM ${this.t('changes')} WHERE seq = $1`, [seq]);
-    return row && fromLogRow(this.store.name, row);
-  }
-
-  async recent(limit: number): Promise<ChangeLogEntry[]> {
-    return (await this.run<LogRow>(`SELECT * FROM ${this.t('changes')} ORDER BY seq DESC LIMIT $1`, [limit])).map((row) => fromLogRow(this.store.name, row));
-  }
-
-  async markUndone(seq: number, by: number | undefined): Promise<void> {
-    await this.run(`UPDATE ${this.t('changes')} SET undone_by = $1 WHERE seq = $2`, [by ?? null, seq]);
-  }
-
-  async nextSeq(): Promise<number> {
-    const [row] = await this.run<{ n: string }>(`SELECT coalesce(max(seq), 0) + 1 AS n FROM ${this.t('changes')}`);
-    return Number(row?.n ?? 1);
-  }
-}

@@ -4,16 +4,15 @@
  */
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { ChangeLogEntry, PostChange } from '../../board/log.js';
-import { changedFields, postHash } from '../../board/log.js';
+import type { ChangeLogEntry } from '../../board/log.js';
 import type { Post } from '../../board/post.js';
 import { urlKey } from '../../board/post.js';
 import { foldedName, type PostFilter } from '../../board/query.js';
-import { titleKey } from '../../board/title-key.js';
 import { BoardFileError } from '../../errors.js';
 import type { BoardProblem } from '../json/board-file.js';
 import { DriverMissingError, sqliteDriver, type DriverName, type SqliteDatabase as Database, type SqliteDriver, type SqliteStatement as Statement, type SqlValue } from './driver.js';
-import { auditRows, COUNT_UP_TO, contentsFound, filterClauses, fromLogRow, fromRow, hashOf, keysOf, lastIdOf, LOG_COLUMNS, logValues, orderClause, POST_COLUMNS, refusedRows, ROW_COLUMNS, searchText, toRow, type LogRow, type PostRow, waitedSeconds } from '../sql/rows.js';
+import { auditRows, COUNT_UP_TO, filterClauses, fromLogRow, fromRow, keysOf, lastIdOf, orderClause, POST_COLUMNS, refusedRows, ROW_COLUMNS, searchText, toRow, type LogRow, type PostRow, waitedSeconds } from '../sql/rows.js';
+import { byUse, postsById, runChange, runRestore, type SqlDialect } from '../sql/transaction.js';
 import { DATABASE_SCHEMA, KEY_COLUMNS, LAST_ID_RULE, postsIndexesSql, postsTableSql, UNKEYED } from '../sql/schema.js';
 import type { BoardInfo, BoardSnapshot, BoardStore, BoardTransaction, ChangeInfo, Grouping, OwnFile, PostPage, PostQuery, Tally } from '../store.js';
 
@@ -446,7 +445,7 @@ export class SqliteBoardStore implements BoardStore {
     const db = await this.open(false);
     if (!db) return [];
     const rows = this.guard(() => db.prepare("SELECT name, posts AS n FROM names WHERE kind = 'department' AND name <> '' AND posts > 0").all() as { name: string; n: number }[]);
-    return rows.sort((a, b) => b.n - a.n || (titleKey(a.name) < titleKey(b.name) ? -1 : 1)).map((row) => row.name);
+    return byUse(rows);
   }
 
   async tally(filter: PostFilter, by: Grouping): Promise<Tally[]> {
@@ -500,33 +499,44 @@ export class SqliteBoardStore implements BoardStore {
     db.pragma('cache_size = -65536');
     // Writers take turns here (waiting up to the lock timeout); readers go on reading meanwhile.
     this.guard(() => db.exec('BEGIN IMMEDIATE'));
-    let open = true;
     try {
-      const tx = new SqliteTransaction(db, this.name);
-      const result = await work(tx);
-      if (tx.changes.length === 0 || info.dryRun) {
-        db.exec('ROLLBACK');
-        open = false;
-        return { result, changed: false };
-      }
-      const seq = tx.nextSeqNow();
-      this.guard(() => {
-        db.prepare('INSERT INTO changes (seq, at, who, command, undoes, redoes, changes) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-          seq,
-          info.at.toISOString(),
-          info.who,
-          info.command,
-          info.undoes ?? null,
-          info.redoes ?? null,
-          JSON.stringify(tx.changes),
-        );
-        db.exec('COMMIT');
-      });
-      open = false;
-      return { result, changed: true, seq };
+      return await runChange(this.dialect(db), info, work, async (how) => this.guard(() => db.exec(how)));
     } finally {
-      if (open && db.inTransaction) db.exec('ROLLBACK');
+      if (db.inTransaction) db.exec('ROLLBACK');
     }
+  }
+
+  /** The database's ways, for the one transaction flow (sql/transaction.ts). */
+  private dialect(db: Database): SqlDialect {
+    const statements = new Map<string, Statement>();
+    const statement = (sql: string): Statement => {
+      let prepared = statements.get(sql);
+      if (!prepared) statements.set(sql, (prepared = db.prepare(sql)));
+      return prepared;
+    };
+    const columns = ROW_COLUMNS.filter((column) => column !== 'id');
+    return {
+      board: this.name,
+      table: (name) => name,
+      postSelect: POST_COLUMNS.join(', '),
+      all: async <R extends object>(sql: string, params: readonly unknown[] = []) => this.guard(() => statement(sql).all(...(params as SqlValue[])) as R[]),
+      run: async (sql, params = []) => this.guard(() => statement(sql).run(...(params as SqlValue[]))),
+      inList: (column) => `${column} IN (SELECT value FROM json_each(?))`,
+      listParam: (values) => JSON.stringify(values),
+      insertPosts: async (posts) => {
+        const insert = statement(`INSERT INTO posts (${ROW_COLUMNS.join(', ')}) VALUES (${ROW_COLUMNS.map(() => '?').join(', ')})`);
+        this.guard(() => {
+          for (const post of posts) {
+            const row = toRow(post);
+            insert.run(...ROW_COLUMNS.map((column) => row[column] as SqlValue));
+          }
+        });
+      },
+      updatePost: async (after) => {
+        const row = toRow(after);
+        this.guard(() => statement(`UPDATE posts SET ${columns.map((column) => `${column} = ?`).join(', ')} WHERE id = ?`).run(...columns.map((column) => row[column] as SqlValue), after.id));
+      },
+    };
   }
 
   async assertWritable(): Promise<void> {
@@ -576,32 +586,7 @@ export class SqliteBoardStore implements BoardStore {
     db.pragma('cache_size = -65536');
     this.guard(() => db.exec('BEGIN IMMEDIATE'));
     try {
-      const present = postCount(db, 'all');
-      const changes = (db.prepare('SELECT count(*) AS n FROM changes').get() as { n: number }).n;
-      if (present > 0 || changes > 0) this.fail({ kind: 'not-empty', posts: present, changes });
-      const tx = new SqliteTransaction(db, this.name);
-      let count = 0;
-      let batch: Post[] = [];
-      for await (const some of posts) {
-        for (const post of some) {
-          batch.push(post);
-          if (batch.length === BATCH) {
-            this.guard(() => tx.insertNow(batch));
-            count += batch.length;
-            batch = [];
-          }
-        }
-      }
-      this.guard(() => tx.insertNow(batch));
-      count += batch.length;
-      this.guard(() => {
-        setLastId(db, Math.max(snapshot.lastId, lastId(db, this.name)));
-        if (Object.keys(snapshot.extras).length > 0) db.prepare("INSERT OR REPLACE INTO board (key, value) VALUES ('extras', ?)").run(JSON.stringify(snapshot.extras));
-        const insert = db.prepare(`INSERT INTO changes (${LOG_COLUMNS.join(', ')}) VALUES (${LOG_COLUMNS.map(() => '?').join(', ')})`);
-        for (const entry of snapshot.log) insert.run(...logValues(entry));
-        db.exec('COMMIT');
-      });
-      return count;
+      return await runRestore(this.dialect(db), snapshot, posts, BATCH, async () => this.guard(() => db.exec('COMMIT')));
     } finally {
       if (db.inTransaction) db.exec('ROLLBACK');
     }
@@ -628,111 +613,7 @@ function lastId(db: Database, board: string): number {
   return lastIdOf(board, db.prepare("SELECT value FROM board WHERE key = 'last_id'").value());
 }
 
-function setLastId(db: Database, id: number): void {
-  db.prepare("INSERT OR REPLACE INTO board (key, value) VALUES ('last_id', ?)").run(String(id));
-}
 
 function getPosts(db: Database, ids: readonly number[]): Map<number, Post> {
-  const rows = db.prepare(`SELECT ${POST_COLUMNS.join(', ')} FROM posts WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as PostRow[];
-  return new Map(rows.map((row) => [Number(row.id), fromRow(row)]));
-}
-
-/** A change in the making: a `BEGIN IMMEDIATE` transaction, each operation recorded for the log. */
-class SqliteTransaction implements BoardTransaction {
-  readonly changes: PostChange[] = [];
-  private readonly statements = new Map<string, Statement>();
-
-  constructor(
-    private readonly db: Database,
-    private readonly board: string,
-  ) {}
-
-  private statement(sql: string): Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
-    return statement;
-  }
-
-  async get(ids: readonly number[]): Promise<Map<number, Post>> {
-    return ids.length === 0 ? new Map() : getPosts(this.db, ids);
-  }
-
-  async withSources(keys: readonly string[]): Promise<Map<string, number>> {
-    if (keys.length === 0) return new Map();
-    const rows = this.statement('SELECT source_key AS key, min(id) AS id FROM posts WHERE source_key IN (SELECT value FROM json_each(?)) GROUP BY source_key').all(JSON.stringify(keys)) as { key: string; id: number }[];
-    return new Map(rows.map((row) => [row.key, Number(row.id)]));
-  }
-
-  async withContents(keys: readonly string[]): Promise<Map<string, number>> {
-    if (keys.length === 0) return new Map();
-    // Stored as fingerprints; each one's posts are compared whole, so a fingerprint shared by chance finds nothing.
-    const byHash = new Map(keys.map((key) => [hashOf(key), key]));
-    const rows = this.statement(`SELECT ${POST_COLUMNS.join(', ')} FROM posts WHERE content_key IN (SELECT value FROM json_each(?)) ORDER BY id DESC`).all(JSON.stringify([...byHash.keys()])) as PostRow[];
-    return contentsFound(rows, byHash);
-  }
-
-  async lastId(): Promise<number> {
-    return lastId(this.db, this.board);
-  }
-
-  /** Above both the highest number ever given and the highest on the board (a row inserted by hand). */
-  async nextId(): Promise<number> {
-    return Math.max(lastId(this.db, this.board), Number(this.statement('SELECT coalesce(max(id), 0) FROM posts').value())) + 1;
-  }
-
-  /** Inserts rows and their search text, moves lastId; no log record (restore uses it as is). */
-  insertNow(posts: readonly Post[]): void {
-    if (posts.length === 0) return;
-    const insert = this.statement(`INSERT INTO posts (${ROW_COLUMNS.join(', ')}) VALUES (${ROW_COLUMNS.map(() => '?').join(', ')})`);
-    let highest = lastId(this.db, this.board);
-    for (const post of posts) {
-      const row = toRow(post);
-      insert.run(...ROW_COLUMNS.map((column) => row[column] as SqlValue));
-      if (post.id > highest) highest = post.id;
-    }
-    setLastId(this.db, highest);
-  }
-
-  async insert(posts: readonly Post[]): Promise<void> {
-    this.insertNow(posts);
-    for (const post of posts) this.changes.push({ kind: 'add', id: post.id, title: post.title, hash: postHash(post) });
-  }
-
-  async update(before: Post, after: Post): Promise<void> {
-    const fields = changedFields(before, after);
-    if (!fields) return;
-    const row = toRow(after);
-    const columns = ROW_COLUMNS.filter((column) => column !== 'id');
-    this.statement(`UPDATE posts SET ${columns.map((column) => `${column} = ?`).join(', ')} WHERE id = ?`).run(...columns.map((column) => row[column] as SqlValue), after.id);
-    this.changes.push({ kind: 'edit', id: after.id, title: after.title, ...fields });
-  }
-
-  async remove(posts: readonly Post[]): Promise<void> {
-    const remove = this.statement('DELETE FROM posts WHERE id = ?');
-    for (const post of posts) {
-      remove.run(post.id);
-      this.changes.push({ kind: 'delete', id: post.id, title: post.title, post });
-    }
-  }
-
-  async entry(seq: number): Promise<ChangeLogEntry | undefined> {
-    const row = this.statement('SELECT * FROM changes WHERE seq = ?').get(seq) as LogRow | undefined;
-    return row && fromLogRow(this.board, row);
-  }
-
-  async recent(limit: number): Promise<ChangeLogEntry[]> {
-    return (this.statement('SELECT * FROM changes ORDER BY seq DESC LIMIT ?').all(limit) as LogRow[]).map((row) => fromLogRow(this.board, row));
-  }
-
-  async markUndone(seq: number, by: number | undefined): Promise<void> {
-    this.statement('UPDATE changes SET undone_by = ? WHERE seq = ?').run(by ?? null, seq);
-  }
-
-  nextSeqNow(): number {
-    return Number(this.statement('SELECT coalesce(max(seq), 0) + 1 FROM changes').value());
-  }
-
-  async nextSeq(): Promise<number> {
-    return this.nextSeqNow();
-  }
+  return postsById(db.prepare(`SELECT ${POST_COLUMNS.join(', ')} FROM posts WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as PostRow[]);
 }
