@@ -452,12 +452,17 @@ export class PostgresBoardStore implements BoardStore {
           }
         }
       }
-      const rows = await this.write<PostRow>(`SELECT ${POST_SELECT} FROM ${this.t('posts')} WHERE ${PG_UNKEYED}`);
-      for (const found of rows) {
-        const post = fromRow(found);
-        const keys = { ...keysOf(post), search: searched(post) };
-        const columns = Object.keys(keys) as (keyof typeof keys)[];
-        await this.write(`UPDATE ${this.t('posts')} SET ${columns.map((column, i) => `${column} = $${i + 1}`).join(', ')} WHERE id = $${columns.length + 1}`, [...columns.map((column) => keys[column]), found.id]);
+      // A thousand rows at a time, in order of number: memory stays flat whatever was inserted.
+      const columns = [...KEY_COLUMNS, 'search'] as const;
+      for (let after = 0; ; ) {
+        const rows = await this.write<PostRow>(`SELECT ${POST_SELECT} FROM ${this.t('posts')} WHERE (${PG_UNKEYED}) AND id > $1 ORDER BY id LIMIT 1000`, [after]);
+        if (rows.length === 0) break;
+        for (const found of rows) {
+          const post = fromRow(found);
+          const keys = { ...keysOf(post), search: searched(post) };
+          await this.write(`UPDATE ${this.t('posts')} SET ${columns.map((column, i) => `${column} = $${i + 1}`).join(', ')} WHERE id = $${columns.length + 1}`, [...columns.map((column) => keys[column]), found.id]);
+          after = Number(found.id);
+        }
       }
       await this.finish('COMMIT');
     });

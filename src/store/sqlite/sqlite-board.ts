@@ -282,9 +282,14 @@ export class SqliteBoardStore implements BoardStore {
     try {
       db.exec('BEGIN IMMEDIATE');
       const update = db.prepare(`UPDATE posts SET ${KEY_COLUMNS.map((column) => `${column} = ?`).join(', ')} WHERE id = ?`);
-      for (const row of db.prepare(`SELECT ${POST_COLUMNS.join(', ')} FROM posts WHERE ${UNKEYED}`).all() as Record<string, unknown>[]) {
-        const keys = keysOf(fromRow(row));
-        update.run(...KEY_COLUMNS.map((column) => keys[column]), row.id as number);
+      // A thousand rows at a time, in order of number: memory stays flat whatever was inserted.
+      const batch = db.prepare(`SELECT ${POST_COLUMNS.join(', ')} FROM posts WHERE (${UNKEYED}) AND id > ? ORDER BY id LIMIT 1000`);
+      for (let after = 0, rows = batch.all(after) as Record<string, unknown>[]; rows.length > 0; rows = batch.all(after) as Record<string, unknown>[]) {
+        for (const row of rows) {
+          const keys = keysOf(fromRow(row));
+          update.run(...KEY_COLUMNS.map((column) => keys[column]), row.id as number);
+          after = row.id as number;
+        }
       }
       const name = db.prepare('UPDATE names SET key = ? WHERE kind = ? AND name = ?');
       for (const row of db.prepare('SELECT kind, name FROM names WHERE key IS NULL').all() as { kind: string; name: string }[]) name.run(foldedName(row.name), row.kind, row.name);
