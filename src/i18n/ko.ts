@@ -293,7 +293,7 @@ export const ko: Catalogue = {
       `PostgreSQL 서버가 ${problem.seconds}초 동안 끝나지 않은 문장을 멈췄습니다 (잠금 대기 시간에 더한 POSTBOARD_STATEMENT_TIMEOUT). 게시판은 그대로입니다. 잠시 뒤 다시 하거나 POSTBOARD_STATEMENT_TIMEOUT을 늘리세요`,
     'bad-url': () => '올바른 PostgreSQL URL이 아닙니다 (postgres://사용자@호스트:5432/데이터베이스; 비밀번호의 @, /, ?, # 는 %40, %2F, %3F, %23 으로 씁니다)',
     'broken-change': (problem) =>
-      `변경 기록이 깨졌습니다 (손으로 고쳤나요?): 변경 ${problem.seq}의 내용이 postboard의 JSON이 아닙니다. changes 테이블의 그 행을 고치거나 지우세요 (postboard check가 모두 보여 줍니다)`,
+      `변경 기록의 한 항목이 깨졌습니다 (손으로 고쳤나요? 내용이 postboard의 JSON이 아닙니다): 변경 번호 ${problem.seq}. changes 테이블의 그 행을 고치거나 지우세요 (postboard check가 모두 보여 줍니다)`,
     'bad-last-id': (problem) =>
       `지금까지 준 가장 큰 번호(board 테이블의 last_id)가 정수가 아닙니다: ${JSON.stringify(problem.value)}. 지금까지 준 가장 큰 글 번호로 고치세요 (적어도 SELECT max(id) FROM posts 값)`,
     'rows-refused': (problem) =>

@@ -273,8 +273,8 @@ export class SqliteBoardStore implements BoardStore {
   /**
    * Rows another program wrote or changed without postboard's keys (the 가나다 title key, the
    * folded names, the fingerprints: JavaScript's NFC and case folding, which SQLite has not) get
-   * them now, so they sort and filter as every other. A board that cannot be written (read-only)
-   * is read as it is.
+   * them now, so they sort and filter as every other. A board that cannot be written now
+   * (read-only, or held by a writer) is read as it is.
    */
   private heal(db: Database): void {
     const unkeyed = this.guard(() => db.prepare(`SELECT 1 FROM posts WHERE ${UNKEYED} LIMIT 1`).get() ?? db.prepare('SELECT 1 FROM names WHERE key IS NULL LIMIT 1').get());
@@ -297,7 +297,8 @@ export class SqliteBoardStore implements BoardStore {
     } catch (error) {
       if (db.inTransaction) db.exec('ROLLBACK');
       const code = (error as { code?: string }).code ?? '';
-      if (!code.startsWith('SQLITE_READONLY')) this.fail(this.problem(error));
+      // Read as it is when it cannot be written now (read-only, or another writer's turn): a read never waits for that.
+      if (!code.startsWith('SQLITE_READONLY') && !code.startsWith('SQLITE_BUSY')) this.fail(this.problem(error));
     }
   }
 
