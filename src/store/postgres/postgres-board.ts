@@ -13,7 +13,7 @@ import { ambiguousUrl, lastingLocation } from '../index.js';
 import { connectionPlan, NoPassword, PlanProblem, pgpassPassword, type ConnectionPlan } from './connection.js';
 import { FIELDS, type FieldSpec } from '../../board/fields.js';
 import { auditRows, COUNT_UP_TO, filterClauses, fromLogRow, fromRow, keysOf, lastIdOf, orderClause, POST_COLUMNS, refusedRows, ROW_COLUMNS, searchText, toRow, type LogRow, type PostRow, waitedSeconds } from '../sql/rows.js';
-import { byUse, postsById, runChange, runRestore, type SqlDialect } from '../sql/transaction.js';
+import { byUse, pageOf, postsById, runChange, runRestore, type Matching, type PageReader, type SqlDialect } from '../sql/transaction.js';
 import { columnOf, DATABASE_SCHEMA, KEY_COLUMNS, LAST_ID_RULE, postsIndexesSql, postsTableSql, UNKEYED } from '../sql/schema.js';
 import type { BoardInfo, BoardSnapshot, BoardStore, BoardTransaction, ChangeInfo, Grouping, OwnFile, PostPage, PostQuery, Tally } from '../store.js';
 
@@ -632,36 +632,19 @@ export class PostgresBoardStore implements BoardStore {
     }
   }
 
-  /** FROM … WHERE … for posts matching a filter, with $n parameters from `first` on. */
-  private matching(filter: PostFilter, first = 1): { where: string; params: unknown[] } {
+  /** The posts matching a filter: WHERE with `?` parameters (search: in the folded text, as the JSON board compares it). */
+  private matching(filter: PostFilter): Matching {
     const { clauses, params } = filterClauses(filter, (column) => `strpos(${column}, ?) > 0`);
     for (const term of filter.search ?? []) {
       clauses.push(`search LIKE ?`);
       params.push(`%${likeLiteral(searchText(term))}%`);
     }
-    let n = first;
-    const where = clauses.map((clause) => clause.replace(/\?/g, () => `$${n++}`));
-    return { where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params };
+    return { from: `${this.t('posts')} p`, where: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params, search: (filter.search?.length ?? 0) > 0 };
   }
 
   async page(query: PostQuery): Promise<PostPage> {
-    const { where, params } = this.matching(query.filter);
-    const onlyStatus = !query.filter.search?.length && query.filter.since === undefined && query.filter.until === undefined && !query.filter.author && !query.filter.department;
-    const counted = onlyStatus
-      ? await this.reads<{ n: string }>(`SELECT coalesce(sum(posts), 0) AS n FROM ${this.t('counts')}${query.filter.status === 'all' ? '' : ' WHERE status = $1'}`, query.filter.status === 'all' ? [] : [query.filter.status])
-      : query.filter.search?.length
-        ? // A search of a common word matches most of a large board: counted up to a point, and said so.
-          await this.reads<{ n: string }>(`SELECT count(*) AS n FROM (SELECT 1 FROM ${this.t('posts')} ${where} LIMIT ${this.countUpTo + 1}) found`, params)
-        : await this.reads<{ n: string }>(`SELECT count(*) AS n FROM ${this.t('posts')} ${where}`, params);
-    const n = Number(counted[0]?.n ?? 0);
-    const total = Math.min(n, this.countUpTo);
-    const more = n > this.countUpTo ? ({ more: true } as const) : {};
-    if (query.limit === 0) return { posts: [], total: query.filter.search?.length ? total : n, ...(query.filter.search?.length ? more : {}) };
-    const rows = await this.reads<PostRow>(
-      `SELECT ${POST_SELECT} FROM ${this.t('posts')} ${where} ORDER BY ${orderClause(query.order)} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, query.limit ?? null, query.offset],
-    );
-    return { posts: rows.map(fromRow), total: query.filter.search?.length ? total : n, ...(query.filter.search?.length ? more : {}) };
+    const reader: PageReader = { all: (sql, params = []) => this.reads(numbered(sql), [...params]), counts: this.t('counts'), postSelect: POST_SELECT, everyRow: null, prefix: '' };
+    return pageOf(reader, query, this.matching(query.filter), this.countUpTo);
   }
 
   async get(ids: readonly number[]): Promise<Map<number, Post>> {
@@ -676,7 +659,8 @@ export class PostgresBoardStore implements BoardStore {
    * as long as any answer is waited for is taken for gone.
    */
   async *stream(query: Omit<PostQuery, 'offset'>): AsyncIterable<readonly Post[]> {
-    const { where, params } = this.matching(query.filter);
+    const { where: unnumbered, params } = this.matching(query.filter);
+    const where = numbered(unnumbered);
     await this.upToDate();
     const { copyTo } = await this.pg();
     const release = await this.turn();
@@ -741,7 +725,8 @@ export class PostgresBoardStore implements BoardStore {
   }
 
   async tally(filter: PostFilter, by: Grouping): Promise<Tally[]> {
-    const { where, params } = this.matching(filter);
+    const { where: unnumbered, params } = this.matching(filter);
+    const where = numbered(unnumbered);
     const key = by === 'month' ? "to_char(date, 'YYYY-MM')" : by;
     const rows = await this.reads<{ key: string; posts: string; views: string }>(`SELECT ${key} AS key, count(*) AS posts, coalesce(sum(views), 0) AS views FROM ${this.t('posts')} ${where} GROUP BY ${key}`, params);
     return rows.map((row) => ({ key: row.key, posts: Number(row.posts), views: Number(row.views) }));
@@ -779,10 +764,6 @@ export class PostgresBoardStore implements BoardStore {
 
   /** The database's ways, for the one transaction flow (sql/transaction.ts): statements of the change in progress. */
   private dialect(): SqlDialect {
-    const numbered = (sql: string): string => {
-      let n = 0;
-      return sql.replace(/\?/g, () => `$${++n}`);
-    };
     const columns = INSERT_COLUMNS.filter((column) => column !== 'id');
     return {
       board: this.name,
@@ -899,6 +880,12 @@ export class PostgresBoardStore implements BoardStore {
     return this.t(name);
   }
 }
+
+/** A statement's `?` parameters as PostgreSQL's `$1`, `$2`, … */
+const numbered = (sql: string): string => {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+};
 
 /** A text as an SQL literal (standard_conforming_strings, as every supported server has it). */
 const escapeText = (text: string): string => `'${text.replace(/'/g, "''")}'`;

@@ -3,8 +3,8 @@ import { changedFields, postHash } from '../../board/log.js';
 import type { Post } from '../../board/post.js';
 import { titleKey } from '../../board/title-key.js';
 import { BoardFileError } from '../../errors.js';
-import type { BoardSnapshot, BoardTransaction, ChangeInfo } from '../store.js';
-import { contentsFound, fromLogRow, fromRow, hashOf, lastIdOf, LOG_COLUMNS, logValues, type LogRow } from './rows.js';
+import type { BoardSnapshot, BoardTransaction, ChangeInfo, PostPage, PostQuery } from '../store.js';
+import { contentsFound, fromLogRow, fromRow, hashOf, lastIdOf, LOG_COLUMNS, logValues, orderClause, type LogRow } from './rows.js';
 
 /**
  * The one transaction flow of both databases: a change's reads and operations, the change-log
@@ -177,3 +177,50 @@ export async function runRestore(d: SqlDialect, snapshot: BoardSnapshot, posts: 
 /** The departments in use, the most used first (ties in 가나다 order). */
 export const byUse = (rows: readonly { name: string; n: string | number }[]): string[] =>
   [...rows].sort((a, b) => Number(b.n) - Number(a.n) || (titleKey(a.name) < titleKey(b.name) ? -1 : 1)).map((row) => row.name);
+
+/** Where the posts matching a filter are: FROM and WHERE (`?` parameters), and whether a search drives it. */
+export interface Matching {
+  from: string;
+  where: string;
+  params: unknown[];
+  search: boolean;
+  /** The order when the search index gives it better than the columns (SQLite's FTS5, by number). */
+  order?: string;
+}
+
+/** How a database answers a page's two queries. */
+export interface PageReader {
+  /** The rows of a query, its parameters written `?`. */
+  all<R extends object>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+  /** The counts table (posts per status, kept by triggers). */
+  readonly counts: string;
+  /** The select list of a post's columns, as `from` names them. */
+  readonly postSelect: string;
+  /** LIMIT's value for every row. */
+  readonly everyRow: unknown;
+  /** The columns' prefix in `from` (`p.`). */
+  readonly prefix: string;
+}
+
+/**
+ * A page of posts, the same way on both databases: the total first (everything, or a status: as
+ * the counts table keeps it; a search of a common word counted only so far, and said so; any
+ * other filter counted), then the page's rows in order. What SQL matched is the page: nothing
+ * is filtered again.
+ */
+export async function pageOf(r: PageReader, query: PostQuery, m: Matching | null, countUpTo: number): Promise<PostPage> {
+  if (!m) return { posts: [], total: 0 };
+  const { filter } = query;
+  const onlyStatus = !m.search && filter.since === undefined && filter.until === undefined && !filter.author && !filter.department;
+  const [counted] = onlyStatus
+    ? await r.all<{ n: string | number }>(`SELECT coalesce(sum(posts), 0) AS n FROM ${r.counts}${filter.status === 'all' ? '' : ' WHERE status = ?'}`, filter.status === 'all' ? [] : [filter.status])
+    : m.search
+      ? await r.all<{ n: string | number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM ${m.from} ${m.where} LIMIT ${countUpTo + 1}) found`, m.params)
+      : await r.all<{ n: string | number }>(`SELECT count(*) AS n FROM ${m.from} ${m.where}`, m.params);
+  const n = Number(counted?.n ?? 0);
+  const total = m.search && n > countUpTo ? { total: countUpTo, more: true as const } : { total: n };
+  if (query.limit === 0) return { posts: [], ...total };
+  const order = m.order ?? orderClause(query.order, r.prefix);
+  const rows = await r.all<Record<string, unknown>>(`SELECT ${r.postSelect} FROM ${m.from} ${m.where} ORDER BY ${order} LIMIT ? OFFSET ?`, [...m.params, query.limit ?? r.everyRow, query.offset]);
+  return { posts: rows.map(fromRow), ...total };
+}

@@ -12,7 +12,7 @@ import { BoardFileError } from '../../errors.js';
 import type { BoardProblem } from '../json/board-file.js';
 import { DriverMissingError, sqliteDriver, type DriverName, type SqliteDatabase as Database, type SqliteDriver, type SqliteStatement as Statement, type SqlValue } from './driver.js';
 import { auditRows, COUNT_UP_TO, filterClauses, fromLogRow, fromRow, keysOf, lastIdOf, orderClause, POST_COLUMNS, refusedRows, ROW_COLUMNS, searchText, toRow, type LogRow, type PostRow, waitedSeconds } from '../sql/rows.js';
-import { byUse, postsById, runChange, runRestore, type SqlDialect } from '../sql/transaction.js';
+import { byUse, pageOf, postsById, runChange, runRestore, type Matching, type PageReader, type SqlDialect } from '../sql/transaction.js';
 import { DATABASE_SCHEMA, KEY_COLUMNS, LAST_ID_RULE, postsIndexesSql, postsTableSql, UNKEYED } from '../sql/schema.js';
 import type { BoardInfo, BoardSnapshot, BoardStore, BoardTransaction, ChangeInfo, Grouping, OwnFile, PostPage, PostQuery, Tally } from '../store.js';
 
@@ -381,42 +381,35 @@ export class SqliteBoardStore implements BoardStore {
     return parts.join(' AND ');
   }
 
-  /** The SQL for posts matching a filter: FROM … WHERE …, its parameters, and whether search drives it. */
-  private matching(db: Database, filter: PostFilter): { from: string; where: string; params: SqlValue[]; text: boolean } | null {
+  /** The SQL for posts matching a filter (in an order): FROM … WHERE …, its parameters, and whether search drives it; null when nothing can match. */
+  private matching(db: Database, filter: PostFilter, order?: PostQuery['order']): Matching | null {
     const text = this.textQuery(db, filter.search);
     if (text === null) return null;
     // A department or author: the names that match, from the few in use; then the posts by index.
-    const { clauses, params: filterParams } = filterClauses(filter, (column) => `p.${column} IN (SELECT key FROM names WHERE kind = '${column === 'author_key' ? 'author' : 'department'}' AND instr(key, ?) > 0)`);
-    const params = filterParams as SqlValue[];
+    const { clauses, params } = filterClauses(filter, (column) => `p.${column} IN (SELECT key FROM names WHERE kind = '${column === 'author_key' ? 'author' : 'department'}' AND instr(key, ?) > 0)`);
     const where = clauses.map((clause) => clause.replace(/^(status|date) /, 'p.$1 '));
-    if (text === undefined) return { from: 'posts p', where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params, text: false };
-    return { from: 'posts_text t JOIN posts p ON p.id = t.rowid', where: `WHERE posts_text MATCH ?${where.map((clause) => ` AND ${clause}`).join('')}`, params: [text, ...params], text: true };
+    if (text === undefined) return { from: 'posts p', where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params, search: false };
+    return {
+      from: 'posts_text t JOIN posts p ON p.id = t.rowid',
+      where: `WHERE posts_text MATCH ?${where.map((clause) => ` AND ${clause}`).join('')}`,
+      params: [text, ...params],
+      search: true,
+      // Search ordered by number: FTS5 walks its own index newest first and stops at the page.
+      ...(order?.sort === 'id' ? { order: `t.rowid ${order.ascending ? 'ASC' : 'DESC'}` } : {}),
+    };
   }
 
   async page(query: PostQuery): Promise<PostPage> {
     const db = await this.open(false);
     if (!db) return { posts: [], total: 0 };
-    return this.guard(() => {
-      const matching = this.matching(db, query.filter);
-      if (!matching) return { posts: [], total: 0 };
-      const counted = this.count(db, query.filter, matching);
-      if (query.limit === 0) return { posts: [], ...counted };
-      const columns = POST_COLUMNS.map((column) => `p.${column}`).join(', ');
-      // Search ordered by number: FTS5 walks its own index newest first and stops at the page.
-      const order = matching.text && query.order.sort === 'id' ? `t.rowid ${query.order.ascending ? 'ASC' : 'DESC'}` : orderClause(query.order, 'p.');
-      const rows = db.prepare(`SELECT ${columns} FROM ${matching.from} ${matching.where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...matching.params, query.limit ?? -1, query.offset) as PostRow[];
-      return { posts: rows.map(fromRow), ...counted };
-    });
-  }
-
-  private count(db: Database, filter: PostFilter, matching: NonNullable<ReturnType<SqliteBoardStore['matching']>>): { total: number; more?: true } {
-    // Everything, or a status: kept counted (by triggers), never counted row by row.
-    const onlyStatus = !matching.text && filter.since === undefined && filter.until === undefined && !filter.author && !filter.department;
-    if (onlyStatus) return { total: postCount(db, filter.status) };
-    // A search of a common word matches most of a million posts: counted up to a point, and said so.
-    const sql = matching.text ? `SELECT count(*) AS n FROM (SELECT 1 FROM ${matching.from} ${matching.where} LIMIT ${this.countUpTo + 1})` : `SELECT count(*) AS n FROM ${matching.from} ${matching.where}`;
-    const n = (db.prepare(sql).get(...matching.params) as { n: number }).n;
-    return matching.text && n > this.countUpTo ? { total: this.countUpTo, more: true } : { total: n };
+    const reader: PageReader = {
+      all: async <R extends object>(sql: string, params: readonly unknown[] = []) => this.guard(() => db.prepare(sql).all(...(params as SqlValue[])) as R[]),
+      counts: 'counts',
+      postSelect: POST_COLUMNS.map((column) => `p.${column}`).join(', '),
+      everyRow: -1,
+      prefix: 'p.',
+    };
+    return pageOf(reader, query, this.guard(() => this.matching(db, query.filter, query.order)), this.countUpTo);
   }
 
   async get(ids: readonly number[]): Promise<Map<number, Post>> {
@@ -428,14 +421,14 @@ export class SqliteBoardStore implements BoardStore {
   async *stream(query: Omit<PostQuery, 'offset'>): AsyncIterable<readonly Post[]> {
     const db = await this.open(false);
     if (!db) return;
-    const matching = this.guard(() => this.matching(db, query.filter));
+    const matching = this.guard(() => this.matching(db, query.filter, query.order));
     if (!matching) return;
     const columns = POST_COLUMNS.map((column) => `p.${column}`).join(', ');
-    const order = matching.text && query.order.sort === 'id' ? `t.rowid ${query.order.ascending ? 'ASC' : 'DESC'}` : orderClause(query.order, 'p.');
+    const order = matching.order ?? orderClause(query.order, 'p.');
     const statement = db.prepare(`SELECT ${columns} FROM ${matching.from} ${matching.where} ORDER BY ${order} LIMIT ?`);
     // One statement, stepped a row at a time: memory stays flat, and the export reads one
     // snapshot of the board (in WAL mode, writers go on meanwhile).
-    const rows = this.guard(() => statement.iterate(...matching.params, query.limit ?? -1)) as IterableIterator<PostRow>;
+    const rows = this.guard(() => statement.iterate(...(matching.params as SqlValue[]), query.limit ?? -1)) as IterableIterator<PostRow>;
     let batch: Post[] = [];
     for (const row of rows) {
       batch.push(fromRow(row));
@@ -461,7 +454,7 @@ export class SqliteBoardStore implements BoardStore {
       const matching = this.matching(db, filter);
       if (!matching) return [];
       const key = by === 'month' ? 'substr(p.date, 1, 7)' : `p.${by}`;
-      return db.prepare(`SELECT ${key} AS key, count(*) AS posts, coalesce(sum(p.views), 0) AS views FROM ${matching.from} ${matching.where} GROUP BY ${key}`).all(...matching.params) as Tally[];
+      return db.prepare(`SELECT ${key} AS key, count(*) AS posts, coalesce(sum(p.views), 0) AS views FROM ${matching.from} ${matching.where} GROUP BY ${key}`).all(...(matching.params as SqlValue[])) as Tally[];
     });
   }
 
