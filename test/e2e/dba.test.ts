@@ -143,6 +143,24 @@ describe.each(['sqlite', 'postgres'] as const)('a %s board edited with the datab
   });
 });
 
+describe('a PostgreSQL board read by a role that may only read', () => {
+  it('rows inserted by hand are listed and found though postboard cannot write their keys', async () => {
+    const board = await boardOf('postgres', [makePost({ id: 1, title: '나비 이야기' })]);
+    must('postgres', board, "INSERT INTO posts (id, title, author, date, views, status, department, body) VALUES (10, '가을 원전 소식', '관리자', '2024-10-01', 7, 'published', '환경부', '');");
+    const role = `pb_reader_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    const schema = schemaOf(board);
+    must('postgres', board, `CREATE ROLE ${role} LOGIN PASSWORD 'readonly-pw'; GRANT USAGE ON SCHEMA ${schema} TO ${role}; GRANT SELECT ON ALL TABLES IN SCHEMA ${schema} TO ${role};`);
+    const url = new URL(board);
+    url.username = role;
+    url.password = 'readonly-pw';
+    const reader = url.toString();
+    expect(await listed(reader)).toEqual([10, 1]);
+    // Its keys are made by the next postboard that may write them.
+    expect(await listed(board, ['--department', '환경'])).toEqual([10]);
+    expect(await listed(reader, ['--sort', 'title', '--asc'])).toEqual([10, 1]);
+  });
+});
+
 describe('a SQLite board is read by Debian 12’s stock sqlite3', () => {
   it('every table, whatever postboard has done to it', async () => {
     expect(execFileSync('sqlite3', ['--version'], { encoding: 'utf8' })).toMatch(/^3\./);

@@ -418,7 +418,11 @@ export class PostgresBoardStore implements BoardStore {
     if (schema > DATABASE_SCHEMA) return this.fail({ kind: 'newer-version', version: schema, reads: DATABASE_SCHEMA });
     this.tablesThere = true;
     this.behind = schema < DATABASE_SCHEMA || rows?.[0]?.unkeyed === true;
+    this.older = schema < DATABASE_SCHEMA;
   }
+
+  /** The board was made by an earlier postboard (found by the first read). */
+  private older = false;
 
   /** The board needs bringing up to this schema, or rows written by another program need their keys (found by the first read). */
   private behind = false;
@@ -436,7 +440,8 @@ export class PostgresBoardStore implements BoardStore {
     this.ready = true;
     await this.ensureBoard();
     if (!this.behind) return;
-    await this.changing(async () => {
+    const older = this.older;
+    const done = this.changing(async () => {
       const [row] = await this.write<{ value: string }>(`SELECT value FROM ${this.t('board')} WHERE key = 'schema'`);
       if (Number(row?.value) < DATABASE_SCHEMA) {
         const refused = refusedRows(await this.auditIn((sql) => this.write(sql)), 'upgrade');
@@ -466,6 +471,14 @@ export class PostgresBoardStore implements BoardStore {
       }
       await this.finish('COMMIT');
     });
+    try {
+      await done;
+    } catch (error) {
+      // Only keys to make, and a role that may not write them (or a board busy past the lock
+      // time-out): the board is read as it is; rows without keys sort first by title meanwhile.
+      const kind = error instanceof BoardFileError ? error.problem.kind : '';
+      if (older || !['database', 'unwritable', 'locked', 'statement-timeout'].includes(kind)) throw error;
+    }
     this.behind = false;
   }
 
