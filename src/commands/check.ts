@@ -58,12 +58,13 @@ export function parseCheckOptions(raw: RawCheckOptions, ctx: Context): CheckOpti
 
 export async function runCheck(ctx: Context, options: CheckOptions): Promise<void> {
   const text = ctx.t.commands.check;
-  // Whatever can be broken by hand has a check: a board whose store has none is refused.
+  // A JSON file and a database alike can be broken by hand (a database's rules dropped, an older
+  // schema, the change log edited): each board says what it finds; what is fixable is repaired.
   const store = ctx.board();
-  if (!store.check || !store.repair) throw new UsageError(text.notJson(store.name), 'check');
+  if (!store.check) throw new UsageError(text.notJson(store.name), 'check');
   let repairs: Repair[] = [];
   let backup: string | undefined;
-  if (options.fix && (await store.check())?.some((finding) => finding.fixable)) ({ repairs, backup } = await store.repair({ at: ctx.io.now(), who: await changeAuthor(ctx.io.env) }));
+  if (options.fix && store.repair && (await store.check())?.some((finding) => finding.fixable)) ({ repairs, backup } = await store.repair({ at: ctx.io.now(), who: await changeAuthor(ctx.io.env) }));
   const findings = await store.check();
   if (findings === undefined) throw new NotFoundError(ctx.t.notFound.noBoard(store.name));
   const problems = findings.map((finding) => finding.problem);

@@ -337,6 +337,12 @@ const core = {
     'statement-timeout': (problem) =>
       `the PostgreSQL server stopped a statement after ${problem.seconds} s (POSTBOARD_STATEMENT_TIMEOUT beyond the lock time-out); the board is unchanged. Try again later, or raise POSTBOARD_STATEMENT_TIMEOUT`,
     'bad-url': () => 'not a valid PostgreSQL URL (postgres://user@host:5432/database; a password with @, /, ? or # in it is written %40, %2F, %3F, %23)',
+    'broken-change': (problem) =>
+      `change ${problem.seq} of the change log is broken (its changes are not postboard's JSON; edited by hand?); fix that row of the changes table or delete it (postboard check lists every one)`,
+    'bad-last-id': (problem) =>
+      `the highest number given (last_id in the board table) is ${JSON.stringify(problem.value)}, not a whole number; set it to the highest post number ever given (at least SELECT max(id) FROM posts)`,
+    'rows-refused': (problem) =>
+      `${problem.during === 'copy' ? 'cannot be copied' : 'cannot be brought up to this postboard\'s schema'}: ${problem.count === 1 ? 'post' : `${problem.count} posts`} postboard cannot show (${problem.ids.join(', ')}${problem.count > problem.ids.length ? ', …' : ''}); postboard check says what is wrong with each: fix them with the database's own tool (sqlite3, psql)`,
     'bad-schema': (problem) =>
       problem.schema.length > 63
         ? `schema ${JSON.stringify(problem.schema.slice(0, 20))}… is longer than PostgreSQL's 63 characters for a name`
@@ -622,18 +628,19 @@ Exit codes: 0 ok, 1 failed (not found, bad board file, I/O), 2 usage error, 130 
     deleted: (count, ids) => `Deleted ${count} ${count === 1 ? 'post' : 'posts'}: ${ids.join(', ')}`,
   } satisfies DeleteText,
     check: {
-    description: 'Check the board file and report every problem in it; --fix repairs what needs no guessing',
+    description: 'Check the board (a JSON file or a database) and report every problem in it; --fix repairs what needs no guessing in a JSON file',
     options: {
-      fix: 'repair lastId and decomposed Hangul (after keeping a backup), then check again',
+      fix: 'JSON file: repair lastId and decomposed Hangul (after keeping a backup), then check again',
       format: `output: ${CHECK_FORMATS.join(', ')}`,
     },
     examples: [
       ['postboard check', 'is the board sound?'],
       ['postboard check --fix', 'repair what can be repaired, keeping the old file as .bak'],
       ['postboard check --db archive.json --format json', 'the problems, for a script'],
+      ['postboard check --db postgres://board@db/news', 'rows and change-log entries a hand edit broke'],
     ],
     healthy: (board, posts, lastId) => `${board}: ${posts} ${posts === 1 ? 'post' : 'posts'}, lastId ${lastId}, no problems.`,
-    notJson: (board) => `check reads a JSON board file; ${board} is a database, which keeps its own structure (postboard log shows its changes)`,
+    notJson: (board) => `${board} cannot be checked: it is a board held in this process only`,
     problems: (board, count, fixable) =>
       `${board} has ${count} ${count === 1 ? 'problem' : 'problems'}${fixable > 0 ? ` (${fixable} can be fixed with --fix)` : ''}`,
     backup: (path) => `Kept the board as it was in ${path}`,

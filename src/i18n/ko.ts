@@ -313,6 +313,12 @@ export const ko: Catalogue = {
     'statement-timeout': (problem) =>
       `PostgreSQL 서버가 ${problem.seconds}초 동안 끝나지 않은 문장을 멈췄습니다 (잠금 대기 시간에 더한 POSTBOARD_STATEMENT_TIMEOUT). 게시판은 그대로입니다. 잠시 뒤 다시 하거나 POSTBOARD_STATEMENT_TIMEOUT을 늘리세요`,
     'bad-url': () => '올바른 PostgreSQL URL이 아닙니다 (postgres://사용자@호스트:5432/데이터베이스; 비밀번호의 @, /, ?, # 는 %40, %2F, %3F, %23 으로 씁니다)',
+    'broken-change': (problem) =>
+      `변경 기록의 한 항목이 깨졌습니다 (손으로 고쳤나요? 내용이 postboard의 JSON이 아닙니다): 변경 번호 ${problem.seq}. changes 테이블의 그 행을 고치거나 지우세요 (postboard check가 모두 보여 줍니다)`,
+    'bad-last-id': (problem) =>
+      `지금까지 준 가장 큰 번호(board 테이블의 last_id)가 정수가 아닙니다: ${JSON.stringify(problem.value)}. 지금까지 준 가장 큰 글 번호로 고치세요 (적어도 SELECT max(id) FROM posts 값)`,
+    'rows-refused': (problem) =>
+      `${problem.during === 'copy' ? '복사할 수 없습니다' : '이 postboard의 스키마로 올릴 수 없습니다'}: postboard가 보여 줄 수 없는 글이 ${problem.count}개 있습니다 (${problem.ids.join(', ')}${problem.count > problem.ids.length ? ', …' : ''}). 무엇이 잘못인지는 postboard check가 알려 줍니다. 데이터베이스 도구(sqlite3, psql)로 고치세요`,
     'bad-schema': (problem) =>
       problem.schema.length > 63
         ? `스키마 이름이 PostgreSQL의 한도 63자보다 깁니다: ${JSON.stringify(problem.schema.slice(0, 20))}…`
@@ -583,18 +589,19 @@ export const ko: Catalogue = {
     deleted: (count, ids) => `글 ${count}개를 지웠습니다: ${ids.join(', ')}`,
   },
     check: {
-    description: '게시판 파일을 검사해 문제를 모두 알립니다. --fix는 추측 없이 고칠 수 있는 것을 고칩니다',
+    description: '게시판(JSON 파일이나 데이터베이스)을 검사해 문제를 모두 알립니다. --fix는 JSON 파일에서 추측 없이 고칠 수 있는 것을 고칩니다',
     options: {
-      fix: 'lastId와 풀어쓴 한글을 고치고(백업을 먼저 남김) 다시 검사',
+      fix: 'JSON 파일: lastId와 풀어쓴 한글을 고치고(백업을 먼저 남김) 다시 검사',
       format: `출력: ${CHECK_FORMATS.join(', ')}`,
     },
     examples: [
       ['postboard check', '게시판 파일이 온전한가?'],
       ['postboard check --fix', '고칠 수 있는 것을 고치고, 이전 파일은 .bak으로'],
       ['postboard check --db archive.json --format json', '스크립트용 문제 목록'],
+      ['postboard check --db postgres://board@db/news', '손으로 고쳐 망가진 행과 변경 기록'],
     ],
     healthy: (board, posts, lastId) => `${board}: 글 ${posts}개, lastId ${lastId}, 문제 없음.`,
-    notJson: (board) => `check는 JSON 게시판 파일을 읽습니다. 이 게시판은 데이터베이스이며 구조를 스스로 지킵니다 (${board}; 변경은 postboard log로 봅니다)`,
+    notJson: (board) => `검사할 수 없습니다: 이 프로세스 안에만 있는 게시판입니다 (${board})`,
     problems: (board, count, fixable) => `${board}에 문제가 ${count}개 있습니다${fixable > 0 ? ` (${fixable}개는 --fix로 고칠 수 있음)` : ''}`,
     backup: (path) => `이전 게시판을 ${path}에 남겼습니다`,
     repair: (repair) => {

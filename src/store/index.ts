@@ -188,6 +188,7 @@ function deferred(kind: BoardKind, name: string, load: () => Promise<BoardStore>
     snapshot: async () => (await real()).snapshot(),
     restore: async (snapshot, posts) => (await real()).restore(snapshot, posts),
     init: async () => (await real()).init(),
+    check: async () => (await real()).check?.(),
     close: async () => loaded?.close(),
   };
 }

@@ -172,7 +172,8 @@ export interface BoardStore extends BoardReads {
   check?(): Promise<Finding[] | undefined>;
   /**
    * `check --fix`: repairs the fixable findings as one change (the board kept as it was first,
-   * where the store keeps copies), without guessing. Present wherever `check` is.
+   * where the store keeps copies), without guessing. A store whose findings are never fixable
+   * (a database: its rows are fixed with its own tools) has none.
    */
   repair?(info: Pick<ChangeInfo, 'at' | 'who'>): Promise<Repaired>;
 

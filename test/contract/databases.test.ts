@@ -21,22 +21,7 @@ describe.each(['sqlite', 'postgres'] as const)('the %s board, beyond the contrac
   });
 });
 
-describe('the sqlite board made by an earlier postboard', () => {
-  it('is brought up to this one on first use: its departments and authors found as before', async () => {
-    const board = await boardOf('sqlite', [makePost({ id: 1, department: '환경부' }), makePost({ id: 2, department: '산업통상자원부' })]);
-    // What schema 1 had: no table of the names in use (made with this Node's driver: node:sqlite,
-    // else better-sqlite3).
-    const db = await openSqlite(board);
-    db.exec("DROP TRIGGER names_in; DROP TRIGGER names_out; DROP TRIGGER names_moved; DROP TABLE names; DROP INDEX posts_department_key; DROP INDEX posts_author_key; CREATE INDEX posts_department ON posts (department); UPDATE board SET value = '1' WHERE key = 'schema'");
-    db.close();
-    const listed = await runCli(['list', '--department', '환경', '--format', 'jsonl', '--fields', 'id', '--db', board]);
-    expect(listed).toMatchObject({ code: 0, stdout: '{"id":1}\n' });
-    const again = await openSqlite(board, { readonly: true });
-    expect(again.value("SELECT value FROM board WHERE key = 'schema'")).toBe('2');
-    again.close();
-    expect((await runCli(['completion', '--departments', '--db', board])).stdout).toBe('산업통상자원부\n환경부\n');
-  });
-});
+// Boards made by every earlier schema: test/e2e/dba.test.ts.
 
 describe('a SQLite location that is not a postboard board', () => {
   it("another program's database is refused and left exactly as it was (not switched to WAL)", async () => {

@@ -79,10 +79,12 @@ describe('a PostgreSQL board, said plainly', () => {
   });
 });
 
-describe('check is for JSON board files', () => {
-  it('on a database it says so, exit 2', async () => {
-    const result = await runCli(['check', '--db', join(tempDir(), 'archive.sqlite')]);
-    expect(result).toMatchObject({ code: 2, stderr: expect.stringContaining('check reads a JSON board file') });
+describe('check on a database board', () => {
+  it('reads it: a sound one is said sound, none there is said so (what it finds: dba.test.ts)', async () => {
+    const board = join(tempDir(), 'archive.sqlite');
+    expect(await runCli(['check', '--db', board], { env: { LANG: 'en_US.UTF-8' } })).toMatchObject({ code: 1, stderr: expect.stringContaining('no board at') });
+    expect((await runCli(['add', '--db', board, '--title', 't', '--author', 'a', '--yes'])).code).toBe(0);
+    expect(await runCli(['check', '--db', board], { env: { LANG: 'en_US.UTF-8' } })).toMatchObject({ code: 0, stdout: expect.stringContaining('1 post, lastId 1, no problems') });
   });
 });
 

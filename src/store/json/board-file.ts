@@ -91,7 +91,13 @@ export type BoardProblem =
   /** A database URL that is no URL (or reads two ways): a usage error. */
   | { kind: 'bad-url' }
   /** A `?schema=` that is no PostgreSQL name (letters, digits and _, up to 63): a usage error. */
-  | { kind: 'bad-schema'; schema: string };
+  | { kind: 'bad-schema'; schema: string }
+  /** Database boards: a change-log row that a hand edit broke (`changes` not JSON, or not a list of changes). */
+  | { kind: 'broken-change'; seq: string }
+  /** Database boards: the highest number given (`last_id` in the board table), edited by hand into no whole number. */
+  | { kind: 'bad-last-id'; value: string }
+  /** Database boards: posts postboard cannot show (their numbers, up to 10), met when bringing the schema up or copying. */
+  | { kind: 'rows-refused'; ids: string[]; count: number; during: 'upgrade' | 'copy' };
 
 /**
  * A full disk, for a board written whole at every change (a JSON board, a delete too): how much

@@ -3,18 +3,19 @@
  * connection.ts, how a postgres:// address becomes a connection (libpq's settings, time-outs).
  */
 import type { Client, QueryResult } from 'pg';
-import type { ChangeLogEntry, PostChange } from '../../board/log.js';
-import { changedFields, postHash } from '../../board/log.js';
+import type { ChangeLogEntry } from '../../board/log.js';
 import type { Post } from '../../board/post.js';
 import { urlKey } from '../../board/post.js';
-import { postMatcher, type PostFilter } from '../../board/query.js';
-import { titleKey } from '../../board/title-key.js';
+import type { PostFilter } from '../../board/query.js';
 import { BoardFileError } from '../../errors.js';
 import type { BoardProblem, DatabaseStep, LockHolder } from '../json/board-file.js';
 import { ambiguousUrl, lastingLocation } from '../index.js';
 import { connectionPlan, NoPassword, PlanProblem, pgpassPassword, type ConnectionPlan } from './connection.js';
-import { COUNT_UP_TO, contentsFound, DATABASE_SCHEMA, filterClauses, fromRow, hashOf, orderClause, POST_COLUMNS, ROW_COLUMNS, searchText, toRow, type PostRow, waitedSeconds } from '../sql/rows.js';
-import type { BoardInfo, BoardSnapshot, BoardStore, BoardTransaction, ChangeInfo, Grouping, OwnFile, PostPage, PostQuery, Tally } from '../store.js';
+import { FIELDS, type FieldSpec } from '../../board/fields.js';
+import { auditRows, COUNT_UP_TO, filterClauses, fromLogRow, fromRow, keysOf, lastIdOf, orderClause, POST_COLUMNS, refusedRows, ROW_COLUMNS, searchText, toRow, type LogRow, type PostRow, waitedSeconds } from '../sql/rows.js';
+import { byUse, pageOf, postsById, runChange, runRestore, type Matching, type PageReader, type SqlDialect } from '../sql/transaction.js';
+import { columnOf, DATABASE_SCHEMA, KEY_COLUMNS, LAST_ID_RULE, postsIndexesSql, postsTableSql, UNKEYED } from '../sql/schema.js';
+import type { BoardInfo, BoardSnapshot, BoardStore, BoardTransaction, ChangeInfo, Finding, Grouping, OwnFile, PostPage, PostQuery, Tally } from '../store.js';
 
 /**
  * A board in a PostgreSQL database, shared by a team: `--db postgres://user@host:5432/db`. The
@@ -41,28 +42,6 @@ export interface PostgresBoardOptions {
 }
 
 type PgModule = typeof import('../../lazy/pg.js');
-
-interface LogRow {
-  seq: string | number;
-  at: string;
-  who: string;
-  command: string;
-  undoes: string | number | null;
-  redoes: string | number | null;
-  undone_by: string | number | null;
-  changes: string;
-}
-
-const fromLogRow = (row: LogRow): ChangeLogEntry => ({
-  seq: Number(row.seq),
-  at: row.at,
-  who: row.who,
-  command: row.command,
-  ...(row.undoes !== null ? { undoes: Number(row.undoes) } : {}),
-  ...(row.redoes !== null ? { redoes: Number(row.redoes) } : {}),
-  ...(row.undone_by !== null ? { undoneBy: Number(row.undone_by) } : {}),
-  changes: JSON.parse(row.changes) as PostChange[],
-});
 
 /** POSTBOARD_STATEMENT_TIMEOUT's default (see context.ts). */
 const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
@@ -416,7 +395,7 @@ export class PostgresBoardStore implements BoardStore {
    * change's turn on the board's row).
    */
   private async begin(client: Client, mode: 'read' | 'write', options: { tail?: string[]; check?: boolean; statementMs?: number } = {}): Promise<QueryResult<object>[]> {
-    const check = options.check !== false && !this.tablesThere ? `SELECT value FROM ${this.t('board')} WHERE key = 'schema'` : undefined;
+    const check = options.check !== false && !this.tablesThere ? `SELECT value, EXISTS (SELECT 1 FROM ${this.t('posts')} WHERE ${PG_UNKEYED}) AS unkeyed FROM ${this.t('board')} WHERE key = 'schema'` : undefined;
     const statements = [
       ...(this.state === 'read' ? ['COMMIT'] : []),
       mode === 'read' ? 'BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY' : 'BEGIN',
@@ -428,16 +407,98 @@ export class PostgresBoardStore implements BoardStore {
     this.state = mode;
     this.statementTimeoutOff = options.statementMs === 0;
     const results = [(await this.send(client, statements.join('; '), undefined, mode === 'write' ? 'change' : 'read')) as QueryResult<object> | QueryResult<object>[]].flat();
-    if (check) this.checkSchema(results[statements.indexOf(check)]?.rows as { value: string }[] | undefined);
+    if (check) this.checkSchema(results[statements.indexOf(check)]?.rows as { value: string; unkeyed: boolean }[] | undefined);
     return results;
   }
 
   /** The board's schema row, as the first read of a command finds it: a board of this postboard's, or said why not. */
-  private checkSchema(rows: { value: string }[] | undefined): void {
+  private checkSchema(rows: { value: string; unkeyed: boolean }[] | undefined): void {
     const schema = Number(rows?.[0]?.value);
     if (!Number.isInteger(schema) || schema < 1) return this.fail({ kind: 'not-a-board-database' });
     if (schema > DATABASE_SCHEMA) return this.fail({ kind: 'newer-version', version: schema, reads: DATABASE_SCHEMA });
     this.tablesThere = true;
+    this.behind = schema < DATABASE_SCHEMA || rows?.[0]?.unkeyed === true;
+    this.older = schema < DATABASE_SCHEMA;
+  }
+
+  /** The board was made by an earlier postboard (found by the first read). */
+  private older = false;
+
+  /** The board needs bringing up to this schema, or rows written by another program need their keys (found by the first read). */
+  private behind = false;
+  /** Set once the board is up to date (or while `check` reads it as it is). */
+  private ready = false;
+
+  /**
+   * A board made by an earlier postboard is brought up to this schema, and rows another program
+   * wrote without postboard's keys (the 가나다 title key, folded names, fingerprints, search text:
+   * JavaScript's NFC and case folding) get them, before the command's first read: one change,
+   * once. A board with posts the new rules refuse is left as it was, and said so, naming them.
+   */
+  private async upToDate(): Promise<void> {
+    if (this.ready) return;
+    this.ready = true;
+    await this.ensureBoard();
+    if (!this.behind) return;
+    const older = this.older;
+    const done = this.changing(async () => {
+      const [row] = await this.write<{ value: string }>(`SELECT value FROM ${this.t('board')} WHERE key = 'schema'`);
+      if (Number(row?.value) < DATABASE_SCHEMA) {
+        const refused = refusedRows(await this.auditIn((sql) => this.write(sql)), 'upgrade');
+        if (refused) this.fail(refused);
+        await this.write(upgradeSql(this.schema));
+        const [trgm] = await this.write<{ found: boolean }>("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') AS found");
+        if (trgm?.found) {
+          await this.write('SAVEPOINT search_index');
+          try {
+            await this.write(`CREATE INDEX posts_search ON ${this.t('posts')} USING gin (search gin_trgm_ops)`);
+          } catch {
+            await this.write('ROLLBACK TO SAVEPOINT search_index');
+          }
+        }
+      }
+      // A thousand rows at a time, in order of number: memory stays flat whatever was inserted.
+      const columns = [...KEY_COLUMNS, 'search'] as const;
+      for (let after = 0; ; ) {
+        const rows = await this.write<PostRow>(`SELECT ${POST_SELECT} FROM ${this.t('posts')} WHERE (${PG_UNKEYED}) AND id > $1 ORDER BY id LIMIT 1000`, [after]);
+        if (rows.length === 0) break;
+        for (const found of rows) {
+          const post = fromRow(found);
+          const keys = { ...keysOf(post), search: searched(post) };
+          await this.write(`UPDATE ${this.t('posts')} SET ${columns.map((column, i) => `${column} = $${i + 1}`).join(', ')} WHERE id = $${columns.length + 1}`, [...columns.map((column) => keys[column]), found.id]);
+          after = Number(found.id);
+        }
+      }
+      await this.finish('COMMIT');
+    });
+    try {
+      await done;
+    } catch (error) {
+      // Only keys to make, and a role that may not write them (or a board busy past the lock
+      // time-out): the board is read as it is; rows without keys sort first by title meanwhile.
+      const kind = error instanceof BoardFileError ? error.problem.kind : '';
+      if (older || !['database', 'unwritable', 'locked', 'statement-timeout'].includes(kind)) throw error;
+    }
+    this.behind = false;
+  }
+
+  /** The board's rows as they are, checked as `check` does (whatever the schema), through `query`. */
+  private async auditIn(query: <R extends object>(sql: string) => Promise<R[]>): Promise<BoardProblem[]> {
+    const rows = await query<{ row: Record<string, unknown> }>(`SELECT to_jsonb(p) AS row FROM ${this.t('posts')} p ORDER BY id`);
+    const log = await query<LogRow>(`SELECT * FROM ${this.t('changes')} ORDER BY seq`);
+    const [last] = await query<{ value: string }>(`SELECT value FROM ${this.t('board')} WHERE key = 'last_id'`);
+    return auditRows(
+      rows.map((found) => found.row),
+      last?.value,
+      log,
+    );
+  }
+
+  /** For `check`: what is wrong with the board's rows, read as they are (an older schema is not brought up first). */
+  async check(): Promise<Finding[] | undefined> {
+    this.ready = true;
+    // What a database holds is fixed with its own tools: nothing here is --fix's.
+    return (await this.auditIn((sql) => this.reads(sql))).map((problem) => ({ problem, fixable: false }));
   }
 
   /** Ends the transaction in progress without keeping anything (after a failure); a lost connection has ended it already. */
@@ -451,6 +512,7 @@ export class PostgresBoardStore implements BoardStore {
 
   /** A read: in the command's read transaction (begun if need be), or in the change in progress. */
   private async read<R extends object>(sql: string, params: unknown[] = []): Promise<R[]> {
+    await this.upToDate();
     return this.exclusive(async () => {
       const client = await this.connected();
       try {
@@ -584,42 +646,24 @@ export class PostgresBoardStore implements BoardStore {
     }
   }
 
-  /** FROM … WHERE … for posts matching a filter, with $n parameters from `first` on. */
-  private matching(filter: PostFilter, first = 1): { where: string; params: unknown[] } {
+  /** The posts matching a filter: WHERE with `?` parameters (search: in the folded text, as the JSON board compares it). */
+  private matching(filter: PostFilter): Matching {
     const { clauses, params } = filterClauses(filter, (column) => `strpos(${column}, ?) > 0`);
     for (const term of filter.search ?? []) {
       clauses.push(`search LIKE ?`);
       params.push(`%${likeLiteral(searchText(term))}%`);
     }
-    let n = first;
-    const where = clauses.map((clause) => clause.replace(/\?/g, () => `$${n++}`));
-    return { where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params };
+    return { from: `${this.t('posts')} p`, where: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params, search: (filter.search?.length ?? 0) > 0 };
   }
 
   async page(query: PostQuery): Promise<PostPage> {
-    const { where, params } = this.matching(query.filter);
-    const onlyStatus = !query.filter.search?.length && query.filter.since === undefined && query.filter.until === undefined && !query.filter.author && !query.filter.department;
-    const counted = onlyStatus
-      ? await this.reads<{ n: string }>(`SELECT coalesce(sum(posts), 0) AS n FROM ${this.t('counts')}${query.filter.status === 'all' ? '' : ' WHERE status = $1'}`, query.filter.status === 'all' ? [] : [query.filter.status])
-      : query.filter.search?.length
-        ? // A search of a common word matches most of a large board: counted up to a point, and said so.
-          await this.reads<{ n: string }>(`SELECT count(*) AS n FROM (SELECT 1 FROM ${this.t('posts')} ${where} LIMIT ${this.countUpTo + 1}) found`, params)
-        : await this.reads<{ n: string }>(`SELECT count(*) AS n FROM ${this.t('posts')} ${where}`, params);
-    const n = Number(counted[0]?.n ?? 0);
-    const total = Math.min(n, this.countUpTo);
-    const more = n > this.countUpTo ? ({ more: true } as const) : {};
-    if (query.limit === 0) return { posts: [], total: query.filter.search?.length ? total : n, ...(query.filter.search?.length ? more : {}) };
-    const rows = await this.reads<PostRow>(
-      `SELECT ${POST_COLUMNS.join(', ')} FROM ${this.t('posts')} ${where} ORDER BY ${orderClause(query.order)} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, query.limit ?? null, query.offset],
-    );
-    const matches = postMatcher(query.filter);
-    return { posts: rows.map(fromRow).filter(matches), total: query.filter.search?.length ? total : n, ...(query.filter.search?.length ? more : {}) };
+    const reader: PageReader = { all: (sql, params = []) => this.reads(numbered(sql), [...params]), counts: this.t('counts'), postSelect: POST_SELECT, everyRow: null, prefix: '' };
+    return pageOf(reader, query, this.matching(query.filter), this.countUpTo);
   }
 
   async get(ids: readonly number[]): Promise<Map<number, Post>> {
     if (ids.length === 0) return new Map();
-    return postsById(await this.reads<PostRow>(postsByIdSql(this.t('posts')), [ids]));
+    return postsById(await this.reads<PostRow>(`SELECT ${POST_SELECT} FROM ${this.t('posts')} WHERE id = ANY($1::bigint[])`, [ids]));
   }
 
   /**
@@ -629,7 +673,9 @@ export class PostgresBoardStore implements BoardStore {
    * as long as any answer is waited for is taken for gone.
    */
   async *stream(query: Omit<PostQuery, 'offset'>): AsyncIterable<readonly Post[]> {
-    const { where, params } = this.matching(query.filter);
+    const { where: unnumbered, params } = this.matching(query.filter);
+    const where = numbered(unnumbered);
+    await this.upToDate();
     const { copyTo } = await this.pg();
     const release = await this.turn();
     let done = false;
@@ -650,10 +696,9 @@ export class PostgresBoardStore implements BoardStore {
       let n = 0;
       const literal = where.replace(/\$\d+/g, () => client!.escapeLiteral(String(params[n++])));
       const limit = query.limit === undefined ? '' : ` LIMIT ${Math.floor(query.limit)}`;
-      const sql = `COPY (SELECT ${POST_COLUMNS.join(', ')} FROM ${this.t('posts')} ${literal} ORDER BY ${orderClause(query.order)}${limit}) TO STDOUT`;
+      const sql = `COPY (SELECT ${POST_SELECT} FROM ${this.t('posts')} ${literal} ORDER BY ${orderClause(query.order)}${limit}) TO STDOUT`;
       const stream = client.query(copyTo(sql));
       const chunks = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
-      const matches = postMatcher(query.filter);
       let rest = '';
       // The server's bytes arrive in pieces that may end inside a character: decode them as a stream.
       const decoder = new TextDecoder('utf-8');
@@ -673,8 +718,7 @@ export class PostgresBoardStore implements BoardStore {
         rest = lines.pop() ?? '';
         const batch: Post[] = [];
         for (const line of lines) {
-          const post = fromRow(copyRow(line));
-          if (matches(post)) batch.push(post);
+          batch.push(fromRow(copyRow(line)));
         }
         if (batch.length > 0) yield batch;
       }
@@ -691,25 +735,25 @@ export class PostgresBoardStore implements BoardStore {
   }
 
   async departments(): Promise<string[]> {
-    const rows = await this.reads<{ name: string; n: string }>(`SELECT department AS name, count(*) AS n FROM ${this.t('posts')} WHERE department <> '' GROUP BY department`);
-    return rows.sort((a, b) => Number(b.n) - Number(a.n) || (titleKey(a.name) < titleKey(b.name) ? -1 : 1)).map((row) => row.name);
+    return byUse(await this.reads<{ name: string; n: string }>(`SELECT department AS name, count(*) AS n FROM ${this.t('posts')} WHERE department <> '' GROUP BY department`));
   }
 
   async tally(filter: PostFilter, by: Grouping): Promise<Tally[]> {
-    const { where, params } = this.matching(filter);
-    const key = by === 'month' ? 'substr(date, 1, 7)' : by;
+    const { where: unnumbered, params } = this.matching(filter);
+    const where = numbered(unnumbered);
+    const key = by === 'month' ? "to_char(date, 'YYYY-MM')" : by;
     const rows = await this.reads<{ key: string; posts: string; views: string }>(`SELECT ${key} AS key, count(*) AS posts, coalesce(sum(views), 0) AS views FROM ${this.t('posts')} ${where} GROUP BY ${key}`, params);
     return rows.map((row) => ({ key: row.key, posts: Number(row.posts), views: Number(row.views) }));
   }
 
   async withSource(url: string): Promise<Post | undefined> {
-    const [row] = await this.reads<PostRow>(`SELECT ${POST_COLUMNS.join(', ')} FROM ${this.t('posts')} WHERE source_key = $1 ORDER BY id LIMIT 1`, [urlKey(url)]);
+    const [row] = await this.reads<PostRow>(`SELECT ${POST_SELECT} FROM ${this.t('posts')} WHERE source_key = $1 ORDER BY id LIMIT 1`, [urlKey(url)]);
     return row && fromRow(row);
   }
 
   async log(limit: number): Promise<ChangeLogEntry[]> {
     const rows = await this.reads<LogRow>(`SELECT * FROM ${this.t('changes')} ORDER BY seq DESC LIMIT $1`, [Math.min(limit, Number.MAX_SAFE_INTEGER)]);
-    return rows.map(fromLogRow);
+    return rows.map((row) => fromLogRow(this.name, row));
   }
 
   /**
@@ -728,26 +772,37 @@ export class PostgresBoardStore implements BoardStore {
   }
 
   async change<T>(info: ChangeInfo, work: (tx: BoardTransaction) => Promise<T>): Promise<{ result: T; changed: boolean; seq?: number }> {
-    return this.changing(async () => {
-      const tx = new PostgresTransaction(this);
-      const result = await work(tx);
-      if (tx.changes.length === 0 || info.dryRun) {
-        await this.finish('ROLLBACK');
-        return { result, changed: false };
-      }
-      const seq = await tx.nextSeq();
-      await this.write(`INSERT INTO ${this.t('changes')} (seq, at, who, command, undoes, redoes, changes) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-        seq,
-        info.at.toISOString(),
-        info.who,
-        info.command,
-        info.undoes ?? null,
-        info.redoes ?? null,
-        JSON.stringify(tx.changes),
-      ]);
-      await this.finish('COMMIT');
-      return { result, changed: true, seq };
-    });
+    await this.upToDate();
+    return this.changing(() => runChange(this.dialect(), info, work, (how) => this.finish(how)));
+  }
+
+  /** The database's ways, for the one transaction flow (sql/transaction.ts): statements of the change in progress. */
+  private dialect(): SqlDialect {
+    const columns = INSERT_COLUMNS.filter((column) => column !== 'id');
+    return {
+      board: this.name,
+      table: (name) => this.t(name),
+      postSelect: POST_SELECT,
+      all: <R extends object>(sql: string, params: readonly unknown[] = []) => this.write<R>(numbered(sql), [...params]),
+      run: async (sql, params = []) => void (await this.write(numbered(sql), [...params])),
+      inList: (column, type) => `${column} = ANY(?::${type}[])`,
+      listParam: (values) => values,
+      insertPosts: async (posts) => {
+        const rows: Record<string, unknown>[] = posts.map((post) => ({ ...toRow(post), search: searched(post) }));
+        // Many rows to a statement, each statement whole before the server runs it: between them the
+        // session is idle in its transaction, where the server's time-out ends it if this process
+        // stops (a COPY would keep the session busy waiting for the rest, holding the board for good).
+        for (let start = 0; start < rows.length; start += INSERT_ROWS) {
+          const chunk = rows.slice(start, start + INSERT_ROWS);
+          const values = chunk.map((_, row) => `(${INSERT_COLUMNS.map((__, column) => `$${row * INSERT_COLUMNS.length + column + 1}`).join(', ')})`).join(', ');
+          await this.write(`INSERT INTO ${this.t('posts')} (${INSERT_COLUMNS.join(', ')}) VALUES ${values}`, chunk.flatMap((row) => INSERT_COLUMNS.map((column) => row[column])));
+        }
+      },
+      updatePost: async (after) => {
+        const row: Record<string, unknown> = { ...toRow(after), search: searched(after) };
+        await this.write(`UPDATE ${this.t('posts')} SET ${columns.map((column, i) => `${column} = $${i + 1}`).join(', ')} WHERE id = $${columns.length + 1}`, [...columns.map((column) => row[column]), after.id]);
+      },
+    };
   }
 
   async assertWritable(): Promise<void> {
@@ -759,54 +814,18 @@ export class PostgresBoardStore implements BoardStore {
   }
 
   async snapshot(): Promise<BoardSnapshot> {
+    // A board postboard cannot show whole is not copied into one it could not open.
+    const refused = refusedRows(await this.auditIn((sql) => this.reads(sql)), 'copy');
+    if (refused) this.fail(refused);
     const [extras] = await this.reads<{ value: string }>(`SELECT value FROM ${this.t('board')} WHERE key = 'extras'`);
     const log = await this.reads<LogRow>(`SELECT * FROM ${this.t('changes')} ORDER BY seq`);
     const [last] = await this.reads<{ value: string }>(`SELECT value FROM ${this.t('board')} WHERE key = 'last_id'`);
-    return { lastId: Number(last?.value ?? 0), extras: JSON.parse(extras?.value ?? '{}') as Record<string, unknown>, log: log.map(fromLogRow) };
+    return { lastId: lastIdOf(this.name, last?.value), extras: JSON.parse(extras?.value ?? '{}') as Record<string, unknown>, log: log.map((row) => fromLogRow(this.name, row)) };
   }
 
   async restore(snapshot: BoardSnapshot, posts: AsyncIterable<readonly Post[]>): Promise<number> {
-    return this.changing(async () => {
-      const [counted] = await this.write<{ posts: string; changes: string; last: string | null }>(
-        `SELECT (SELECT coalesce(sum(posts), 0) FROM ${this.t('counts')}) AS posts, (SELECT count(*) FROM ${this.t('changes')}) AS changes, (SELECT value FROM ${this.t('board')} WHERE key = 'last_id') AS last`,
-      );
-      const present = Number(counted?.posts ?? 0);
-      const changes = Number(counted?.changes ?? 0);
-      if (present > 0 || changes > 0) this.fail({ kind: 'not-empty', posts: present, changes });
-      const tx = new PostgresTransaction(this);
-      let count = 0;
-      let batch: Post[] = [];
-      for await (const some of posts) {
-        for (const post of some) {
-          batch.push(post);
-          if (batch.length === BATCH * 10) {
-            await tx.insertNow(batch);
-            count += batch.length;
-            batch = [];
-          }
-        }
-      }
-      await tx.insertNow(batch);
-      count += batch.length;
-      await this.write(`UPDATE ${this.t('board')} SET value = $1 WHERE key = 'last_id' AND value::bigint < $2`, [String(snapshot.lastId), snapshot.lastId]);
-      if (Object.keys(snapshot.extras).length > 0) {
-        await this.write(`INSERT INTO ${this.t('board')} (key, value) VALUES ('extras', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [JSON.stringify(snapshot.extras)]);
-      }
-      for (const entry of snapshot.log) {
-        await this.write(`INSERT INTO ${this.t('changes')} (seq, at, who, command, undoes, redoes, undone_by, changes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
-          entry.seq,
-          entry.at,
-          entry.who,
-          entry.command,
-          entry.undoes ?? null,
-          entry.redoes ?? null,
-          entry.undoneBy ?? null,
-          JSON.stringify(entry.changes),
-        ]);
-      }
-      await this.finish('COMMIT');
-      return count;
-    });
+    await this.upToDate();
+    return this.changing(() => runRestore(this.dialect(), snapshot, posts, BATCH * 10, () => this.finish('COMMIT')));
   }
 
   /** Makes the board's schema and tables (and the trigram index, where pg_trgm can be had). */
@@ -876,58 +895,103 @@ export class PostgresBoardStore implements BoardStore {
   }
 }
 
+/** A statement's `?` parameters as PostgreSQL's `$1`, `$2`, … */
+const numbered = (sql: string): string => {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+};
+
 /** A text as an SQL literal (standard_conforming_strings, as every supported server has it). */
 const escapeText = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 
-function schemaSql(schema: string): string {
+/** Rows without postboard's keys (UNKEYED), or without their search text. */
+const PG_UNKEYED = `${UNKEYED} OR search IS NULL`;
+
+/** The tables of schema 3. */
+function tablesSql(schema: string): string {
   const t = (name: string) => `"${schema}".${name}`;
   return `
-CREATE TABLE ${t('board')} (key text PRIMARY KEY, value text NOT NULL);
-CREATE TABLE ${t('posts')} (
-  id bigint PRIMARY KEY,
-  title text NOT NULL,
-  author text NOT NULL,
-  department text NOT NULL DEFAULT '',
-  date text COLLATE "C" NOT NULL,
-  views bigint NOT NULL DEFAULT 0,
-  status text NOT NULL CHECK (status IN ('published', 'hidden')),
-  body text NOT NULL DEFAULT '',
-  source_agency text,
-  source_date text,
-  source_url text,
-  source_rest text,
-  created_at text,
-  updated_at text,
-  extra text,
-  title_key text COLLATE "C" NOT NULL,
-  source_key text,
-  content_key text NOT NULL,
-  author_key text NOT NULL,
-  department_key text NOT NULL,
-  search text NOT NULL
-);
-CREATE INDEX posts_status ON ${t('posts')} (status, id);
-CREATE INDEX posts_date ON ${t('posts')} (date, id);
-CREATE INDEX posts_date_newest ON ${t('posts')} (date, id DESC);
-CREATE INDEX posts_views ON ${t('posts')} (views, id);
-CREATE INDEX posts_views_most ON ${t('posts')} (views, id DESC);
-CREATE INDEX posts_title ON ${t('posts')} (title_key, id);
-CREATE INDEX posts_title_first ON ${t('posts')} (title_key, id DESC);
-CREATE INDEX posts_source ON ${t('posts')} (source_key) WHERE source_key IS NOT NULL;
-CREATE INDEX posts_content ON ${t('posts')} (content_key);
-CREATE INDEX posts_department ON ${t('posts')} (department);
+CREATE TABLE ${t('board')} (key text PRIMARY KEY, value text NOT NULL, ${LAST_ID_RULE.postgres});
+${postsTableSql(t('posts'), 'postgres')};
+CREATE TABLE ${t('changes')} (seq bigint PRIMARY KEY, at text NOT NULL, who text NOT NULL, command text NOT NULL, undoes bigint, redoes bigint, undone_by bigint, changes text NOT NULL CHECK (json_typeof(changes::json) = 'array'));
 CREATE TABLE ${t('counts')} (status text PRIMARY KEY, posts bigint NOT NULL);
-INSERT INTO ${t('counts')} VALUES ('published', 0), ('hidden', 0);
-CREATE FUNCTION ${t('count_posts')}() RETURNS trigger LANGUAGE plpgsql AS $$
+`;
+}
+
+/**
+ * What the database keeps up to date itself, whoever writes a row: the counts by status; and keys
+ * (and search text) that a hand edit left stale are taken away, so that postboard makes them again
+ * on its next open (see UNKEYED).
+ */
+function derivedSql(schema: string): string {
+  const t = (name: string) => `"${schema}".${name}`;
+  return `${postsIndexesSql(t).replace(/posts_unkeyed ON (\S+) \(id\) WHERE .*;/, `posts_unkeyed ON $1 (id) WHERE ${PG_UNKEYED};`)}
+CREATE OR REPLACE FUNCTION ${t('count_posts')}() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP IN ('DELETE', 'UPDATE') THEN UPDATE ${t('counts')} SET posts = posts - 1 WHERE status = OLD.status; END IF;
   IF TG_OP IN ('INSERT', 'UPDATE') THEN UPDATE ${t('counts')} SET posts = posts + 1 WHERE status = NEW.status; END IF;
   RETURN NULL;
 END $$;
 CREATE TRIGGER posts_counted AFTER INSERT OR DELETE OR UPDATE OF status ON ${t('posts')} FOR EACH ROW EXECUTE FUNCTION ${t('count_posts')}();
-CREATE TABLE ${t('changes')} (seq bigint PRIMARY KEY, at text NOT NULL, who text NOT NULL, command text NOT NULL, undoes bigint, redoes bigint, undone_by bigint, changes text NOT NULL);
+CREATE OR REPLACE FUNCTION ${t('stale_keys')}() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF (NEW.title IS DISTINCT FROM OLD.title AND NEW.title_key IS NOT DISTINCT FROM OLD.title_key)
+    OR (NEW.author IS DISTINCT FROM OLD.author AND NEW.author_key IS NOT DISTINCT FROM OLD.author_key)
+    OR (NEW.department IS DISTINCT FROM OLD.department AND NEW.department_key IS NOT DISTINCT FROM OLD.department_key)
+    OR (NEW.source_url IS DISTINCT FROM OLD.source_url AND NEW.source_key IS NOT DISTINCT FROM OLD.source_key)
+    OR ((NEW.title, NEW.author, NEW.date, NEW.body) IS DISTINCT FROM (OLD.title, OLD.author, OLD.date, OLD.body) AND NEW.content_key IS NOT DISTINCT FROM OLD.content_key)
+    OR ((NEW.title, NEW.body) IS DISTINCT FROM (OLD.title, OLD.body) AND NEW.search IS NOT DISTINCT FROM OLD.search) THEN
+    NEW.title_key := NULL; NEW.source_key := NULL; NEW.content_key := NULL; NEW.author_key := NULL; NEW.department_key := NULL; NEW.search := NULL;
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER posts_keys_stale BEFORE UPDATE ON ${t('posts')} FOR EACH ROW EXECUTE FUNCTION ${t('stale_keys')}();
 `;
 }
+
+/** A new board's tables. */
+function schemaSql(schema: string): string {
+  const t = (name: string) => `"${schema}".${name}`;
+  return `${tablesSql(schema)}${derivedSql(schema)}INSERT INTO ${t('counts')} VALUES ('published', 0), ('hidden', 0);`;
+}
+
+/** What a column of schema 1 (text for dates and times) becomes in schema 3. */
+const upgraded = (field: FieldSpec): string => {
+  const c = columnOf(field);
+  return field.kind === 'date' ? `${c}::date` : field.kind === 'timestamp' ? `${c}::timestamptz` : c;
+};
+
+/**
+ * From schema 1 (text dates and times, no rules, no subtitle): the tables made anew beside the old
+ * ones and filled from them, the old ones dropped. The posts were checked first (a post the new
+ * rules refuse stops it).
+ */
+function upgradeSql(schema: string): string {
+  const t = (name: string) => `"${schema}".${name}`;
+  const fields = (FIELDS as readonly FieldSpec[]).filter((field) => field.key !== 'subtitle');
+  const columns = [...fields.map(columnOf), 'source_rest', 'extra', ...KEY_COLUMNS, 'search'];
+  const values = [...fields.map(upgraded), 'source_rest', 'extra', ...KEY_COLUMNS, 'search'];
+  return `
+DROP INDEX IF EXISTS ${t('posts_search')};
+${['board', 'posts', 'changes', 'counts'].map((name) => `ALTER TABLE ${t(name)} RENAME TO ${name}_old; ALTER INDEX ${t(`${name}_pkey`)} RENAME TO ${name}_old_pkey;`).join('\n')}
+${tablesSql(schema)}
+INSERT INTO ${t('board')} SELECT key, value FROM ${t('board_old')};
+INSERT INTO ${t('posts')} (${columns.join(', ')}) SELECT ${values.join(', ')} FROM ${t('posts_old')};
+INSERT INTO ${t('changes')} SELECT * FROM ${t('changes_old')};
+DROP TABLE ${t('board_old')}, ${t('posts_old')}, ${t('changes_old')}, ${t('counts_old')};
+${derivedSql(schema)}
+INSERT INTO ${t('counts')} VALUES ('published', (SELECT count(*) FROM ${t('posts')} WHERE status = 'published')), ('hidden', (SELECT count(*) FROM ${t('posts')} WHERE status = 'hidden'));
+UPDATE ${t('board')} SET value = '${DATABASE_SCHEMA}' WHERE key = 'schema';
+`;
+}
+
+/** A post's columns as read: dates and times as the board file writes them (never the driver's Date objects). */
+const POST_SELECT = POST_COLUMNS.map((column) => {
+  const field = (FIELDS as readonly FieldSpec[]).find((spec) => columnOf(spec) === column);
+  if (field?.kind === 'date') return `to_char(${column}, 'YYYY-MM-DD') AS ${column}`;
+  if (field?.kind === 'timestamp') return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ${column}`;
+  return column;
+}).join(', ');
 
 /** One line of COPY's text format back as a row (tab-separated, backslash escapes, \N for null). */
 function copyRow(line: string): PostRow {
@@ -938,104 +1002,4 @@ function copyRow(line: string): PostRow {
 }
 
 
-/** The SQL that reads posts by number (one array parameter). */
-const postsByIdSql = (posts: string): string => `SELECT ${POST_COLUMNS.join(', ')} FROM ${posts} WHERE id = ANY($1::bigint[])`;
-
-const postsById = (rows: readonly PostRow[]): Map<number, Post> => new Map(rows.map((row) => [Number(row.id), fromRow(row)]));
-
-const INSERT_COLUMNS = [...ROW_COLUMNS, 'search'] as const;
-
-/** A change in the making: one transaction, holding the board's row; each operation recorded for the log. */
-class PostgresTransaction implements BoardTransaction {
-  readonly changes: PostChange[] = [];
-
-  constructor(private readonly store: PostgresBoardStore) {}
-
-  private run<R extends object>(sql: string, params: unknown[] = []): Promise<R[]> {
-    return this.store.write<R>(sql, params);
-  }
-
-  private t(name: string): string {
-    return this.store.table(name);
-  }
-
-  async get(ids: readonly number[]): Promise<Map<number, Post>> {
-    return ids.length === 0 ? new Map() : postsById(await this.run<PostRow>(postsByIdSql(this.t('posts')), [ids]));
-  }
-
-  async withSources(keys: readonly string[]): Promise<Map<string, number>> {
-    if (keys.length === 0) return new Map();
-    const rows = await this.run<{ key: string; id: string }>(`SELECT source_key AS key, min(id) AS id FROM ${this.t('posts')} WHERE source_key = ANY($1::text[]) GROUP BY source_key`, [keys]);
-    return new Map(rows.map((row) => [row.key, Number(row.id)]));
-  }
-
-  async withContents(keys: readonly string[]): Promise<Map<string, number>> {
-    if (keys.length === 0) return new Map();
-    const byHash = new Map(keys.map((key) => [hashOf(key), key]));
-    const rows = await this.run<PostRow>(`SELECT ${POST_COLUMNS.join(', ')} FROM ${this.t('posts')} WHERE content_key = ANY($1::text[]) ORDER BY id DESC`, [[...byHash.keys()]]);
-    return contentsFound(rows, byHash);
-  }
-
-  async lastId(): Promise<number> {
-    const [row] = await this.run<{ value: string }>(`SELECT value FROM ${this.t('board')} WHERE key = 'last_id'`);
-    return Number(row?.value ?? 0);
-  }
-
-  async nextId(): Promise<number> {
-    return (await this.lastId()) + 1;
-  }
-
-  /** Inserts posts (COPY for many) and moves lastId past them; no log record. */
-  async insertNow(posts: readonly Post[]): Promise<void> {
-    if (posts.length === 0) return;
-    const rows = posts.map((post) => ({ ...toRow(post), search: searched(post) }));
-    // Many rows to a statement, each statement whole before the server runs it: between them the
-    // session is idle in its transaction, where the server's time-out ends it if this process
-    // stops (a COPY would keep the session busy waiting for the rest, holding the board for good).
-    for (let start = 0; start < rows.length; start += INSERT_ROWS) {
-      const chunk = rows.slice(start, start + INSERT_ROWS);
-      const values = chunk.map((_, row) => `(${INSERT_COLUMNS.map((__, column) => `$${row * INSERT_COLUMNS.length + column + 1}`).join(', ')})`).join(', ');
-      await this.run(`INSERT INTO ${this.t('posts')} (${INSERT_COLUMNS.join(', ')}) VALUES ${values}`, chunk.flatMap((row) => INSERT_COLUMNS.map((column) => row[column])));
-    }
-    const highest = Math.max(...posts.map((post) => post.id));
-    await this.run(`UPDATE ${this.t('board')} SET value = $1 WHERE key = 'last_id' AND value::bigint < $2`, [String(highest), highest]);
-  }
-
-  async insert(posts: readonly Post[]): Promise<void> {
-    await this.insertNow(posts);
-    for (const post of posts) this.changes.push({ kind: 'add', id: post.id, title: post.title, hash: postHash(post) });
-  }
-
-  async update(before: Post, after: Post): Promise<void> {
-    const fields = changedFields(before, after);
-    if (!fields) return;
-    const row = { ...toRow(after), search: searched(after) };
-    const columns = INSERT_COLUMNS.filter((column) => column !== 'id');
-    await this.run(`UPDATE ${this.t('posts')} SET ${columns.map((column, i) => `${column} = $${i + 1}`).join(', ')} WHERE id = $${columns.length + 1}`, [...columns.map((column) => row[column]), after.id]);
-    this.changes.push({ kind: 'edit', id: after.id, title: after.title, ...fields });
-  }
-
-  async remove(posts: readonly Post[]): Promise<void> {
-    if (posts.length === 0) return;
-    await this.run(`DELETE FROM ${this.t('posts')} WHERE id = ANY($1::bigint[])`, [posts.map((post) => post.id)]);
-    for (const post of posts) this.changes.push({ kind: 'delete', id: post.id, title: post.title, post });
-  }
-
-  async entry(seq: number): Promise<ChangeLogEntry | undefined> {
-    const [row] = await this.run<LogRow>(`SELECT * FROM ${this.t('changes')} WHERE seq = $1`, [seq]);
-    return row && fromLogRow(row);
-  }
-
-  async recent(limit: number): Promise<ChangeLogEntry[]> {
-    return (await this.run<LogRow>(`SELECT * FROM ${this.t('changes')} ORDER BY seq DESC LIMIT $1`, [limit])).map(fromLogRow);
-  }
-
-  async markUndone(seq: number, by: number | undefined): Promise<void> {
-    await this.run(`UPDATE ${this.t('changes')} SET undone_by = $1 WHERE seq = $2`, [by ?? null, seq]);
-  }
-
-  async nextSeq(): Promise<number> {
-    const [row] = await this.run<{ n: string }>(`SELECT coalesce(max(seq), 0) + 1 AS n FROM ${this.t('changes')}`);
-    return Number(row?.n ?? 1);
-  }
-}
+const INSERT_COLUMNS: readonly string[] = [...ROW_COLUMNS, 'search'];

@@ -3,8 +3,12 @@
  * queries use, the parts of a query that do not depend on the dialect. store/sqlite/ and
  * store/postgres/ hold only what each database does its own way.
  */
-import { sha1 } from '../../board/log.js';
-import { contentKey, isRecord, POST_KEYS, urlKey, type Post } from '../../board/post.js';
+import { FIELDS, setValueAt, SOURCE_KEYS, valueAt, type FieldSpec } from '../../board/fields.js';
+import { sha1, type ChangeLogEntry, type PostChange } from '../../board/log.js';
+import { checkStoredPost, contentKey, isRecord, POST_KEYS, urlKey, type Post } from '../../board/post.js';
+import { BoardFileError } from '../../errors.js';
+import type { BoardProblem } from '../json/board-file.js';
+import { columnOf, FIELD_COLUMNS, KEY_COLUMNS } from './schema.js';
 import { foldedName, foldedText, type PostFilter, type PostOrder } from '../../board/query.js';
 import { titleKey } from '../../board/title-key.js';
 
@@ -13,29 +17,19 @@ import { titleKey } from '../../board/title-key.js';
  * way the JSON board compares), and the parts of a query that do not depend on the dialect.
  */
 
-/** The schema version of a PostgreSQL board this postboard makes and reads. */
-export const DATABASE_SCHEMA = 1;
-
 /** Search matches counted up to this many; past it, the total says "at least" (10,000+). */
 export const COUNT_UP_TO = 10_000;
 
-/** A post as its row: its fields, and the keys queries use (computed here, the same for every board). */
+/**
+ * A post as its row: a column per field (see schema.ts), what postboard does not know as JSON,
+ * and the keys queries use (computed here, the same for every board).
+ */
 export interface PostRow {
+  [column: string]: unknown;
   id: number;
   title: string;
-  author: string;
-  department: string;
-  date: string;
-  views: number;
-  status: string;
-  body: string;
-  source_agency: string | null;
-  source_date: string | null;
-  source_url: string | null;
   /** Keys of `source` postboard does not know (JSON), rare. */
   source_rest: string | null;
-  created_at: string | null;
-  updated_at: string | null;
   /** Keys of the post postboard does not know (JSON, in their order), or null. */
   extra: string | null;
   /** The 가나다 key (title-key.ts). */
@@ -49,92 +43,64 @@ export interface PostRow {
   department_key: string;
 }
 
-export const ROW_COLUMNS = [
-  'id',
-  'title',
-  'author',
-  'department',
-  'date',
-  'views',
-  'status',
-  'body',
-  'source_agency',
-  'source_date',
-  'source_url',
-  'source_rest',
-  'created_at',
-  'updated_at',
-  'extra',
-  'title_key',
-  'source_key',
-  'content_key',
-  'author_key',
-  'department_key',
-] as const satisfies readonly (keyof PostRow)[];
+/** The columns a post is read back from: its fields, then what postboard does not know. */
+export const POST_COLUMNS: readonly string[] = [...FIELD_COLUMNS, 'source_rest', 'extra'];
+/** Every column postboard writes. */
+export const ROW_COLUMNS: readonly string[] = [...POST_COLUMNS, ...KEY_COLUMNS];
 
-/** The columns a post is read back from. */
-export const POST_COLUMNS = ROW_COLUMNS.slice(0, 15);
-
+const SPECS = FIELDS as readonly FieldSpec[];
 const KNOWN = new Set<string>(POST_KEYS);
-const SOURCE_PARTS = new Set(['agency', 'date', 'url']);
+const SOURCE_PARTS = new Set(SOURCE_KEYS);
 
 /** The fingerprint of a post's content: contentKey, hashed to a short key for an index. */
 export const contentHash = (post: Pick<Post, 'title' | 'author' | 'date' | 'body'>): string => hashOf(contentKey(post));
 export const hashOf = (text: string): string => sha1(text).toString('base64url').slice(0, 22);
 
-export function toRow(post: Post): PostRow {
-  const stored = post as unknown as Record<string, unknown>;
-  const extra: Record<string, unknown> = {};
-  for (const key of Object.keys(stored)) if (!KNOWN.has(key) && stored[key] !== undefined) extra[key] = stored[key];
-  const source = isRecord(post.source) ? (post.source as Record<string, unknown>) : undefined;
-  const sourceRest: Record<string, unknown> = {};
-  if (source) for (const key of Object.keys(source)) if (!SOURCE_PARTS.has(key)) sourceRest[key] = source[key];
-  const url = post.source?.url ?? null;
+/** The keys of a post's row, computed from its fields. */
+export function keysOf(post: Pick<Post, 'title' | 'author' | 'department' | 'date' | 'body' | 'source'>): Pick<PostRow, (typeof KEY_COLUMNS)[number]> {
+  const url = post.source?.url;
   return {
-    id: post.id,
-    title: post.title,
-    author: post.author,
-    department: post.department ?? '',
-    date: post.date,
-    views: post.views,
-    status: post.status,
-    body: post.body ?? '',
-    source_agency: post.source?.agency ?? null,
-    source_date: post.source?.date ?? null,
-    source_url: url,
-    source_rest: Object.keys(sourceRest).length > 0 ? JSON.stringify(sourceRest) : null,
-    created_at: post.createdAt ?? null,
-    updated_at: post.updatedAt ?? null,
-    extra: Object.keys(extra).length > 0 ? JSON.stringify(extra) : null,
     title_key: titleKey(post.title),
-    source_key: url ? urlKey(url) : null,
+    source_key: typeof url === 'string' ? urlKey(url) : null,
     content_key: contentHash({ title: post.title, author: post.author, date: post.date, body: post.body ?? '' }),
     author_key: foldedName(post.author),
     department_key: foldedName(post.department ?? ''),
   };
 }
 
+export function toRow(post: Post): PostRow {
+  const stored = post as unknown as Record<string, unknown>;
+  const row: Record<string, unknown> = {};
+  for (const field of SPECS) {
+    const value = valueAt(post, field.path);
+    row[columnOf(field)] = value === undefined ? (field.empty === 'blank' ? '' : null) : value;
+  }
+  const extra: Record<string, unknown> = {};
+  for (const key of Object.keys(stored)) if (!KNOWN.has(key) && stored[key] !== undefined) extra[key] = stored[key];
+  const source = isRecord(post.source) ? (post.source as Record<string, unknown>) : undefined;
+  const sourceRest: Record<string, unknown> = {};
+  if (source) for (const key of Object.keys(source)) if (!SOURCE_PARTS.has(key)) sourceRest[key] = source[key];
+  row.source_rest = Object.keys(sourceRest).length > 0 ? JSON.stringify(sourceRest) : null;
+  row.extra = Object.keys(extra).length > 0 ? JSON.stringify(extra) : null;
+  return { ...row, ...keysOf(post) } as PostRow;
+}
+
+/** A whole number as a database gives it (PostgreSQL's bigint as text); anything else as it is, for `check` to name. */
+const wholeNumber = (value: unknown): unknown => (typeof value === 'string' && /^-?\d{1,16}$/.test(value) ? Number(value) : typeof value === 'bigint' ? Number(value) : value);
+
 /** A row back as a post, its keys in the board file's order. */
-export function fromRow(row: Pick<PostRow, (typeof POST_COLUMNS)[number]>): Post {
-  const source: Record<string, unknown> = {};
-  if (row.source_agency !== null) source.agency = row.source_agency;
-  if (row.source_date !== null) source.date = row.source_date;
-  if (row.source_url !== null) source.url = row.source_url;
-  if (row.source_rest !== null) Object.assign(source, JSON.parse(row.source_rest));
-  const post: Record<string, unknown> = {
-    id: Number(row.id),
-    title: row.title,
-    author: row.author,
-    department: row.department,
-    date: row.date,
-    views: Number(row.views),
-    status: row.status,
-    body: row.body,
-  };
-  if (Object.keys(source).length > 0) post.source = source;
-  if (row.created_at !== null) post.createdAt = row.created_at;
-  if (row.updated_at !== null) post.updatedAt = row.updated_at;
-  if (row.extra !== null) Object.assign(post, JSON.parse(row.extra));
+export function fromRow(row: Record<string, unknown>): Post {
+  const post: Record<string, unknown> = {};
+  for (const field of SPECS) {
+    const value = row[columnOf(field)];
+    if (value === null || value === undefined) {
+      if (field.empty === 'blank') post[field.path] = '';
+      continue;
+    }
+    setValueAt(post, field.path, field.kind === 'number' || field.kind === 'count' ? wholeNumber(value) : value);
+  }
+  if (typeof row.source_rest === 'string') post.source = { ...(post.source as object), ...(JSON.parse(row.source_rest) as object) };
+  if (typeof row.extra === 'string') Object.assign(post, JSON.parse(row.extra));
   return post as unknown as Post;
 }
 
@@ -194,11 +160,94 @@ export const waitedSeconds = (ms: number): number => (ms < 1000 ? Math.round(ms 
  * The posts found by content fingerprint, matched back to the keys asked for: each post compared
  * whole, so a fingerprint shared by chance finds nothing. Rows newest first: the oldest match wins.
  */
-export function contentsFound(rows: readonly PostRow[], byHash: ReadonlyMap<string, string>): Map<string, number> {
+export function contentsFound(rows: readonly Record<string, unknown>[], byHash: ReadonlyMap<string, string>): Map<string, number> {
   const found = new Map<string, number>();
   for (const row of rows) {
     const key = contentKey(fromRow(row));
     if (byHash.get(hashOf(key)) === key) found.set(key, Number(row.id));
   }
   return found;
+}
+
+/** A row of the change log, as either database gives it (PostgreSQL's bigint as text). */
+export interface LogRow {
+  seq: string | number;
+  at: string;
+  who: string;
+  command: string;
+  undoes: string | number | null;
+  redoes: string | number | null;
+  undone_by: string | number | null;
+  changes: string;
+}
+
+/** The change log's columns, for INSERT. */
+export const LOG_COLUMNS = ['seq', 'at', 'who', 'command', 'undoes', 'redoes', 'undone_by', 'changes'] as const;
+
+/** An entry as its row's values, in LOG_COLUMNS' order. */
+export const logValues = (entry: ChangeLogEntry): (string | number | null)[] => [entry.seq, entry.at, entry.who, entry.command, entry.undoes ?? null, entry.redoes ?? null, entry.undoneBy ?? null, JSON.stringify(entry.changes)];
+
+/** The problem with a change-log row a hand edit broke, or undefined for a sound one. */
+export function logRowProblem(row: LogRow): BoardProblem | undefined {
+  try {
+    const changes = JSON.parse(row.changes) as unknown;
+    if (Array.isArray(changes) && changes.every((change) => isRecord(change) && typeof change.kind === 'string')) return undefined;
+  } catch {
+    // said below
+  }
+  return { kind: 'broken-change', seq: String(row.seq) };
+}
+
+/** A row of the change log as an entry; a row broken by hand is said as such, naming the board and the change. */
+export function fromLogRow(board: string, row: LogRow): ChangeLogEntry {
+  const problem = logRowProblem(row);
+  if (problem) throw new BoardFileError(board, problem);
+  return {
+    seq: Number(row.seq),
+    at: row.at,
+    who: row.who,
+    command: row.command,
+    ...(row.undoes !== null ? { undoes: Number(row.undoes) } : {}),
+    ...(row.redoes !== null ? { redoes: Number(row.redoes) } : {}),
+    ...(row.undone_by !== null ? { undoneBy: Number(row.undone_by) } : {}),
+    changes: JSON.parse(row.changes) as PostChange[],
+  };
+}
+
+/** The highest number given, as the board table keeps it; a value broken by hand is said as such. */
+export function lastIdOf(board: string, value: unknown): number {
+  if (value === undefined || value === null) return 0;
+  const text = String(value);
+  if (!/^\d{1,16}$/.test(text) || !Number.isSafeInteger(Number(text))) throw new BoardFileError(board, { kind: 'bad-last-id', value: text });
+  return Number(text);
+}
+
+/**
+ * What `check` finds in a database board's rows (read as they are, whatever the schema): posts
+ * postboard cannot show, change-log rows broken by hand, a last_id that is no number, and one
+ * below the highest post.
+ */
+export function auditRows(rows: readonly Record<string, unknown>[], lastId: unknown, log: readonly LogRow[]): BoardProblem[] {
+  const problems: BoardProblem[] = [];
+  let highest = 0;
+  rows.forEach((row, index) => {
+    const checked = checkStoredPost(fromRow(row));
+    const id = typeof row.id === 'number' ? row.id : Number(row.id);
+    if ('issues' in checked) for (const issue of checked.issues) problems.push({ kind: 'invalid-post', index, id: Number.isSafeInteger(id) ? id : undefined, issue });
+    if (Number.isSafeInteger(id) && id > highest) highest = id;
+  });
+  for (const row of log) {
+    const problem = logRowProblem(row);
+    if (problem) problems.push(problem);
+  }
+  const text = lastId === undefined || lastId === null ? '0' : String(lastId);
+  if (!/^\d{1,16}$/.test(text) || !Number.isSafeInteger(Number(text))) problems.push({ kind: 'bad-last-id', value: text });
+  else if (Number(text) < highest) problems.push({ kind: 'last-id-behind', lastId: Number(text), highest });
+  return problems;
+}
+
+/** The numbers of the posts postboard cannot show, for a refusal (the first ten). */
+export function refusedRows(problems: readonly BoardProblem[], during: 'upgrade' | 'copy'): BoardProblem | undefined {
+  const ids = [...new Set(problems.flatMap((problem) => (problem.kind === 'invalid-post' ? [problem.id === undefined ? `#${problem.index + 1}` : String(problem.id)] : [])))];
+  return ids.length > 0 ? { kind: 'rows-refused', ids: ids.slice(0, 10), count: ids.length, during } : undefined;
 }

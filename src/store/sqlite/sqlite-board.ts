@@ -4,17 +4,17 @@
  */
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { ChangeLogEntry, PostChange } from '../../board/log.js';
-import { changedFields, postHash } from '../../board/log.js';
+import type { ChangeLogEntry } from '../../board/log.js';
 import type { Post } from '../../board/post.js';
 import { urlKey } from '../../board/post.js';
-import { postMatcher, type PostFilter } from '../../board/query.js';
-import { titleKey } from '../../board/title-key.js';
+import { foldedName, type PostFilter } from '../../board/query.js';
 import { BoardFileError } from '../../errors.js';
 import type { BoardProblem } from '../json/board-file.js';
 import { DriverMissingError, sqliteDriver, type DriverName, type SqliteDatabase as Database, type SqliteDriver, type SqliteStatement as Statement, type SqlValue } from './driver.js';
-import { COUNT_UP_TO, contentsFound, filterClauses, fromRow, hashOf, orderClause, POST_COLUMNS, ROW_COLUMNS, searchText, toRow, type PostRow, waitedSeconds } from '../sql/rows.js';
-import type { BoardInfo, BoardSnapshot, BoardStore, BoardTransaction, ChangeInfo, Grouping, OwnFile, PostPage, PostQuery, Tally } from '../store.js';
+import { auditRows, COUNT_UP_TO, filterClauses, fromLogRow, fromRow, keysOf, lastIdOf, orderClause, POST_COLUMNS, refusedRows, ROW_COLUMNS, searchText, toRow, type LogRow, type PostRow, waitedSeconds } from '../sql/rows.js';
+import { byUse, pageOf, postsById, runChange, runRestore, type Matching, type PageReader, type SqlDialect } from '../sql/transaction.js';
+import { DATABASE_SCHEMA, KEY_COLUMNS, LAST_ID_RULE, postsIndexesSql, postsTableSql, UNKEYED } from '../sql/schema.js';
+import type { BoardInfo, BoardSnapshot, BoardStore, BoardTransaction, ChangeInfo, Finding, Grouping, OwnFile, PostPage, PostQuery, Tally } from '../store.js';
 
 /**
  * A board in a SQLite file: one file, millions of posts, no server. Lists, shows and searches
@@ -39,63 +39,41 @@ export interface SqliteBoardOptions {
   driver?: DriverName;
 }
 
-const SCHEMA = `
-CREATE TABLE board (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE posts (
-  id INTEGER PRIMARY KEY,
-  title TEXT NOT NULL,
-  author TEXT NOT NULL,
-  department TEXT NOT NULL DEFAULT '',
-  date TEXT NOT NULL,
-  views INTEGER NOT NULL DEFAULT 0,
-  status TEXT NOT NULL CHECK (status IN ('published', 'hidden')),
-  body TEXT NOT NULL DEFAULT '',
-  source_agency TEXT,
-  source_date TEXT,
-  source_url TEXT,
-  source_rest TEXT,
-  created_at TEXT,
-  updated_at TEXT,
-  extra TEXT,
-  title_key TEXT NOT NULL,
-  source_key TEXT,
-  content_key TEXT NOT NULL,
-  author_key TEXT NOT NULL,
-  department_key TEXT NOT NULL
-);
-CREATE INDEX posts_status ON posts (status, id);
-CREATE INDEX posts_date ON posts (date, id);
-CREATE INDEX posts_date_newest ON posts (date, id DESC);
-CREATE INDEX posts_views ON posts (views, id);
-CREATE INDEX posts_views_most ON posts (views, id DESC);
-CREATE INDEX posts_title ON posts (title_key, id);
-CREATE INDEX posts_title_first ON posts (title_key, id DESC);
-CREATE INDEX posts_source ON posts (source_key) WHERE source_key IS NOT NULL;
-CREATE INDEX posts_content ON posts (content_key);
-CREATE INDEX posts_department ON posts (department);
-CREATE VIRTUAL TABLE posts_text USING fts5 (title, body, content = '', contentless_delete = 1, tokenize = 'trigram case_sensitive 1');
+/** The tables of schema 3 (a migration makes them beside the old ones, then fills them). */
+const TABLES = `
+CREATE TABLE board (key TEXT PRIMARY KEY, value TEXT NOT NULL, ${LAST_ID_RULE.sqlite});
+${postsTableSql('posts', 'sqlite')};
+CREATE TABLE changes (seq INTEGER PRIMARY KEY, at TEXT NOT NULL, who TEXT NOT NULL, command TEXT NOT NULL, undoes INTEGER, redoes INTEGER, undone_by INTEGER, changes TEXT NOT NULL CHECK (json_valid(changes) AND json_type(changes) = 'array'));
 CREATE TABLE counts (status TEXT PRIMARY KEY, posts INTEGER NOT NULL);
-INSERT INTO counts VALUES ('published', 0), ('hidden', 0);
+CREATE TABLE names (kind TEXT NOT NULL, name TEXT NOT NULL, key TEXT, posts INTEGER NOT NULL, PRIMARY KEY (kind, name));
+`;
+
+/**
+ * What the database keeps up to date itself, whoever writes a row (postboard, sqlite3, another
+ * program): the search index (FTS5 trigram over the posts' own title and body, each followed by
+ * two line breaks, see above), the counts by status, the names in use; and keys that a hand edit
+ * left stale are taken away, so that postboard makes them again on its next open.
+ * Nothing here needs more than Debian 12's sqlite3 (3.40) to read or write.
+ */
+const DERIVED = `${postsIndexesSql((name) => name)}
+CREATE VIEW posts_searched AS SELECT id, title || char(10, 10) AS title, body || char(10, 10) AS body FROM posts;
+CREATE VIRTUAL TABLE posts_text USING fts5 (title, body, content = 'posts_searched', content_rowid = 'id', tokenize = 'trigram case_sensitive 0');
+CREATE TRIGGER posts_text_in AFTER INSERT ON posts BEGIN
+  INSERT INTO posts_text (rowid, title, body) VALUES (NEW.id, NEW.title || char(10, 10), NEW.body || char(10, 10));
+END;
+CREATE TRIGGER posts_text_out AFTER DELETE ON posts BEGIN
+  INSERT INTO posts_text (posts_text, rowid, title, body) VALUES ('delete', OLD.id, OLD.title || char(10, 10), OLD.body || char(10, 10));
+END;
+CREATE TRIGGER posts_text_moved AFTER UPDATE OF id, title, body ON posts WHEN NEW.id IS NOT OLD.id OR NEW.title IS NOT OLD.title OR NEW.body IS NOT OLD.body BEGIN
+  INSERT INTO posts_text (posts_text, rowid, title, body) VALUES ('delete', OLD.id, OLD.title || char(10, 10), OLD.body || char(10, 10));
+  INSERT INTO posts_text (rowid, title, body) VALUES (NEW.id, NEW.title || char(10, 10), NEW.body || char(10, 10));
+END;
 CREATE TRIGGER posts_counted_in AFTER INSERT ON posts BEGIN UPDATE counts SET posts = posts + 1 WHERE status = NEW.status; END;
 CREATE TRIGGER posts_counted_out AFTER DELETE ON posts BEGIN UPDATE counts SET posts = posts - 1 WHERE status = OLD.status; END;
 CREATE TRIGGER posts_counted_moved AFTER UPDATE OF status ON posts BEGIN
   UPDATE counts SET posts = posts - 1 WHERE status = OLD.status;
   UPDATE counts SET posts = posts + 1 WHERE status = NEW.status;
 END;
-CREATE TABLE changes (seq INTEGER PRIMARY KEY, at TEXT NOT NULL, who TEXT NOT NULL, command TEXT NOT NULL, undoes INTEGER, redoes INTEGER, undone_by INTEGER, changes TEXT NOT NULL);
-`;
-
-/**
- * Schema 2: the departments and authors in use, kept counted by triggers — the department and
- * author filters look up the few names that match here, then the posts by index (not a million
- * rows read to compare names), and the department picker lists them at once. Made by the
- * migration from schema 1 as well as for a new board.
- */
-const NAMES = `
-CREATE TABLE names (kind TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, posts INTEGER NOT NULL, PRIMARY KEY (kind, name));
-CREATE INDEX posts_department_key ON posts (department_key, id);
-CREATE INDEX posts_author_key ON posts (author_key, id);
-DROP INDEX IF EXISTS posts_department;
 CREATE TRIGGER names_in AFTER INSERT ON posts BEGIN
   INSERT INTO names VALUES ('department', NEW.department, NEW.department_key, 1) ON CONFLICT (kind, name) DO UPDATE SET posts = posts + 1;
   INSERT INTO names VALUES ('author', NEW.author, NEW.author_key, 1) ON CONFLICT (kind, name) DO UPDATE SET posts = posts + 1;
@@ -110,44 +88,64 @@ CREATE TRIGGER names_moved AFTER UPDATE OF department, author ON posts BEGIN
   INSERT INTO names VALUES ('author', NEW.author, NEW.author_key, 1) ON CONFLICT (kind, name) DO UPDATE SET posts = posts + 1;
   DELETE FROM names WHERE posts <= 0;
 END;
+CREATE TRIGGER posts_keys_stale AFTER UPDATE OF title, author, department, date, body, source_url ON posts
+WHEN (NEW.title IS NOT OLD.title AND NEW.title_key IS OLD.title_key)
+  OR (NEW.author IS NOT OLD.author AND NEW.author_key IS OLD.author_key)
+  OR (NEW.department IS NOT OLD.department AND NEW.department_key IS OLD.department_key)
+  OR (NEW.source_url IS NOT OLD.source_url AND NEW.source_key IS OLD.source_key)
+  OR ((NEW.title IS NOT OLD.title OR NEW.author IS NOT OLD.author OR NEW.date IS NOT OLD.date OR NEW.body IS NOT OLD.body) AND NEW.content_key IS OLD.content_key)
+BEGIN
+  UPDATE posts SET title_key = NULL, source_key = NULL, content_key = NULL, author_key = NULL, department_key = NULL WHERE id = NEW.id;
+END;
+`;
+
+/** What the derived tables hold for the posts there (a migration's posts). */
+const FILL = `
+INSERT INTO posts_text (rowid, title, body) SELECT id, title || char(10, 10), body || char(10, 10) FROM posts;
+INSERT INTO counts VALUES ('published', (SELECT count(*) FROM posts WHERE status = 'published')), ('hidden', (SELECT count(*) FROM posts WHERE status = 'hidden'));
 INSERT INTO names SELECT 'department', department, min(department_key), count(*) FROM posts GROUP BY department;
 INSERT INTO names SELECT 'author', author, min(author_key), count(*) FROM posts GROUP BY author;
 `;
 
-/** The schema this postboard makes and reads (older ones are brought up to it on first write). */
-const SQLITE_SCHEMA = 2;
+/**
+ * From schema 1 or 2 (posts with text columns and no rules, a contentless search table that
+ * SQLite before 3.43 cannot read): the tables made anew beside the old ones and filled from them,
+ * the old ones dropped. The posts were checked first (a post the new rules refuse stops it).
+ */
+function upgradeSql(schema: number): string {
+  const old = ['id', 'title', 'author', 'department', 'date', 'views', 'status', 'body', 'source_agency', 'source_date', 'source_url', 'source_rest', 'created_at', 'updated_at', 'extra', ...KEY_COLUMNS];
+  return `
+DROP TABLE posts_text;
+DROP TRIGGER posts_counted_in;
+DROP TRIGGER posts_counted_out;
+DROP TRIGGER posts_counted_moved;
+${schema >= 2 ? 'DROP TRIGGER names_in; DROP TRIGGER names_out; DROP TRIGGER names_moved; DROP TABLE names;' : ''}
+ALTER TABLE board RENAME TO board_old;
+ALTER TABLE posts RENAME TO posts_old;
+ALTER TABLE changes RENAME TO changes_old;
+ALTER TABLE counts RENAME TO counts_old;
+${TABLES}
+INSERT INTO board SELECT key, value FROM board_old;
+INSERT INTO posts (${old.join(', ')}) SELECT ${old.join(', ')} FROM posts_old;
+INSERT INTO changes SELECT * FROM changes_old;
+DROP TABLE board_old;
+DROP TABLE posts_old;
+DROP TABLE changes_old;
+DROP TABLE counts_old;
+${DERIVED}
+${FILL}
+UPDATE board SET value = '${DATABASE_SCHEMA}' WHERE key = 'schema';
+`;
+}
 
+/** A new board's tables. */
+const NEW_BOARD = `${TABLES}${DERIVED}${FILL}INSERT INTO board (key, value) VALUES ('schema', '${DATABASE_SCHEMA}'), ('last_id', '0');`;
 
-
-/** The text a post is searched in: as the JSON board compares it, then two line breaks (see above). */
-const indexed = (text: string): string => `${searchText(text)}\n\n`;
 
 /** Posts written at a time when a board is restored (copy). */
 const BATCH = 1000;
 /** Posts handed on at a time by an export's stream. */
 const STREAM_BATCH = 200;
-
-interface LogRow {
-  seq: number;
-  at: string;
-  who: string;
-  command: string;
-  undoes: number | null;
-  redoes: number | null;
-  undone_by: number | null;
-  changes: string;
-}
-
-const fromLogRow = (row: LogRow): ChangeLogEntry => ({
-  seq: row.seq,
-  at: row.at,
-  who: row.who,
-  command: row.command,
-  ...(row.undoes !== null ? { undoes: row.undoes } : {}),
-  ...(row.redoes !== null ? { redoes: row.redoes } : {}),
-  ...(row.undone_by !== null ? { undoneBy: row.undone_by } : {}),
-  changes: JSON.parse(row.changes) as PostChange[],
-});
 
 export class SqliteBoardStore implements BoardStore {
   readonly name: string;
@@ -180,7 +178,7 @@ export class SqliteBoardStore implements BoardStore {
    * The open database; undefined when there is no file and `create` is false (no board yet). A
    * file that is not a board of this postboard's is refused, naming what it is.
    */
-  private async open(create: boolean): Promise<Database | undefined> {
+  private async open(create: boolean, raw = false): Promise<Database | undefined> {
     if (this.db) return this.db;
     const exists = existsSync(this.path);
     if (!exists && !create) return undefined;
@@ -224,9 +222,9 @@ export class SqliteBoardStore implements BoardStore {
         db.close();
         return this.fail({ kind: 'not-a-board-database' });
       }
-      if (schema > SQLITE_SCHEMA) {
+      if (schema > DATABASE_SCHEMA) {
         db.close();
-        return this.fail({ kind: 'newer-version', version: schema, reads: SQLITE_SCHEMA });
+        return this.fail({ kind: 'newer-version', version: schema, reads: DATABASE_SCHEMA });
       }
     }
     try {
@@ -241,28 +239,82 @@ export class SqliteBoardStore implements BoardStore {
       this.guard(() => {
         db.exec('BEGIN IMMEDIATE');
         // Another process may have made it while this one waited for its turn.
-        if (!db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'board'").get()) {
-          db.exec(SCHEMA);
-          db.exec(NAMES);
-          db.prepare('INSERT INTO board (key, value) VALUES (?, ?), (?, ?)').run('schema', String(SQLITE_SCHEMA), 'last_id', '0');
-        }
+        if (!db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'board'").get()) db.exec(NEW_BOARD);
         db.exec('COMMIT');
       });
     }
-    if (schemaOf() < SQLITE_SCHEMA) {
-      // A board made by an earlier postboard: brought up to this schema once, as one transaction.
-      this.guard(() => {
-        db.exec('BEGIN IMMEDIATE');
-        if (schemaOf() === 1) {
-          db.exec(NAMES);
-          db.prepare("UPDATE board SET value = ? WHERE key = 'schema'").run(String(SQLITE_SCHEMA));
-        }
-        db.exec('COMMIT');
-      });
-    }
+    if (!raw && schemaOf() < DATABASE_SCHEMA) this.upgrade(db, schemaOf);
+    if (!raw) this.heal(db);
     db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.posts_trigrams USING fts5vocab(main, 'posts_text', 'row')");
     this.db = db;
     return db;
+  }
+
+  /**
+   * A board made by an earlier postboard, brought up to this schema once, as one transaction:
+   * refused (and left as it was) when it holds posts the new rules would refuse, naming them.
+   */
+  private upgrade(db: Database, schemaOf: () => number): void {
+    this.guard(() => {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const schema = schemaOf();
+        if (schema >= DATABASE_SCHEMA) return;
+        const refused = refusedRows(this.audit(db), 'upgrade');
+        if (refused) this.fail(refused);
+        db.exec(upgradeSql(schema));
+        db.exec('COMMIT');
+      } finally {
+        if (db.inTransaction) db.exec('ROLLBACK');
+      }
+    });
+  }
+
+  /**
+   * Rows another program wrote or changed without postboard's keys (the 가나다 title key, the
+   * folded names, the fingerprints: JavaScript's NFC and case folding, which SQLite has not) get
+   * them now, so they sort and filter as every other. A board that cannot be written now
+   * (read-only, or held by a writer) is read as it is.
+   */
+  private heal(db: Database): void {
+    const unkeyed = this.guard(() => db.prepare(`SELECT 1 FROM posts WHERE ${UNKEYED} LIMIT 1`).get() ?? db.prepare('SELECT 1 FROM names WHERE key IS NULL LIMIT 1').get());
+    if (!unkeyed) return;
+    try {
+      db.exec('BEGIN IMMEDIATE');
+      const update = db.prepare(`UPDATE posts SET ${KEY_COLUMNS.map((column) => `${column} = ?`).join(', ')} WHERE id = ?`);
+      // A thousand rows at a time, in order of number: memory stays flat whatever was inserted.
+      const batch = db.prepare(`SELECT ${POST_COLUMNS.join(', ')} FROM posts WHERE (${UNKEYED}) AND id > ? ORDER BY id LIMIT 1000`);
+      for (let after = 0, rows = batch.all(after) as Record<string, unknown>[]; rows.length > 0; rows = batch.all(after) as Record<string, unknown>[]) {
+        for (const row of rows) {
+          const keys = keysOf(fromRow(row));
+          update.run(...KEY_COLUMNS.map((column) => keys[column]), row.id as number);
+          after = row.id as number;
+        }
+      }
+      const name = db.prepare('UPDATE names SET key = ? WHERE kind = ? AND name = ?');
+      for (const row of db.prepare('SELECT kind, name FROM names WHERE key IS NULL').all() as { kind: string; name: string }[]) name.run(foldedName(row.name), row.kind, row.name);
+      db.exec('COMMIT');
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      const code = (error as { code?: string }).code ?? '';
+      // Read as it is when it cannot be written now (read-only, or another writer's turn): a read never waits for that.
+      if (!code.startsWith('SQLITE_READONLY') && !code.startsWith('SQLITE_BUSY')) this.fail(this.problem(error));
+    }
+  }
+
+  /** The board's rows as they are, checked as `check` does (whatever the schema). */
+  private audit(db: Database): BoardProblem[] {
+    const rows = db.prepare('SELECT * FROM posts ORDER BY id').all() as Record<string, unknown>[];
+    const log = db.prepare('SELECT * FROM changes ORDER BY seq').all() as LogRow[];
+    return auditRows(rows, db.prepare("SELECT value FROM board WHERE key = 'last_id'").value(), log);
+  }
+
+  /** For `check`: what is wrong with the board's rows, read as they are (an older schema is not brought up first). */
+  async check(): Promise<Finding[] | undefined> {
+    const db = await this.open(false, true);
+    if (!db) return undefined;
+    // What a database holds is fixed with its own tools: nothing here is --fix's.
+    return this.guard(() => this.audit(db).map((problem) => ({ problem, fixable: false })));
   }
 
   /** A SQLite error, said as a board problem. */
@@ -308,7 +360,7 @@ export class SqliteBoardStore implements BoardStore {
   async info(): Promise<BoardInfo> {
     const db = await this.open(false);
     if (!db) return { exists: false, posts: 0, lastId: 0 };
-    return this.guard(() => ({ exists: true, posts: postCount(db, 'all'), lastId: lastId(db) }));
+    return this.guard(() => ({ exists: true, posts: postCount(db, 'all'), lastId: lastId(db, this.name) }));
   }
 
   /** The FTS5 query for search terms: undefined for none; null when a term can match nothing. */
@@ -330,45 +382,35 @@ export class SqliteBoardStore implements BoardStore {
     return parts.join(' AND ');
   }
 
-  /** The SQL for posts matching a filter: FROM … WHERE …, its parameters, and whether search drives it. */
-  private matching(db: Database, filter: PostFilter): { from: string; where: string; params: SqlValue[]; text: boolean } | null {
+  /** The SQL for posts matching a filter (in an order): FROM … WHERE …, its parameters, and whether search drives it; null when nothing can match. */
+  private matching(db: Database, filter: PostFilter, order?: PostQuery['order']): Matching | null {
     const text = this.textQuery(db, filter.search);
     if (text === null) return null;
     // A department or author: the names that match, from the few in use; then the posts by index.
-    const { clauses, params: filterParams } = filterClauses(filter, (column) => `p.${column} IN (SELECT key FROM names WHERE kind = '${column === 'author_key' ? 'author' : 'department'}' AND instr(key, ?) > 0)`);
-    const params = filterParams as SqlValue[];
+    const { clauses, params } = filterClauses(filter, (column) => `p.${column} IN (SELECT key FROM names WHERE kind = '${column === 'author_key' ? 'author' : 'department'}' AND instr(key, ?) > 0)`);
     const where = clauses.map((clause) => clause.replace(/^(status|date) /, 'p.$1 '));
-    if (text === undefined) return { from: 'posts p', where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params, text: false };
-    return { from: 'posts_text t JOIN posts p ON p.id = t.rowid', where: `WHERE posts_text MATCH ?${where.map((clause) => ` AND ${clause}`).join('')}`, params: [text, ...params], text: true };
+    if (text === undefined) return { from: 'posts p', where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params, search: false };
+    return {
+      from: 'posts_text t JOIN posts p ON p.id = t.rowid',
+      where: `WHERE posts_text MATCH ?${where.map((clause) => ` AND ${clause}`).join('')}`,
+      params: [text, ...params],
+      search: true,
+      // Search ordered by number: FTS5 walks its own index newest first and stops at the page.
+      ...(order?.sort === 'id' ? { order: `t.rowid ${order.ascending ? 'ASC' : 'DESC'}` } : {}),
+    };
   }
 
   async page(query: PostQuery): Promise<PostPage> {
     const db = await this.open(false);
     if (!db) return { posts: [], total: 0 };
-    return this.guard(() => {
-      const matching = this.matching(db, query.filter);
-      if (!matching) return { posts: [], total: 0 };
-      const counted = this.count(db, query.filter, matching);
-      if (query.limit === 0) return { posts: [], ...counted };
-      const columns = POST_COLUMNS.map((column) => `p.${column}`).join(', ');
-      // Search ordered by number: FTS5 walks its own index newest first and stops at the page.
-      const order = matching.text && query.order.sort === 'id' ? `t.rowid ${query.order.ascending ? 'ASC' : 'DESC'}` : orderClause(query.order, 'p.');
-      const rows = db.prepare(`SELECT ${columns} FROM ${matching.from} ${matching.where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...matching.params, query.limit ?? -1, query.offset) as PostRow[];
-      // What SQL found is what the JSON board would (the same folding, the same substring rule):
-      // checked once more here, so a difference could only ever show less, never wrong posts.
-      const matches = postMatcher(query.filter);
-      return { posts: rows.map(fromRow).filter(matches), ...counted };
-    });
-  }
-
-  private count(db: Database, filter: PostFilter, matching: NonNullable<ReturnType<SqliteBoardStore['matching']>>): { total: number; more?: true } {
-    // Everything, or a status: kept counted (by triggers), never counted row by row.
-    const onlyStatus = !matching.text && filter.since === undefined && filter.until === undefined && !filter.author && !filter.department;
-    if (onlyStatus) return { total: postCount(db, filter.status) };
-    // A search of a common word matches most of a million posts: counted up to a point, and said so.
-    const sql = matching.text ? `SELECT count(*) AS n FROM (SELECT 1 FROM ${matching.from} ${matching.where} LIMIT ${this.countUpTo + 1})` : `SELECT count(*) AS n FROM ${matching.from} ${matching.where}`;
-    const n = (db.prepare(sql).get(...matching.params) as { n: number }).n;
-    return matching.text && n > this.countUpTo ? { total: this.countUpTo, more: true } : { total: n };
+    const reader: PageReader = {
+      all: async <R extends object>(sql: string, params: readonly unknown[] = []) => this.guard(() => db.prepare(sql).all(...(params as SqlValue[])) as R[]),
+      counts: 'counts',
+      postSelect: POST_COLUMNS.map((column) => `p.${column}`).join(', '),
+      everyRow: -1,
+      prefix: 'p.',
+    };
+    return pageOf(reader, query, this.guard(() => this.matching(db, query.filter, query.order)), this.countUpTo);
   }
 
   async get(ids: readonly number[]): Promise<Map<number, Post>> {
@@ -380,20 +422,17 @@ export class SqliteBoardStore implements BoardStore {
   async *stream(query: Omit<PostQuery, 'offset'>): AsyncIterable<readonly Post[]> {
     const db = await this.open(false);
     if (!db) return;
-    const matching = this.guard(() => this.matching(db, query.filter));
+    const matching = this.guard(() => this.matching(db, query.filter, query.order));
     if (!matching) return;
     const columns = POST_COLUMNS.map((column) => `p.${column}`).join(', ');
-    const order = matching.text && query.order.sort === 'id' ? `t.rowid ${query.order.ascending ? 'ASC' : 'DESC'}` : orderClause(query.order, 'p.');
+    const order = matching.order ?? orderClause(query.order, 'p.');
     const statement = db.prepare(`SELECT ${columns} FROM ${matching.from} ${matching.where} ORDER BY ${order} LIMIT ?`);
-    const matches = postMatcher(query.filter);
     // One statement, stepped a row at a time: memory stays flat, and the export reads one
     // snapshot of the board (in WAL mode, writers go on meanwhile).
-    const rows = this.guard(() => statement.iterate(...matching.params, query.limit ?? -1)) as IterableIterator<PostRow>;
+    const rows = this.guard(() => statement.iterate(...(matching.params as SqlValue[]), query.limit ?? -1)) as IterableIterator<PostRow>;
     let batch: Post[] = [];
     for (const row of rows) {
-      const post = fromRow(row);
-      if (!matches(post)) continue;
-      batch.push(post);
+      batch.push(fromRow(row));
       if (batch.length === STREAM_BATCH) {
         yield batch;
         batch = [];
@@ -406,7 +445,7 @@ export class SqliteBoardStore implements BoardStore {
     const db = await this.open(false);
     if (!db) return [];
     const rows = this.guard(() => db.prepare("SELECT name, posts AS n FROM names WHERE kind = 'department' AND name <> '' AND posts > 0").all() as { name: string; n: number }[]);
-    return rows.sort((a, b) => b.n - a.n || (titleKey(a.name) < titleKey(b.name) ? -1 : 1)).map((row) => row.name);
+    return byUse(rows);
   }
 
   async tally(filter: PostFilter, by: Grouping): Promise<Tally[]> {
@@ -416,7 +455,7 @@ export class SqliteBoardStore implements BoardStore {
       const matching = this.matching(db, filter);
       if (!matching) return [];
       const key = by === 'month' ? 'substr(p.date, 1, 7)' : `p.${by}`;
-      return db.prepare(`SELECT ${key} AS key, count(*) AS posts, coalesce(sum(p.views), 0) AS views FROM ${matching.from} ${matching.where} GROUP BY ${key}`).all(...matching.params) as Tally[];
+      return db.prepare(`SELECT ${key} AS key, count(*) AS posts, coalesce(sum(p.views), 0) AS views FROM ${matching.from} ${matching.where} GROUP BY ${key}`).all(...(matching.params as SqlValue[])) as Tally[];
     });
   }
 
@@ -430,7 +469,7 @@ export class SqliteBoardStore implements BoardStore {
   async log(limit: number): Promise<ChangeLogEntry[]> {
     const db = await this.open(false);
     if (!db) return [];
-    return this.guard(() => (db.prepare('SELECT * FROM changes ORDER BY seq DESC LIMIT ?').all(Math.min(limit, Number.MAX_SAFE_INTEGER)) as LogRow[]).map(fromLogRow));
+    return this.guard(() => (db.prepare('SELECT * FROM changes ORDER BY seq DESC LIMIT ?').all(Math.min(limit, Number.MAX_SAFE_INTEGER)) as LogRow[]).map((row) => fromLogRow(this.name, row)));
   }
 
   /**
@@ -447,9 +486,7 @@ export class SqliteBoardStore implements BoardStore {
   /** An empty board in memory, for a dry run where there is no board yet: nothing is made on disk. */
   private async scratch(): Promise<Database> {
     const db = (await this.driver()).open(':memory:', { timeoutMs: 0 });
-    db.exec(SCHEMA);
-    db.exec(NAMES);
-    db.prepare('INSERT INTO board (key, value) VALUES (?, ?), (?, ?)').run('schema', String(SQLITE_SCHEMA), 'last_id', '0');
+    db.exec(NEW_BOARD);
     db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.posts_trigrams USING fts5vocab(main, 'posts_text', 'row')");
     return db;
   }
@@ -462,33 +499,44 @@ export class SqliteBoardStore implements BoardStore {
     db.pragma('cache_size = -65536');
     // Writers take turns here (waiting up to the lock timeout); readers go on reading meanwhile.
     this.guard(() => db.exec('BEGIN IMMEDIATE'));
-    let open = true;
     try {
-      const tx = new SqliteTransaction(db);
-      const result = await work(tx);
-      if (tx.changes.length === 0 || info.dryRun) {
-        db.exec('ROLLBACK');
-        open = false;
-        return { result, changed: false };
-      }
-      const seq = tx.nextSeqNow();
-      this.guard(() => {
-        db.prepare('INSERT INTO changes (seq, at, who, command, undoes, redoes, changes) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-          seq,
-          info.at.toISOString(),
-          info.who,
-          info.command,
-          info.undoes ?? null,
-          info.redoes ?? null,
-          JSON.stringify(tx.changes),
-        );
-        db.exec('COMMIT');
-      });
-      open = false;
-      return { result, changed: true, seq };
+      return await runChange(this.dialect(db), info, work, async (how) => this.guard(() => db.exec(how)));
     } finally {
-      if (open && db.inTransaction) db.exec('ROLLBACK');
+      if (db.inTransaction) db.exec('ROLLBACK');
     }
+  }
+
+  /** The database's ways, for the one transaction flow (sql/transaction.ts). */
+  private dialect(db: Database): SqlDialect {
+    const statements = new Map<string, Statement>();
+    const statement = (sql: string): Statement => {
+      let prepared = statements.get(sql);
+      if (!prepared) statements.set(sql, (prepared = db.prepare(sql)));
+      return prepared;
+    };
+    const columns = ROW_COLUMNS.filter((column) => column !== 'id');
+    return {
+      board: this.name,
+      table: (name) => name,
+      postSelect: POST_COLUMNS.join(', '),
+      all: async <R extends object>(sql: string, params: readonly unknown[] = []) => this.guard(() => statement(sql).all(...(params as SqlValue[])) as R[]),
+      run: async (sql, params = []) => this.guard(() => statement(sql).run(...(params as SqlValue[]))),
+      inList: (column) => `${column} IN (SELECT value FROM json_each(?))`,
+      listParam: (values) => JSON.stringify(values),
+      insertPosts: async (posts) => {
+        const insert = statement(`INSERT INTO posts (${ROW_COLUMNS.join(', ')}) VALUES (${ROW_COLUMNS.map(() => '?').join(', ')})`);
+        this.guard(() => {
+          for (const post of posts) {
+            const row = toRow(post);
+            insert.run(...ROW_COLUMNS.map((column) => row[column] as SqlValue));
+          }
+        });
+      },
+      updatePost: async (after) => {
+        const row = toRow(after);
+        this.guard(() => statement(`UPDATE posts SET ${columns.map((column) => `${column} = ?`).join(', ')} WHERE id = ?`).run(...columns.map((column) => row[column] as SqlValue), after.id));
+      },
+    };
   }
 
   async assertWritable(): Promise<void> {
@@ -521,11 +569,16 @@ export class SqliteBoardStore implements BoardStore {
   async snapshot(): Promise<BoardSnapshot> {
     const db = await this.open(false);
     if (!db) return { lastId: 0, extras: {}, log: [] };
-    return this.guard(() => ({
-      lastId: lastId(db),
-      extras: JSON.parse((db.prepare("SELECT value FROM board WHERE key = 'extras'").value() as string | undefined) ?? '{}') as Record<string, unknown>,
-      log: (db.prepare('SELECT * FROM changes ORDER BY seq').all() as LogRow[]).map(fromLogRow),
-    }));
+    return this.guard(() => {
+      // A board postboard cannot show whole is not copied into one it could not open.
+      const refused = refusedRows(this.audit(db), 'copy');
+      if (refused) this.fail(refused);
+      return {
+        lastId: lastId(db, this.name),
+        extras: JSON.parse((db.prepare("SELECT value FROM board WHERE key = 'extras'").value() as string | undefined) ?? '{}') as Record<string, unknown>,
+        log: (db.prepare('SELECT * FROM changes ORDER BY seq').all() as LogRow[]).map((row) => fromLogRow(this.name, row)),
+      };
+    });
   }
 
   async restore(snapshot: BoardSnapshot, posts: AsyncIterable<readonly Post[]>): Promise<number> {
@@ -533,32 +586,7 @@ export class SqliteBoardStore implements BoardStore {
     db.pragma('cache_size = -65536');
     this.guard(() => db.exec('BEGIN IMMEDIATE'));
     try {
-      const present = postCount(db, 'all');
-      const changes = (db.prepare('SELECT count(*) AS n FROM changes').get() as { n: number }).n;
-      if (present > 0 || changes > 0) this.fail({ kind: 'not-empty', posts: present, changes });
-      const tx = new SqliteTransaction(db);
-      let count = 0;
-      let batch: Post[] = [];
-      for await (const some of posts) {
-        for (const post of some) {
-          batch.push(post);
-          if (batch.length === BATCH) {
-            this.guard(() => tx.insertNow(batch));
-            count += batch.length;
-            batch = [];
-          }
-        }
-      }
-      this.guard(() => tx.insertNow(batch));
-      count += batch.length;
-      this.guard(() => {
-        setLastId(db, Math.max(snapshot.lastId, lastId(db)));
-        if (Object.keys(snapshot.extras).length > 0) db.prepare("INSERT OR REPLACE INTO board (key, value) VALUES ('extras', ?)").run(JSON.stringify(snapshot.extras));
-        const insert = db.prepare('INSERT INTO changes (seq, at, who, command, undoes, redoes, undone_by, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-        for (const entry of snapshot.log) insert.run(entry.seq, entry.at, entry.who, entry.command, entry.undoes ?? null, entry.redoes ?? null, entry.undoneBy ?? null, JSON.stringify(entry.changes));
-        db.exec('COMMIT');
-      });
-      return count;
+      return await runRestore(this.dialect(db), snapshot, posts, BATCH, async () => this.guard(() => db.exec('COMMIT')));
     } finally {
       if (db.inTransaction) db.exec('ROLLBACK');
     }
@@ -581,119 +609,11 @@ function postCount(db: Database, status: PostFilter['status']): number {
   return Number(db.prepare(sql).value(...(status === 'all' ? [] : [status])));
 }
 
-function lastId(db: Database): number {
-  return Number(db.prepare("SELECT value FROM board WHERE key = 'last_id'").value() ?? 0);
+function lastId(db: Database, board: string): number {
+  return lastIdOf(board, db.prepare("SELECT value FROM board WHERE key = 'last_id'").value());
 }
 
-function setLastId(db: Database, id: number): void {
-  db.prepare("INSERT OR REPLACE INTO board (key, value) VALUES ('last_id', ?)").run(String(id));
-}
 
 function getPosts(db: Database, ids: readonly number[]): Map<number, Post> {
-  const rows = db.prepare(`SELECT ${POST_COLUMNS.join(', ')} FROM posts WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as PostRow[];
-  return new Map(rows.map((row) => [Number(row.id), fromRow(row)]));
-}
-
-/** A change in the making: a `BEGIN IMMEDIATE` transaction, each operation recorded for the log. */
-class SqliteTransaction implements BoardTransaction {
-  readonly changes: PostChange[] = [];
-  private readonly statements = new Map<string, Statement>();
-
-  constructor(private readonly db: Database) {}
-
-  private statement(sql: string): Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
-    return statement;
-  }
-
-  async get(ids: readonly number[]): Promise<Map<number, Post>> {
-    return ids.length === 0 ? new Map() : getPosts(this.db, ids);
-  }
-
-  async withSources(keys: readonly string[]): Promise<Map<string, number>> {
-    if (keys.length === 0) return new Map();
-    const rows = this.statement('SELECT source_key AS key, min(id) AS id FROM posts WHERE source_key IN (SELECT value FROM json_each(?)) GROUP BY source_key').all(JSON.stringify(keys)) as { key: string; id: number }[];
-    return new Map(rows.map((row) => [row.key, Number(row.id)]));
-  }
-
-  async withContents(keys: readonly string[]): Promise<Map<string, number>> {
-    if (keys.length === 0) return new Map();
-    // Stored as fingerprints; each one's posts are compared whole, so a fingerprint shared by chance finds nothing.
-    const byHash = new Map(keys.map((key) => [hashOf(key), key]));
-    const rows = this.statement(`SELECT ${POST_COLUMNS.join(', ')} FROM posts WHERE content_key IN (SELECT value FROM json_each(?)) ORDER BY id DESC`).all(JSON.stringify([...byHash.keys()])) as PostRow[];
-    return contentsFound(rows, byHash);
-  }
-
-  async lastId(): Promise<number> {
-    return lastId(this.db);
-  }
-
-  async nextId(): Promise<number> {
-    return lastId(this.db) + 1;
-  }
-
-  /** Inserts rows and their search text, moves lastId; no log record (restore uses it as is). */
-  insertNow(posts: readonly Post[]): void {
-    if (posts.length === 0) return;
-    const insert = this.statement(`INSERT INTO posts (${ROW_COLUMNS.join(', ')}) VALUES (${ROW_COLUMNS.map(() => '?').join(', ')})`);
-    const text = this.statement('INSERT INTO posts_text (rowid, title, body) VALUES (?, ?, ?)');
-    let highest = lastId(this.db);
-    for (const post of posts) {
-      const row = toRow(post);
-      insert.run(...ROW_COLUMNS.map((column) => row[column]));
-      text.run(post.id, indexed(post.title), indexed(post.body ?? ''));
-      if (post.id > highest) highest = post.id;
-    }
-    setLastId(this.db, highest);
-  }
-
-  async insert(posts: readonly Post[]): Promise<void> {
-    this.insertNow(posts);
-    for (const post of posts) this.changes.push({ kind: 'add', id: post.id, title: post.title, hash: postHash(post) });
-  }
-
-  async update(before: Post, after: Post): Promise<void> {
-    const fields = changedFields(before, after);
-    if (!fields) return;
-    const row = toRow(after);
-    const columns = ROW_COLUMNS.filter((column) => column !== 'id');
-    this.statement(`UPDATE posts SET ${columns.map((column) => `${column} = ?`).join(', ')} WHERE id = ?`).run(...columns.map((column) => row[column]), after.id);
-    if (before.title !== after.title || before.body !== after.body) {
-      this.statement('DELETE FROM posts_text WHERE rowid = ?').run(after.id);
-      this.statement('INSERT INTO posts_text (rowid, title, body) VALUES (?, ?, ?)').run(after.id, indexed(after.title), indexed(after.body ?? ''));
-    }
-    this.changes.push({ kind: 'edit', id: after.id, title: after.title, ...fields });
-  }
-
-  async remove(posts: readonly Post[]): Promise<void> {
-    const remove = this.statement('DELETE FROM posts WHERE id = ?');
-    const text = this.statement('DELETE FROM posts_text WHERE rowid = ?');
-    for (const post of posts) {
-      remove.run(post.id);
-      text.run(post.id);
-      this.changes.push({ kind: 'delete', id: post.id, title: post.title, post });
-    }
-  }
-
-  async entry(seq: number): Promise<ChangeLogEntry | undefined> {
-    const row = this.statement('SELECT * FROM changes WHERE seq = ?').get(seq) as LogRow | undefined;
-    return row && fromLogRow(row);
-  }
-
-  async recent(limit: number): Promise<ChangeLogEntry[]> {
-    return (this.statement('SELECT * FROM changes ORDER BY seq DESC LIMIT ?').all(limit) as LogRow[]).map(fromLogRow);
-  }
-
-  async markUndone(seq: number, by: number | undefined): Promise<void> {
-    this.statement('UPDATE changes SET undone_by = ? WHERE seq = ?').run(by ?? null, seq);
-  }
-
-  nextSeqNow(): number {
-    return Number(this.statement('SELECT coalesce(max(seq), 0) + 1 FROM changes').value());
-  }
-
-  async nextSeq(): Promise<number> {
-    return this.nextSeqNow();
-  }
+  return postsById(db.prepare(`SELECT ${POST_COLUMNS.join(', ')} FROM posts WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as PostRow[]);
 }
