@@ -127,39 +127,53 @@ export const isRecord = (value: unknown): value is Record<string, unknown> =>
 /** The top-level fields kept as empty text when a post has none. */
 const BLANK_FIELDS: readonly string[] = (FIELDS as readonly FieldSpec[]).filter((field) => field.empty === 'blank').map((field) => field.path);
 
-/** True when `value` is certainly valid for a field of this kind (the schema has the last word on anything else). */
-function plainValue(field: FieldSpec, value: unknown): boolean {
-  if (value === undefined) return !field.required || field.empty === 'blank';
+/** A test that is certainly passed only by a value the schema accepts for a field (the schema has the last word on anything else). */
+type PlainTest = (value: unknown) => boolean;
+
+/** The test for present values of a field of this kind. */
+function plainTest(field: FieldSpec): PlainTest {
   switch (field.kind) {
     case 'number':
-      return typeof value === 'number' && Number.isSafeInteger(value) && value >= 1;
+      return (value) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 1;
     case 'count':
-      return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+      return (value) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
     case 'line':
     case 'body':
-      return typeof value === 'string' && (!field.required || value !== '');
+      return field.required ? (value) => typeof value === 'string' && value !== '' : (value) => typeof value === 'string';
     case 'date':
-      return typeof value === 'string' && isCalendarDate(value);
+      return (value) => typeof value === 'string' && isCalendarDate(value);
     case 'status':
-      return value === 'published' || value === 'hidden';
+      return (value) => value === 'published' || value === 'hidden';
     case 'url':
-      return typeof value === 'string' && isHttpUrl(value);
+      return (value) => typeof value === 'string' && isHttpUrl(value);
     case 'timestamp':
-      return typeof value === 'string' && PLAIN_TIMESTAMP.test(value);
+      return (value) => typeof value === 'string' && PLAIN_TIMESTAMP.test(value);
   }
 }
 
-const TOP_FIELDS: readonly FieldSpec[] = (FIELDS as readonly FieldSpec[]).filter((field) => !field.path.startsWith('source.'));
-const SOURCE_FIELDS: readonly (FieldSpec & { part: string })[] = (FIELDS as readonly FieldSpec[]).filter((field) => field.path.startsWith('source.')).map((field) => ({ ...field, part: field.path.slice('source.'.length) }));
+/**
+ * Each field's test, made once from the registry: a read runs them over every post of the
+ * board, so the loop touches only these (one shape each), never the registry's entries.
+ */
+function plainTests(fields: readonly FieldSpec[], key: (field: FieldSpec) => string): readonly (readonly [string, PlainTest])[] {
+  return fields.map((field) => {
+    const test = plainTest(field);
+    const mayLack = !field.required || field.empty === 'blank';
+    return [key(field), mayLack ? (value: unknown) => value === undefined || test(value) : test] as const;
+  });
+}
+
+const TOP_TESTS = plainTests((FIELDS as readonly FieldSpec[]).filter((field) => !field.path.startsWith('source.')), (field) => field.path);
+const SOURCE_TESTS = plainTests((FIELDS as readonly FieldSpec[]).filter((field) => field.path.startsWith('source.')), (field) => field.path.slice('source.'.length));
 
 /** True only for a post the schema certainly accepts. */
 export function plainlyValid(raw: unknown): boolean {
   if (!isRecord(raw)) return false;
-  for (const field of TOP_FIELDS) if (!plainValue(field, raw[field.path])) return false;
+  for (const [key, test] of TOP_TESTS) if (!test(raw[key])) return false;
   const source = raw.source;
   if (source === undefined) return true;
   if (!isRecord(source)) return false;
-  for (const field of SOURCE_FIELDS) if (!plainValue(field, source[field.part])) return false;
+  for (const [key, test] of SOURCE_TESTS) if (!test(source[key])) return false;
   return true;
 }
 
