@@ -31,6 +31,8 @@ export interface CheckText {
   backup: (path: string) => string;
   repair: (repair: Repair) => string;
   nothingToFix: string;
+  /** --fix on a board that keeps its own rows (a database): nothing of it is postboard's to fix. */
+  fixesFilesOnly: string;
 }
 
 
@@ -73,7 +75,7 @@ export async function runCheck(ctx: Context, options: CheckOptions): Promise<voi
     writeJsonValue(ctx, { board: store.name, fixed: repairs, problems: problems.map((problem) => ({ ...problem, message: ctx.t.problem(problem) })) });
   } else {
     if (repairs.length > 0) ctx.say([...(backup ? [text.backup(backup)] : []), ...repairs.map(text.repair)]);
-    else if (options.fix) ctx.note(text.nothingToFix);
+    else if (options.fix) ctx.note(store.repair ? text.nothingToFix : text.fixesFilesOnly);
     if (problems.length > 0) ctx.say(problems.map((problem) => `${store.name}: ${ctx.t.problem(problem)}`));
   }
   if (problems.length > 0) throw new PostboardError(text.problems(store.name, problems.length, findings.filter((finding) => finding.fixable).length));

@@ -657,6 +657,7 @@ Exit codes: 0 ok, 1 failed (not found, bad board file, I/O), 2 usage error, 130 
       }
     },
     nothingToFix: 'Nothing to fix; the file was not written.',
+    fixesFilesOnly: '--fix repairs JSON board files; a database\'s rows are fixed with its own tools (sqlite3, psql), nothing was changed.',
   } satisfies CheckText,
     import: {
     description: 'Import posts from CSV (as export writes it, or Korean Excel saves it), TSV, JSON or JSONL; --update applies edits made in a spreadsheet',

@@ -617,6 +617,7 @@ export const ko: Catalogue = {
       }
     },
     nothingToFix: '고칠 것이 없어 파일을 쓰지 않았습니다.',
+    fixesFilesOnly: '--fix는 JSON 게시판 파일을 고칩니다. 데이터베이스의 행은 그 도구(sqlite3, psql)로 고치세요. 바꾼 것 없음.',
   },
     import: {
     description: 'CSV(export가 쓴 것, 한국어 엑셀이 저장한 것), TSV, JSON, JSONL에서 글 가져오기. --update는 엑셀에서 고친 것을 반영',

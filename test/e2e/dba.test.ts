@@ -50,6 +50,12 @@ describe.each(['sqlite', 'postgres'] as const)('a %s board edited with the datab
   it('a row inserted above the last number: add numbers the next post above it', async () => {
     const board = await boardOf(kind, [makePost({ id: 1 }), makePost({ id: 2 })]);
     must(kind, board, "INSERT INTO posts (id, title, author, date, views, status, department, body) VALUES (2964, '손으로 넣은 글', '관리자', '2024-10-01', 0, 'published', '', '');");
+    // Nothing wrong with that: the board's numbers go on above it (check passes; a copy carries it as given).
+    expect(await runCli(['check', '--db', board, '--lang', 'en'])).toMatchObject({ code: 0, stdout: expect.stringContaining('3 posts, lastId 2964, no problems') });
+    const copy = join(tempDir(), 'copy.json');
+    expect((await runCli(['copy', '--db', board, '--to', copy])).code).toBe(0);
+    expect(await runCli(['check', '--db', copy, '--lang', 'en'])).toMatchObject({ code: 0, stdout: expect.stringContaining('lastId 2964, no problems') });
+    expect((await runCli(['check', '--fix', '--db', board, '--lang', 'en'])).stderr).toContain("--fix repairs JSON board files; a database's rows are fixed with its own tools");
     const added = await runCli(['add', '--db', board, '--title', '다음 글', '--author', '김', '--yes'], { env: { LANG: 'en_US.UTF-8' } });
     expect(added).toMatchObject({ code: 0, stdout: expect.stringContaining('Added post 2965') });
     // Deleted, its number is still never given again.

@@ -631,10 +631,11 @@ export class PostgresBoardStore implements BoardStore {
 
   async info(): Promise<BoardInfo> {
     // One round trip for both.
-    const [row] = await this.reads<{ n: string; last: string | null }>(
-      `SELECT (SELECT coalesce(sum(posts), 0) FROM ${this.t('counts')}) AS n, (SELECT value FROM ${this.t('board')} WHERE key = 'last_id') AS last`,
+    const [row] = await this.reads<{ n: string; last: string | null; top: string | null }>(
+      `SELECT (SELECT coalesce(sum(posts), 0) FROM ${this.t('counts')}) AS n, (SELECT value FROM ${this.t('board')} WHERE key = 'last_id') AS last, (SELECT max(id) FROM ${this.t('posts')}) AS top`,
     );
-    return { exists: true, posts: Number(row?.n ?? 0), lastId: Number(row?.last ?? 0) };
+    // The highest number given: last_id, or a higher number a row inserted by hand has.
+    return { exists: true, posts: Number(row?.n ?? 0), lastId: Math.max(Number(row?.last ?? 0), Number(row?.top ?? 0)) };
   }
 
   /** A read, with the holder of a lock it waited for said. */
@@ -819,8 +820,9 @@ export class PostgresBoardStore implements BoardStore {
     if (refused) this.fail(refused);
     const [extras] = await this.reads<{ value: string }>(`SELECT value FROM ${this.t('board')} WHERE key = 'extras'`);
     const log = await this.reads<LogRow>(`SELECT * FROM ${this.t('changes')} ORDER BY seq`);
-    const [last] = await this.reads<{ value: string }>(`SELECT value FROM ${this.t('board')} WHERE key = 'last_id'`);
-    return { lastId: lastIdOf(this.name, last?.value), extras: JSON.parse(extras?.value ?? '{}') as Record<string, unknown>, log: log.map((row) => fromLogRow(this.name, row)) };
+    const [last] = await this.reads<{ value: string; top: string | null }>(`SELECT (SELECT value FROM ${this.t('board')} WHERE key = 'last_id') AS value, (SELECT max(id) FROM ${this.t('posts')}) AS top`);
+    // The highest number given: last_id, or a higher number a row inserted by hand has.
+    return { lastId: Math.max(lastIdOf(this.name, last?.value), Number(last?.top ?? 0)), extras: JSON.parse(extras?.value ?? '{}') as Record<string, unknown>, log: log.map((row) => fromLogRow(this.name, row)) };
   }
 
   async restore(snapshot: BoardSnapshot, posts: AsyncIterable<readonly Post[]>): Promise<number> {

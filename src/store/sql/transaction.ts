@@ -59,15 +59,15 @@ export class SqlTransaction implements BoardTransaction {
     return contentsFound(rows, byHash);
   }
 
+  /** The highest number given: the highest ever issued (last_id), or a higher one on the board (a row inserted by hand). */
   async lastId(): Promise<number> {
-    const [row] = await this.d.all<{ value: string }>(`SELECT value FROM ${this.t('board')} WHERE key = 'last_id'`);
-    return lastIdOf(this.d.board, row?.value);
+    const [row] = await this.d.all<{ value: string | null; top: string | number | null }>(`SELECT (SELECT value FROM ${this.t('board')} WHERE key = 'last_id') AS value, (SELECT max(id) FROM ${this.t('posts')}) AS top`);
+    return Math.max(lastIdOf(this.d.board, row?.value), Number(row?.top ?? 0));
   }
 
   /** Above both the highest number ever given and the highest on the board (a row inserted by hand). */
   async nextId(): Promise<number> {
-    const [row] = await this.d.all<{ value: string | null; top: string | number | null }>(`SELECT (SELECT value FROM ${this.t('board')} WHERE key = 'last_id') AS value, (SELECT max(id) FROM ${this.t('posts')}) AS top`);
-    return Math.max(lastIdOf(this.d.board, row?.value), Number(row?.top ?? 0)) + 1;
+    return (await this.lastId()) + 1;
   }
 
   /** Inserts posts and moves the highest number given past them; no log record (restore uses it as is). */

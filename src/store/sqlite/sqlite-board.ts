@@ -609,8 +609,9 @@ function postCount(db: Database, status: PostFilter['status']): number {
   return Number(db.prepare(sql).value(...(status === 'all' ? [] : [status])));
 }
 
+/** The highest number given: last_id, or a higher number a row inserted by hand has. */
 function lastId(db: Database, board: string): number {
-  return lastIdOf(board, db.prepare("SELECT value FROM board WHERE key = 'last_id'").value());
+  return Math.max(lastIdOf(board, db.prepare("SELECT value FROM board WHERE key = 'last_id'").value()), Number(db.prepare('SELECT max(id) FROM posts').value() ?? 0));
 }
 
 
