@@ -81,7 +81,7 @@ export const FIELDS = [
     limit: 300,
     empty: 'absent',
     input: { flag: '--subtitle', control: 'line', optional: true },
-    shrink: 1,
+    shrink: 0,
     aliases: ['subtitle', 'sub title', 'subheading', 'sub heading', 'deck', 'subtitle1', '부제', '부제목', '소제목'],
   },
   {

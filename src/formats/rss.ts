@@ -97,7 +97,8 @@ export async function* rssChunks(posts: Iterable<Post>, options: FeedOptions): A
       link: post.source?.url ? feedUrl(post.source.url) : guid,
       date: postDate(post.date),
       // Made XML-safe first, then escaped: a stand-in such as <U+0085> must not become a tag.
-      description: cdataText(bodyHtml(xmlText(post.body))),
+      // The subtitle leads, as the release's own second line: its first paragraph.
+      description: cdataText(bodyHtml(xmlText(post.subtitle ? `${post.subtitle}\n\n${post.body}` : post.body))),
       category: post.department ? [{ name: plainText(post.department) }] : [],
     });
   }

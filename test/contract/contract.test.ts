@@ -217,6 +217,10 @@ describe.each(KINDS)('the %s board', (kind: Kind) => {
     const shown = await on(board, ['show', '1', '--lang', 'en']);
     expect(shown.stdout.split('\n').slice(0, 2)).toEqual(['청정수소 협력 확대', '- 수소 생산부터 활용까지 전 주기 협력 -']);
     expect((await on(board, ['list', '--format', 'jsonl', '--fields', 'id,subtitle'])).stdout).toBe('{"id":1,"subtitle":"- 수소 생산부터 활용까지 전 주기 협력 -"}\n');
+    // In a narrow table the subtitle gives way first: the title stays whole.
+    expect((await on(board, ['list', '--fields', 'id,title,subtitle', '--width', '50'])).stdout.split('\n')[2]).toMatch(/^ +1 {2}청정수소 협력 확대 {2}- 수소 생산부터.*…$/);
+    // A feed's item leads with it: the first paragraph of its description.
+    expect((await on(board, ['export', '--format', 'rss', '--feed-link', 'https://news.example.kr/board'])).stdout).toContain('<description><![CDATA[<p>- 수소 생산부터 활용까지 전 주기 협력 -</p>]]></description>');
     const csv = (await on(board, ['export', '--header', 'ko', '--fields', 'id,title,subtitle', '--no-bom'])).stdout;
     // Press releases write the subtitle "- … -": a spreadsheet would take it for a formula, so it is guarded.
     expect(csv).toBe("번호,제목,부제\r\n1,청정수소 협력 확대,'- 수소 생산부터 활용까지 전 주기 협력 -\r\n");
