@@ -66,7 +66,7 @@ const retriesHeld = (faults: WriteFaults): boolean => (faults.os ?? process.plat
  * Renames `from` over `to`. On Windows, a failure that means "another program has it open" is
  * retried with a pause that grows by 10 ms up to 100 ms (as graceful-fs and VS Code do) for up
  * to HELD_RETRY_MS; then it throws a HeldFileError naming `to`. A target that is not a file
- * (a folder: EPERM for good) is not waited for, as VS Code does not.
+ * (a folder: EPERM for good) is not waited for, as VS Code does not, nor a read-only one.
  */
 export async function renameHeld(from: string, to: string, faults: WriteFaults = {}): Promise<void> {
   const started = Date.now();
@@ -79,8 +79,9 @@ export async function renameHeld(from: string, to: string, faults: WriteFaults =
       const code = (error as NodeJS.ErrnoException).code ?? '';
       if (!retriesHeld(faults) || !HELD_CODES.has(code)) throw error;
       if (attempt === 0) {
+        // A folder, or a read-only file (Windows refuses to replace one: EPERM for good), is not held.
         const target = await stat(to).catch(() => undefined);
-        if (target && !target.isFile()) throw error;
+        if (target && (!target.isFile() || (target.mode & 0o200) === 0)) throw error;
       }
       const waited = Date.now() - started;
       const pause = Math.min(100, (attempt + 1) * 10);

@@ -75,6 +75,19 @@ describe('a rename onto a file another program has open (Windows: EBUSY, EPERM)'
     expect(leftovers(board)).toEqual([]);
   }, 20_000);
 
+  it('a read-only file is not taken for a held one: EPERM said at once', async () => {
+    const board = sampleCopy();
+    const folder = tempDir();
+    const csv = join(folder, 'old.csv');
+    writeFileSync(csv, 'old\n', { mode: 0o444 });
+    const started = Date.now();
+    const run = await runCli(['export', '--db', board, '-o', csv, '--force'], { env: { ...WINDOWS, POSTBOARD_TEST_RENAME_FAULT: 'EPERM' } });
+    expect(run).toMatchObject({ code: 1, stderr: `error: cannot write ${csv} (EPERM: not permitted); nothing was written there\n` });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(readFileSync(csv, 'utf8')).toBe('old\n');
+    expect(readdirSync(folder)).toEqual(['old.csv']);
+  });
+
   it('on Linux such an error does not pass by itself: said at once, nothing waited for', async () => {
     const board = sampleCopy();
     const before = state(board);

@@ -515,7 +515,14 @@ export class JsonBoardStore implements BoardStore {
       // crash right here leaves something the next change sweeps away.
       const probe = siblingName(join(folder, basename(this.realPath)), 'tmp');
       closeSync(openSync(probe, 'wx', 0o600));
-      unlinkSync(probe);
+      // The create said it. Its removal may fail and that is no news: a writer holding the lock may
+      // have swept it already (it is of the kind swept), an antivirus may hold it on Windows; one
+      // left is swept by the next change.
+      try {
+        unlinkSync(probe);
+      } catch {
+        // (as said)
+      }
       if (info) accessSync(this.realPath, constants.W_OK);
     } catch (error) {
       return this.fail({ kind: 'unwritable', code: (error as NodeJS.ErrnoException).code ?? 'EACCES' });
