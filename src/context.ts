@@ -7,6 +7,7 @@ import { visibleBlock, visibleLines } from './render/sanitize.js';
 import { ASCII_GLYPHS, loadStyle, UNICODE_GLYPHS, type Glyphs, type Style } from './render/style.js';
 import { defaultBoard, shownPath } from './files/places.js';
 import type { WriteFaults } from './files/write.js';
+import { parseFault } from './files/fault.js';
 import { shellWord } from './i18n/shared.js';
 import { foreignUrl, lastingLocation, openBoard, shownLocation, type BoardStore } from './store/index.js';
 import type { DriverName } from './store/sqlite/driver.js';
@@ -116,10 +117,25 @@ export class Context {
     await this.store?.close().catch(() => {});
   }
 
-  /** Faults a test injects into every file postboard writes (see files/write.ts). */
+  /**
+   * The operating system the file layer behaves for, and the faults a test injects into every file
+   * postboard writes (see files/write.ts and files/held.ts): what Windows, a USB stick or a network
+   * share does, made to happen from Linux.
+   */
   writeFaults(): WriteFaults {
     const env = this.io.env;
-    return { chunkBytes: testNumber(env.POSTBOARD_TEST_WRITE_CHUNK), diskFreeBytes: testNumber(env.POSTBOARD_TEST_DISK_FREE) };
+    return {
+      os: osOf(this.io),
+      chunkBytes: testNumber(env.POSTBOARD_TEST_WRITE_CHUNK),
+      diskFreeBytes: testNumber(env.POSTBOARD_TEST_DISK_FREE),
+      // EBUSY:3 (the first three fail) or EBUSY (every one).
+      rename: parseFault(env.POSTBOARD_TEST_RENAME_FAULT),
+      link: parseFault(env.POSTBOARD_TEST_LINK_FAULT),
+      syncReadOnly: env.POSTBOARD_TEST_FSYNC_READ_ONLY || undefined,
+      deletePendingMs: testNumber(env.POSTBOARD_TEST_DELETE_PENDING_MS),
+      alwaysAlive: env.POSTBOARD_TEST_ALWAYS_ALIVE === '1',
+      heldRetryMs: testNumber(env.POSTBOARD_TEST_HELD_RETRY_MS),
+    };
   }
 
   /** POSTBOARD_LOCK_TIMEOUT in whole milliseconds, as every kind of board takes it (at most ~24 days). */

@@ -66,6 +66,8 @@ export interface ExportText {
   rssOnly: (option: string) => string;
   rssPublished: string;
   unwritable: (path: string, code: string) => string;
+  /** The file is open in another program that does not let it be replaced (Windows), after `seconds` of retries. */
+  held: (path: string, seconds: number) => string;
   isBoard: (path: string, file: 'board' | 'backup' | 'lock') => string;
 }
 
@@ -168,10 +170,12 @@ export async function runExport(ctx: Context, options: ExportOptions): Promise<v
   const posts: AsyncIterable<readonly Post[]> = info.exists ? store.stream({ filter: options.filter, order: options.order, limit: options.limit }) : (async function* () {})();
 
   const { fileSink, streamSink, TargetExistsError, TargetIsBoardError } = await import('../output.js');
+  const { HeldFileError } = await import('../files/held.js');
   /** A failure of the output file, said in the user's words; anything else as it is. */
   const failure = (error: unknown, opening: boolean): unknown => {
     if (error instanceof TargetExistsError) return new PostboardError(text.exists(error.path));
     if (error instanceof TargetIsBoardError) return new PostboardError(text.isBoard(error.path, error.file));
+    if (error instanceof HeldFileError && options.output) return new PostboardError(text.held(options.output, error.seconds));
     const code = (error as NodeJS.ErrnoException).code ?? (opening ? 'EIO' : undefined);
     if (error instanceof PostboardError || !options.output || !code) return error;
     return new PostboardError(text.unwritable(options.output, ctx.t.ioCode(code)));

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { link, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { open, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import type { OS } from '../platform.js';
+import type { InjectedFault } from './fault.js';
+import { linkFile, renameHeld, syncHandle } from './held.js';
 
 /**
  * The one way postboard writes a file that must be whole or absent: the board, its backup, an
@@ -20,6 +23,24 @@ export interface WriteFaults {
   chunkBytes?: number;
   /** The disk holds this many more bytes of ours; past them a write is short, then ENOSPC. */
   diskFreeBytes?: number;
+  /**
+   * The operating system whose file systems are written to (the run's, see platform.ts): on
+   * Windows a file another program holds open is waited for (see held.ts). Not a fault, but
+   * what the file layer is told along with them.
+   */
+  os?: OS;
+  /** Renames fail with this error (EBUSY, EPERM: a file held open on Windows), N times or always. */
+  rename?: InjectedFault;
+  /** Hard links fail with this error (EISDIR: exFAT on Windows; ENOTSUP: a NAS share). */
+  link?: InjectedFault;
+  /** fsync of a handle opened read-only fails with this error (EPERM, as on Windows). */
+  syncReadOnly?: string;
+  /** A lock file deleted keeps its name this long ("delete pending" on Windows). */
+  deletePendingMs?: number;
+  /** Asking whether a process id is running always says it is (a recycled id, as on Windows). */
+  alwaysAlive?: boolean;
+  /** How long a held file is waited for (see held.ts HELD_RETRY_MS). */
+  heldRetryMs?: number;
 }
 
 /** Bytes written so far by this process under an injected `diskFreeBytes`. */
@@ -78,7 +99,7 @@ export interface TempFileOptions {
  * EISDIR (exFAT through Node on Windows, nodejs/node#65817), ENOTSUP/EOPNOTSUPP (network shares),
  * ENOSYS. A real permission problem fails again, and is said, at the exclusive create that follows.
  */
-const NO_HARD_LINKS: ReadonlySet<string> = new Set(['EPERM', 'EISDIR', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+export const NO_HARD_LINKS: ReadonlySet<string> = new Set(['EPERM', 'EISDIR', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
 
 export class TempFile {
   private written = 0;
@@ -115,7 +136,7 @@ export class TempFile {
    * written (a file system that lost some says so here, not at the next read).
    */
   async seal(): Promise<void> {
-    await this.handle.sync();
+    await syncHandle(this.handle, 'write', this.faults);
     const { size } = await this.handle.stat();
     if (size !== this.written) throw errno('EIO', `write (${size} of ${this.written} bytes on disk)`);
     await this.close();
@@ -125,14 +146,15 @@ export class TempFile {
    * Puts the sealed file in place: `replace` renames it over the target; otherwise it takes the
    * name only if nothing has it (a hard link cannot replace a file), failing with EEXIST.
    * `beforeRename` runs last, just before the rename (the board checks its lock is still its own).
+   * On Windows a target another program has open is waited for a while (see held.ts renameHeld).
    */
   async commit(options: { replace: boolean; beforeRename?: () => Promise<void> }): Promise<void> {
     await options.beforeRename?.();
     if (options.replace) {
-      await rename(this.path, this.target);
+      await renameHeld(this.path, this.target, this.faults);
     } else {
       try {
-        await link(this.path, this.target);
+        await linkFile(this.path, this.target, this.faults);
         await unlink(this.path).catch(() => {});
       } catch (error) {
         if (!NO_HARD_LINKS.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
@@ -153,7 +175,8 @@ export class TempFile {
     const { ino, dev } = await claim.stat({ bigint: true });
     await claim.close();
     try {
-      await rename(this.path, this.target);
+      // An antivirus may be scanning the claim just made: waited for on Windows.
+      await renameHeld(this.path, this.target, this.faults);
     } catch (error) {
       // Take back the claim, if it is still ours and still empty.
       const now = await stat(this.target, { bigint: true }).catch(() => undefined);

@@ -277,7 +277,11 @@ const core = {
             : ''
       }`,
     'locked': (problem) =>
-      `${
+      problem.pending
+        ? `the board's lock file is still being deleted: Windows keeps a deleted file's name while another program (an antivirus, a backup or sync tool) has it open; waited ${problem.seconds} s. Try again in a moment`
+        : problem.unrefreshed
+          ? `the board's lock names process ${problem.pid ?? '?'}, which has not refreshed it for ${problem.unrefreshed.seconds} s: it has most likely ended; waited ${problem.seconds} s. The lock counts as abandoned once ${problem.unrefreshed.staleSeconds} s old: try again then (or remove ${problem.unrefreshed.path} if no postboard is running)`
+          : `${
         problem.store === 'sqlite'
           ? 'another program or postboard process is writing to this SQLite file'
           : problem.store === 'postgres'
@@ -288,6 +292,8 @@ const core = {
                 : 'the board is locked by another session of the database'
             : `the board is being changed by another postboard process${problem.pid ? ` (process ${problem.pid}${problem.stopped ? ', stopped' : ''})` : ''}`
       }; waited ${problem.seconds} s. Try again, or raise POSTBOARD_LOCK_TIMEOUT`,
+    'held': (problem) =>
+      `is open in another program that does not let it be replaced (${problem.code}: an antivirus scanning it, OneDrive or another sync tool, an editor); waited ${problem.seconds} s, and the board is unchanged. Close it there, or wait a moment, and try again`,
     'not-a-lock': (problem) =>
       `${problem.path} is in the way of the board's lock and is not one postboard made (a named pipe, a folder, a link?); nothing was changed: remove it`,
     'stale-lock': (problem, t) =>
@@ -856,6 +862,7 @@ Exit codes: 0 ok, 1 failed (not found, bad board file, I/O), 2 usage error, 130 
     rssOnly: (option) => `${option} is for --format rss`,
     rssPublished: 'an RSS feed holds published posts only; --status cannot change that',
     unwritable: (path, code) => `cannot write ${path} (${code}); nothing was written there`,
+    held: (path, seconds) => `cannot write ${path}: another program has it open (Excel, an antivirus scanning it, OneDrive); waited ${seconds} s, and nothing was written there. Close it there and try again, or write to another file`,
     isBoard: (path, file) => `${path} is ${{ board: 'the board itself', backup: "the board's backup (for undo)", lock: "the board's lock" }[file]}; an export never replaces it: choose another file`,
   } satisfies ExportText,
     init: {

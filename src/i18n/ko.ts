@@ -254,7 +254,11 @@ export const ko: Catalogue = {
             : ''
       }`,
     'locked': (problem) =>
-      `${
+      problem.pending
+        ? `게시판 잠금 파일이 아직 지워지는 중입니다: 다른 프로그램(백신, 백업이나 동기화 프로그램)이 열어 두고 있으면 Windows는 지운 파일의 이름을 남겨 둡니다. ${problem.seconds}초 기다렸습니다. 잠시 뒤 다시 하세요`
+        : problem.unrefreshed
+          ? `게시판 잠금에 적힌 프로세스(${problem.pid ?? '?'}번)가 ${problem.unrefreshed.seconds}초 동안 잠금을 새로 고치지 않았습니다: 이미 끝났을 가능성이 큽니다. ${problem.seconds}초 기다렸습니다. 잠금은 ${problem.unrefreshed.staleSeconds}초가 지나면 버려진 것으로 보니 그때 다시 하세요 (postboard가 돌고 있지 않다면 지워도 됩니다: ${problem.unrefreshed.path})`
+          : `${
         problem.store === 'sqlite'
           ? '다른 프로그램이나 postboard 프로세스가 이 SQLite 파일에 쓰는 중입니다'
           : problem.store === 'postgres'
@@ -265,6 +269,8 @@ export const ko: Catalogue = {
                 : '데이터베이스의 다른 세션이 게시판을 잠그고 있습니다'
             : `다른 postboard 프로세스${problem.pid ? `(${problem.pid}번${problem.stopped ? ', 멈춤' : ''})` : ''}가 게시판을 바꾸는 중입니다`
       }. ${problem.seconds}초 기다렸습니다. 잠시 뒤 다시 하거나 POSTBOARD_LOCK_TIMEOUT을 늘리세요`,
+    'held': (problem) =>
+      `다른 프로그램이 파일을 열어 두고 있어 바꿀 수 없습니다 (${problem.code}: 검사 중인 백신, OneDrive 같은 동기화 프로그램, 편집기). ${problem.seconds}초 기다렸고 게시판은 그대로입니다. 그 프로그램에서 닫거나 잠시 뒤 다시 하세요`,
     'not-a-lock': (problem) =>
       `게시판 잠금 자리에 postboard가 만들지 않은 것이 있습니다(이름 있는 파이프, 폴더, 링크?): ${problem.path}. 아무것도 바꾸지 않았으니 지우세요`,
     'stale-lock': (problem, t) =>
@@ -815,6 +821,7 @@ export const ko: Catalogue = {
     rssOnly: (option) => `--format rss에만 쓰는 옵션입니다: ${option}`,
     rssPublished: 'RSS 피드에는 노출된 글만 들어갑니다. --status로 바꿀 수 없습니다',
     unwritable: (path, code) => `쓸 수 없습니다: ${path} (${code}). 아무것도 쓰지 않았습니다`,
+    held: (path, seconds) => `쓸 수 없습니다: ${path} (다른 프로그램이 열어 두고 있음: Excel, 검사 중인 백신, OneDrive). ${seconds}초 기다렸고 아무것도 쓰지 않았습니다. 그 프로그램에서 닫고 다시 하거나 다른 파일로 쓰세요`,
     isBoard: (path, file) => `${{ board: '게시판 자체', backup: '게시판의 백업(undo용)', lock: '게시판의 잠금 파일' }[file]}입니다: ${path}. 내보내기로 덮어쓸 수 없으니 다른 파일을 고르세요`,
   },
     init: {

@@ -46,7 +46,21 @@ export type BoardProblem =
    * postboard process; a database says what it knows of the holder (`holder`, with the session's
    * application name when PostgreSQL gives one; a SQLite file cannot tell who holds it).
    */
-  | { kind: 'locked'; seconds: number; pid?: number; stopped?: boolean; store?: 'sqlite' | 'postgres'; holder?: LockHolder; application?: string }
+  | {
+      kind: 'locked';
+      seconds: number;
+      pid?: number;
+      stopped?: boolean;
+      store?: 'sqlite' | 'postgres';
+      holder?: LockHolder;
+      application?: string;
+      /** A JSON board's lock file was deleted and Windows keeps its name while another program has it open. */
+      pending?: true;
+      /** The lock names a process that has not refreshed it for `seconds` (it has most likely ended): taken over once `staleSeconds` old. */
+      unrefreshed?: { seconds: number; staleSeconds: number; path: string };
+    }
+  /** The board file is open in another program that does not let it be replaced (Windows), still after `seconds` of retries. */
+  | { kind: 'held'; path: string; code: string; seconds: number }
   | { kind: 'lock-lost' }
   | { kind: 'not-a-lock'; path: string }
   /** A key written twice in one object: JSON keeps the last, and a rewrite would lose the first. */

@@ -8,8 +8,8 @@
  */
 import { constants as fsConstants } from 'node:buffer';
 import { isUtf8 } from 'node:buffer';
-import { accessSync, closeSync, constants, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readSync, statfsSync, statSync, type Stats } from 'node:fs';
-import { dirname } from 'node:path';
+import { accessSync, closeSync, constants, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readSync, statfsSync, statSync, unlinkSync, type Stats } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { isRecord } from '../../board/post.js';
 import { BoardFileError } from '../../errors.js';
@@ -233,11 +233,12 @@ export class BoardFileAdapter implements Adapter<Board> {
     const bytes = encodeUtf8(json);
     if (bytes.length > limit) return fail({ kind: 'too-large', bytes: bytes.length, limit });
     assertBackupPlace(this.place);
-    const { replaceBoardFile } = await import('../safe-file/replace.js');
+    const { replaceBoardFile, HeldFileError } = await import('../safe-file/replace.js');
     try {
       await replaceBoardFile(realPath, bytes, { lock: this.lock, faults: options.faults ?? {} });
     } catch (error) {
       if (error instanceof BoardFileError) throw error;
+      if (error instanceof HeldFileError) return fail({ kind: 'held', path: error.path, code: error.code, seconds: error.seconds });
       const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
       return fail({ kind: 'unwritable', code, ...(code === 'ENOSPC' ? { room: diskRoom(this.place, bytes.length) } : {}) });
     }
@@ -507,12 +508,24 @@ export class JsonBoardStore implements BoardStore {
     // A board not made yet is made with its folders: the nearest folder that exists must take them.
     let folder = dirname(this.realPath);
     while (!info && !existsSync(folder) && dirname(folder) !== folder) folder = dirname(folder);
-    for (const path of info ? [folder, this.realPath] : [folder]) {
+    const { siblingName } = await import('../../files/write.js');
+    try {
+      // The folder is tried: a file made and removed again (access(W_OK) on a folder always
+      // passes on Windows, whose folders have no write bit). Named as a temp file of ours, so a
+      // crash right here leaves something the next change sweeps away.
+      const probe = siblingName(join(folder, basename(this.realPath)), 'tmp');
+      closeSync(openSync(probe, 'wx', 0o600));
+      // The create said it. Its removal may fail and that is no news: a writer holding the lock may
+      // have swept it already (it is of the kind swept), an antivirus may hold it on Windows; one
+      // left is swept by the next change.
       try {
-        accessSync(path, constants.W_OK);
-      } catch (error) {
-        return this.fail({ kind: 'unwritable', code: (error as NodeJS.ErrnoException).code ?? 'EACCES' });
+        unlinkSync(probe);
+      } catch {
+        // (as said)
       }
+      if (info) accessSync(this.realPath, constants.W_OK);
+    } catch (error) {
+      return this.fail({ kind: 'unwritable', code: (error as NodeJS.ErrnoException).code ?? 'EACCES' });
     }
   }
 
@@ -522,11 +535,14 @@ export class JsonBoardStore implements BoardStore {
       ['backup', backupPath(this.realPath)],
       ['lock', `${this.realPath}.lock`],
     ];
-    const named = own.find(([, file]) => file === path);
+    // Windows's file systems (and a USB stick's exFAT) take POSTS.JSON for posts.json.
+    const same = (this.options.faults?.os ?? process.platform) === 'win32' ? (a: string, b: string) => a.toLowerCase() === b.toLowerCase() : (a: string, b: string) => a === b;
+    const named = own.find(([, file]) => same(file, path));
     if (named) return named[0];
     const identity = (file: string) => {
       try {
-        const { ino, dev } = statSync(file);
+        // By bigint: a file id on Windows (NTFS, ReFS) has more digits than a double keeps.
+        const { ino, dev } = statSync(file, { bigint: true });
         return `${dev}:${ino}`;
       } catch {
         return undefined;
@@ -546,10 +562,10 @@ export class JsonBoardStore implements BoardStore {
       return this.fail({ kind: 'unwritable', code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
     }
     const [{ withBoardLock }, { sweepLeftovers }] = await Promise.all([import('../safe-file/lock.js'), import('../safe-file/replace.js')]);
-    const options = { timeoutMs: this.options.lockTimeoutMs, staleMs: this.options.lockStaleMs };
+    const options = { timeoutMs: this.options.lockTimeoutMs, staleMs: this.options.lockStaleMs, faults: this.options.faults };
     try {
       return await withBoardLock(this.realPath, options, this.fail, async (lock) => {
-        await sweepLeftovers(this.realPath);
+        await sweepLeftovers(this.realPath, this.options.faults);
         return step(lock);
       });
     } catch (error) {

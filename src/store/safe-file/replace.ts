@@ -1,6 +1,9 @@
-import { copyFile, link, lstat, open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { copyFile, lstat, readdir, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { ownLeftover, siblingName, TempFile, type WriteFaults } from '../../files/write.js';
+import { linkFile, renameHeld, syncFile } from '../../files/held.js';
+
+export { HeldFileError } from '../../files/held.js';
+import { NO_HARD_LINKS, ownLeftover, siblingName, TempFile, type WriteFaults } from '../../files/write.js';
 import { backupPath } from '../json/paths.js';
 import type { BoardLock } from './lock.js';
 
@@ -27,42 +30,50 @@ export interface ReplaceOptions {
  * the board and `.bak` are as they were.
  */
 export async function replaceBoardFile(realPath: string, bytes: Uint8Array, options: ReplaceOptions): Promise<void> {
-  const current = await stat(realPath).catch((error: NodeJS.ErrnoException) => {
+  const current = await stat(realPath, { bigint: true }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
     throw error;
   });
   const temp = await TempFile.create(realPath, {
     // The new board keeps the old one's permissions (and owner, when run as root).
-    mode: current ? current.mode & 0o7777 : undefined,
-    owner: current && process.getuid?.() === 0 ? { uid: current.uid, gid: current.gid } : undefined,
+    mode: current ? Number(current.mode & 0o7777n) : undefined,
+    owner: current && process.getuid?.() === 0 ? { uid: Number(current.uid), gid: Number(current.gid) } : undefined,
     faults: options.faults,
   });
   let pending: string | undefined;
   try {
     await temp.write(bytes);
     await temp.seal();
-    if (current) pending = await pendingBackup(realPath);
+    if (current) pending = await pendingBackup(realPath, options.faults);
     await temp.commit({ replace: true, beforeRename: () => options.lock.assertHeld() });
   } catch (error) {
     await temp.abort();
     if (pending) await unlink(pending).catch(() => {});
     throw error;
   }
-  // The board is replaced: from here on, only the backup is left to put in place.
-  if (pending) await rename(pending, backupPath(realPath)).catch(() => {});
+  // The board is replaced: from here on, only the backup is left to put in place. A backup held
+  // open (on Windows) after the wait stays pending: the next writer's sweep puts it in place.
+  if (pending) await renameHeld(pending, backupPath(realPath), options.faults).catch(() => {});
 }
 
-/** A hard link to the board as it is now, under a name of ours; a copy where links are refused. */
-async function pendingBackup(realPath: string): Promise<string> {
+/**
+ * A hard link to the board as it is now, under a name of ours; a copy where links are refused
+ * (exFAT: EPERM on Linux, EISDIR through Node on Windows; ENOTSUP on a NAS share), fsynced
+ * through a handle opened for writing (Windows refuses to flush a read-only one).
+ */
+async function pendingBackup(realPath: string, faults: WriteFaults): Promise<string> {
   const pending = siblingName(realPath, 'bak-pending');
   try {
-    await link(realPath, pending);
+    await linkFile(realPath, pending, faults);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'EMLINK' && code !== 'ENOSYS') throw error;
-    await copyFile(realPath, pending);
-    const handle = await open(pending, 'r');
-    await handle.sync().finally(() => handle.close());
+    if (!NO_HARD_LINKS.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    try {
+      await copyFile(realPath, pending);
+      await syncFile(pending, faults);
+    } catch (copyError) {
+      await unlink(pending).catch(() => {});
+      throw copyError;
+    }
   }
   return pending;
 }
@@ -73,11 +84,12 @@ async function pendingBackup(realPath: string): Promise<string> {
  * the backup if the board was already replaced). Only our own names are touched, never a user's
  * `posts.json.2023`. Called while holding the lock, when no other writer can be using them.
  */
-export async function sweepLeftovers(realPath: string): Promise<void> {
+export async function sweepLeftovers(realPath: string, faults: WriteFaults = {}): Promise<void> {
   const folder = dirname(realPath);
   const ours = ownLeftover(realPath);
   const entries = await readdir(folder).catch(() => [] as string[]);
-  const board = await stat(realPath).catch(() => undefined);
+  // By bigint: a file id on Windows (NTFS, ReFS) has more digits than a double keeps.
+  const board = await stat(realPath, { bigint: true }).catch(() => undefined);
   // A lock's own file (`<board>.lock.<token>`) lives a moment, while the lock is made; one that
   // is old belongs to a writer that died making it.
   const lockFile = new RegExp(`^${basename(realPath).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.lock\\.[0-9a-f]{16}$`);
@@ -94,10 +106,10 @@ export async function sweepLeftovers(realPath: string): Promise<void> {
       await unlink(path).catch(() => {});
       continue;
     }
-    const info = await lstat(path).catch(() => undefined);
+    const info = await lstat(path, { bigint: true }).catch(() => undefined);
     if (!info) continue;
     const stillTheBoard = board !== undefined && info.ino === board.ino && info.dev === board.dev;
     if (stillTheBoard) await unlink(path).catch(() => {});
-    else await rename(path, backupPath(realPath)).catch(() => {});
+    else await renameHeld(path, backupPath(realPath), faults).catch(() => {});
   }
 }
