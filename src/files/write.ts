@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { open, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { closeSync, openSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { OS } from '../platform.js';
 import type { InjectedFault } from './fault.js';
@@ -80,6 +81,24 @@ export async function writeAll(handle: FileHandle, bytes: Uint8Array, position: 
 export function ownLeftover(target: string): RegExp {
   const escaped = basename(target).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`^\\.${escaped}\\.postboard-(\\d+)-[0-9a-f]+\\.(tmp|bak-pending)$`);
+}
+
+/**
+ * Whether a folder takes new files, tried: a file of ours made there and removed again
+ * (access(W_OK) on a folder always passes on Windows, whose folders have no write bit). Named as
+ * a temp file beside `beside`, so a crash right here leaves only what the next change sweeps
+ * away. Throws the create's error.
+ */
+export function tryFolder(folder: string, beside: string): void {
+  const probe = siblingName(join(folder, basename(beside)), 'tmp');
+  closeSync(openSync(probe, 'wx', 0o600));
+  // The create said it. Its removal may fail and that is no news: a writer holding the lock may
+  // have swept it already, an antivirus may hold it on Windows; one left is swept later.
+  try {
+    unlinkSync(probe);
+  } catch {
+    // (as said)
+  }
 }
 
 /** A name beside `target` for a file of ours: never a name a user would choose. */

@@ -74,6 +74,11 @@ describe.each(['sqlite', 'postgres'] as const)('a %s board edited with the datab
       "UPDATE posts SET date = '2024-02-30' WHERE id = 1;",
       "UPDATE posts SET date = '2024-10-32' WHERE id = 1;",
       'UPDATE posts SET views = -5 WHERE id = 1;',
+      // Numbers past 2^53 − 1 would read back rounded (and be edited into another number).
+      'UPDATE posts SET views = 9007199254740993 WHERE id = 1;',
+      "INSERT INTO posts (id, title, author, date) VALUES (9007199254740993, '큰 번호', '관리자', '2024-01-01');",
+      // PostgreSQL's date holds BC dates and infinity; a board's date is YYYY-MM-DD.
+      ...(kind === 'postgres' ? ["UPDATE posts SET date = '0044-03-15 BC' WHERE id = 1;", "UPDATE posts SET date = 'infinity' WHERE id = 1;"] : []),
       "UPDATE posts SET title = '' WHERE id = 1;",
       "UPDATE posts SET status = 'draft' WHERE id = 1;",
       "UPDATE posts SET source_url = 'ftp://example.org/a' WHERE id = 1;",

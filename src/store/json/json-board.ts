@@ -8,8 +8,8 @@
  */
 import { constants as fsConstants } from 'node:buffer';
 import { isUtf8 } from 'node:buffer';
-import { accessSync, closeSync, constants, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readSync, statfsSync, statSync, unlinkSync, type Stats } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { accessSync, closeSync, constants, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readSync, statfsSync, statSync, type Stats } from 'node:fs';
+import { dirname } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { isRecord } from '../../board/post.js';
 import { BoardFileError } from '../../errors.js';
@@ -508,21 +508,9 @@ export class JsonBoardStore implements BoardStore {
     // A board not made yet is made with its folders: the nearest folder that exists must take them.
     let folder = dirname(this.realPath);
     while (!info && !existsSync(folder) && dirname(folder) !== folder) folder = dirname(folder);
-    const { siblingName } = await import('../../files/write.js');
+    const { tryFolder } = await import('../../files/write.js');
     try {
-      // The folder is tried: a file made and removed again (access(W_OK) on a folder always
-      // passes on Windows, whose folders have no write bit). Named as a temp file of ours, so a
-      // crash right here leaves something the next change sweeps away.
-      const probe = siblingName(join(folder, basename(this.realPath)), 'tmp');
-      closeSync(openSync(probe, 'wx', 0o600));
-      // The create said it. Its removal may fail and that is no news: a writer holding the lock may
-      // have swept it already (it is of the kind swept), an antivirus may hold it on Windows; one
-      // left is swept by the next change.
-      try {
-        unlinkSync(probe);
-      } catch {
-        // (as said)
-      }
+      tryFolder(folder, this.realPath);
       if (info) accessSync(this.realPath, constants.W_OK);
     } catch (error) {
       return this.fail({ kind: 'unwritable', code: (error as NodeJS.ErrnoException).code ?? 'EACCES' });

@@ -461,7 +461,8 @@ export class PostgresBoardStore implements BoardStore {
       const columns = [...KEY_COLUMNS, 'search'] as const;
       for (let after = 0; ; ) {
         const rows = await this.write<PostRow>(`SELECT ${POST_SELECT} FROM ${this.t('posts')} WHERE (${PG_UNKEYED}) AND id > $1 ORDER BY id LIMIT 1000`, [after]);
-        if (rows.length === 0) break;
+        // (A number above 2^53 reads back rounded: stop where the numbers stop going up.)
+        if (rows.length === 0 || Number(rows[rows.length - 1]?.id) <= after) break;
         for (const found of rows) {
           const post = fromRow(found);
           const keys = { ...keysOf(post), search: searched(post) };

@@ -36,10 +36,13 @@ function columnSql(field: FieldSpec, dialect: Dialect): string {
   const pg = dialect === 'postgres';
   const notNull = field.required || field.empty === 'blank' ? ' NOT NULL' : '';
   switch (field.kind) {
+    // Whole numbers JavaScript holds exactly (up to 2^53 − 1), as every postboard reads them.
     case 'number':
-      return pg ? `${c} bigint PRIMARY KEY CHECK (${c} >= 1)` : `${c} INTEGER PRIMARY KEY CHECK (${c} >= 1)`;
+      return pg ? `${c} bigint PRIMARY KEY CHECK (${c} BETWEEN 1 AND ${Number.MAX_SAFE_INTEGER})` : `${c} INTEGER PRIMARY KEY CHECK (${c} BETWEEN 1 AND ${Number.MAX_SAFE_INTEGER})`;
     case 'count':
-      return pg ? `${c} bigint NOT NULL DEFAULT 0 CHECK (${c} >= 0)` : `${c} INTEGER NOT NULL DEFAULT 0 CHECK (typeof(${c}) = 'integer' AND ${c} >= 0)`;
+      return pg
+        ? `${c} bigint NOT NULL DEFAULT 0 CHECK (${c} BETWEEN 0 AND ${Number.MAX_SAFE_INTEGER})`
+        : `${c} INTEGER NOT NULL DEFAULT 0 CHECK (typeof(${c}) = 'integer' AND ${c} BETWEEN 0 AND ${Number.MAX_SAFE_INTEGER})`;
     case 'line':
     case 'body': {
       const type = pg ? 'text' : 'TEXT';
@@ -49,7 +52,8 @@ function columnSql(field: FieldSpec, dialect: Dialect): string {
     }
     case 'date':
       // A real calendar date: SQLite's date() of its day number gives it back as written.
-      return pg ? `${c} date${notNull}` : `${c} TEXT${notNull} CHECK (date(julianday(${c})) IS ${c})`;
+      // PostgreSQL's date also holds BC dates, years past 9999 and infinity, none of them YYYY-MM-DD.
+      return pg ? `${c} date${notNull} CHECK (${c} BETWEEN '0001-01-01' AND '9999-12-31')` : `${c} TEXT${notNull} CHECK (date(julianday(${c})) IS ${c})`;
     case 'status':
       return `${c} ${pg ? 'text' : 'TEXT'} NOT NULL DEFAULT 'published' CHECK (${c} IN ('published', 'hidden'))`;
     case 'url':

@@ -285,6 +285,9 @@ export class SqliteBoardStore implements BoardStore {
       // A thousand rows at a time, in order of number: memory stays flat whatever was inserted.
       const batch = db.prepare(`SELECT ${POST_COLUMNS.join(', ')} FROM posts WHERE (${UNKEYED}) AND id > ? ORDER BY id LIMIT 1000`);
       for (let after = 0, rows = batch.all(after) as Record<string, unknown>[]; rows.length > 0; rows = batch.all(after) as Record<string, unknown>[]) {
+        // A number JavaScript cannot hold (above 2^53, from an older board) reads back rounded and
+        // would be asked for again for ever: stop where the numbers stop going up.
+        if (Number(rows[rows.length - 1]?.id) <= after) break;
         for (const row of rows) {
           const keys = keysOf(fromRow(row));
           update.run(...KEY_COLUMNS.map((column) => keys[column]), row.id as number);
@@ -551,19 +554,33 @@ export class SqliteBoardStore implements BoardStore {
     // SQLite writes beside the file too (its -wal and -shm): the folder must take new files.
     let folder = dirname(this.path);
     while (!existsSync(folder) && dirname(folder) !== folder) folder = dirname(folder);
-    for (const path of info ? [folder, this.path] : [folder]) {
-      try {
-        accessSync(path, constants.W_OK);
-      } catch (error) {
-        return this.fail({ kind: 'unwritable', code: (error as NodeJS.ErrnoException).code ?? 'EACCES' });
-      }
+    const { tryFolder } = await import('../../files/write.js');
+    try {
+      // Tried, not asked: access(W_OK) on a folder always passes on Windows.
+      tryFolder(folder, this.path);
+      if (info) accessSync(this.path, constants.W_OK);
+    } catch (error) {
+      return this.fail({ kind: 'unwritable', code: (error as NodeJS.ErrnoException).code ?? 'EACCES' });
     }
     await this.driver();
   }
 
   async ownFile(realPath: string): Promise<OwnFile | undefined> {
-    for (const suffix of ['', '-wal', '-shm', '-journal']) if (realPath === `${this.path}${suffix}`) return 'board';
-    return undefined;
+    const files = ['', '-wal', '-shm', '-journal'].map((suffix) => `${this.path}${suffix}`);
+    // Windows's file systems (and a USB stick's exFAT) take BOARD.SQLITE for board.sqlite.
+    const same = process.platform === 'win32' ? (a: string, b: string) => a.toLowerCase() === b.toLowerCase() : (a: string, b: string) => a === b;
+    if (files.some((file) => same(file, realPath))) return 'board';
+    // The same file under another name (a hard link), by bigint id (NTFS file ids outgrow a double).
+    const identity = (file: string) => {
+      try {
+        const { ino, dev } = statSync(file, { bigint: true });
+        return `${dev}:${ino}`;
+      } catch {
+        return undefined;
+      }
+    };
+    const target = identity(realPath);
+    return target !== undefined && files.some((file) => identity(file) === target) ? 'board' : undefined;
   }
 
   async snapshot(): Promise<BoardSnapshot> {
