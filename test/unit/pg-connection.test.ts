@@ -1,4 +1,4 @@
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { connectionPlan, PlanProblem, pgpassPassword } from '../../src/store/postgres/connection.js';
@@ -79,5 +79,17 @@ describe('pgpassPassword', () => {
     const other = join(tempDir(), 'passwords');
     writeFileSync(other, '*:*:*:*:elsewhere\n', { mode: 0o600 });
     expect(pgpassPassword(login, { ...env, PGPASSFILE: other })).toEqual({ password: 'elsewhere' });
+  });
+
+  it('on Windows, as libpq: %APPDATA%\\postgresql\\pgpass.conf, whatever its mode (Windows has none; Node says 0666)', () => {
+    const appData = tempDir();
+    mkdirSync(join(appData, 'postgresql'));
+    const file = join(appData, 'postgresql', 'pgpass.conf');
+    writeFileSync(file, '*:*:*:*:windows\n');
+    chmodSync(file, 0o666);
+    // (path.win32 joins with \, which Linux takes as part of a name: the file is made under that name too.)
+    writeFileSync(`${appData}\\postgresql\\pgpass.conf`, '*:*:*:*:windows\n', { mode: 0o666 });
+    expect(pgpassPassword(login, { APPDATA: appData, HOME: tempDir() }, 'win32')).toEqual({ password: 'windows' });
+    expect(pgpassPassword(login, { APPDATA: appData, HOME: tempDir() }, 'linux')).toEqual({});
   });
 });

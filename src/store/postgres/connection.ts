@@ -186,15 +186,21 @@ function pgpassFields(line: string): string[] {
 /**
  * The password ~/.pgpass (or PGPASSFILE) holds for this login, as libpq finds it: the first line
  * whose host, port, database and user match (`*` matches any; a Unix socket is `localhost`).
- * A file others may read is ignored, as libpq ignores it: `ignored` names it.
+ * A file others may read is ignored, as libpq ignores it: `ignored` names it. On Windows, libpq
+ * reads %APPDATA%\postgresql\pgpass.conf and checks no mode (Windows has none to check).
  */
-export function pgpassPassword(login: { host: string; port: number; database: string; user: string }, env: NodeJS.ProcessEnv = process.env): { password?: string; ignored?: string } {
-  const path = env.PGPASSFILE || join(env.HOME || homedir(), '.pgpass');
+export function pgpassPassword(
+  login: { host: string; port: number; database: string; user: string },
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): { password?: string; ignored?: string } {
+  const windows = platform === 'win32';
+  const path = env.PGPASSFILE || (windows && env.APPDATA ? join(env.APPDATA, 'postgresql', 'pgpass.conf') : join(env.HOME || homedir(), '.pgpass'));
   let text: string;
   try {
     const info = statSync(path);
     if (!info.isFile()) return {};
-    if ((info.mode & 0o077) !== 0) return { ignored: path };
+    if (!windows && (info.mode & 0o077) !== 0) return { ignored: path };
     text = readFileSync(path, 'utf8');
   } catch {
     return {};
