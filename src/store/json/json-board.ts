@@ -6,6 +6,8 @@
  * change, log-file.ts the change log kept inside the file, paths.ts where the backup lives.
  * Writing it safely (lock, atomic replace, fsync) is store/safe-file/.
  */
+import { ownFileAt } from '../../files/identity.js';
+import { HeldWholeReads } from '../memory/held-whole.js';
 import { constants as fsConstants } from 'node:buffer';
 import { isUtf8 } from 'node:buffer';
 import { accessSync, closeSync, constants, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readSync, statfsSync, statSync, type Stats } from 'node:fs';
@@ -22,12 +24,11 @@ import type { BoardLock } from '../safe-file/lock.js';
 import { backupPath } from './paths.js';
 import { repairBoard, textProblems, type Repair } from './repair.js';
 import { scanJsonText } from './scan.js';
-import { changedFields, type ChangeLogEntry, type PostChange } from '../../board/log.js';
+import { changedFields, type PostChange } from '../../board/log.js';
 import type { Post } from '../../board/post.js';
-import type { PostFilter } from '../../board/query.js';
 import { appendLog } from './log-file.js';
 import { MemoryBoard, MemoryTransaction } from '../memory/memory-board.js';
-import type { BoardInfo, BoardSnapshot, BoardStore, BoardTransaction, ChangeInfo, Finding, Grouping, OwnFile, PostPage, PostQuery, Repaired, Tally } from '../store.js';
+import type { BoardInfo, BoardSnapshot, BoardStore, BoardTransaction, ChangeInfo, Finding, OwnFile, Repaired } from '../store.js';
 
 export { backupPath } from './paths.js';
 
@@ -288,7 +289,7 @@ export function serialize(board: unknown): string {
   return `${JSON.stringify(board, null, 2)}\n`;
 }
 
-export class JsonBoardStore implements BoardStore {
+export class JsonBoardStore extends HeldWholeReads implements BoardStore {
   readonly name: string;
   readonly kind = 'json' as const;
   private real: string | undefined;
@@ -297,6 +298,7 @@ export class JsonBoardStore implements BoardStore {
   private cached: MemoryBoard | undefined;
 
   constructor(private readonly options: JsonBoardOptions) {
+    super();
     this.name = options.shownAs ?? options.path;
   }
 
@@ -343,44 +345,13 @@ export class JsonBoardStore implements BoardStore {
   }
 
   /** The board as read through lowdb; an empty one (that does not exist) when there is no file. */
-  private async memory(): Promise<MemoryBoard> {
+  protected async memory(): Promise<MemoryBoard> {
     if (this.cached) return this.cached;
     const { db, exists } = await this.low();
     this.cached = new MemoryBoard(db.data, exists);
     return this.cached;
   }
 
-  async info(): Promise<BoardInfo> {
-    return (await this.memory()).info();
-  }
-
-  async page(query: PostQuery): Promise<PostPage> {
-    return (await this.memory()).page(query);
-  }
-
-  async get(ids: readonly number[]): Promise<Map<number, Post>> {
-    return (await this.memory()).get(ids);
-  }
-
-  async *stream(query: Omit<PostQuery, 'offset'>): AsyncIterable<readonly Post[]> {
-    yield* (await this.memory()).stream(query);
-  }
-
-  async departments(): Promise<string[]> {
-    return (await this.memory()).departments();
-  }
-
-  async tally(filter: PostFilter, by: Grouping): Promise<Tally[]> {
-    return (await this.memory()).tally(filter, by);
-  }
-
-  async withSource(url: string): Promise<Post | undefined> {
-    return (await this.memory()).withSource(url);
-  }
-
-  async log(limit: number): Promise<ChangeLogEntry[]> {
-    return (await this.memory()).log(limit);
-  }
 
   async change<T>(info: ChangeInfo, work: (tx: BoardTransaction) => Promise<T>): Promise<{ result: T; changed: boolean; seq?: number }> {
     const step = async (lock: BoardLock | undefined) => {
@@ -523,22 +494,7 @@ export class JsonBoardStore implements BoardStore {
       ['backup', backupPath(this.realPath)],
       ['lock', `${this.realPath}.lock`],
     ];
-    // Windows's file systems (and a USB stick's exFAT) take POSTS.JSON for posts.json.
-    const same = (this.options.faults?.os ?? process.platform) === 'win32' ? (a: string, b: string) => a.toLowerCase() === b.toLowerCase() : (a: string, b: string) => a === b;
-    const named = own.find(([, file]) => same(file, path));
-    if (named) return named[0];
-    const identity = (file: string) => {
-      try {
-        // By bigint: a file id on Windows (NTFS, ReFS) has more digits than a double keeps.
-        const { ino, dev } = statSync(file, { bigint: true });
-        return `${dev}:${ino}`;
-      } catch {
-        return undefined;
-      }
-    };
-    // The same file under another name (a hard link).
-    const target = identity(path);
-    return target === undefined ? undefined : own.find(([, file]) => identity(file) === target)?.[0];
+    return ownFileAt(own, path, this.options.faults?.os ?? process.platform);
   }
 
   private async locked<T>(step: (lock: BoardLock) => Promise<T>): Promise<T> {

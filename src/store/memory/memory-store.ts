@@ -1,12 +1,11 @@
 import { Low, Memory } from 'lowdb';
+import { HeldWholeReads } from './held-whole.js';
 import { BoardProblemError } from '../../errors.js';
-import type { ChangeLogEntry } from '../../board/log.js';
 import type { Post } from '../../board/post.js';
-import type { PostFilter } from '../../board/query.js';
 import { emptyBoard, type Board } from '../json/board-file.js';
 import { restoredBoard } from '../json/json-board.js';
 import { appendLog } from '../json/log-file.js';
-import type { BoardInfo, BoardSnapshot, BoardStore, BoardTransaction, ChangeInfo, Grouping, OwnFile, PostPage, PostQuery, Tally } from '../store.js';
+import type { BoardInfo, BoardSnapshot, BoardStore, BoardTransaction, ChangeInfo, OwnFile } from '../store.js';
 import { MemoryBoard, MemoryTransaction } from './memory-board.js';
 
 /**
@@ -22,7 +21,7 @@ import { MemoryBoard, MemoryTransaction } from './memory-board.js';
  * a copy, so nothing it does to a post it was given reaches the board; the last 100 changes are
  * logged, numbers are never given twice.
  */
-export class MemoryBoardStore implements BoardStore {
+export class MemoryBoardStore extends HeldWholeReads implements BoardStore {
   readonly kind = 'memory' as const;
   private readonly db: Low<Board>;
   private cached: MemoryBoard | undefined;
@@ -32,6 +31,7 @@ export class MemoryBoardStore implements BoardStore {
     readonly adapter: Memory<Board> = new Memory<Board>(),
     readonly name = 'memory',
   ) {
+    super();
     this.db = new Low<Board>(adapter, emptyBoard());
   }
 
@@ -51,7 +51,7 @@ export class MemoryBoardStore implements BoardStore {
     this.cached = undefined;
   }
 
-  private async memory(): Promise<MemoryBoard> {
+  protected async memory(): Promise<MemoryBoard> {
     if (this.cached) return this.cached;
     const { board, exists } = await this.read();
     this.cached = new MemoryBoard(board, exists);
@@ -72,37 +72,6 @@ export class MemoryBoardStore implements BoardStore {
     return mine;
   }
 
-  async info(): Promise<BoardInfo> {
-    return (await this.memory()).info();
-  }
-
-  async page(query: PostQuery): Promise<PostPage> {
-    return (await this.memory()).page(query);
-  }
-
-  async get(ids: readonly number[]): Promise<Map<number, Post>> {
-    return (await this.memory()).get(ids);
-  }
-
-  async *stream(query: Omit<PostQuery, 'offset'>): AsyncIterable<readonly Post[]> {
-    yield* (await this.memory()).stream(query);
-  }
-
-  async departments(): Promise<string[]> {
-    return (await this.memory()).departments();
-  }
-
-  async tally(filter: PostFilter, by: Grouping): Promise<Tally[]> {
-    return (await this.memory()).tally(filter, by);
-  }
-
-  async withSource(url: string): Promise<Post | undefined> {
-    return (await this.memory()).withSource(url);
-  }
-
-  async log(limit: number): Promise<ChangeLogEntry[]> {
-    return (await this.memory()).log(limit);
-  }
 
   async change<T>(info: ChangeInfo, work: (tx: BoardTransaction) => Promise<T>): Promise<{ result: T; changed: boolean; seq?: number }> {
     const step = async () => {

@@ -2,6 +2,7 @@
  * store/sqlite/ — a board in one SQLite file: sqlite-board.ts, the store, and driver.ts, the
  * two ways to reach SQLite (better-sqlite3 on Node 20, node:sqlite where Node has it).
  */
+import { ownFileAt } from '../../files/identity.js';
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { ChangeLogEntry } from '../../board/log.js';
@@ -566,21 +567,8 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   async ownFile(realPath: string): Promise<OwnFile | undefined> {
-    const files = ['', '-wal', '-shm', '-journal'].map((suffix) => `${this.path}${suffix}`);
-    // Windows's file systems (and a USB stick's exFAT) take BOARD.SQLITE for board.sqlite.
-    const same = process.platform === 'win32' ? (a: string, b: string) => a.toLowerCase() === b.toLowerCase() : (a: string, b: string) => a === b;
-    if (files.some((file) => same(file, realPath))) return 'board';
-    // The same file under another name (a hard link), by bigint id (NTFS file ids outgrow a double).
-    const identity = (file: string) => {
-      try {
-        const { ino, dev } = statSync(file, { bigint: true });
-        return `${dev}:${ino}`;
-      } catch {
-        return undefined;
-      }
-    };
-    const target = identity(realPath);
-    return target !== undefined && files.some((file) => identity(file) === target) ? 'board' : undefined;
+    const files = ['', '-wal', '-shm', '-journal'].map((suffix) => ['board', `${this.path}${suffix}`] as const);
+    return ownFileAt(files, realPath, process.platform);
   }
 
   async snapshot(): Promise<BoardSnapshot> {
