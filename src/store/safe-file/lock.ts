@@ -274,6 +274,8 @@ export class BoardLock {
     const deadline = Date.now() + options.timeoutMs;
     /** Why a lock whose owner is gone could not be removed, if it could not. */
     let unremovable: string | undefined;
+    /** How often a pending name was gone by the time it was looked at. */
+    let vanished = 0;
     for (;;) {
       try {
         await create(lockPath, JSON.stringify(owner), owner.token, faults);
@@ -284,6 +286,9 @@ export class BoardLock {
         // waiter reading it, an antivirus) keeps its name a moment, and creating it fails EPERM:
         // busy, not refused — unless nothing is there at all (then it is a real refusal).
         const pending = code === 'EPERM' && isWindows(faults) && (await lstatPending(lockPath, faults).then(() => true, (e: NodeJS.ErrnoException) => e.code !== 'ENOENT'));
+        // A pending name that went away between the create and the look: try again at once (a
+        // few times; an EPERM that stays with nothing there is a real refusal).
+        if (code === 'EPERM' && isWindows(faults) && !pending && vanished++ < 3) continue;
         if (code !== 'EEXIST' && !pending) return fail({ kind: 'unwritable', code });
       }
       const holder = await inspect(lockPath, options.staleMs, faults).catch(() => ({ kind: 'alive', stopped: false }) as Holder);
