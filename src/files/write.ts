@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { open, stat, unlink, type FileHandle } from 'node:fs/promises';
-import { closeSync, openSync, unlinkSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, openSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { OS } from '../platform.js';
 import type { InjectedFault } from './fault.js';
@@ -84,20 +84,29 @@ export function ownLeftover(target: string): RegExp {
 }
 
 /**
- * Whether a folder takes new files, tried: a file of ours made there and removed again
- * (access(W_OK) on a folder always passes on Windows, whose folders have no write bit). Named as
- * a temp file beside `beside`, so a crash right here leaves only what the next change sweeps
- * away. Throws the create's error.
+ * Why a board at `path` could not be written, if it could not: its folder (or, for a board not
+ * made yet, the nearest folder that exists, which must take the folders too) is tried — a file of
+ * ours made there and removed again, since access(W_OK) on a folder always passes on Windows,
+ * whose folders have no write bit — and the file itself, when `exists`, asked. Named as a temp
+ * file beside the board, so a crash right here leaves only what the next change sweeps away.
  */
-export function tryFolder(folder: string, beside: string): void {
-  const probe = siblingName(join(folder, basename(beside)), 'tmp');
-  closeSync(openSync(probe, 'wx', 0o600));
-  // The create said it. Its removal may fail and that is no news: a writer holding the lock may
-  // have swept it already, an antivirus may hold it on Windows; one left is swept later.
+export function unwritableCode(path: string, exists: boolean): string | undefined {
+  let folder = dirname(path);
+  while (!exists && !existsSync(folder) && dirname(folder) !== folder) folder = dirname(folder);
   try {
-    unlinkSync(probe);
-  } catch {
-    // (as said)
+    const probe = siblingName(join(folder, basename(path)), 'tmp');
+    closeSync(openSync(probe, 'wx', 0o600));
+    // The create said it. Its removal may fail and that is no news: a writer holding the lock may
+    // have swept it already, an antivirus may hold it on Windows; one left is swept later.
+    try {
+      unlinkSync(probe);
+    } catch {
+      // (as said)
+    }
+    if (exists) accessSync(path, constants.W_OK);
+    return undefined;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? 'EACCES';
   }
 }
 

@@ -10,7 +10,7 @@ import { ownFileAt } from '../../files/identity.js';
 import { HeldWholeReads } from '../memory/held-whole.js';
 import { constants as fsConstants } from 'node:buffer';
 import { isUtf8 } from 'node:buffer';
-import { accessSync, closeSync, constants, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readSync, statfsSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readSync, statfsSync, statSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { isRecord } from '../../board/post.js';
@@ -476,16 +476,8 @@ export class JsonBoardStore extends HeldWholeReads implements BoardStore {
     if (info && !info.isFile()) return this.fail({ kind: 'not-a-file', found: fileKind(info) });
     if (info && (info.mode & 0o222) === 0) return this.fail({ kind: 'read-only', mode: info.mode & 0o777 });
     assertBackupPlace(this.place);
-    // A board not made yet is made with its folders: the nearest folder that exists must take them.
-    let folder = dirname(this.realPath);
-    while (!info && !existsSync(folder) && dirname(folder) !== folder) folder = dirname(folder);
-    const { tryFolder } = await import('../../files/write.js');
-    try {
-      tryFolder(folder, this.realPath);
-      if (info) accessSync(this.realPath, constants.W_OK);
-    } catch (error) {
-      return this.fail({ kind: 'unwritable', code: (error as NodeJS.ErrnoException).code ?? 'EACCES' });
-    }
+    const code = (await import('../../files/write.js')).unwritableCode(this.realPath, info !== undefined);
+    if (code) return this.fail({ kind: 'unwritable', code });
   }
 
   async ownFile(path: string): Promise<OwnFile | undefined> {

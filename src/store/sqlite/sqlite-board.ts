@@ -553,16 +553,8 @@ export class SqliteBoardStore implements BoardStore {
     if (info?.isDirectory()) return this.fail({ kind: 'folder' });
     if (info && (info.mode & 0o222) === 0) return this.fail({ kind: 'read-only', mode: info.mode & 0o777 });
     // SQLite writes beside the file too (its -wal and -shm): the folder must take new files.
-    let folder = dirname(this.path);
-    while (!existsSync(folder) && dirname(folder) !== folder) folder = dirname(folder);
-    const { tryFolder } = await import('../../files/write.js');
-    try {
-      // Tried, not asked: access(W_OK) on a folder always passes on Windows.
-      tryFolder(folder, this.path);
-      if (info) accessSync(this.path, constants.W_OK);
-    } catch (error) {
-      return this.fail({ kind: 'unwritable', code: (error as NodeJS.ErrnoException).code ?? 'EACCES' });
-    }
+    const code = (await import('../../files/write.js')).unwritableCode(this.path, info !== undefined);
+    if (code) return this.fail({ kind: 'unwritable', code });
     await this.driver();
   }
 
