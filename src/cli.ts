@@ -13,6 +13,8 @@ import * as stats from './commands/stats.js';
 import * as copy from './commands/copy.js';
 import * as init from './commands/init.js';
 import * as log from './commands/log.js';
+import * as pull from './commands/pull.js';
+import * as source from './commands/source.js';
 import { redo, undo } from './commands/undo.js';
 import { hide, publish } from './commands/visibility.js';
 import { examples } from './cmdutil/examples.js';
@@ -53,6 +55,8 @@ const COMMANDS: readonly CommandModule[] = [
   undo,
   redo,
   log,
+  pull,
+  source,
   importCommand,
   exportCommand,
   stats,

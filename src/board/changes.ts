@@ -2,7 +2,7 @@ import { BoardProblemError } from '../errors.js';
 import type { TextPlace } from '../files/decode.js';
 import type { BoardTransaction } from '../store/store.js';
 import type { ImportRecord } from './import.js';
-import { canonical, withFields, type ChangeLogEntry, type PostChange } from './log.js';
+import { canonical, postChanges, withFields, type ChangeLogEntry, type PostChange } from './log.js';
 import { sheetChanges, withoutChanges, type SheetChange } from './sheet-changes.js';
 import { FIELDS, INPUT_FIELDS, setValueAt, storedText, valueAt, type FieldSpec, type InputField } from './fields.js';
 import { contentKey, postInOrder, urlKey, type Post, type PostContent, type Status } from './post.js';
@@ -208,7 +208,7 @@ async function logSince(tx: BoardTransaction, since: number, keeps: number | und
 function timesOf(entries: readonly ChangeLogEntry[], id: number): string[] {
   const times: string[] = [];
   for (const entry of entries) {
-    for (const change of entry.changes) {
+    for (const change of postChanges(entry.changes)) {
       if (change.id !== id) continue;
       if (change.kind === 'edit') {
         for (const value of [change.before.updatedAt, change.after.updatedAt]) if (typeof value === 'string') times.push(value);
@@ -323,7 +323,7 @@ export async function importPosts(tx: BoardTransaction, records: readonly Placed
     const sinceTheFile = (time: number, kind: PostChange['kind']) => (precision === 1 && kind !== 'delete' ? time > since : time >= since);
     let then: Post = post;
     for (const entry of entries) {
-      for (const change of [...entry.changes].reverse()) {
+      for (const change of postChanges(entry.changes).reverse()) {
         if (change.id !== post.id) continue;
         // (An edit is timed by the post's own stamp; an add or delete by its log entry.)
         const time = change.kind === 'edit' ? change.after.updatedAt : entry.at;

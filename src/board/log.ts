@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os';
 import type { Post } from './post.js';
+import type { Subscription } from './source.js';
 
 /**
  * The change log: every change made through postboard, with who made it, when, by which command,
@@ -17,6 +18,20 @@ export type PostChange =
   /** A post removed, whole, so that undo can bring it back. */
   | { kind: 'delete'; id: number; title: string; post: Post };
 
+/** What a change did to a source `pull` reads (board/source.ts): added (`before` null), removed (`after` null) or changed. */
+export interface SourceChange {
+  kind: 'source';
+  name: string;
+  before: Subscription | null;
+  after: Subscription | null;
+}
+
+/** What a change did: to a post, or to a source. */
+export type Change = PostChange | SourceChange;
+
+/** The changes made to posts. */
+export const postChanges = (changes: readonly Change[]): PostChange[] => changes.filter((change): change is PostChange => change.kind !== 'source');
+
 export interface ChangeLogEntry {
   /** 1, 2, 3 …: never given twice on a board. */
   seq: number;
@@ -30,7 +45,7 @@ export interface ChangeLogEntry {
   redoes?: number;
   /** On a change that was undone: the undo's entry (gone again once it is redone). */
   undoneBy?: number;
-  changes: PostChange[];
+  changes: Change[];
 }
 
 /**
@@ -114,26 +129,40 @@ export async function changeAuthor(env: NodeJS.ProcessEnv): Promise<string> {
   }
 }
 
-/** Why a change cannot be reverted: a later change touched one of its posts. */
-export interface RevertConflict {
-  id: number;
-  title: string;
-  /** What is in the way: the post was changed since, removed since, or is back already. */
-  reason: 'changed' | 'gone' | 'present';
+/** Why a change cannot be reverted: a later change touched one of its posts (or sources). */
+export type RevertConflict =
+  | {
+      id: number;
+      title: string;
+      /** What is in the way: the post was changed since, removed since, or is back already. */
+      reason: 'changed' | 'gone' | 'present';
+    }
+  | { source: string; reason: 'changed' | 'gone' | 'present' };
+
+/** What reverting takes: posts to add back, change back and remove, and sources set back (`to` null: removed). */
+export interface RevertOps {
+  insert: Post[];
+  update: [Post, Post][];
+  remove: Post[];
+  sources: { name: string; to: Subscription | null }[];
 }
 
 /**
- * What reverting `changes` takes, checked against the board as it is now: each post must be as
- * the change left it. The operations come back in the order to apply them (the change's own,
- * reversed), or the posts in the way.
+ * What reverting `changes` takes, checked against the board as it is now: each post (and source)
+ * must be as the change left it. The operations come back in the order to apply them (the
+ * change's own, reversed), or what is in the way.
  */
-export function planRevert(
-  changes: readonly PostChange[],
-  current: ReadonlyMap<number, Post>,
-): { ops: { insert: Post[]; update: [Post, Post][]; remove: Post[] } } | { conflicts: RevertConflict[] } {
+export function planRevert(changes: readonly Change[], current: ReadonlyMap<number, Post>, sources: ReadonlyMap<string, Subscription> = new Map()): { ops: RevertOps } | { conflicts: RevertConflict[] } {
   const conflicts: RevertConflict[] = [];
-  const ops = { insert: [] as Post[], update: [] as [Post, Post][], remove: [] as Post[] };
+  const ops: RevertOps = { insert: [], update: [], remove: [], sources: [] };
   for (const change of [...changes].reverse()) {
+    if (change.kind === 'source') {
+      const now = sources.get(change.name);
+      if (change.after === null ? now !== undefined : now === undefined) conflicts.push({ source: change.name, reason: now === undefined ? 'gone' : 'present' });
+      else if (change.after !== null && canonical(now) !== canonical(change.after)) conflicts.push({ source: change.name, reason: 'changed' });
+      else ops.sources.push({ name: change.name, to: change.before });
+      continue;
+    }
     const now = current.get(change.id);
     switch (change.kind) {
       case 'add':

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { isCalendarDate } from './dates.js';
+import { releaseAddress } from './source-url.js';
 import { FIELDS, INPUT_FIELDS, POST_KEYS, setValueAt, SOURCE_KEYS, storedText, TEXT_FIELDS, valueAt, type FieldSpec, type InputField, type Post, type PostContent } from './fields.js';
 
 export { POST_KEYS } from './fields.js';
@@ -330,14 +331,21 @@ export function postInOrder(post: Post): Post {
 /** What makes two posts the same post (imported twice): title, author, date and body. */
 export const contentKey = (post: { title: string; author: string; date: string; body: string }): string => `${post.title}\u0000${post.author}\u0000${post.date}\u0000${post.body}`;
 
-/** A URL as the address it names (host case, a default port and the like made one), for comparing. */
-export function urlKey(url: string): string {
+/** A URL as the address it names (host case, a default port and the like made one), as a link is written. */
+export function addressOf(url: string): string {
   try {
     return new URL(url).href;
   } catch {
     return url;
   }
 }
+
+/**
+ * A URL as the page it names, for comparing (the duplicate rule, `pull`'s "each release once"):
+ * its address, or for a korea.kr release, the release's number (every korea.kr form of one
+ * release is one key: see source-url.ts).
+ */
+export const urlKey = (url: string): string => releaseAddress(url) ?? addressOf(url);
 
 /** Two URLs name the same page when they parse to the same address (host case, default port). */
 export const sameUrl = (a: string, b: string): boolean => a === b || urlKey(a) === urlKey(b);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { ChangeLogEntry, PostChange } from '../board/log.js';
+import type { Change, ChangeLogEntry } from '../board/log.js';
 import type { Context } from '../context.js';
 import { type Lang, type Messages, MESSAGES } from '../i18n/index.js';
 import { outputWidth } from '../io.js';
@@ -34,6 +34,7 @@ export interface LogText {
   add: (count: number) => string;
   edit: (count: number) => string;
   delete: (count: number) => string;
+  sources: (count: number) => string;
   undone: (seq: number) => string;
   undoes: (seq: number) => string;
   redoes: (seq: number) => string;
@@ -69,13 +70,15 @@ function what(entry: ChangeLogEntry, text: LogText, t: Messages): string {
   const suffix = entry.undoneBy !== undefined ? ` ${text.undone(entry.undoneBy)}` : '';
   const [only] = entry.changes;
   if (entry.changes.length === 1 && only) return `${prefix}${one(only, t)}${suffix}`;
-  const count = (kind: PostChange['kind']) => entry.changes.filter((change) => change.kind === kind).length;
-  const parts = [count('add') ? text.add(count('add')) : '', count('edit') ? text.edit(count('edit')) : '', count('delete') ? text.delete(count('delete')) : ''].filter(Boolean);
+  const count = (kind: Change['kind']) => entry.changes.filter((change) => change.kind === kind).length;
+  const parts = [count('add') ? text.add(count('add')) : '', count('edit') ? text.edit(count('edit')) : '', count('delete') ? text.delete(count('delete')) : '', count('source') ? text.sources(count('source')) : ''].filter(Boolean);
   return `${prefix}${parts.join(', ')}${suffix}`;
 }
 
-function one(change: PostChange, t: Messages): string {
+function one(change: Change, t: Messages): string {
   switch (change.kind) {
+    case 'source':
+      return t.commands.source.logLine(change.name, change.before === null ? 'add' : change.after === null ? 'remove' : 'edit');
     case 'add':
       return `+${change.id} ${change.title}`;
     case 'delete':

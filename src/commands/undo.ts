@@ -1,6 +1,7 @@
 import type { CoreWords } from '../i18n/en.js';
 import type { Command } from 'commander';
-import { changeAuthor, planRevert, redoTarget, undoTarget, type ChangeLogEntry, type PostChange, type RevertConflict } from '../board/log.js';
+import { changeAuthor, planRevert, postChanges, redoTarget, undoTarget, type Change, type ChangeLogEntry, type RevertConflict } from '../board/log.js';
+import { subscriptionOf, type Subscription } from '../board/source.js';
 import type { Post } from '../board/post.js';
 import type { Context } from '../context.js';
 import { NotFoundError, PostboardError, UsageError } from '../errors.js';
@@ -37,13 +38,15 @@ export interface UndoText {
   question: string;
   moved: string;
   conflict: (entry: string, conflicts: string[]) => string;
-  done: (entry: string, count: number) => string;
+  done: (entry: string, count: number, sources?: number) => string;
 }
 
 export interface Words {
   remove: (id: number, title: string) => string;
   restore: (id: number, title: string) => string;
   change: (id: number, title: string) => string;
+  /** A source set back: added back (`to` there, none now), removed, or its settings changed back. */
+  source: (name: string, how: 'add' | 'remove' | 'edit') => string;
   reason: (conflict: RevertConflict) => string;
   entry: (entry: ChangeLogEntry, t: CoreWords) => string;
 }
@@ -76,7 +79,13 @@ interface Target {
   reverted: ChangeLogEntry;
 }
 
-const idsOf = (changes: readonly PostChange[]): number[] => [...new Set(changes.map((change) => change.id))];
+const idsOf = (changes: readonly Change[]): number[] => [...new Set(postChanges(changes).map((change) => change.id))];
+
+/** The board's sources now (their subscriptions), by name, where the change touched any. */
+async function sourcesFor(changes: readonly Change[], read: () => Promise<readonly { name: string }[]>): Promise<Map<string, Subscription>> {
+  if (!changes.some((change) => change.kind === 'source')) return new Map();
+  return new Map((await read()).map((source) => [source.name, subscriptionOf(source as Parameters<typeof subscriptionOf>[0])]));
+}
 
 function target(kind: 'undo' | 'redo', entries: readonly ChangeLogEntry[], seq?: number): Target | 'further back' | undefined {
   if (kind === 'undo') {
@@ -88,14 +97,15 @@ function target(kind: 'undo' | 'redo', entries: readonly ChangeLogEntry[], seq?:
 }
 
 /** What reverting will do, post by post; a changed post's fields as they are now → as they will be. */
-function describe(changes: readonly PostChange[], current: ReadonlyMap<number, Post>, ctx: Context): string[] {
+function describe(changes: readonly Change[], current: ReadonlyMap<number, Post>, sources: ReadonlyMap<string, Subscription>, ctx: Context): string[] {
   const words = ctx.t.commands.revert;
-  const plan = planRevert(changes, current);
+  const plan = planRevert(changes, current, sources);
   if ('conflicts' in plan) return [];
   return [
     ...plan.ops.remove.map((post) => words.remove(post.id, post.title)),
     ...plan.ops.insert.map((post) => words.restore(post.id, post.title)),
     ...plan.ops.update.flatMap(([now, then]) => [words.change(now.id, now.title), ...describeChange(now, then, ctx.t, { timestamps: true, indent: '    ' })]),
+    ...plan.ops.sources.map(({ name, to }) => words.source(name, to === null ? 'remove' : sources.has(name) ? 'edit' : 'add')),
   ];
 }
 
@@ -126,21 +136,22 @@ function revertCommand(kind: 'undo' | 'redo') {
         const found = await findTarget((limit) => tx.recent(limit), kind, options.seq);
         if (!found) throw nothing();
         mark(found);
-        const lines = describe(found.reverted.changes, await tx.get(idsOf(found.reverted.changes)), ctx);
+        const lines = describe(found.reverted.changes, await tx.get(idsOf(found.reverted.changes)), await sourcesFor(found.reverted.changes, () => tx.sources()), ctx);
         return { found, lines, count: await apply(tx, found) };
       });
       ctx.say([heading(result.found.entry), ...result.lines]);
-      ctx.say(text.done(`#${result.found.entry.seq} ${result.found.entry.command}`, result.count));
+      ctx.say(text.done(`#${result.found.entry.seq} ${result.found.entry.command}`, result.count.posts, result.count.sources));
       return;
     }
 
     const found = await findTarget((limit) => store.log(limit), kind, options.seq);
     if (!found) throw nothing();
     const current = await store.get(idsOf(found.reverted.changes));
-    const plan = planRevert(found.reverted.changes, current);
+    const sources = await sourcesFor(found.reverted.changes, () => store.sources());
+    const plan = planRevert(found.reverted.changes, current, sources);
     if ('conflicts' in plan) throw refuse(found.entry)(plan.conflicts);
 
-    const lines = describe(found.reverted.changes, current, ctx);
+    const lines = describe(found.reverted.changes, current, sources, ctx);
     const preview = async () => ctx.say([heading(found.entry), ...lines]);
     // As when editing: a revert that empties a field that has text asks with no as the default.
     const empties = plan.ops.update.some(([now, then]) => emptiesAField(now, then));
@@ -155,7 +166,7 @@ function revertCommand(kind: 'undo' | 'redo') {
       if (!entry || !still) throw new PostboardError(text.moved);
       return apply(tx, found);
     });
-    ctx.say(text.done(`#${found.entry.seq} ${found.entry.command}`, count));
+    ctx.say(text.done(`#${found.entry.seq} ${found.entry.command}`, count.posts, count.sources));
   };
   const text = (lang: Lang) => MESSAGES[lang].commands[kind];
   return {
@@ -179,16 +190,18 @@ function revertCommand(kind: 'undo' | 'redo') {
   };
 }
 
-/** Applies the revert of `changes` to the freshest board; how many posts it touched. */
-async function revert(tx: BoardTransaction, changes: readonly PostChange[], refuse: (conflicts: RevertConflict[]) => Error, mark: () => Promise<void>): Promise<number> {
-  const current = await tx.get([...new Set(changes.map((change) => change.id))]);
-  const plan = planRevert(changes, current);
+/** Applies the revert of `changes` to the freshest board; how many posts and sources it touched. */
+async function revert(tx: BoardTransaction, changes: readonly Change[], refuse: (conflicts: RevertConflict[]) => Error, mark: () => Promise<void>): Promise<{ posts: number; sources: number }> {
+  const current = await tx.get(idsOf(changes));
+  const sources = await sourcesFor(changes, () => tx.sources());
+  const plan = planRevert(changes, current, sources);
   if ('conflicts' in plan) throw refuse(plan.conflicts);
   await tx.remove(plan.ops.remove);
   await tx.insert(plan.ops.insert);
   for (const [now, then] of plan.ops.update) await tx.update(now, then);
+  for (const { name, to } of plan.ops.sources) await tx.setSource(name, to);
   await mark();
-  return plan.ops.remove.length + plan.ops.insert.length + plan.ops.update.length;
+  return { posts: plan.ops.remove.length + plan.ops.insert.length + plan.ops.update.length, sources: plan.ops.sources.length };
 }
 
 /** `12` or `#12`, as `postboard log` shows it. */

@@ -1,4 +1,4 @@
-import { urlKey, type Post } from '../board/post.js';
+import { addressOf, type Post } from '../board/post.js';
 
 export interface FeedOptions {
   title: string;
@@ -51,9 +51,9 @@ const escapeMarkup = (text: string): string => text.replace(/[&<>]/g, (c) => HTM
 /**
  * A link as a feed may carry it: the address as WHATWG URL writes it (what browsers send), so
  * what a URI may not hold (`<2>`, spaces, Hangul) is percent-encoded — `b=<2>` goes out as
- * `b=%3C2%3E`, never as `&lt;2&gt;`, which is no URI. Compared the same way as duplicates are (urlKey).
+ * `b=%3C2%3E`, never as `&lt;2&gt;`, which is no URI. Written as the address it names (addressOf).
  */
-const feedUrl = (url: string): string => xmlText(urlKey(url).replace(/[|^`{}\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
+const feedUrl = (url: string): string => xmlText(addressOf(url).replace(/[|^`{}\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
 
 /**
  * Text of an element the feed library writes without CDATA (the channel's title and description,

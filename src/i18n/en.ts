@@ -19,6 +19,8 @@ import type { StatsText } from '../commands/stats.js';
 import type { CompletionText } from '../commands/completion.js';
 import type { EditText } from '../commands/edit.js';
 import type { LogText } from '../commands/log.js';
+import type { SourceText } from '../commands/source.js';
+import type { PullText } from '../commands/pull.js';
 import type { ExportText } from '../commands/export.js';
 import type { InitText } from '../commands/init.js';
 import type { Words, UndoText } from '../commands/undo.js';
@@ -233,7 +235,9 @@ const core = {
     'not-a-board': (problem, t) =>
       `not a postboard board: expected an object with "posts", found ${t.jsonKind[problem.found]}`,
     'bad-header': (problem) =>
-      `"${problem.field}" must be a whole number, not ${quoted(problem.value)}`,
+      problem.field === 'sources'
+        ? `"sources" must be a list of sources (name, kind, url, addedAt), each name once, not ${quoted(problem.value)}`
+        : `"${problem.field}" must be a whole number, not ${quoted(problem.value)}`,
     'newer-version': (problem) =>
       `schemaVersion ${problem.version} is newer than this postboard reads (${problem.reads}); upgrade postboard`,
     'invalid-post': (problem, t) =>
@@ -825,10 +829,76 @@ Exit codes: 0 ok, 1 failed (not found, bad board file, I/O), 2 usage error, 130 
     add: (count) => `${count} added`,
     edit: (count) => `${count} changed`,
     delete: (count) => `${count} deleted`,
+    sources: (count) => `${count} ${count === 1 ? 'source' : 'sources'} changed`,
     undone: (seq) => `(undone by #${seq})`,
     undoes: (seq) => `takes back #${seq}:`,
     redoes: (seq) => `makes #${seq} again:`,
   } satisfies LogText,
+    source: {
+      description: 'The feeds and the press-release API that pull reads, kept with the board: add, list, remove',
+      add: {
+        description: 'Follow a feed (RSS 2.0 or Atom) or the 정책브리핑 press-release API',
+        name: 'what to call it (letters, digits, . _ -), for pull NAME',
+        url: 'the feed’s address, or the API’s endpoint (https://apis.data.go.kr/1371000/pressReleaseService/pressReleaseList)',
+        kind: 'rss (RSS 2.0 or Atom) or briefing (the press-release API; default for its endpoint)',
+        department: 'the department a pulled post gets when the feed names none',
+        status: 'what pulled posts are: published (default) or hidden, to review before publishing',
+      },
+      list: {
+        description: 'List the sources: kind, department, status, last pull, address',
+        format: 'table, json or jsonl',
+        width: 'fit the table to this many columns (default: the terminal)',
+        empty: 'No sources yet: postboard source add NAME URL follows a feed.',
+        headers: { name: 'Name', kind: 'Kind', url: 'Address', department: 'Department', status: 'Status', pulled: 'Last pull' },
+      },
+      remove: { description: 'Stop following a source (its posts stay; undo brings it back)', name: 'the source’s name' },
+      examples: [
+        ['postboard source add mois "https://www.mois.go.kr/gpms/view/jsp/rss/rss.jsp?ctxCd=1012"', 'follow 행정안전부’s press releases'],
+        ['postboard source add briefing https://apis.data.go.kr/1371000/pressReleaseService/pressReleaseList --status hidden', 'every ministry’s releases, hidden until reviewed (key: POSTBOARD_BRIEFING_KEY)'],
+        ['postboard source list', 'what the board follows'],
+        ['postboard source remove mois', 'stop following it'],
+      ],
+      badName: (name, limit) => `not a source name: ${JSON.stringify(name)} (letters, digits, . _ -, up to ${limit}, starting with a letter or digit)`,
+      badUrl: (url) => `not an http or https address: ${JSON.stringify(url)}`,
+      exists: (name) => `there is a source named ${name} already: remove it first (postboard source remove ${name}), or choose another name`,
+      noSuch: (name, names) => (names.length === 0 ? `no source named ${JSON.stringify(name)}: the board has none (postboard source add NAME URL)` : `no source named ${JSON.stringify(name)}; the board has: ${names.join(', ')}`),
+      added: (name, kind, url) => `Added source ${name} (${kind === 'briefing' ? 'press-release API' : 'feed'}): ${url}. Bring its releases in with: postboard pull ${name}`,
+      removed: (name) => `Removed source ${name}. Its posts stay on the board; postboard undo brings it back.`,
+      logLine: (name, how) => `${how === 'add' ? '+' : how === 'remove' ? '-' : '~'}source ${name}`,
+      never: 'never',
+    } satisfies SourceText,
+    pull: {
+      description: 'Bring in the new releases of the board’s sources (or of a feed by its address), each once',
+      targets: 'source names, or feed addresses (default: every source of the board)',
+      options: {
+        dryRun: 'fetch and show what would be added, but add nothing',
+        format: 'table (default) or json',
+        since: 'the press-release API: from this day (YYYY-MM-DD; default: the last 3 days), fetched 3 days per request',
+        timeout: 'give up on a request after this many seconds (default: 20)',
+        maxSize: 'refuse a response larger than this many megabytes (default: 20)',
+        refresh: 'fetch every feed whole, not only when it changed (after undoing a pull)',
+        kind: 'for a feed named by its address: rss or briefing',
+        department: 'for a feed named by its address: the department of its posts when it names none',
+        status: 'for a feed named by its address: published (default) or hidden',
+        width: 'fit the table to this many columns (default: the terminal)',
+      },
+      examples: [
+        ['postboard pull', 'every source of the board'],
+        ['postboard pull mois --dry-run', 'what one source would add'],
+        ['POSTBOARD_BRIEFING_KEY=… postboard pull briefing --since 2026-11-01', 'a month of the press-release API, 3 days per request'],
+        ['postboard pull https://www.mois.go.kr/gpms/view/jsp/rss/rss.jsp?ctxCd=1012 --status hidden', 'a feed once, without following it'],
+        ['*/30 * * * * cd ~/board && npx postboard pull --format json >> pull.log 2>&1', 'cron: every 30 minutes'],
+      ],
+      noSources: 'the board follows no sources: add one with postboard source add NAME URL, or name a feed by its address (postboard pull URL)',
+      noKey: 'the press-release API needs its service key in the environment variable POSTBOARD_BRIEFING_KEY (from data.go.kr)',
+      summary: (source, { added, already, deleted, embargoed, refused }, dryRun) =>
+        `${source}: ${added} ${dryRun ? 'would be new' : 'new'} · ${already} already there${deleted > 0 ? ` · ${deleted} deleted here before, left out` : ''}${embargoed > 0 ? ` · ${embargoed} under embargo, left for a later pull` : ''} · ${refused} refused`,
+      unchanged: (source) => `${source}: unchanged since the last pull`,
+      refused: (title, why) => `refused: ${title}: ${why}`,
+      failed: (source, why) => `${source}: ${why}`,
+      fetching: (source, received) => `${source}: ${received} …`,
+      wouldAdd: 'Would add (--dry-run: nothing was added):',
+    } satisfies PullText,
     export: {
     description: 'Export the board: CSV that opens right in Excel, TSV, JSON, JSONL, Markdown or an RSS feed',
     options: {
@@ -912,8 +982,19 @@ Exit codes: 0 ok, 1 failed (not found, bad board file, I/O), 2 usage error, 130 
     remove: (id, title) => `- remove post ${id}: ${title}`,
     restore: (id, title) => `+ bring back post ${id}: ${title}`,
     change: (id, title) => `~ post ${id}: ${title}`,
-    reason: ({ id, reason }) =>
-      reason === 'changed' ? `post ${id} was changed after it` : reason === 'gone' ? `post ${id} was deleted after it` : `post ${id} is on the board again`,
+    source: (name, how) => (how === 'add' ? `+ bring back source ${name}` : how === 'remove' ? `- remove source ${name}` : `~ source ${name}: settings as before`),
+    reason: (conflict) =>
+      'source' in conflict
+        ? conflict.reason === 'changed'
+          ? `source ${conflict.source} was changed after it`
+          : conflict.reason === 'gone'
+            ? `source ${conflict.source} was removed after it`
+            : `a source named ${conflict.source} is there again`
+        : conflict.reason === 'changed'
+          ? `post ${conflict.id} was changed after it`
+          : conflict.reason === 'gone'
+            ? `post ${conflict.id} was deleted after it`
+            : `post ${conflict.id} is on the board again`,
     entry: (entry, t) => `#${entry.seq} ${entry.command}, by ${entry.who}, ${t.localTime(entry.at)}`,
   } satisfies Words,
     undo: {
@@ -932,7 +1013,7 @@ Exit codes: 0 ok, 1 failed (not found, bad board file, I/O), 2 usage error, 130 
       question: 'Undo these changes?',
       moved: 'the board changed since it was shown; run postboard undo again to see the new last change',
       conflict: (entry, conflicts) => `cannot undo ${entry}: ${conflicts.join('; ')}. Undo the later change first, or edit by hand`,
-      done: (entry, count) => `Undone: ${entry} (${count === 1 ? '1 post' : `${count} posts`}).`,
+      done: (entry, count, sources = 0) => `Undone: ${entry} (${[count > 0 || sources === 0 ? (count === 1 ? '1 post' : `${count} posts`) : '', sources > 0 ? (sources === 1 ? '1 source' : `${sources} sources`) : ''].filter(Boolean).join(', ')}).`,
     } satisfies UndoText,
     redo: {
       description: 'Redo the change undone last (until a new change is made)',
@@ -947,7 +1028,7 @@ Exit codes: 0 ok, 1 failed (not found, bad board file, I/O), 2 usage error, 130 
       question: 'Redo these changes?',
       moved: 'the board changed since it was shown; run postboard redo again to see what can be redone',
       conflict: (entry, conflicts) => `cannot redo ${entry}: ${conflicts.join('; ')}`,
-      done: (entry, count) => `Redone: ${entry} (${count === 1 ? '1 post' : `${count} posts`}).`,
+      done: (entry, count, sources = 0) => `Redone: ${entry} (${[count > 0 || sources === 0 ? (count === 1 ? '1 post' : `${count} posts`) : '', sources > 0 ? (sources === 1 ? '1 source' : `${sources} sources`) : ''].filter(Boolean).join(', ')}).`,
     } satisfies UndoText,
     hide: {
       description: 'Hide posts (비노출): kept on the board, marked hidden',

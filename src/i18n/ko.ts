@@ -210,7 +210,9 @@ export const ko: Catalogue = {
     'not-a-board': (problem, t) =>
       `postboard 게시판 파일이 아닙니다: "posts"가 있는 객체여야 하는데 ${t.jsonKind[problem.found]}입니다`,
     'bad-header': (problem) =>
-      `"${problem.field}" 값은 정수여야 합니다: ${quoted(problem.value)}`,
+      problem.field === 'sources'
+        ? `"sources" 값은 출처 목록(name, kind, url, addedAt, 이름은 한 번씩)이어야 합니다: ${quoted(problem.value)}`
+        : `"${problem.field}" 값은 정수여야 합니다: ${quoted(problem.value)}`,
     'newer-version': (problem) =>
       `이 postboard가 읽는 버전(${problem.reads})보다 새 버전입니다 (schemaVersion ${problem.version}). postboard를 업데이트하세요`,
     'invalid-post': (problem, t) =>
@@ -785,10 +787,76 @@ export const ko: Catalogue = {
     add: (count) => `${count}개 추가`,
     edit: (count) => `${count}개 수정`,
     delete: (count) => `${count}개 삭제`,
+    sources: (count) => `출처 ${count}개 변경`,
     undone: (seq) => `(#${seq}에서 되돌림)`,
     undoes: (seq) => `#${seq} 되돌림:`,
     redoes: (seq) => `#${seq} 다시 함:`,
   },
+    source: {
+      description: 'pull이 읽는 피드와 보도자료 API를 게시판에 함께 보관: 추가, 목록, 삭제',
+      add: {
+        description: '피드(RSS 2.0, Atom)나 정책브리핑 보도자료 API 구독',
+        name: '부를 이름 (글자, 숫자, . _ -): pull NAME에 씀',
+        url: '피드 주소, 또는 API 주소 (https://apis.data.go.kr/1371000/pressReleaseService/pressReleaseList)',
+        kind: 'rss (RSS 2.0, Atom) 또는 briefing (보도자료 API, 그 주소면 기본값)',
+        department: '피드가 부서를 알려 주지 않을 때 가져온 글의 담당부서',
+        status: '가져온 글의 상태: 노출(기본) 또는 비노출 (검토 뒤 공개)',
+      },
+      list: {
+        description: '출처 목록: 종류, 부서, 상태, 마지막으로 가져온 때, 주소',
+        format: 'table, json, jsonl 중 하나',
+        width: '표를 이 칸 수에 맞춤 (기본: 터미널 너비)',
+        empty: '아직 출처가 없습니다: postboard source add 이름 주소 로 피드를 구독하세요.',
+        headers: { name: '이름', kind: '종류', url: '주소', department: '담당부서', status: '상태', pulled: '마지막 가져오기' },
+      },
+      remove: { description: '출처 구독 끊기 (가져온 글은 그대로; undo로 되돌림)', name: '출처 이름' },
+      examples: [
+        ['postboard source add mois "https://www.mois.go.kr/gpms/view/jsp/rss/rss.jsp?ctxCd=1012"', '행정안전부 보도자료 구독'],
+        ['postboard source add briefing https://apis.data.go.kr/1371000/pressReleaseService/pressReleaseList --status hidden', '모든 부처 보도자료를 검토 전까지 비노출로 (키: POSTBOARD_BRIEFING_KEY)'],
+        ['postboard source list', '구독 중인 출처'],
+        ['postboard source remove mois', '구독 끊기'],
+      ],
+      badName: (name, limit) => `출처 이름으로 쓸 수 없습니다: ${JSON.stringify(name)} (글자, 숫자, . _ -, ${limit}자까지, 글자나 숫자로 시작)`,
+      badUrl: (url) => `http나 https 주소가 아닙니다: ${JSON.stringify(url)}`,
+      exists: (name) => `같은 이름의 출처가 이미 있습니다: ${name} (먼저 postboard source remove ${name}, 또는 다른 이름)`,
+      noSuch: (name, names) => (names.length === 0 ? `출처가 없습니다: ${JSON.stringify(name)} (게시판에 출처가 하나도 없음; postboard source add 이름 주소)` : `출처가 없습니다: ${JSON.stringify(name)} (있는 출처: ${names.join(', ')})`),
+      added: (name, kind, url) => `출처를 추가했습니다: ${name} (${kind === 'briefing' ? '보도자료 API' : '피드'}, ${url}). 가져오기: postboard pull ${name}`,
+      removed: (name) => `출처를 지웠습니다: ${name}. 가져온 글은 그대로 있고, postboard undo로 되돌릴 수 있습니다.`,
+      logLine: (name, how) => `${how === 'add' ? '+' : how === 'remove' ? '-' : '~'}출처 ${name}`,
+      never: '없음',
+    },
+    pull: {
+      description: '게시판이 구독하는 출처(또는 주소로 지정한 피드)의 새 보도자료를 한 번씩 가져오기',
+      targets: '출처 이름이나 피드 주소 (기본: 게시판의 모든 출처)',
+      options: {
+        dryRun: '가져와서 추가될 글만 보여 주고 추가하지 않음',
+        format: 'table(기본) 또는 json',
+        since: '보도자료 API: 이 날부터 (YYYY-MM-DD; 기본: 최근 3일), 요청마다 3일씩',
+        timeout: '요청 하나를 이 초가 지나면 포기 (기본: 20)',
+        maxSize: '응답이 이 메가바이트보다 크면 거부 (기본: 20)',
+        refresh: '바뀌었을 때만이 아니라 피드를 모두 다시 받기 (pull을 되돌린 뒤)',
+        kind: '주소로 지정한 피드: rss 또는 briefing',
+        department: '주소로 지정한 피드: 부서를 알려 주지 않는 글의 담당부서',
+        status: '주소로 지정한 피드: 노출(기본) 또는 비노출',
+        width: '표를 이 칸 수에 맞춤 (기본: 터미널 너비)',
+      },
+      examples: [
+        ['postboard pull', '게시판의 모든 출처'],
+        ['postboard pull mois --dry-run', '출처 하나가 추가할 글 미리 보기'],
+        ['POSTBOARD_BRIEFING_KEY=… postboard pull briefing --since 2026-11-01', '보도자료 API 한 달치, 요청마다 3일씩'],
+        ['postboard pull https://www.mois.go.kr/gpms/view/jsp/rss/rss.jsp?ctxCd=1012 --status hidden', '구독하지 않고 피드를 한 번'],
+        ['*/30 * * * * cd ~/board && npx postboard pull --format json >> pull.log 2>&1', 'cron: 30분마다'],
+      ],
+      noSources: '게시판이 구독하는 출처가 없습니다: postboard source add 이름 주소 로 추가하거나, 피드 주소를 직접 지정하세요 (postboard pull 주소)',
+      noKey: '보도자료 API에는 서비스 키가 필요합니다: 환경 변수 POSTBOARD_BRIEFING_KEY (data.go.kr에서 발급)',
+      summary: (source, { added, already, deleted, embargoed, refused }, dryRun) =>
+        `${source}: ${dryRun ? '새로 추가될 글' : '새 글'} ${added}개 · 이미 있음 ${already}개${deleted > 0 ? ` · 전에 지운 글 ${deleted}개 제외` : ''}${embargoed > 0 ? ` · 엠바고 ${embargoed}개는 다음에` : ''} · 거부 ${refused}개`,
+      unchanged: (source) => `${source}: 지난번 가져온 뒤로 바뀐 것이 없음`,
+      refused: (title, why) => `거부: ${title}: ${why}`,
+      failed: (source, why) => `${source}: ${why}`,
+      fetching: (source, received) => `${source}: ${received} …`,
+      wouldAdd: '추가될 글 (--dry-run: 추가하지 않았습니다):',
+    },
     export: {
     description: '게시판 내보내기: 엑셀에서 바로 열리는 CSV, TSV, JSON, JSONL, 마크다운, RSS 피드',
     options: {
@@ -871,7 +939,19 @@ export const ko: Catalogue = {
     remove: (id, title) => `- ${id}번 글 지움: ${title}`,
     restore: (id, title) => `+ ${id}번 글 되살림: ${title}`,
     change: (id, title) => `~ ${id}번 글: ${title}`,
-    reason: ({ id, reason }) => (reason === 'changed' ? `${id}번 글이 그 뒤에 바뀌었습니다` : reason === 'gone' ? `${id}번 글이 그 뒤에 지워졌습니다` : `${id}번 글이 이미 게시판에 있습니다`),
+    source: (name, how) => (how === 'add' ? `+ 출처 되살림: ${name}` : how === 'remove' ? `- 출처 지움: ${name}` : `~ 출처 설정을 전으로: ${name}`),
+    reason: (conflict) =>
+      'source' in conflict
+        ? conflict.reason === 'changed'
+          ? `그 뒤에 출처가 바뀌었습니다: ${conflict.source}`
+          : conflict.reason === 'gone'
+            ? `그 뒤에 출처가 지워졌습니다: ${conflict.source}`
+            : `같은 이름의 출처가 다시 있습니다: ${conflict.source}`
+        : conflict.reason === 'changed'
+          ? `${conflict.id}번 글이 그 뒤에 바뀌었습니다`
+          : conflict.reason === 'gone'
+            ? `${conflict.id}번 글이 그 뒤에 지워졌습니다`
+            : `${conflict.id}번 글이 이미 게시판에 있습니다`,
     entry: (entry, t) => `#${entry.seq} ${entry.command}, ${entry.who}, ${t.localTime(entry.at)}`,
   },
     undo: {
@@ -890,7 +970,7 @@ export const ko: Catalogue = {
       question: '이 변경을 되돌릴까요?',
       moved: '보여 준 뒤에 게시판이 바뀌었습니다. postboard undo를 다시 실행해 새 마지막 변경을 보세요',
       conflict: (entry, conflicts) => `되돌릴 수 없습니다: ${entry}. ${conflicts.join('; ')}. 나중 변경을 먼저 되돌리거나 직접 고치세요`,
-      done: (entry, count) => `되돌렸습니다: ${entry} (글 ${count}개).`,
+      done: (entry, count, sources = 0) => `되돌렸습니다: ${entry} (${[count > 0 || sources === 0 ? `글 ${count}개` : '', sources > 0 ? `출처 ${sources}개` : ''].filter(Boolean).join(', ')}).`,
     },
     redo: {
       description: '마지막으로 되돌린 변경을 다시 하기 (새 변경을 하기 전까지)',
@@ -905,7 +985,7 @@ export const ko: Catalogue = {
       question: '다시 할까요?',
       moved: '보여 준 뒤에 게시판이 바뀌었습니다. postboard redo를 다시 실행해 다시 할 수 있는 것을 보세요',
       conflict: (entry, conflicts) => `다시 할 수 없습니다: ${entry}. ${conflicts.join('; ')}`,
-      done: (entry, count) => `다시 했습니다: ${entry} (글 ${count}개).`,
+      done: (entry, count, sources = 0) => `다시 했습니다: ${entry} (${[count > 0 || sources === 0 ? `글 ${count}개` : '', sources > 0 ? `출처 ${sources}개` : ''].filter(Boolean).join(', ')}).`,
     },
     hide: {
       description: '글 숨기기 (비노출): 게시판에 두고 비노출로 표시',

@@ -179,6 +179,7 @@ function deferred(kind: BoardKind, name: string, load: () => Promise<BoardStore>
     tally: reads('tally'),
     withSource: reads('withSource'),
     log: reads('log'),
+    sources: reads('sources'),
     async *stream(query) {
       yield* (await real()).stream(query);
     },

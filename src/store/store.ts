@@ -1,4 +1,5 @@
 import type { ChangeLogEntry } from '../board/log.js';
+import type { FetchState, Source, Subscription } from '../board/source.js';
 import type { Post } from '../board/post.js';
 import type { PostFilter, PostOrder } from '../board/query.js';
 import type { BoardProblem } from './json/board-file.js';
@@ -77,6 +78,8 @@ export interface BoardReads {
   withSource(url: string): Promise<Post | undefined>;
   /** The change log, newest first. */
   log(limit: number): Promise<ChangeLogEntry[]>;
+  /** The sources `pull` reads (board/source.ts), by name. */
+  sources(): Promise<Source[]>;
 }
 
 /**
@@ -104,6 +107,18 @@ export interface BoardTransaction {
   markUndone(seq: number, by: number | undefined): Promise<void>;
   /** The number this change's own log entry will have. */
   nextSeq(): Promise<number>;
+  /** The board's sources, by name. */
+  sources(): Promise<Source[]>;
+  /**
+   * Adds, changes (its fetch state kept) or removes (`null`) a source by name; the store logs the
+   * subscription before and after, as it logs a post's fields.
+   */
+  setSource(name: string, to: Subscription | null): Promise<void>;
+  /**
+   * What a pull learnt of a source's server (ETag, Last-Modified, when): written with the change,
+   * never logged; a change that does only this writes without a log entry.
+   */
+  keepState(name: string, state: FetchState): Promise<void>;
 }
 
 /** What a change is, for its log entry. */
@@ -124,6 +139,8 @@ export interface BoardSnapshot {
   /** Keys of a JSON board's file that no version knows: carried along. */
   extras: Record<string, unknown>;
   log: ChangeLogEntry[];
+  /** The sources, with their fetch state. */
+  sources: Source[];
 }
 
 /** One thing `check` found wrong with a board: a typed problem (the catalogue words it), and whether `check --fix` repairs it. */

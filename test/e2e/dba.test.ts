@@ -231,10 +231,10 @@ describe.each([
   ['SQLite schema 2', 'sqlite', () => oldSqlite(2)],
   ['PostgreSQL schema 1', 'postgres', () => oldPostgres()],
 ] as const)('a board of %s', (_, kind, make) => {
-  it('is brought up to schema 3 on first use: its posts, order, search, filters, log and numbers as before; subtitles stored; rules enforced', async () => {
+  it('is brought up to schema 4 on first use: its posts, order, search, filters, log and numbers as before; subtitles stored; rules enforced', async () => {
     const board = await make();
     expect(await listed(board, ['--status', 'all'])).toEqual([4, 3]);
-    expect(must(kind, board, "SELECT value FROM board WHERE key = 'schema';").trim()).toBe('3');
+    expect(must(kind, board, "SELECT value FROM board WHERE key = 'schema';").trim()).toBe('4');
     expect(await listed(board, ['--status', 'all', '--sort', 'title', '--asc'])).toEqual([4, 3]);
     expect(await listed(board, ['--search', '풍력'])).toEqual([3]);
     expect(await listed(board, ['--search', '물'])).toEqual([3]);
@@ -259,5 +259,19 @@ describe.each([
     expect(must(kind, board, "SELECT value FROM board WHERE key = 'schema';").trim()).toBe('1');
     const checked = await runCli(['check', '--db', board], { env: { LANG: 'en_US.UTF-8' } });
     expect(checked.stdout).toContain('post 3: date "2024/10/1" is not a real calendar date');
+  });
+});
+
+describe.each(['sqlite', 'postgres'] as const)('a %s board of schema 3 (before pull)', (kind) => {
+  it('is brought up to schema 4: a korea.kr release already on it is found by any of its addresses', async () => {
+    const release = 'https://www.korea.kr/briefing/pressReleaseView.do?newsId=156647084&pageIndex=2';
+    const board = await boardOf(kind, [makePost({ id: 1, title: '재난안전 점검', source: { agency: '행정안전부', date: '2024-09-02', url: release } })]);
+    // As schema 3 kept it: the schema row, and the source key as the address itself.
+    must(kind, board, `UPDATE board SET value = '3' WHERE key = 'schema'; UPDATE posts SET source_key = '${new URL(release).href}' WHERE id = 1;`);
+    const mobile = await runCli(['add', '--db', board, '--title', '같은 보도자료', '--author', '김', '--source-url', 'https://m.korea.kr/briefing/pressReleaseView.do?newsId=156647084', '--yes'], { env: { LANG: 'en_US.UTF-8' } });
+    expect(mobile).toMatchObject({ code: 1, stderr: expect.stringContaining('post 1') });
+    expect(must(kind, board, "SELECT value FROM board WHERE key = 'schema';").trim()).toBe('4');
+    expect(must(kind, board, 'SELECT source_key FROM posts WHERE id = 1;').trim()).toBe('korea.kr/newsId=156647084');
+    expect(await listed(board)).toEqual([1]);
   });
 });

@@ -1,6 +1,7 @@
 import { EDGE } from '../../board/numbers.js';
 import type { ChangeLogEntry } from '../../board/log.js';
 import { checkStoredPost, isRecord, POST_KEYS, type FieldIssue, type Post } from '../../board/post.js';
+import { storedSources, type Source } from '../../board/source.js';
 
 /** The board file's format version this postboard reads and writes. */
 export const SCHEMA_VERSION = 1;
@@ -12,6 +13,8 @@ export interface Board {
   posts: Post[];
   /** The latest changes, oldest first (see board/log.ts); a board made before the log has none. */
   changes?: ChangeLogEntry[];
+  /** The sources `pull` reads, by name (board/source.ts); a board without any has none. */
+  sources?: Source[];
   /** What postboard before the change log wrote: the last command. Kept, no longer read. */
   lastChange?: { command: string; at: string };
 }
@@ -25,7 +28,7 @@ export type BoardProblem =
   | { kind: 'empty' }
   | { kind: 'syntax'; line: number; column: number; detail: string }
   | { kind: 'not-a-board'; found: JsonKind }
-  | { kind: 'bad-header'; field: 'schemaVersion' | 'lastId' | 'changes'; value: unknown }
+  | { kind: 'bad-header'; field: 'schemaVersion' | 'lastId' | 'changes' | 'sources'; value: unknown }
   | { kind: 'newer-version'; version: number; reads: number }
   | { kind: 'invalid-post'; index: number; id: number | undefined; issue: FieldIssue; line?: number }
   | { kind: 'duplicate-id'; id: number; index: number; firstIndex: number; line?: number }
@@ -147,7 +150,7 @@ export interface BoardCheck {
 const isWholeNumber = (value: unknown, min: number): value is number =>
   typeof value === 'number' && Number.isSafeInteger(value) && value >= min;
 
-const BOARD_KEYS: ReadonlySet<string> = new Set(['schemaVersion', 'lastId', 'posts', 'lastChange', 'changes']);
+const BOARD_KEYS: ReadonlySet<string> = new Set(['schemaVersion', 'lastId', 'posts', 'lastChange', 'changes', 'sources']);
 const KNOWN_POST_KEYS: ReadonlySet<string> = new Set(POST_KEYS);
 
 /**
@@ -207,6 +210,11 @@ export function checkBoard(raw: unknown, stopAtFirst: boolean): BoardCheck {
   // The change log: entries with their numbers and changes (what undo reads), or nothing.
   if (raw.changes !== undefined && !(Array.isArray(raw.changes) && raw.changes.every((entry) => isRecord(entry) && isWholeNumber(entry.seq, 1) && Array.isArray(entry.changes)))) {
     problems.push({ kind: 'bad-header', field: 'changes', value: Array.isArray(raw.changes) ? '[…]' : raw.changes });
+    if (stopAtFirst) return { board, problems, atTheEdge: false };
+  }
+  // The sources: each one whole, names once (what pull and `source remove` read), or none.
+  if (storedSources(raw.sources) === undefined) {
+    problems.push({ kind: 'bad-header', field: 'sources', value: Array.isArray(raw.sources) ? '[…]' : raw.sources });
     if (stopAtFirst) return { board, problems, atTheEdge: false };
   }
 

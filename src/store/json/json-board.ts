@@ -360,12 +360,13 @@ export class JsonBoardStore extends HeldWholeReads implements BoardStore {
       const tx = new MemoryTransaction(db.data);
       const result = await work(tx);
       // A change that changes nothing writes nothing (and keeps the backup of the last real one).
-      if (tx.changes.length === 0 || info.dryRun || !lock) return { result, changed: false };
+      // (A change that only keeps what a pull learnt of a source's server writes without a log entry.)
+      if ((tx.changes.length === 0 && !tx.touched) || info.dryRun || !lock) return { result, changed: false };
       tx.finish();
-      const seq = appendLog(db.data, info, tx.changes);
+      const seq = tx.changes.length > 0 ? appendLog(db.data, info, tx.changes) : undefined;
       await db.write();
       this.cached = new MemoryBoard(db.data, true);
-      return { result, changed: true, seq };
+      return { result, changed: true, ...(seq !== undefined ? { seq } : {}) };
     };
     // A dry run reads the board as a change would, but takes no lock: it writes nothing.
     return info.dryRun ? step(undefined) : this.locked(step);
@@ -373,8 +374,8 @@ export class JsonBoardStore extends HeldWholeReads implements BoardStore {
 
   async snapshot(): Promise<BoardSnapshot> {
     const { board } = await this.memory();
-    const { schemaVersion: _version, lastId, posts: _posts, changes = [], lastChange: _last, ...extras } = board;
-    return { lastId, extras, log: changes };
+    const { schemaVersion: _version, lastId, posts: _posts, changes = [], lastChange: _last, sources = [], ...extras } = board;
+    return { lastId, extras, log: changes, sources };
   }
 
   async restore(snapshot: BoardSnapshot, posts: AsyncIterable<readonly Post[]>): Promise<number> {
@@ -548,5 +549,5 @@ export async function restoredBoard(empty: Board, snapshot: BoardSnapshot, posts
   all.sort((a, b) => b.id - a.id);
   // Numbers given on the empty board stay given too.
   const lastId = Math.max(snapshot.lastId, empty.lastId);
-  return { schemaVersion: SCHEMA_VERSION, lastId, ...snapshot.extras, posts: all, ...(snapshot.log.length > 0 ? { changes: snapshot.log } : {}) };
+  return { schemaVersion: SCHEMA_VERSION, lastId, ...snapshot.extras, posts: all, ...(snapshot.log.length > 0 ? { changes: snapshot.log } : {}), ...(snapshot.sources.length > 0 ? { sources: snapshot.sources } : {}) };
 }

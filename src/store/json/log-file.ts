@@ -1,4 +1,4 @@
-import type { ChangeLogEntry, PostChange } from '../../board/log.js';
+import type { Change, ChangeLogEntry } from '../../board/log.js';
 import type { Board } from './board-file.js';
 import type { ChangeInfo } from '../store.js';
 
@@ -10,7 +10,7 @@ import type { ChangeInfo } from '../store.js';
 export const JSON_LOG_LIMIT = 100;
 
 /** Appends the entry for a change to a board held in memory; its number. */
-export function appendLog(board: Board, info: Pick<ChangeInfo, 'command' | 'at' | 'who' | 'undoes' | 'redoes'>, changes: PostChange[]): number {
+export function appendLog(board: Board, info: Pick<ChangeInfo, 'command' | 'at' | 'who' | 'undoes' | 'redoes'>, changes: Change[]): number {
   const log = (board.changes ??= []);
   const seq = (log.at(-1)?.seq ?? 0) + 1;
   const entry: ChangeLogEntry = {

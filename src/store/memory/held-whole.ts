@@ -1,5 +1,6 @@
 import type { ChangeLogEntry } from '../../board/log.js';
 import type { Post } from '../../board/post.js';
+import type { Source } from '../../board/source.js';
 import type { PostFilter } from '../../board/query.js';
 import type { BoardInfo, BoardReads, Grouping, PostPage, PostQuery, Tally } from '../store.js';
 import type { MemoryBoard } from './memory-board.js';
@@ -41,5 +42,9 @@ export abstract class HeldWholeReads implements BoardReads {
 
   async log(limit: number): Promise<ChangeLogEntry[]> {
     return (await this.memory()).log(limit);
+  }
+
+  async sources(): Promise<Source[]> {
+    return (await this.memory()).board.sources?.map((source) => ({ ...source })) ?? [];
   }
 }

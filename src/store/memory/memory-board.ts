@@ -3,7 +3,8 @@
  * board held whole (what the JSON board asks once its file is read); memory-store.ts is a whole
  * store kept in lowdb's Memory adapter, the board the contract suite runs in-process.
  */
-import { changedFields, postHash, type ChangeLogEntry, type PostChange } from '../../board/log.js';
+import { canonical, changedFields, postHash, type Change, type ChangeLogEntry } from '../../board/log.js';
+import { byName, subscriptionOf, type FetchState, type Source, type Subscription } from '../../board/source.js';
 import { contentKey, urlKey, type Post } from '../../board/post.js';
 import { departmentsByUse, postMatcher, selectPosts, type PostFilter } from '../../board/query.js';
 import type { Board } from '../json/board-file.js';
@@ -106,7 +107,9 @@ export function groupKey(post: Post, by: Grouping): string {
  * is applied at once and recorded for the change log.
  */
 export class MemoryTransaction implements BoardTransaction {
-  readonly changes: PostChange[] = [];
+  readonly changes: Change[] = [];
+  /** Set when something not logged was written (a source's fetch state): the board is written even without a log entry. */
+  touched = false;
   private byId: Map<number, Post> | undefined;
   private urls: Map<string, number> | undefined;
   private contents: Map<string, number> | undefined;
@@ -213,6 +216,34 @@ export class MemoryTransaction implements BoardTransaction {
 
   async nextSeq(): Promise<number> {
     return (this.board.changes?.at(-1)?.seq ?? 0) + 1;
+  }
+
+  async sources(): Promise<Source[]> {
+    return this.board.sources?.map((source) => ({ ...source })) ?? [];
+  }
+
+  async setSource(name: string, to: Subscription | null): Promise<void> {
+    const list = (this.board.sources ??= []);
+    const index = list.findIndex((source) => source.name === name);
+    const before = index === -1 ? null : subscriptionOf(list[index]!);
+    if (canonical(before) === canonical(to)) return;
+    if (to === null) list.splice(index, 1);
+    else if (index === -1) list.push({ ...to });
+    else list[index] = { ...list[index]!, ...to };
+    if (to !== null && index !== -1) for (const key of Object.keys(before ?? {}) as (keyof Subscription)[]) if (!(key in to)) delete list[index]![key];
+    list.sort(byName);
+    if (list.length === 0) delete this.board.sources;
+    this.changes.push({ kind: 'source', name, before, after: to === null ? null : subscriptionOf(to) });
+  }
+
+  async keepState(name: string, state: FetchState): Promise<void> {
+    const source = this.board.sources?.find((candidate) => candidate.name === name);
+    if (!source) return;
+    for (const key of ['etag', 'lastModified', 'pulledAt'] as const) {
+      if (state[key] === undefined) delete source[key];
+      else source[key] = state[key];
+    }
+    this.touched = true;
   }
 
   /** Set when an entry's undone mark changed (part of an undo or redo, never alone). */

@@ -79,11 +79,11 @@ export class MemoryBoardStore extends HeldWholeReads implements BoardStore {
       const { board } = await this.read();
       const tx = new MemoryTransaction(board);
       const result = await work(tx);
-      if (tx.changes.length === 0 || info.dryRun) return { result, changed: false };
+      if ((tx.changes.length === 0 && !tx.touched) || info.dryRun) return { result, changed: false };
       tx.finish();
-      const seq = appendLog(board, info, tx.changes);
+      const seq = tx.changes.length > 0 ? appendLog(board, info, tx.changes) : undefined;
       await this.write(board);
-      return { result, changed: true, seq };
+      return { result, changed: true, ...(seq !== undefined ? { seq } : {}) };
     };
     return info.dryRun ? step() : this.turn(step);
   }
@@ -96,8 +96,8 @@ export class MemoryBoardStore extends HeldWholeReads implements BoardStore {
 
   async snapshot(): Promise<BoardSnapshot> {
     const { board } = await this.memory();
-    const { schemaVersion: _version, lastId, posts: _posts, changes = [], lastChange: _last, ...extras } = board;
-    return { lastId, extras, log: changes };
+    const { schemaVersion: _version, lastId, posts: _posts, changes = [], lastChange: _last, sources = [], ...extras } = board;
+    return { lastId, extras, log: changes, sources };
   }
 
   async restore(snapshot: BoardSnapshot, posts: AsyncIterable<readonly Post[]>): Promise<number> {

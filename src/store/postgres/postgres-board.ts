@@ -4,6 +4,7 @@
  */
 import type { Client, QueryResult } from 'pg';
 import type { ChangeLogEntry } from '../../board/log.js';
+import type { Source } from '../../board/source.js';
 import type { Post } from '../../board/post.js';
 import { urlKey } from '../../board/post.js';
 import type { PostFilter } from '../../board/query.js';
@@ -12,9 +13,9 @@ import type { BoardProblem, DatabaseStep, LockHolder } from '../json/board-file.
 import { ambiguousUrl, lastingLocation } from '../index.js';
 import { connectionPlan, NoPassword, PlanProblem, pgpassPassword, type ConnectionPlan } from './connection.js';
 import { FIELDS, type FieldSpec } from '../../board/fields.js';
-import { auditRows, COUNT_UP_TO, filterClauses, fromLogRow, fromRow, keysOf, lastIdOf, orderClause, POST_COLUMNS, refusedRows, ROW_COLUMNS, searchText, toRow, type LogRow, type PostRow, waitedSeconds } from '../sql/rows.js';
+import { auditRows, COUNT_UP_TO, filterClauses, fromLogRow, fromRow, keysOf, lastIdOf, orderClause, POST_COLUMNS, refusedRows, ROW_COLUMNS, searchText, sourcesOf, toRow, type LogRow, type PostRow, waitedSeconds } from '../sql/rows.js';
 import { byUse, pageOf, postsById, runChange, runRestore, type Matching, type PageReader, type SqlDialect } from '../sql/transaction.js';
-import { columnOf, DATABASE_SCHEMA, KEY_COLUMNS, LAST_ID_RULE, postsIndexesSql, postsTableSql, UNKEYED } from '../sql/schema.js';
+import { columnOf, DATABASE_SCHEMA, KEY_COLUMNS, LAST_ID_RULE, postsIndexesSql, postsTableSql, rekeySourcesSql, UNKEYED } from '../sql/schema.js';
 import type { BoardInfo, BoardSnapshot, BoardStore, BoardTransaction, ChangeInfo, Finding, Grouping, OwnFile, PostPage, PostQuery, Tally } from '../store.js';
 
 /**
@@ -443,7 +444,10 @@ export class PostgresBoardStore implements BoardStore {
     const older = this.older;
     const done = this.changing(async () => {
       const [row] = await this.write<{ value: string }>(`SELECT value FROM ${this.t('board')} WHERE key = 'schema'`);
-      if (Number(row?.value) < DATABASE_SCHEMA) {
+      if (Number(row?.value) === 3) {
+        // The same tables: the korea.kr source keys made again (below, with any other row's keys).
+        await this.write(`${rekeySourcesSql((name) => this.t(name))} UPDATE ${this.t('board')} SET value = '${DATABASE_SCHEMA}' WHERE key = 'schema'`);
+      } else if (Number(row?.value) < DATABASE_SCHEMA) {
         const refused = refusedRows(await this.auditIn((sql) => this.write(sql)), 'upgrade');
         if (refused) this.fail(refused);
         await this.write(upgradeSql(this.schema));
@@ -753,6 +757,11 @@ export class PostgresBoardStore implements BoardStore {
     return row && fromRow(row);
   }
 
+  async sources(): Promise<Source[]> {
+    const [row] = await this.reads<{ value: string }>(`SELECT value FROM ${this.t('board')} WHERE key = 'sources'`);
+    return sourcesOf(this.name, row?.value);
+  }
+
   async log(limit: number): Promise<ChangeLogEntry[]> {
     const rows = await this.reads<LogRow>(`SELECT * FROM ${this.t('changes')} ORDER BY seq DESC LIMIT $1`, [Math.min(limit, Number.MAX_SAFE_INTEGER)]);
     return rows.map((row) => fromLogRow(this.name, row));
@@ -820,10 +829,11 @@ export class PostgresBoardStore implements BoardStore {
     const refused = refusedRows(await this.auditIn((sql) => this.reads(sql)), 'copy');
     if (refused) this.fail(refused);
     const [extras] = await this.reads<{ value: string }>(`SELECT value FROM ${this.t('board')} WHERE key = 'extras'`);
+    const [sources] = await this.reads<{ value: string }>(`SELECT value FROM ${this.t('board')} WHERE key = 'sources'`);
     const log = await this.reads<LogRow>(`SELECT * FROM ${this.t('changes')} ORDER BY seq`);
     const [last] = await this.reads<{ value: string; top: string | null }>(`SELECT (SELECT value FROM ${this.t('board')} WHERE key = 'last_id') AS value, (SELECT max(id) FROM ${this.t('posts')}) AS top`);
     // The highest number given: last_id, or a higher number a row inserted by hand has.
-    return { lastId: Math.max(lastIdOf(this.name, last?.value), Number(last?.top ?? 0)), extras: JSON.parse(extras?.value ?? '{}') as Record<string, unknown>, log: log.map((row) => fromLogRow(this.name, row)) };
+    return { lastId: Math.max(lastIdOf(this.name, last?.value), Number(last?.top ?? 0)), extras: JSON.parse(extras?.value ?? '{}') as Record<string, unknown>, log: log.map((row) => fromLogRow(this.name, row)), sources: sourcesOf(this.name, sources?.value) };
   }
 
   async restore(snapshot: BoardSnapshot, posts: AsyncIterable<readonly Post[]>): Promise<number> {
@@ -984,6 +994,7 @@ INSERT INTO ${t('changes')} SELECT * FROM ${t('changes_old')};
 DROP TABLE ${t('board_old')}, ${t('posts_old')}, ${t('changes_old')}, ${t('counts_old')};
 ${derivedSql(schema)}
 INSERT INTO ${t('counts')} VALUES ('published', (SELECT count(*) FROM ${t('posts')} WHERE status = 'published')), ('hidden', (SELECT count(*) FROM ${t('posts')} WHERE status = 'hidden'));
+${rekeySourcesSql(t)}
 UPDATE ${t('board')} SET value = '${DATABASE_SCHEMA}' WHERE key = 'schema';
 `;
 }

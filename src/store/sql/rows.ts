@@ -4,7 +4,8 @@
  * store/postgres/ hold only what each database does its own way.
  */
 import { FIELDS, setValueAt, SOURCE_KEYS, valueAt, type FieldSpec } from '../../board/fields.js';
-import { sha1, type ChangeLogEntry, type PostChange } from '../../board/log.js';
+import { sha1, type Change, type ChangeLogEntry } from '../../board/log.js';
+import { storedSources, type Source } from '../../board/source.js';
 import { checkStoredPost, contentKey, isRecord, POST_KEYS, urlKey, type Post } from '../../board/post.js';
 import { BoardFileError } from '../../errors.js';
 import type { BoardProblem } from '../json/board-file.js';
@@ -181,6 +182,19 @@ export interface LogRow {
   changes: string;
 }
 
+/** The sources as the board table keeps them (one JSON list under `sources`): checked; a hand edit that broke them is said so. */
+export function sourcesOf(board: string, value: string | null | undefined): Source[] {
+  if (value === null || value === undefined) return [];
+  let sources: Source[] | undefined;
+  try {
+    sources = storedSources(JSON.parse(value));
+  } catch {
+    sources = undefined;
+  }
+  if (!sources) throw new BoardFileError(board, { kind: 'bad-header', field: 'sources', value: value.length > 40 ? `${value.slice(0, 40)}…` : value });
+  return sources;
+}
+
 /** The change log's columns, for INSERT. */
 export const LOG_COLUMNS = ['seq', 'at', 'who', 'command', 'undoes', 'redoes', 'undone_by', 'changes'] as const;
 
@@ -210,7 +224,7 @@ export function fromLogRow(board: string, row: LogRow): ChangeLogEntry {
     ...(row.undoes !== null ? { undoes: Number(row.undoes) } : {}),
     ...(row.redoes !== null ? { redoes: Number(row.redoes) } : {}),
     ...(row.undone_by !== null ? { undoneBy: Number(row.undone_by) } : {}),
-    changes: JSON.parse(row.changes) as PostChange[],
+    changes: JSON.parse(row.changes) as Change[],
   };
 }
 

@@ -7,13 +7,21 @@ import { FIELDS, type FieldSpec } from '../../board/fields.js';
  * queries use (title_key, …) are postboard's: a row written by another program without them is
  * given them the next time postboard opens the board (see UNKEYED).
  *
- * Schema 3 on both databases (SQLite had 1 and 2, PostgreSQL 1): see docs/databases.md.
+ * Schema 4 on both databases (SQLite had 1, 2 and 3, PostgreSQL 1 and 3): see docs/databases.md.
+ * Schema 4 has the tables of schema 3; what changed is the source key (korea.kr's forms of one
+ * release are one key, see board/source-url.ts), made again by postboard on the first open.
  */
 
 export type Dialect = 'sqlite' | 'postgres';
 
 /** The schema version of a database board this postboard makes and reads. */
-export const DATABASE_SCHEMA = 3;
+export const DATABASE_SCHEMA = 4;
+
+/**
+ * From schema 3 to 4: the source keys of korea.kr addresses taken away, so that postboard makes
+ * them again (see UNKEYED) in the new form; `t` qualifies a table name.
+ */
+export const rekeySourcesSql = (t: (name: string) => string): string => `UPDATE ${t('posts')} SET source_key = NULL WHERE source_url LIKE '%korea.kr%';`;
 
 /** A field's column name. */
 export const columnOf = (field: FieldSpec): string => field.column ?? field.key;

@@ -1,10 +1,11 @@
-import type { ChangeLogEntry, PostChange } from '../../board/log.js';
-import { changedFields, postHash } from '../../board/log.js';
+import type { Change, ChangeLogEntry } from '../../board/log.js';
+import { canonical, changedFields, postHash } from '../../board/log.js';
+import { byName, subscriptionOf, type FetchState, type Source, type Subscription } from '../../board/source.js';
 import type { Post } from '../../board/post.js';
 import { titleKey } from '../../board/title-key.js';
 import { BoardFileError } from '../../errors.js';
 import type { BoardSnapshot, BoardTransaction, ChangeInfo, PostPage, PostQuery } from '../store.js';
-import { contentsFound, fromLogRow, fromRow, hashOf, lastIdOf, LOG_COLUMNS, logValues, orderClause, type LogRow } from './rows.js';
+import { contentsFound, fromLogRow, fromRow, hashOf, lastIdOf, LOG_COLUMNS, logValues, orderClause, sourcesOf, type LogRow } from './rows.js';
 
 /**
  * The one transaction flow of both databases: a change's reads and operations, the change-log
@@ -33,7 +34,9 @@ export interface SqlDialect {
 
 /** A change in the making, each operation recorded for the change log. */
 export class SqlTransaction implements BoardTransaction {
-  readonly changes: PostChange[] = [];
+  readonly changes: Change[] = [];
+  /** Set when something not logged was written (a source's fetch state): committed even without a log entry. */
+  touched = false;
 
   constructor(private readonly d: SqlDialect) {}
 
@@ -109,10 +112,48 @@ export class SqlTransaction implements BoardTransaction {
     await this.d.run(`UPDATE ${this.t('changes')} SET undone_by = ? WHERE seq = ?`, [by ?? null, seq]);
   }
 
+  async sources(): Promise<Source[]> {
+    const [row] = await this.d.all<{ value: string }>(`SELECT value FROM ${this.t('board')} WHERE key = 'sources'`);
+    return sourcesOf(this.d.board, row?.value);
+  }
+
+  async setSource(name: string, to: Subscription | null): Promise<void> {
+    const list = await this.sources();
+    const index = list.findIndex((source) => source.name === name);
+    const before = index === -1 ? null : subscriptionOf(list[index]!);
+    if (canonical(before) === canonical(to)) return;
+    if (to === null) list.splice(index, 1);
+    else if (index === -1) list.push({ ...to });
+    else list[index] = { ...to, ...stateOfSource(list[index]!) };
+    await writeSources(this.d, list);
+    this.changes.push({ kind: 'source', name, before, after: to === null ? null : subscriptionOf(to) });
+  }
+
+  async keepState(name: string, state: FetchState): Promise<void> {
+    const list = await this.sources();
+    const index = list.findIndex((source) => source.name === name);
+    if (index === -1) return;
+    list[index] = { ...subscriptionOf(list[index]!), ...state };
+    await writeSources(this.d, list);
+    this.touched = true;
+  }
+
   async nextSeq(): Promise<number> {
     const [row] = await this.d.all<{ n: string | number }>(`SELECT coalesce(max(seq), 0) + 1 AS n FROM ${this.t('changes')}`);
     return Number(row?.n ?? 1);
   }
+}
+
+const stateOfSource = (source: Source): FetchState => ({
+  ...(source.etag !== undefined ? { etag: source.etag } : {}),
+  ...(source.lastModified !== undefined ? { lastModified: source.lastModified } : {}),
+  ...(source.pulledAt !== undefined ? { pulledAt: source.pulledAt } : {}),
+});
+
+/** The board's sources written whole (by name), or their row removed when there are none. */
+async function writeSources(d: SqlDialect, sources: Source[]): Promise<void> {
+  await d.run(`DELETE FROM ${d.table('board')} WHERE key = 'sources'`);
+  if (sources.length > 0) await d.run(`INSERT INTO ${d.table('board')} (key, value) VALUES ('sources', ?)`, [JSON.stringify([...sources].sort(byName))]);
 }
 
 /** Posts by number, from their rows. */
@@ -130,9 +171,14 @@ export const addLogEntry = (d: SqlDialect, entry: ChangeLogEntry): Promise<void>
 export async function runChange<T>(d: SqlDialect, info: ChangeInfo, work: (tx: BoardTransaction) => Promise<T>, end: (how: 'COMMIT' | 'ROLLBACK') => Promise<void>): Promise<{ result: T; changed: boolean; seq?: number }> {
   const tx = new SqlTransaction(d);
   const result = await work(tx);
-  if (tx.changes.length === 0 || info.dryRun) {
+  if ((tx.changes.length === 0 && !tx.touched) || info.dryRun) {
     await end('ROLLBACK');
     return { result, changed: false };
+  }
+  // (A change that only keeps what a pull learnt of a source's server commits without a log entry.)
+  if (tx.changes.length === 0) {
+    await end('COMMIT');
+    return { result, changed: true };
   }
   const seq = await tx.nextSeq();
   await addLogEntry(d, { seq, at: info.at.toISOString(), who: info.who, command: info.command, ...(info.undoes !== undefined ? { undoes: info.undoes } : {}), ...(info.redoes !== undefined ? { redoes: info.redoes } : {}), changes: tx.changes });
@@ -170,6 +216,7 @@ export async function runRestore(d: SqlDialect, snapshot: BoardSnapshot, posts: 
     await d.run(`INSERT INTO ${d.table('board')} (key, value) VALUES ('extras', ?)`, [JSON.stringify(snapshot.extras)]);
   }
   for (const entry of snapshot.log) await addLogEntry(d, entry);
+  if (snapshot.sources.length > 0) await writeSources(d, snapshot.sources);
   await end();
   return count;
 }

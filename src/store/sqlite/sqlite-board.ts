@@ -6,15 +6,16 @@ import { ownFileAt } from '../../files/identity.js';
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { ChangeLogEntry } from '../../board/log.js';
+import type { Source } from '../../board/source.js';
 import type { Post } from '../../board/post.js';
 import { urlKey } from '../../board/post.js';
 import { foldedName, type PostFilter } from '../../board/query.js';
 import { BoardFileError } from '../../errors.js';
 import type { BoardProblem } from '../json/board-file.js';
 import { DriverMissingError, sqliteDriver, type DriverName, type SqliteDatabase as Database, type SqliteDriver, type SqliteStatement as Statement, type SqlValue } from './driver.js';
-import { auditRows, COUNT_UP_TO, filterClauses, fromLogRow, fromRow, keysOf, lastIdOf, orderClause, POST_COLUMNS, refusedRows, ROW_COLUMNS, searchText, toRow, type LogRow, type PostRow, waitedSeconds } from '../sql/rows.js';
+import { auditRows, COUNT_UP_TO, filterClauses, fromLogRow, fromRow, keysOf, lastIdOf, orderClause, POST_COLUMNS, refusedRows, ROW_COLUMNS, searchText, sourcesOf, toRow, type LogRow, type PostRow, waitedSeconds } from '../sql/rows.js';
 import { byUse, pageOf, postsById, runChange, runRestore, type Matching, type PageReader, type SqlDialect } from '../sql/transaction.js';
-import { DATABASE_SCHEMA, KEY_COLUMNS, LAST_ID_RULE, postsIndexesSql, postsTableSql, UNKEYED } from '../sql/schema.js';
+import { DATABASE_SCHEMA, KEY_COLUMNS, LAST_ID_RULE, postsIndexesSql, postsTableSql, rekeySourcesSql, UNKEYED } from '../sql/schema.js';
 import type { BoardInfo, BoardSnapshot, BoardStore, BoardTransaction, ChangeInfo, Finding, Grouping, OwnFile, PostPage, PostQuery, Tally } from '../store.js';
 
 /**
@@ -135,9 +136,14 @@ DROP TABLE changes_old;
 DROP TABLE counts_old;
 ${DERIVED}
 ${FILL}
+${rekeySourcesSql((name) => name)}
 UPDATE board SET value = '${DATABASE_SCHEMA}' WHERE key = 'schema';
 `;
 }
+
+/** From schema 3: the same tables, the korea.kr source keys made again. */
+const FROM_SCHEMA_3 = `${rekeySourcesSql((name) => name)}
+UPDATE board SET value = '${DATABASE_SCHEMA}' WHERE key = 'schema';`;
 
 /** A new board's tables. */
 const NEW_BOARD = `${TABLES}${DERIVED}${FILL}INSERT INTO board (key, value) VALUES ('schema', '${DATABASE_SCHEMA}'), ('last_id', '0');`;
@@ -261,6 +267,11 @@ export class SqliteBoardStore implements BoardStore {
       try {
         const schema = schemaOf();
         if (schema >= DATABASE_SCHEMA) return;
+        if (schema === 3) {
+          db.exec(FROM_SCHEMA_3);
+          db.exec('COMMIT');
+          return;
+        }
         const refused = refusedRows(this.audit(db), 'upgrade');
         if (refused) this.fail(refused);
         db.exec(upgradeSql(schema));
@@ -470,6 +481,12 @@ export class SqliteBoardStore implements BoardStore {
     return row && fromRow(row);
   }
 
+  async sources(): Promise<Source[]> {
+    const db = await this.open(false);
+    if (!db) return [];
+    return sourcesOf(this.name, this.guard(() => db.prepare("SELECT value FROM board WHERE key = 'sources'").value() as string | undefined));
+  }
+
   async log(limit: number): Promise<ChangeLogEntry[]> {
     const db = await this.open(false);
     if (!db) return [];
@@ -565,7 +582,7 @@ export class SqliteBoardStore implements BoardStore {
 
   async snapshot(): Promise<BoardSnapshot> {
     const db = await this.open(false);
-    if (!db) return { lastId: 0, extras: {}, log: [] };
+    if (!db) return { lastId: 0, extras: {}, log: [], sources: [] };
     return this.guard(() => {
       // A board postboard cannot show whole is not copied into one it could not open.
       const refused = refusedRows(this.audit(db), 'copy');
@@ -574,6 +591,7 @@ export class SqliteBoardStore implements BoardStore {
         lastId: lastId(db, this.name),
         extras: JSON.parse((db.prepare("SELECT value FROM board WHERE key = 'extras'").value() as string | undefined) ?? '{}') as Record<string, unknown>,
         log: (db.prepare('SELECT * FROM changes ORDER BY seq').all() as LogRow[]).map((row) => fromLogRow(this.name, row)),
+        sources: sourcesOf(this.name, db.prepare("SELECT value FROM board WHERE key = 'sources'").value() as string | undefined),
       };
     });
   }

@@ -1,0 +1,291 @@
+import type { Command } from 'commander';
+import type { FieldKey } from '../board/fields.js';
+import { isCalendarDate, localDate } from '../board/dates.js';
+import { changeAuthor } from '../board/log.js';
+import type { Post, Status } from '../board/post.js';
+import type { PullOutcome, Refused } from '../board/pull.js';
+import { SOURCE_KINDS, type FetchState, type Source, type SourceKind } from '../board/source.js';
+import type { Context } from '../context.js';
+import { BoardFileError, BoardProblemError, PostboardError, UsageError } from '../errors.js';
+import { type Lang, MESSAGES } from '../i18n/index.js';
+import { outputWidth } from '../io.js';
+import { OptionParser } from '../options.js';
+import type { Release } from '../pull/release.js';
+import { renderPostTable } from '../render/posts.js';
+import { visibleLine } from '../render/sanitize.js';
+import { examples } from '../cmdutil/examples.js';
+import { writeJsonValue } from '../cmdutil/json-output.js';
+import { kindOfUrl, sourceNamed } from './source.js';
+
+/**
+ * `postboard pull [NAME|URL...]`: the new releases of the board's sources (or of a feed named by
+ * its address), each once. Every source is read on its own: one that fails (the network, the
+ * server, its XML) is said in one line and never stops the others, and never leaves half of its
+ * releases — a source's new posts are added in one change. Exit 0 when every source was read.
+ * Made for cron: no question asked, nothing printed for a source with nothing new but its line.
+ */
+
+export const name = 'pull';
+export const term = '[options] [sources...]';
+export const aliases: readonly string[] = [];
+
+export const PULL_FORMATS = ['table', 'json'] as const;
+
+/** The default period of the press-release API: the last 3 days (one call). */
+const BRIEFING_DAYS = 3;
+
+export interface PullOptions {
+  /** Source names or feed addresses; none: every source of the board. */
+  targets: string[];
+  dryRun: boolean;
+  format: (typeof PULL_FORMATS)[number];
+  /** The press-release API's first day (YYYY-MM-DD); default: 3 days ago. */
+  since?: string;
+  timeoutSeconds: number;
+  maxBytes: number;
+  /** Ask every server afresh, not "has it changed since" (after an undo of a pull, say). */
+  refresh: boolean;
+  /** For a feed named by its address. */
+  kind?: SourceKind;
+  department?: string;
+  status?: Status;
+  width?: number;
+}
+
+export interface PullText {
+  description: string;
+  targets: string;
+  options: { dryRun: string; format: string; since: string; timeout: string; maxSize: string; refresh: string; kind: string; department: string; status: string; width: string };
+  examples: [string, string][];
+  noSources: string;
+  noKey: string;
+  /** One source's line: how many new, already there, deleted before, refused. */
+  summary: (source: string, counts: { added: number; already: number; deleted: number; embargoed: number; refused: number }, dryRun: boolean) => string;
+  unchanged: (source: string) => string;
+  refused: (title: string, why: string) => string;
+  failed: (source: string, why: string) => string;
+  fetching: (source: string, received: string) => string;
+  wouldAdd: string;
+}
+
+export const summary = (lang: Lang): string => MESSAGES[lang].commands.pull.description;
+
+export function register(program: Command, ctx: Context, run = runPull): void {
+  const text = ctx.t.commands.pull;
+  program
+    .command(name)
+    .description(text.description)
+    .argument('[sources...]', text.targets)
+    .option('-n, --dry-run', text.options.dryRun)
+    .option('-f, --format <format>', text.options.format)
+    .option('--since <date>', text.options.since)
+    .option('--timeout <seconds>', text.options.timeout)
+    .option('--max-size <MB>', text.options.maxSize)
+    .option('--refresh', text.options.refresh)
+    .option('-k, --kind <kind>', text.options.kind)
+    .option('-d, --department <name>', text.options.department)
+    .option('-s, --status <status>', text.options.status)
+    .option('-w, --width <columns>', text.options.width)
+    .addHelpText('after', examples(ctx.lang, text.examples))
+    .action(async (targets: string[], raw: Record<string, string | boolean | undefined>) => run(ctx, parsePullOptions(targets, raw, ctx)));
+}
+
+export function parsePullOptions(targets: string[], raw: Record<string, string | boolean | undefined>, ctx: Context): PullOptions {
+  const parse = new OptionParser(ctx, name);
+  const str = (key: string) => (typeof raw[key] === 'string' ? (raw[key] as string) : undefined);
+  const since = parse.date('--since', str('since'));
+  const status = parse.status('--status', str('status'), false);
+  const department = parse.text('--department', str('department'))?.normalize('NFC').trim();
+  const kind = parse.choice('--kind', SOURCE_KINDS, str('kind'));
+  const adHoc = targets.some(isAddress);
+  if (!adHoc && (kind || department || status)) parse.fail(ctx.t.usage.conflict(kind ? '--kind' : department ? '--department' : '--status', '<source name>'));
+  const width = parse.wholeNumber('--width', str('width'));
+  return {
+    targets,
+    dryRun: Boolean(raw.dryRun),
+    format: parse.choice('--format', PULL_FORMATS, str('format')) ?? 'table',
+    ...(since ? { since } : {}),
+    timeoutSeconds: parse.wholeNumber('--timeout', str('timeout')) ?? 20,
+    maxBytes: (parse.wholeNumber('--max-size', str('maxSize')) ?? 20) * 1024 * 1024,
+    refresh: Boolean(raw.refresh),
+    ...(kind ? { kind } : {}),
+    ...(department ? { department } : {}),
+    ...(status ? { status } : {}),
+    ...(width !== undefined ? { width } : {}),
+  };
+}
+
+/** A feed named by its address rather than a source name. */
+const isAddress = (target: string): boolean => /^[a-z][a-z0-9+.-]*:/i.test(target);
+
+/** What one source gave: its posts added (or that would be), or why it could not be read. */
+interface SourceResult {
+  source: string;
+  url: string;
+  outcome?: PullOutcome;
+  /** A 304: nothing new since the last pull. */
+  unchanged?: boolean;
+  failed?: string;
+}
+
+/** A source as `pull` reads it: stored (its fetch state kept) or named by address (nothing kept). */
+interface Target {
+  source: Source;
+  stored: boolean;
+}
+
+export async function runPull(ctx: Context, options: PullOptions): Promise<void> {
+  const text = ctx.t.commands.pull;
+  const store = ctx.board();
+  if (!options.dryRun) await store.assertWritable();
+  const at = ctx.io.now();
+  const exists = (await store.info()).exists;
+  const stored = exists ? await store.sources() : [];
+  const targets: Target[] = [];
+  for (const target of options.targets.length > 0 ? [...new Set(options.targets)] : stored.map((source) => source.name)) {
+    if (!isAddress(target)) {
+      targets.push({ source: await sourceNamed(ctx, stored, target), stored: true });
+      continue;
+    }
+    let url: string;
+    try {
+      url = new URL(target).href;
+    } catch {
+      throw new UsageError(ctx.t.commands.source.badUrl(target), name);
+    }
+    const kind = options.kind ?? kindOfUrl(url);
+    targets.push({ source: { name: url, kind, url, addedAt: at.toISOString(), ...(options.department ? { department: options.department } : {}), ...(options.status ? { status: options.status } : {}) }, stored: false });
+  }
+  if (targets.length === 0) throw new PostboardError(text.noSources);
+
+  const who = await changeAuthor(ctx.io.env);
+  const author = ctx.io.env.POSTBOARD_AUTHOR?.trim() || who;
+  const results: SourceResult[] = [];
+  for (const target of targets) results.push(await pullOne(ctx, target, options, { at, who, author }));
+
+  const added = results.flatMap((result) => result.outcome?.added ?? []);
+  if (options.format === 'json') {
+    writeJsonValue(ctx, {
+      dryRun: options.dryRun,
+      sources: results.map((result) => ({
+        source: result.source,
+        url: result.url,
+        ...(result.failed !== undefined
+          ? { failed: result.failed }
+          : {
+              unchanged: Boolean(result.unchanged),
+              added: result.outcome?.added.map((post) => (options.dryRun ? withoutNumber(post) : post)) ?? [],
+              already: result.outcome?.already ?? 0,
+              deleted: result.outcome?.deleted ?? 0,
+              embargoed: result.outcome?.embargoed ?? 0,
+              refused: result.outcome?.refused.map((refusal) => ({ title: refusal.title, reasons: refusal.issues.map((issue) => ctx.t.fieldIssue(issue)) })) ?? [],
+            }),
+      })),
+    });
+  } else {
+    for (const result of results) {
+      if (result.failed !== undefined) continue;
+      if (result.unchanged || !result.outcome) {
+        ctx.say(text.unchanged(result.source));
+        continue;
+      }
+      const { outcome } = result;
+      ctx.say(text.summary(result.source, { added: outcome.added.length, already: outcome.already, deleted: outcome.deleted, embargoed: outcome.embargoed, refused: outcome.refused.length }, options.dryRun));
+      for (const refusal of outcome.refused) ctx.say(`  ${text.refused(refusal.title, refusal.issues.map((issue) => ctx.t.fieldIssue(issue)).join('; '))}`);
+    }
+    if (added.length > 0) {
+      if (options.dryRun) ctx.say(text.wouldAdd);
+      ctx.out(await renderPostTable(added, options.dryRun ? PREVIEW_FIELDS : PULLED_FIELDS, { t: ctx.t, style: await ctx.style(), width: outputWidth(ctx.io, options.width) }));
+    }
+  }
+  const failed = results.filter((result) => result.failed !== undefined);
+  if (failed.length > 0) throw new PostboardError(failed.map((result) => text.failed(result.source, result.failed ?? '')).join('\n'));
+}
+
+/** The new posts' table: what tells one release from another (a dry run's have no numbers yet). */
+const PULLED_FIELDS: readonly FieldKey[] = ['id', 'title', 'department', 'date', 'status'];
+const PREVIEW_FIELDS: readonly FieldKey[] = PULLED_FIELDS.filter((field) => field !== 'id');
+
+const withoutNumber = (post: Post): Omit<Post, 'id'> => {
+  const { id: _id, ...rest } = post;
+  return rest;
+};
+
+/** Reads one source and adds its new releases in one change; a failure is its result, never thrown. */
+async function pullOne(ctx: Context, target: Target, options: PullOptions, run: { at: Date; who: string; author: string }): Promise<SourceResult> {
+  const text = ctx.t.commands.pull;
+  const { source } = target;
+  const result: SourceResult = { source: source.name, url: source.url };
+  const [{ fetchFeed }, { decodeFeed }, { parseFeed }, { PullProblem, pullProblemText }] = await Promise.all([import('../pull/http.js'), import('../pull/charset.js'), import('../pull/feed.js'), import('../pull/problem.js')]);
+  const progress = progressLine(ctx, source.name);
+  try {
+    const limits = { timeoutMs: options.timeoutSeconds * 1000, maxBytes: options.maxBytes };
+    const releases: Release[] = [];
+    let feedTitle: string | undefined;
+    let state: FetchState | undefined;
+    if (source.kind === 'briefing') {
+      const key = ctx.io.env.POSTBOARD_BRIEFING_KEY?.trim();
+      if (!key) throw new PostboardError(text.noKey);
+      const { briefingWindows, briefingRequestUrl } = await import('../pull/briefing.js');
+      const today = localDate(run.at);
+      const since = options.since ?? localDate(new Date(run.at.getTime() - (BRIEFING_DAYS - 1) * 86_400_000));
+      for (const window of briefingWindows(since, today)) {
+        const fetched = await fetchFeed(briefingRequestUrl(source.url, key, window), { limits, onProgress: progress.update });
+        if (fetched.status !== 'fetched') continue;
+        releases.push(...parseFeed(decodeFeed(fetched.bytes, fetched.contentType)).releases);
+      }
+      state = { pulledAt: run.at.toISOString() };
+    } else {
+      const validators = target.stored && !options.refresh ? { ...(source.etag ? { etag: source.etag } : {}), ...(source.lastModified ? { lastModified: source.lastModified } : {}) } : {};
+      const fetched = await fetchFeed(source.url, { limits, validators, onProgress: progress.update });
+      if (fetched.status === 'unchanged') {
+        result.unchanged = true;
+        state = { ...validators, pulledAt: run.at.toISOString() };
+      } else {
+        const feed = parseFeed(decodeFeed(fetched.bytes, fetched.contentType));
+        feedTitle = feed.title;
+        releases.push(...feed.releases);
+        state = { ...fetched.validators, pulledAt: run.at.toISOString() };
+      }
+    }
+    progress.done();
+    const { pullReleases } = await import('../board/pull.js');
+    const store = ctx.board();
+    const defaults = { author: run.author, today: localDate(run.at), source, ...(feedTitle ? { feedTitle } : {}) };
+    const { result: outcome } = await store.change({ command: `pull ${source.name}`, at: run.at, who: run.who, dryRun: options.dryRun }, async (tx) => {
+      const outcome = result.unchanged ? undefined : await pullReleases(tx, releases, defaults, run.at);
+      if (target.stored && state) await tx.keepState(source.name, state);
+      return outcome;
+    });
+    if (outcome) result.outcome = outcome;
+  } catch (error) {
+    progress.done();
+    if (error instanceof PullProblem) result.failed = pullProblemText(ctx.t.pull.problems, error.problem);
+    else if (error instanceof BoardFileError) result.failed = `${error.file}: ${ctx.t.problem(error.problem)}`;
+    else if (error instanceof BoardProblemError) result.failed = ctx.t.problem(error.problem);
+    else if (error instanceof PostboardError) result.failed = error.message;
+    else throw error;
+  }
+  return result;
+}
+
+/** A line on a terminal's stderr for a source that takes more than a second: how much came so far. */
+function progressLine(ctx: Context, source: string): { update: (received: number) => void; done: () => void } {
+  const tty = ctx.io.stderr.isTTY === true;
+  const started = Date.now();
+  let shown = false;
+  return {
+    update: (received: number) => {
+      if (!tty || Date.now() - started < 1000) return;
+      shown = true;
+      ctx.io.stderr.write(`\r\x1b[2K${visibleLine(ctx.t.commands.pull.fetching(source, `${(received / 1024 / 1024).toFixed(1)} MB`))}`);
+    },
+    done: () => {
+      if (shown) ctx.io.stderr.write('\r\x1b[2K');
+      shown = false;
+    },
+  };
+}
+
+export type { Refused };
+export { isCalendarDate };
