@@ -38,9 +38,13 @@ export interface PullOptions {
   /** Source names or feed addresses; none: every source of the board. */
   targets: string[];
   dryRun: boolean;
+  /** Nothing printed but a failure (for cron, which mails whatever a job prints). */
+  quiet: boolean;
   format: (typeof PULL_FORMATS)[number];
   /** The press-release API's first day (YYYY-MM-DD); default: 3 days ago. */
   since?: string;
+  /** Its last day; default: today. */
+  until?: string;
   timeoutSeconds: number;
   maxBytes: number;
   /** Ask every server afresh, not "has it changed since" (after an undo of a pull, say). */
@@ -55,9 +59,10 @@ export interface PullOptions {
 export interface PullText {
   description: string;
   targets: string;
-  options: { dryRun: string; format: string; since: string; timeout: string; maxSize: string; refresh: string; kind: string; department: string; status: string; width: string };
+  options: { dryRun: string; quiet: string; format: string; since: string; until: string; timeout: string; maxSize: string; refresh: string; kind: string; department: string; status: string; width: string };
   examples: [string, string][];
   noSources: string;
+  backwards: (since: string, until: string) => string;
   noKey: string;
   /** One source's line: how many new, already there, deleted before, refused. */
   summary: (source: string, counts: { added: number; already: number; deleted: number; embargoed: number; refused: number }, dryRun: boolean) => string;
@@ -77,8 +82,10 @@ export function register(program: Command, ctx: Context, run = runPull): void {
     .description(text.description)
     .argument('[sources...]', text.targets)
     .option('-n, --dry-run', text.options.dryRun)
+    .option('-q, --quiet', text.options.quiet)
     .option('-f, --format <format>', text.options.format)
     .option('--since <date>', text.options.since)
+    .option('--until <date>', text.options.until)
     .option('--timeout <seconds>', text.options.timeout)
     .option('--max-size <MB>', text.options.maxSize)
     .option('--refresh', text.options.refresh)
@@ -94,6 +101,8 @@ export function parsePullOptions(targets: string[], raw: Record<string, string |
   const parse = new OptionParser(ctx, name);
   const str = (key: string) => (typeof raw[key] === 'string' ? (raw[key] as string) : undefined);
   const since = parse.date('--since', str('since'));
+  const until = parse.date('--until', str('until'));
+  if (since && until && since > until) parse.fail(ctx.t.commands.pull.backwards(since, until));
   const status = parse.status('--status', str('status'), false);
   const department = parse.text('--department', str('department'))?.normalize('NFC').trim();
   const kind = parse.choice('--kind', SOURCE_KINDS, str('kind'));
@@ -103,8 +112,10 @@ export function parsePullOptions(targets: string[], raw: Record<string, string |
   return {
     targets,
     dryRun: Boolean(raw.dryRun),
+    quiet: Boolean(raw.quiet),
     format: parse.choice('--format', PULL_FORMATS, str('format')) ?? 'table',
     ...(since ? { since } : {}),
+    ...(until ? { until } : {}),
     timeoutSeconds: parse.wholeNumber('--timeout', str('timeout')) ?? 20,
     maxBytes: (parse.wholeNumber('--max-size', str('maxSize')) ?? 20) * 1024 * 1024,
     refresh: Boolean(raw.refresh),
@@ -182,7 +193,7 @@ export async function runPull(ctx: Context, options: PullOptions): Promise<void>
             }),
       })),
     });
-  } else {
+  } else if (!options.quiet) {
     for (const result of results) {
       if (result.failed !== undefined) continue;
       if (result.unchanged || !result.outcome) {
@@ -217,7 +228,7 @@ async function pullOne(ctx: Context, target: Target, options: PullOptions, run: 
   const { source } = target;
   const result: SourceResult = { source: source.name, url: source.url };
   const [{ fetchFeed }, { decodeFeed }, { parseFeed }, { PullProblem, pullProblemText }] = await Promise.all([import('../pull/http.js'), import('../pull/charset.js'), import('../pull/feed.js'), import('../pull/problem.js')]);
-  const progress = progressLine(ctx, source.name);
+  const progress = progressLine(ctx, source.name, options.quiet);
   try {
     const limits = { timeoutMs: options.timeoutSeconds * 1000, maxBytes: options.maxBytes };
     const releases: Release[] = [];
@@ -227,9 +238,9 @@ async function pullOne(ctx: Context, target: Target, options: PullOptions, run: 
       const key = ctx.io.env.POSTBOARD_BRIEFING_KEY?.trim();
       if (!key) throw new PostboardError(text.noKey);
       const { briefingWindows, briefingRequestUrl } = await import('../pull/briefing.js');
-      const today = localDate(run.at);
-      const since = options.since ?? localDate(new Date(run.at.getTime() - (BRIEFING_DAYS - 1) * 86_400_000));
-      for (const window of briefingWindows(since, today)) {
+      const until = options.until ?? localDate(run.at);
+      const since = options.since ?? localDate(new Date(Date.parse(`${until}T12:00:00Z`) - (BRIEFING_DAYS - 1) * 86_400_000));
+      for (const window of briefingWindows(since, until)) {
         const fetched = await fetchFeed(briefingRequestUrl(source.url, key, window), { limits, onProgress: progress.update });
         if (fetched.status !== 'fetched') continue;
         releases.push(...parseFeed(decodeFeed(fetched.bytes, fetched.contentType)).releases);
@@ -269,18 +280,32 @@ async function pullOne(ctx: Context, target: Target, options: PullOptions, run: 
   return result;
 }
 
-/** A line on a terminal's stderr for a source that takes more than a second: how much came so far. */
-function progressLine(ctx: Context, source: string): { update: (received: number) => void; done: () => void } {
-  const tty = ctx.io.stderr.isTTY === true;
-  const started = Date.now();
+/**
+ * A line on a terminal's stderr for a source that takes more than a second (a slow server, a
+ * large feed): its name and how much came so far, redrawn four times a second, gone when it ends.
+ */
+function progressLine(ctx: Context, source: string, quiet: boolean): { update: (received: number) => void; done: () => void } {
+  if (ctx.io.stderr.isTTY !== true || quiet) return { update: () => undefined, done: () => undefined };
+  let received = 0;
   let shown = false;
+  const draw = () => {
+    shown = true;
+    ctx.io.stderr.write(`\r\x1b[2K${visibleLine(ctx.t.commands.pull.fetching(source, `${(received / 1024 / 1024).toFixed(1)} MB`))}`);
+  };
+  let timer: NodeJS.Timeout | undefined = setTimeout(() => {
+    draw();
+    timer = setInterval(draw, 250);
+    timer.unref();
+  }, 1000);
+  timer.unref();
   return {
-    update: (received: number) => {
-      if (!tty || Date.now() - started < 1000) return;
-      shown = true;
-      ctx.io.stderr.write(`\r\x1b[2K${visibleLine(ctx.t.commands.pull.fetching(source, `${(received / 1024 / 1024).toFixed(1)} MB`))}`);
+    update: (bytes: number) => {
+      received = bytes;
     },
     done: () => {
+      clearTimeout(timer);
+      clearInterval(timer);
+      timer = undefined;
       if (shown) ctx.io.stderr.write('\r\x1b[2K');
       shown = false;
     },

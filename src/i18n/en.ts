@@ -872,8 +872,10 @@ Exit codes: 0 ok, 1 failed (not found, bad board file, I/O), 2 usage error, 130 
       targets: 'source names, or feed addresses (default: every source of the board)',
       options: {
         dryRun: 'fetch and show what would be added, but add nothing',
+        quiet: 'print nothing but failures (for cron, which mails what a job prints)',
         format: 'table (default) or json',
         since: 'the press-release API: from this day (YYYY-MM-DD; default: the last 3 days), fetched 3 days per request',
+        until: 'the press-release API: up to this day (YYYY-MM-DD; default: today)',
         timeout: 'give up on a request after this many seconds (default: 20)',
         maxSize: 'refuse a response larger than this many megabytes (default: 20)',
         refresh: 'fetch every feed whole, not only when it changed (after undoing a pull)',
@@ -890,6 +892,7 @@ Exit codes: 0 ok, 1 failed (not found, bad board file, I/O), 2 usage error, 130 
         ['*/30 * * * * cd ~/board && npx postboard pull --format json >> pull.log 2>&1', 'cron: every 30 minutes'],
       ],
       noSources: 'the board follows no sources: add one with postboard source add NAME URL, or name a feed by its address (postboard pull URL)',
+      backwards: (since, until) => `--since ${since} is after --until ${until}`,
       noKey: 'the press-release API needs its service key in the environment variable POSTBOARD_BRIEFING_KEY (from data.go.kr)',
       summary: (source, { added, already, deleted, embargoed, refused }, dryRun) =>
         `${source}: ${added} ${dryRun ? 'would be new' : 'new'} · ${already} already there${deleted > 0 ? ` · ${deleted} deleted here before, left out` : ''}${embargoed > 0 ? ` · ${embargoed} under embargo, left for a later pull` : ''} · ${refused} refused`,

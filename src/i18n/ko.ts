@@ -830,8 +830,10 @@ export const ko: Catalogue = {
       targets: '출처 이름이나 피드 주소 (기본: 게시판의 모든 출처)',
       options: {
         dryRun: '가져와서 추가될 글만 보여 주고 추가하지 않음',
+        quiet: '실패만 출력 (출력이 있으면 메일을 보내는 cron용)',
         format: 'table(기본) 또는 json',
         since: '보도자료 API: 이 날부터 (YYYY-MM-DD; 기본: 최근 3일), 요청마다 3일씩',
+        until: '보도자료 API: 이 날까지 (YYYY-MM-DD; 기본: 오늘)',
         timeout: '요청 하나를 이 초가 지나면 포기 (기본: 20)',
         maxSize: '응답이 이 메가바이트보다 크면 거부 (기본: 20)',
         refresh: '바뀌었을 때만이 아니라 피드를 모두 다시 받기 (pull을 되돌린 뒤)',
@@ -848,6 +850,7 @@ export const ko: Catalogue = {
         ['*/30 * * * * cd ~/board && npx postboard pull --format json >> pull.log 2>&1', 'cron: 30분마다'],
       ],
       noSources: '게시판이 구독하는 출처가 없습니다: postboard source add 이름 주소 로 추가하거나, 피드 주소를 직접 지정하세요 (postboard pull 주소)',
+      backwards: (since, until) => `--since ${since} 날짜가 --until ${until} 날짜보다 뒤입니다`,
       noKey: '보도자료 API에는 서비스 키가 필요합니다: 환경 변수 POSTBOARD_BRIEFING_KEY (data.go.kr에서 발급)',
       summary: (source, { added, already, deleted, embargoed, refused }, dryRun) =>
         `${source}: ${dryRun ? '새로 추가될 글' : '새 글'} ${added}개 · 이미 있음 ${already}개${deleted > 0 ? ` · 전에 지운 글 ${deleted}개 제외` : ''}${embargoed > 0 ? ` · 엠바고 ${embargoed}개는 다음에` : ''} · 거부 ${refused}개`,
