@@ -26,6 +26,7 @@ import type { InitText } from '../commands/init.js';
 import type { Words, UndoText } from '../commands/undo.js';
 import type { VisibilityText } from '../commands/visibility.js';
 import type { Failure } from '../prompts/editor.js';
+import type { PullProblemTexts } from '../pull/problem.js';
 import { ADD_FORMATS, CHECK_FORMATS, ENCODINGS, EXPORT_FORMATS, FEED_SIZE, GROUPINGS, LIST_FORMATS, PAGE_SIZE, SHELLS, SHOW_FORMATS, TOP } from '../cmdutil/choices.js';
 import { IMPORT_FORMATS } from '../formats/records.js';
 import { PERIODS } from '../board/dates.js';
@@ -481,6 +482,29 @@ const core = {
   feed: {
     linkNeeded: "--format rss needs --feed-link URL: the board's own web address (https://…), which RSS 2.0 requires as the channel's link, and where a post without a source links to (URL#post-<number>)",
   },
+  pull: {
+    /** Why a feed could not be read (the command says which source: these words say why). */
+    problems: {
+      timeout: (problem) => `no answer within ${problem.seconds} s (the time-out of one try)`,
+      'too-big': (problem) => `the answer is larger than ${byteSize(problem.limit)}, the most postboard reads of one feed`,
+      redirects: (problem) => `redirected more than ${grouped(problem.count)} times (a redirect loop?)`,
+      scheme: (problem) => `not an http or https address (${problem.scheme}:); postboard fetches nothing else, nor follows a redirect to it`,
+      'bad-url': () => 'not a valid http or https address (an address with a user name or password in it is not taken either)',
+      http: (problem) =>
+        `the server answered HTTP ${problem.status}${HTTP_STATUS[problem.status] ? ` ${HTTP_STATUS[problem.status]}` : ''}${problem.retryAfter !== undefined ? `, and asks to wait ${grouped(problem.retryAfter)} s before asking again` : ''}`,
+      network: (problem) => `could not talk to the server: ${NETWORK_CODES[problem.code] ?? 'the connection failed'} (${problem.code})`,
+      tls: (problem) => `the server's certificate was not accepted (${problem.code})`,
+      cancelled: () => 'cancelled',
+      doctype: () => 'the feed declares a DOCTYPE (entities or an external DTD), which postboard refuses: a feed is read as data, and nothing in it is expanded or fetched',
+      malformed: (problem) => `not well-formed XML${problem.line !== undefined ? ` (line ${grouped(problem.line)})` : ''}: ${problem.detail}`,
+      'not-xml': () => 'the answer is not XML (it is empty, or text such as JSON or an error message)',
+      'not-a-feed': (problem) => `not a feed: XML whose root element is <${problem.root}> (RSS, Atom or the briefing API's answer expected)`,
+      charset: (problem) => `the feed is in a character set postboard does not know: ${problem.name}`,
+      undecodable: (problem) => `the feed holds bytes that are not valid ${problem.name}`,
+      api: (problem) =>
+        `the briefing API answered with an error: ${problem.message || 'no message'}${problem.code ? ` (code ${problem.code})` : ''}${API_ADVICE[problem.message] ? `; ${API_ADVICE[problem.message]}` : ''}`,
+    } satisfies PullProblemTexts,
+  },
   change: { empty: '(empty)', lines: (count: number) => `${grouped(count)} ${count === 1 ? 'line' : 'lines'}`, blank: (count: number) => `(${grouped(count)} blank ${count === 1 ? 'line' : 'lines'})`, more: (count: number) => `… ${grouped(count)} more` },
   localTime: localTimestamp,
   place: (place: TextPlace) => `${place.unit} ${grouped(place.number)}`,
@@ -500,6 +524,34 @@ const core = {
       : `${file}: ${at} is not valid ${this.encodingName[problem.encoding]} after its byte-order mark`;
   },
 
+};
+
+/** The reason phrases of the HTTP statuses a feed server is likely to answer. */
+const HTTP_STATUS: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 406: 'Not Acceptable',
+  408: 'Request Timeout', 410: 'Gone', 429: 'Too Many Requests', 500: 'Internal Server Error', 501: 'Not Implemented',
+  502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
+};
+
+/** What the commonest connection errors mean. */
+const NETWORK_CODES: Record<string, string> = {
+  ECONNREFUSED: 'the connection was refused',
+  ENOTFOUND: 'no such host',
+  EAI_AGAIN: 'the name server did not answer',
+  ECONNRESET: 'the connection was reset',
+  ETIMEDOUT: 'the connection timed out',
+  EHOSTUNREACH: 'the host cannot be reached',
+  ENETUNREACH: 'the network cannot be reached',
+  UND_ERR_SOCKET: 'the connection broke off',
+};
+
+/** What to do about the briefing API's (data.go.kr's) commonest errors. */
+const API_ADVICE: Record<string, string> = {
+  SERVICE_KEY_IS_NOT_REGISTERED_ERROR: 'check POSTBOARD_BRIEFING_KEY: the service key data.go.kr gave for this API',
+  SERVICE_ACCESS_DENIED_ERROR: 'the key is not approved for this API: apply for it on data.go.kr',
+  LIMITED_NUMBER_OF_SERVICE_REQUESTS_EXCEEDS_ERROR: "the key's calls for today are used up: try again tomorrow, or ask data.go.kr for more",
+  DEADLINE_HAS_EXPIRED_ERROR: 'the key has expired: renew it on data.go.kr',
+  THREE_DAYS_OVER_ERROR: 'one call may cover three days at most',
 };
 
 /** What the words of the commands may draw on: the rest of the catalogue. */

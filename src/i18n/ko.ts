@@ -16,6 +16,34 @@ const stepOutcome = (during: DatabaseStep): string =>
   during === 'change' ? '. 게시판은 그대로입니다' : during === 'commit' ? '. 변경이 저장되었는지 알 수 없습니다: postboard log로 확인하세요' : '';
 
 /** The Korean catalogue: the same keys as the English one, in the board's own words. */
+/** 피드 서버가 흔히 보내는 HTTP 상태의 뜻. */
+const HTTP_STATUS_KO: Record<number, string> = {
+  400: '잘못된 요청', 401: '인증 필요', 403: '접근 거부', 404: '찾을 수 없음', 405: '허용되지 않은 메서드', 406: '받을 수 없는 형식',
+  408: '요청 시간 초과', 410: '삭제됨', 429: '요청이 너무 많음', 500: '서버 내부 오류', 501: '구현되지 않음',
+  502: '게이트웨이 오류', 503: '서비스 이용 불가', 504: '게이트웨이 시간 초과',
+};
+
+/** 흔한 연결 오류의 뜻. */
+const NETWORK_CODES_KO: Record<string, string> = {
+  ECONNREFUSED: '연결이 거부됨',
+  ENOTFOUND: '호스트를 찾을 수 없음',
+  EAI_AGAIN: '네임 서버가 응답하지 않음',
+  ECONNRESET: '연결이 끊김',
+  ETIMEDOUT: '연결 시간 초과',
+  EHOSTUNREACH: '호스트에 닿을 수 없음',
+  ENETUNREACH: '네트워크에 닿을 수 없음',
+  UND_ERR_SOCKET: '연결이 중간에 끊김',
+};
+
+/** 정책브리핑 API(공공데이터포털)의 흔한 오류에 대한 안내. */
+const API_ADVICE_KO: Record<string, string> = {
+  SERVICE_KEY_IS_NOT_REGISTERED_ERROR: 'POSTBOARD_BRIEFING_KEY를 확인하세요: 공공데이터포털에서 이 API용으로 받은 서비스 키여야 합니다',
+  SERVICE_ACCESS_DENIED_ERROR: '이 키는 이 API에 승인되지 않았습니다: 공공데이터포털에서 활용신청을 하세요',
+  LIMITED_NUMBER_OF_SERVICE_REQUESTS_EXCEEDS_ERROR: '오늘 호출 한도를 다 썼습니다: 내일 다시 하거나 공공데이터포털에 트래픽 증가를 신청하세요',
+  DEADLINE_HAS_EXPIRED_ERROR: '키의 활용 기간이 끝났습니다: 공공데이터포털에서 연장하세요',
+  THREE_DAYS_OVER_ERROR: '한 번 호출로는 최대 3일까지만 조회할 수 있습니다',
+};
+
 export const ko: Catalogue = {
   os: process.platform,
   shell: process.platform === 'win32' ? 'cmd' : 'posix',
@@ -447,6 +475,28 @@ export const ko: Catalogue = {
   },
   feed: {
     linkNeeded: '--format rss에는 --feed-link URL이 필요합니다: 게시판의 웹 주소(https://…). RSS 2.0은 채널 링크를 꼭 요구하고, 출처 없는 글은 그 주소(URL#post-<번호>)로 연결됩니다',
+  },
+  pull: {
+    problems: {
+      timeout: (problem) => `응답 시간 초과: ${problem.seconds}초 안에 응답이 끝나지 않았습니다(한 번 시도의 제한 시간)`,
+      'too-big': (problem) => `응답이 너무 큽니다: 피드 하나는 ${byteSize(problem.limit)}까지만 읽습니다`,
+      redirects: (problem) => `리디렉션이 너무 많습니다(최대 ${grouped(problem.count)}번): 리디렉션이 돌고 있는지 확인하세요`,
+      scheme: (problem) => `http·https 주소가 아닙니다(${problem.scheme}:): 그 밖의 주소는 가져오지도, 리디렉션으로 따라가지도 않습니다`,
+      'bad-url': () => '올바른 http·https 주소가 아닙니다(사용자 이름이나 비밀번호가 들어 있는 주소도 받지 않습니다)',
+      http: (problem) =>
+        `서버 응답 오류: HTTP ${problem.status}${HTTP_STATUS_KO[problem.status] ? ` (${HTTP_STATUS_KO[problem.status]})` : ''}${problem.retryAfter !== undefined ? `, 다시 요청하기 전 기다릴 시간: ${grouped(problem.retryAfter)}초` : ''}`,
+      network: (problem) => `서버와 통신하지 못했습니다: ${NETWORK_CODES_KO[problem.code] ?? '연결 실패'} (${problem.code})`,
+      tls: (problem) => `서버 인증서를 받아들일 수 없습니다(${problem.code})`,
+      cancelled: () => '취소했습니다',
+      doctype: () => '피드에 DOCTYPE 선언(엔티티, 외부 DTD)이 있어 읽지 않았습니다: 피드는 데이터로만 읽고, 그 안의 어떤 것도 펼치거나 가져오지 않습니다',
+      malformed: (problem) => `XML 형식이 올바르지 않습니다${problem.line !== undefined ? `(${grouped(problem.line)}번째 줄)` : ''}: ${problem.detail}`,
+      'not-xml': () => '응답이 XML이 아닙니다(비어 있거나 JSON, 오류 문구 같은 텍스트입니다)',
+      'not-a-feed': (problem) => `피드가 아닙니다(최상위 요소: <${problem.root}>): RSS, Atom, 정책브리핑 API 응답만 읽습니다`,
+      charset: (problem) => `알 수 없는 문자 집합입니다: ${problem.name}`,
+      undecodable: (problem) => `피드에 문자 집합과 맞지 않는 바이트가 있습니다(문자 집합: ${problem.name})`,
+      api: (problem) =>
+        `정책브리핑 API 오류: ${problem.message || '메시지 없음'}${problem.code ? ` (코드 ${problem.code})` : ''}${API_ADVICE_KO[problem.message] ? `. ${API_ADVICE_KO[problem.message]}` : ''}`,
+    },
   },
   change: { empty: '(없음)', lines: (count) => `${grouped(count)}줄`, blank: (count: number) => `(빈 줄 ${grouped(count)}개)`, more: (count) => `… ${grouped(count)}줄 더` },
   localTime: localTimestamp,

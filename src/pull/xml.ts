@@ -1,0 +1,147 @@
+import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { PullProblem, serverText } from './problem.js';
+
+/**
+ * A feed's XML read as data, with fast-xml-parser, and nothing in it obeyed.
+ *
+ * What fast-xml-parser 5.12 does with a DOCTYPE (read in its source: xmlparser/DocTypeReader.js,
+ * OrderedObjParser.js, @nodable/entities' EntityDecoder): it reads the internal subset, keeps
+ * each `<!ENTITY name "value">` whose value has no `&` (so the nested entities of a "billion
+ * laughs" are dropped, not expanded), throws on `SYSTEM` (external) entities, and expands the
+ * kept ones up to 100,000 characters per document. It never fetches anything. But it also reads
+ * a DOCTYPE found in the middle of the document, after the root element has begun, and expands
+ * its entities there; and XMLValidator passes any DOCTYPE without looking inside. So postboard
+ * does not rely on those limits: every `<!` outside a comment or a CDATA section is looked at
+ * before the parser sees the text, and a DOCTYPE anywhere is refused (`doctype`), in one pass
+ * over the text, whatever its entities would have made. What the parser then decodes is only
+ * what XML predefines (&amp; &lt; &gt; &quot; &apos;), numeric references, and HTML's common
+ * named entities (a fixed table: `htmlEntities`).
+ */
+
+/** A node as fast-xml-parser gives it with `preserveOrder`: `{ tag: children, ':@': attributes }` or `{ '#text': text }`. */
+export type XmlNode = Record<string, unknown>;
+
+const TEXT = '#text';
+const ATTRIBUTES = ':@';
+const ATTRIBUTE_PREFIX = '@_';
+
+const options = {
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: ATTRIBUTE_PREFIX,
+  // Strings stay strings: a NewsItemId is not a number, a title "2024" is not one either.
+  parseTagValue: false,
+  parseAttributeValue: false,
+  // `content:encoded`, `dc:date`, `atom:link` and `rdf:RDF` are read as encoded, date, link and RDF.
+  removeNSPrefix: true,
+  htmlEntities: true,
+  // Spaces around inline markup are text (`있어 <strong>고위험군</strong>`); values are trimmed where they are read.
+  trimValues: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+} as const;
+
+let parser: XMLParser | undefined;
+let builder: XMLBuilder | undefined;
+
+/**
+ * Refuses what must not reach the parser: a DOCTYPE anywhere (`doctype`; an HTML page's
+ * `<!DOCTYPE html>` is `not-a-feed`, as that is what it is), and any other `<!` declaration
+ * outside a comment or CDATA section (not well-formed XML). Comments and CDATA sections are
+ * skipped as the parser skips them, so what is found here is what the parser would have read.
+ */
+function refuseDeclarations(xml: string): void {
+  let at = 0;
+  for (;;) {
+    const open = xml.indexOf('<!', at);
+    if (open === -1) return;
+    if (xml.startsWith('<!--', open)) {
+      const end = xml.indexOf('-->', open + 4);
+      // Never closed: the parser refuses it too, and reads nothing after it.
+      if (end === -1) return;
+      at = end + 3;
+    } else if (xml.startsWith('<![CDATA[', open)) {
+      const end = xml.indexOf(']]>', open + 9);
+      if (end === -1) return;
+      at = end + 3;
+    } else {
+      const declaration = xml.slice(open, open + 20);
+      if (/^<!doctype\s+html[\s>]/i.test(declaration)) throw new PullProblem({ kind: 'not-a-feed', root: 'html' });
+      if (/^<!doctype/i.test(declaration)) throw new PullProblem({ kind: 'doctype' });
+      throw new PullProblem({ kind: 'malformed', line: lineAt(xml, open), detail: serverText(declaration.split(/\s/)[0] ?? '<!', 40) });
+    }
+  }
+}
+
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let at = text.indexOf('\n'); at !== -1 && at < index; at = text.indexOf('\n', at + 1)) line++;
+  return line;
+}
+
+/** The top-level nodes of a document, after the checks above and XMLValidator's. */
+export function parseXml(xml: string): XmlNode[] {
+  const text = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
+  if (!/^\s*</.test(text)) throw new PullProblem({ kind: 'not-xml' });
+  refuseDeclarations(text);
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) {
+    throw new PullProblem({ kind: 'malformed', ...(valid.err.line > 0 ? { line: valid.err.line } : {}), detail: serverText(valid.err.msg) });
+  }
+  parser ??= new XMLParser(options);
+  try {
+    return parser.parse(text) as XmlNode[];
+  } catch (error) {
+    // What the validator let through and the parser would not (nesting over 100 levels, a reserved name).
+    throw new PullProblem({ kind: 'malformed', detail: serverText(error instanceof Error ? error.message : String(error)) });
+  }
+}
+
+/** The element name of a node, or undefined for text. */
+export function tagOf(node: XmlNode): string | undefined {
+  for (const key of Object.keys(node)) if (key !== ATTRIBUTES && key !== TEXT) return key;
+  return undefined;
+}
+
+/** The children of an element node. */
+export function kidsOf(node: XmlNode | undefined): XmlNode[] {
+  const tag = node && tagOf(node);
+  const kids = tag === undefined ? undefined : node?.[tag];
+  return Array.isArray(kids) ? (kids as XmlNode[]) : [];
+}
+
+/** The child elements named `name`. */
+export const childrenNamed = (nodes: XmlNode[], name: string): XmlNode[] => nodes.filter((node) => tagOf(node) === name);
+
+/** The first child element named `name`. */
+export const childNamed = (nodes: XmlNode[], name: string): XmlNode | undefined => nodes.find((node) => tagOf(node) === name);
+
+/** An attribute of an element node. */
+export function attributeOf(node: XmlNode | undefined, name: string): string | undefined {
+  const attributes = node?.[ATTRIBUTES] as Record<string, unknown> | undefined;
+  const value = attributes?.[ATTRIBUTE_PREFIX + name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The text of an element (its text and CDATA, joined); undefined when it has none. */
+export function textOf(node: XmlNode | undefined): string | undefined {
+  const parts = kidsOf(node).flatMap((kid) => (typeof kid[TEXT] === 'string' || typeof kid[TEXT] === 'number' ? [String(kid[TEXT])] : []));
+  return parts.length === 0 ? undefined : parts.join('');
+}
+
+/**
+ * An element's content as markup: its text when it holds only text (HTML in CDATA, or escaped),
+ * else its child elements written back as XML (Atom's `type="xhtml"`, or HTML a feed left
+ * unescaped in `<description>`).
+ */
+export function markupOf(node: XmlNode | undefined): string | undefined {
+  const kids = kidsOf(node);
+  if (!kids.some((kid) => tagOf(kid) !== undefined)) return textOf(node);
+  builder ??= new XMLBuilder({ ...options, suppressEmptyNode: false });
+  return builder.build(kids) as string;
+}
+
+/** The first element of a document: its root. */
+export function rootOf(nodes: XmlNode[]): XmlNode | undefined {
+  return nodes.find((node) => tagOf(node) !== undefined);
+}
