@@ -47,7 +47,8 @@ export function releaseDraft(release: Release, defaults: PullDefaults): PostDraf
     title: release.title,
     ...(release.subtitle ? { subtitle: release.subtitle } : {}),
     author: defaults.author,
-    department: release.department ?? defaults.source.department ?? '',
+    // Else the ministry, as a repost board names it (the seed's post 2912: 담당부서 행정안전부).
+    department: release.department ?? defaults.source.department ?? release.agency ?? '',
     date: release.date ?? defaults.today,
     status: defaults.source.status ?? 'published',
     body: release.body,

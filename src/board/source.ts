@@ -1,3 +1,4 @@
+import { canonical, type SourceChange } from './log.js';
 import { isRecord, type Status } from './post.js';
 
 /**
@@ -39,7 +40,8 @@ export interface FetchState {
 export type Source = Subscription & FetchState;
 
 const SUBSCRIPTION_KEYS = ['name', 'kind', 'url', 'department', 'status', 'addedAt'] as const;
-const STATE_KEYS = ['etag', 'lastModified', 'pulledAt'] as const;
+/** The fetch state's keys. */
+export const STATE_KEYS = ['etag', 'lastModified', 'pulledAt'] as const;
 
 /** The subscription part of a source (what the log records and undo compares). */
 export function subscriptionOf(source: Source): Subscription {
@@ -91,6 +93,20 @@ export function storedSources(raw: unknown): Source[] | undefined {
     sources.push(source);
   }
   return sources;
+}
+
+/**
+ * A board's sources with one set to `to` (added, its subscription changed with its fetch state
+ * kept, or removed: null), in name order, and the change for the log; undefined when nothing changes.
+ */
+export function withSource(sources: readonly Source[], name: string, to: Subscription | null): { sources: Source[]; change: SourceChange } | undefined {
+  const index = sources.findIndex((source) => source.name === name);
+  const before = index === -1 ? null : subscriptionOf(sources[index]!);
+  const after = to === null ? null : subscriptionOf(to);
+  if (canonical(before) === canonical(after)) return undefined;
+  const next = sources.filter((source) => source.name !== name);
+  if (after !== null) next.push({ ...after, ...(index === -1 ? {} : stateOf(sources[index]!)) });
+  return { sources: next.sort(byName), change: { kind: 'source', name, before, after } };
 }
 
 /** The sources in the order `source list` shows them: by name. */

@@ -76,21 +76,30 @@ export function programReference(): Reference {
   const help: Help = program.createHelp();
   const items = (options: readonly Option[]): Item[] =>
     options.filter((option) => !isHelpOption(option)).map((option) => ({ term: help.optionTerm(option), description: help.optionDescription(option) }));
+  const describe = (command: Command, name: string, examples: readonly Example[]): CommandReference => ({
+    name,
+    aliases: command.aliases(),
+    usage: `${help.commandUsage(command)}`,
+    description: help.commandDescription(command),
+    arguments: help.visibleArguments(command).map((argument) => ({ term: help.argumentTerm(argument), description: help.argumentDescription(argument) })),
+    options: items(help.visibleOptions(command)),
+    examples,
+  });
   const commands = help
     .visibleCommands(program)
     .filter((command) => command.name() !== 'help')
-    .map((command): CommandReference => {
+    .flatMap((command): CommandReference[] => {
       const examples = examplesIn(afterHelp(command, io));
       if (examples.length === 0) throw new Error(`postboard ${command.name()} has no examples in its help`);
-      return {
-        name: command.name(),
-        aliases: command.aliases(),
-        usage: `${help.commandUsage(command)}`,
-        description: help.commandDescription(command),
-        arguments: help.visibleArguments(command).map((argument) => ({ term: help.argumentTerm(argument), description: help.argumentDescription(argument) })),
-        options: items(help.visibleOptions(command)),
-        examples,
-      };
+      // A command of commands (`source add`, `source list`): each one with its options, and the examples that run it.
+      const subcommands = help
+        .visibleCommands(command)
+        .filter((sub) => sub.name() !== 'help')
+        .map((sub) => {
+          const name = `${command.name()} ${sub.name()}`;
+          return describe(sub, name, examples.filter(([line]) => line.startsWith(`postboard ${name}`)));
+        });
+      return [describe(command, command.name(), examples), ...subcommands];
     });
   return {
     version: VERSION,

@@ -941,7 +941,7 @@ Exit codes: 0 ok, 1 failed (not found, bad board file, I/O), 2 usage error, 130 
         ['postboard pull mois --dry-run', 'what one source would add'],
         ['POSTBOARD_BRIEFING_KEY=… postboard pull briefing --since 2026-11-01', 'a month of the press-release API, 3 days per request'],
         ['postboard pull https://www.mois.go.kr/gpms/view/jsp/rss/rss.jsp?ctxCd=1012 --status hidden', 'a feed once, without following it'],
-        ['*/30 * * * * cd ~/board && npx postboard pull --format json >> pull.log 2>&1', 'cron: every 30 minutes'],
+        ['*/30 * * * * cd ~/board && npx postboard pull --quiet', 'cron: every 30 minutes, mail only when a source fails'],
       ],
       noSources: 'the board follows no sources: add one with postboard source add NAME URL, or name a feed by its address (postboard pull URL)',
       backwards: (since, until) => `--since ${since} is after --until ${until}`,

@@ -897,7 +897,7 @@ export const ko: Catalogue = {
         ['postboard pull mois --dry-run', '출처 하나가 추가할 글 미리 보기'],
         ['POSTBOARD_BRIEFING_KEY=… postboard pull briefing --since 2026-11-01', '보도자료 API 한 달치, 요청마다 3일씩'],
         ['postboard pull https://www.mois.go.kr/gpms/view/jsp/rss/rss.jsp?ctxCd=1012 --status hidden', '구독하지 않고 피드를 한 번'],
-        ['*/30 * * * * cd ~/board && npx postboard pull --format json >> pull.log 2>&1', 'cron: 30분마다'],
+        ['*/30 * * * * cd ~/board && npx postboard pull --quiet', 'cron: 30분마다, 출처가 실패할 때만 메일'],
       ],
       noSources: '게시판이 구독하는 출처가 없습니다: postboard source add 이름 주소 로 추가하거나, 피드 주소를 직접 지정하세요 (postboard pull 주소)',
       backwards: (since, until) => `--since ${since} 날짜가 --until ${until} 날짜보다 뒤입니다`,

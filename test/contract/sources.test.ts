@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/cli.js';
+import { feedFixture, startFeedServer, type FeedServer } from '../support/feed-server.js';
 import { makePost } from '../support/posts.js';
-import { boardOf, emptyBoardOf, KINDS, on, type Kind } from './boards.js';
+import { boardOf, emptyBoardOf, KINDS, on, postsOf, type Kind } from './boards.js';
 
 /**
  * The sources `pull` reads are kept with the board, on every kind of board: added, listed and
@@ -28,7 +29,45 @@ async function sourcesOf(board: string): Promise<ListedSource[]> {
   return (JSON.parse(result.stdout) as ListedSource[]).map(({ name, kind, url, department, status }) => ({ name, kind, url, ...(department ? { department } : {}), ...(status ? { status } : {}) }));
 }
 
+let server: FeedServer;
+beforeAll(async () => {
+  server = await startFeedServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+let feeds = 0;
+
 describe.each(KINDS)('sources on the %s board', (kind: Kind) => {
+  it('pull: each release once, a 304 writes no change, a failing source leaves the board as it was while the other is pulled', async () => {
+    const board = await boardOf(kind, [makePost({ id: 1, title: '첫 글' })]);
+    const good = `/good-${++feeds}.xml`;
+    const bad = `/bad-${feeds}.xml`;
+    server.route(good, { body: feedFixture('mois-rss.xml'), etag: '"e1"' });
+    server.route(bad, { body: feedFixture('billion-laughs.xml') });
+    await on(board, ['source', 'add', 'mois', server.url(good)], EN);
+    expect(await on(board, ['pull', 'mois'], EN)).toMatchObject({ code: 0, stdout: expect.stringContaining('mois: 3 new · 0 already there · 0 refused') });
+    const pulled = await postsOf(board);
+    expect(pulled.map((post) => post.id)).toEqual([4, 3, 2, 1]);
+    const log = (await on(board, ['log', '--format', 'json'])).stdout;
+    // Unchanged: one 304, no post, no log entry — but the source remembers when it was read.
+    expect((await on(board, ['pull'], EN)).stdout).toBe('mois: unchanged since the last pull\n');
+    expect((await on(board, ['log', '--format', 'json'])).stdout).toBe(log);
+    expect(await postsOf(board)).toEqual(pulled);
+    await on(board, ['source', 'add', 'broken', server.url(bad)], EN);
+    const both = await on(board, ['pull', '--refresh'], EN);
+    expect(both.code).toBe(1);
+    expect(both.stderr).toMatch(/^error: broken: the feed declares a DOCTYPE/);
+    expect(both.stdout).toContain('mois: 0 new · 3 already there · 0 refused');
+    expect(await postsOf(board)).toEqual(pulled);
+    // Undo takes the pull back whole.
+    await on(board, ['source', 'remove', 'broken'], EN);
+    await on(board, ['undo', '--yes'], EN);
+    await on(board, ['undo', '--yes'], EN);
+    expect((await on(board, ['undo', '--yes'], EN)).stdout).toContain('(3 posts)');
+    expect((await postsOf(board)).map((post) => post.id)).toEqual([1]);
+  });
+
   it('are added, listed by name, and removed; each is a change that undo takes back and redo makes again', async () => {
     const board = await boardOf(kind, [makePost({ id: 1, title: '첫 글' })]);
     const added = await on(board, ['source', 'add', 'mois', MOIS, '--department', '안전개선과'], EN);

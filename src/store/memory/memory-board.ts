@@ -3,8 +3,8 @@
  * board held whole (what the JSON board asks once its file is read); memory-store.ts is a whole
  * store kept in lowdb's Memory adapter, the board the contract suite runs in-process.
  */
-import { canonical, changedFields, postHash, type Change, type ChangeLogEntry } from '../../board/log.js';
-import { byName, subscriptionOf, type FetchState, type Source, type Subscription } from '../../board/source.js';
+import { changedFields, postHash, type Change, type ChangeLogEntry } from '../../board/log.js';
+import { STATE_KEYS, withSource, type FetchState, type Source, type Subscription } from '../../board/source.js';
 import { contentKey, urlKey, type Post } from '../../board/post.js';
 import { departmentsByUse, postMatcher, selectPosts, type PostFilter } from '../../board/query.js';
 import type { Board } from '../json/board-file.js';
@@ -223,23 +223,17 @@ export class MemoryTransaction implements BoardTransaction {
   }
 
   async setSource(name: string, to: Subscription | null): Promise<void> {
-    const list = (this.board.sources ??= []);
-    const index = list.findIndex((source) => source.name === name);
-    const before = index === -1 ? null : subscriptionOf(list[index]!);
-    if (canonical(before) === canonical(to)) return;
-    if (to === null) list.splice(index, 1);
-    else if (index === -1) list.push({ ...to });
-    else list[index] = { ...list[index]!, ...to };
-    if (to !== null && index !== -1) for (const key of Object.keys(before ?? {}) as (keyof Subscription)[]) if (!(key in to)) delete list[index]![key];
-    list.sort(byName);
-    if (list.length === 0) delete this.board.sources;
-    this.changes.push({ kind: 'source', name, before, after: to === null ? null : subscriptionOf(to) });
+    const set = withSource(this.board.sources ?? [], name, to);
+    if (!set) return;
+    if (set.sources.length > 0) this.board.sources = set.sources;
+    else delete this.board.sources;
+    this.changes.push(set.change);
   }
 
   async keepState(name: string, state: FetchState): Promise<void> {
     const source = this.board.sources?.find((candidate) => candidate.name === name);
     if (!source) return;
-    for (const key of ['etag', 'lastModified', 'pulledAt'] as const) {
+    for (const key of STATE_KEYS) {
       if (state[key] === undefined) delete source[key];
       else source[key] = state[key];
     }

@@ -1,6 +1,6 @@
 import type { Change, ChangeLogEntry } from '../../board/log.js';
-import { canonical, changedFields, postHash } from '../../board/log.js';
-import { byName, subscriptionOf, type FetchState, type Source, type Subscription } from '../../board/source.js';
+import { changedFields, postHash } from '../../board/log.js';
+import { byName, subscriptionOf, withSource, type FetchState, type Source, type Subscription } from '../../board/source.js';
 import type { Post } from '../../board/post.js';
 import { titleKey } from '../../board/title-key.js';
 import { BoardFileError } from '../../errors.js';
@@ -118,15 +118,10 @@ export class SqlTransaction implements BoardTransaction {
   }
 
   async setSource(name: string, to: Subscription | null): Promise<void> {
-    const list = await this.sources();
-    const index = list.findIndex((source) => source.name === name);
-    const before = index === -1 ? null : subscriptionOf(list[index]!);
-    if (canonical(before) === canonical(to)) return;
-    if (to === null) list.splice(index, 1);
-    else if (index === -1) list.push({ ...to });
-    else list[index] = { ...to, ...stateOfSource(list[index]!) };
-    await writeSources(this.d, list);
-    this.changes.push({ kind: 'source', name, before, after: to === null ? null : subscriptionOf(to) });
+    const set = withSource(await this.sources(), name, to);
+    if (!set) return;
+    await writeSources(this.d, set.sources);
+    this.changes.push(set.change);
   }
 
   async keepState(name: string, state: FetchState): Promise<void> {
@@ -143,12 +138,6 @@ export class SqlTransaction implements BoardTransaction {
     return Number(row?.n ?? 1);
   }
 }
-
-const stateOfSource = (source: Source): FetchState => ({
-  ...(source.etag !== undefined ? { etag: source.etag } : {}),
-  ...(source.lastModified !== undefined ? { lastModified: source.lastModified } : {}),
-  ...(source.pulledAt !== undefined ? { pulledAt: source.pulledAt } : {}),
-});
 
 /** The board's sources written whole (by name), or their row removed when there are none. */
 async function writeSources(d: SqlDialect, sources: Source[]): Promise<void> {
