@@ -891,7 +891,7 @@ Exit codes: 0 ok, 1 failed (not found, bad board file, I/O), 2 usage error, 130 
       add: {
         description: 'Follow a feed (RSS 2.0 or Atom) or the 정책브리핑 press-release API',
         name: 'what to call it (letters, digits, . _ -), for pull NAME',
-        url: 'the feed’s address, or the API’s endpoint (https://apis.data.go.kr/1371000/pressReleaseService/pressReleaseList)',
+        url: 'the feed’s address, or the press-release API’s endpoint (as in the examples)',
         kind: 'rss (RSS 2.0 or Atom) or briefing (the press-release API; default for its endpoint)',
         department: 'the department a pulled post gets when the feed names none',
         status: 'what pulled posts are: published (default) or hidden, to review before publishing',

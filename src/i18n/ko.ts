@@ -847,7 +847,7 @@ export const ko: Catalogue = {
       add: {
         description: '피드(RSS 2.0, Atom)나 정책브리핑 보도자료 API 구독',
         name: '부를 이름 (글자, 숫자, . _ -): pull NAME에 씀',
-        url: '피드 주소, 또는 API 주소 (https://apis.data.go.kr/1371000/pressReleaseService/pressReleaseList)',
+        url: '피드 주소, 또는 보도자료 API 주소 (보기 참고)',
         kind: 'rss (RSS 2.0, Atom) 또는 briefing (보도자료 API, 그 주소면 기본값)',
         department: '피드가 부서를 알려 주지 않을 때 가져온 글의 담당부서',
         status: '가져온 글의 상태: 노출(기본) 또는 비노출 (검토 뒤 공개)',
