@@ -36,8 +36,8 @@ const WEEKDAY = String.raw`(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?`;
 const TIME = String.raw`(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?`;
 const ZONE = String.raw`\s*(?:([+-])(\d{2}):?(\d{2})|([a-z]{1,4}))?`;
 
-/** `Sun, 21 Jul 2019 12:00:00 +0900`, `SUN, 21 JUL 2019 12:00:00 KST`, `21 Jul 19 12:00 GMT`. */
-const RFC822 = new RegExp(String.raw`^${WEEKDAY}(\d{1,2})[\s-]+([a-z]{3})[a-z]*\.?[\s-]+(\d{2}|\d{4})${TIME}${ZONE}$`, 'i');
+/** `Sun, 21 Jul 2019 12:00:00 +0900`, `SUN, 21 JUL 2019 12:00:00 KST`, `21 Jul 19 12:00 GMT`, `… +0900 (KST)`. */
+const RFC822 = new RegExp(String.raw`^${WEEKDAY}(\d{1,2})[\s-]+([a-z]{3})[a-z]*\.?[\s-]+(\d{2}|\d{4})${TIME}${ZONE}(?:\s*\([^)]*\))?$`, 'i');
 /** `2019-07-21`, `2019-07-21T12:00:00+09:00`, `2019-07-21 12:00:00`, `2019.07.21`, `2019/7/21 12:00`, `2019. 7. 21.`. */
 const YMD = new RegExp(String.raw`^(\d{4})\s*([-./])\s*(\d{1,2})\s*\2\s*(\d{1,2})\.?${TIME}${ZONE}$`, 'i');
 /** `20190721`. */

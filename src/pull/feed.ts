@@ -81,8 +81,10 @@ function atomText(node: XmlNode | undefined, as: 'line' | 'body'): string | unde
     return as === 'line' ? cleanLine(plain) : plain;
   }
   const value = textOf(node) ?? '';
-  if (as === 'line') return htmlLine(value);
-  return type === 'html' || type.endsWith('/html') ? htmlToText(value) : cleanBody(value);
+  const html = type === 'html' || type.endsWith('/html');
+  // A text title may still carry entities a feed escaped twice (htmlLine); an html one is markup.
+  if (as === 'line') return html ? cleanLine(htmlToText(value)) : htmlLine(value);
+  return html ? htmlToText(value) : cleanBody(value);
 }
 
 function readAtom(root: XmlNode): ParsedFeed {

@@ -1,6 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './cli.js';
 
@@ -20,6 +23,10 @@ import { ROOT } from './cli.js';
  *   await server.close();
  *
  * Paths are matched without their query; an unknown path is a 404.
+ *
+ * `startFeedServer({ https: true })` serves https with a self-signed certificate made by openssl
+ * for localhost (`server.certificate` is its file: NODE_EXTRA_CA_CERTS for a process that is to
+ * trust it, and an address with `localhost` for the name to match).
  */
 
 export interface FeedAnswer {
@@ -59,8 +66,12 @@ export interface FeedRequest {
 }
 
 export interface FeedServer {
-  /** http://127.0.0.1:<port> */
+  /** http://127.0.0.1:<port> (https:// with `https`) */
   origin: string;
+  /** With `https`: the PEM file of the server's self-signed certificate (CN and subjectAltName localhost). */
+  certificate?: string;
+  /** TCP connections accepted (a TLS handshake that fails makes one, and no request). */
+  readonly connections: number;
   url(path: string): string;
   route(path: string, route: FeedRoute): void;
   redirect(path: string, location: string, status?: number): void;
@@ -75,7 +86,7 @@ export function feedFixture(name: string): Buffer {
   return readFileSync(join(ROOT, 'test', 'fixtures', 'feeds', name));
 }
 
-export async function startFeedServer(): Promise<FeedServer> {
+export async function startFeedServer(options: { https?: boolean } = {}): Promise<FeedServer> {
   const routes = new Map<string, { route: FeedRoute; served: number }>();
   const requests: FeedRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
@@ -157,7 +168,7 @@ export async function startFeedServer(): Promise<FeedServer> {
     response.end(body);
   };
 
-  const server = createServer((incoming, response) => {
+  const handle = (incoming: IncomingMessage, response: ServerResponse) => {
     const target = incoming.url ?? '/';
     const parsed = new URL(target, 'http://127.0.0.1');
     const request: FeedRequest = {
@@ -178,16 +189,34 @@ export async function startFeedServer(): Promise<FeedServer> {
     const answer = answerOf(entry, request);
     if (answer.delayMs) later(answer.delayMs, () => send(answer, request, response));
     else send(answer, request, response);
-  });
-  server.on('connection', (socket) => {
+  };
+  let folder: string | undefined;
+  let certificate: string | undefined;
+  let server: ReturnType<typeof createServer>;
+  if (options.https) {
+    folder = mkdtempSync(join(tmpdir(), 'postboard-feed-tls-'));
+    const key = join(folder, 'key.pem');
+    certificate = join(folder, 'certificate.pem');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', certificate, '-days', '2', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost'], { stdio: 'ignore' });
+    server = createTlsServer({ key: readFileSync(key), cert: readFileSync(certificate) }, handle);
+  } else {
+    server = createServer(handle);
+  }
+  let connections = 0;
+  server.on('connection', (socket: Socket) => {
+    connections++;
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const origin = `${options.https ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {
     origin,
+    ...(certificate ? { certificate } : {}),
+    get connections() {
+      return connections;
+    },
     url: (path) => origin + path,
     route(path, route) {
       routes.set(path, { route, served: 0 });
@@ -202,6 +231,7 @@ export async function startFeedServer(): Promise<FeedServer> {
       timers.clear();
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (folder) rmSync(folder, { recursive: true, force: true });
     },
   };
 }

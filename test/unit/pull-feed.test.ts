@@ -75,6 +75,31 @@ describe('an RSS 2.0 feed shaped like 행정안전부\'s', () => {
   });
 });
 
+describe('RSS with namespaced elements', () => {
+  it('takes content:encoded over a summary description, dc:creator and dc:date, and RSS 1.0 items beside the channel', () => {
+    const rss2 =
+      '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>국토교통부 보도자료</title>' +
+      '<item><title>전세사기 피해 지원</title><description>요약</description><content:encoded><![CDATA[<p>전문 첫 문단</p><p>둘째 문단</p>]]></content:encoded>' +
+      '<dc:creator>주택정책과</dc:creator><dc:date>2024-08-20T10:00:00+09:00</dc:date><link>https://www.molit.go.kr/a?id=1</link></item></channel></rss>';
+    expect(parseFeed(rss2).releases).toEqual([
+      { title: '전세사기 피해 지원', body: '전문 첫 문단\n\n둘째 문단', department: '주택정책과', agency: '국토교통부', date: '2024-08-20', url: 'https://www.molit.go.kr/a?id=1', id: 'https://www.molit.go.kr/a?id=1' },
+    ]);
+    const rss1 =
+      '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel rdf:about="x"><title>통계청</title></channel>' +
+      '<item rdf:about="https://kostat.go.kr/1"><title>7월 고용동향</title><link>https://kostat.go.kr/1</link><description>취업자 증가</description><dc:date>2024-08-14</dc:date></item></rdf:RDF>';
+    expect(parseFeed(rss1)).toEqual({
+      kind: 'rss',
+      title: '통계청',
+      releases: [{ title: '7월 고용동향', body: '취업자 증가', agency: '통계청', date: '2024-08-14', url: 'https://kostat.go.kr/1', id: 'https://kostat.go.kr/1' }],
+    });
+  });
+
+  it('reads HTML a feed left unescaped in <description>, and a link given only as a permalink guid', () => {
+    const xml = '<rss><channel><item><title>제목</title><description><p>첫 문단</p><p>둘째 <b>강조</b> 문단</p></description><guid>https://www.mois.go.kr/x?n=1</guid></item></channel></rss>';
+    expect(parseFeed(xml).releases).toEqual([{ title: '제목', body: '첫 문단\n\n둘째 강조 문단', url: 'https://www.mois.go.kr/x?n=1', id: 'https://www.mois.go.kr/x?n=1' }]);
+  });
+});
+
 describe('a feed with [부처] title prefixes and <category>', () => {
   const { releases } = feed('prefixed-rss.xml');
 
@@ -117,6 +142,13 @@ describe('an Atom feed', () => {
     });
     expect(covid?.body).toBe('질병관리청은 코로나19 입원환자가 늘고 있어 고위험군의 예방수칙 준수를 당부했다.\n\n65세 이상 어르신은 사람이 많은 곳에서 마스크를 쓰는 것이 좋다.');
     expect(reform?.body).toBe('의료개혁특별위원회는 30일 제6차 회의를 열고 전문의 중심 병원 전환 방안을 논의했다.');
+  });
+
+  it('reads markup in an html title as text, and keeps a < in a text title', () => {
+    const xml =
+      '<feed xmlns="http://www.w3.org/2005/Atom"><entry><title type="html">&lt;b&gt;[속보]&lt;/b&gt; 태풍 &amp;lt;카눈&amp;gt; 북상</title></entry>' +
+      '<entry><title>&lt;2024 지방자치 박람회&gt; 개막</title></entry></feed>';
+    expect(parseFeed(xml).releases.map((release) => release.title)).toEqual(['[속보] 태풍 <카눈> 북상', '<2024 지방자치 박람회> 개막']);
   });
 
   it('takes a [부처] prefix, dates in Korea time (23:30 UTC is the next day), and no relative link', () => {

@@ -192,6 +192,18 @@ describe('fetchFeed', () => {
     expect(await problemOf(url, { limits: { tries: 2 } })).toEqual({ kind: 'network', code: 'ECONNREFUSED' });
   });
 
+  it('refuses a certificate it cannot trust, at once (no second try)', async () => {
+    const tls = await startFeedServer({ https: true });
+    try {
+      tls.route('/feed.xml', { body: MOIS });
+      expect(await problemOf(tls.url('/feed.xml'))).toEqual({ kind: 'tls', code: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
+      expect(tls.connections).toBe(1);
+      expect(tls.requests).toEqual([]);
+    } finally {
+      await tls.close();
+    }
+  });
+
   it('stops when its signal is aborted, even between tries', async () => {
     server.route('/slow-cancel.xml', { trickle: { everyMs: 100 } });
     const controller = new AbortController();
