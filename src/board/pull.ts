@@ -36,13 +36,11 @@ export interface PullDefaults {
   /** Today (YYYY-MM-DD, the board's time zone), for a release without a date. */
   today: string;
   source: Pick<Source, 'name' | 'department' | 'status'>;
-  /** The feed's own title (a ministry's name), for a release that does not name its agency. */
-  feedTitle?: string;
 }
 
 /** A release as a post's fields, as a person would give them to `add`. */
 export function releaseDraft(release: Release, defaults: PullDefaults): PostDraft & { title: string; author: string; date: string; status: string } {
-  const agency = release.agency ?? defaults.feedTitle ?? defaults.source.name;
+  const agency = release.agency;
   return {
     title: release.title,
     ...(release.subtitle ? { subtitle: release.subtitle } : {}),

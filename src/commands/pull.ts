@@ -232,7 +232,6 @@ async function pullOne(ctx: Context, target: Target, options: PullOptions, run: 
   try {
     const limits = { timeoutMs: options.timeoutSeconds * 1000, maxBytes: options.maxBytes };
     const releases: Release[] = [];
-    let feedTitle: string | undefined;
     let state: FetchState | undefined;
     if (source.kind === 'briefing') {
       const key = ctx.io.env.POSTBOARD_BRIEFING_KEY?.trim();
@@ -253,16 +252,14 @@ async function pullOne(ctx: Context, target: Target, options: PullOptions, run: 
         result.unchanged = true;
         state = { ...validators, pulledAt: run.at.toISOString() };
       } else {
-        const feed = parseFeed(decodeFeed(fetched.bytes, fetched.contentType));
-        feedTitle = feed.title;
-        releases.push(...feed.releases);
+        releases.push(...parseFeed(decodeFeed(fetched.bytes, fetched.contentType), fetched.url).releases);
         state = { ...fetched.validators, pulledAt: run.at.toISOString() };
       }
     }
     progress.done();
     const { pullReleases } = await import('../board/pull.js');
     const store = ctx.board();
-    const defaults = { author: run.author, today: localDate(run.at), source, ...(feedTitle ? { feedTitle } : {}) };
+    const defaults = { author: run.author, today: localDate(run.at), source };
     const { result: outcome } = await store.change({ command: `pull ${source.name}`, at: run.at, who: run.who, dryRun: options.dryRun }, async (tx) => {
       const outcome = result.unchanged ? undefined : await pullReleases(tx, releases, defaults, run.at);
       if (target.stored && state) await tx.keepState(source.name, state);

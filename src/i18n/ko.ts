@@ -856,7 +856,7 @@ export const ko: Catalogue = {
         description: '출처 목록: 종류, 부서, 상태, 마지막으로 가져온 때, 주소',
         format: 'table, json, jsonl 중 하나',
         width: '표를 이 칸 수에 맞춤 (기본: 터미널 너비)',
-        empty: '아직 출처가 없습니다: postboard source add 이름 주소 로 피드를 구독하세요.',
+        empty: '아직 출처가 없습니다. 피드 구독: postboard source add 이름 주소',
         headers: { name: '이름', kind: '종류', url: '주소', department: '담당부서', status: '상태', pulled: '마지막 가져오기' },
       },
       remove: { description: '출처 구독 끊기 (가져온 글은 그대로; undo로 되돌림)', name: '출처 이름' },
@@ -899,7 +899,7 @@ export const ko: Catalogue = {
         ['postboard pull https://www.mois.go.kr/gpms/view/jsp/rss/rss.jsp?ctxCd=1012 --status hidden', '구독하지 않고 피드를 한 번'],
         ['*/30 * * * * cd ~/board && npx postboard pull --quiet', 'cron: 30분마다, 출처가 실패할 때만 메일'],
       ],
-      noSources: '게시판이 구독하는 출처가 없습니다: postboard source add 이름 주소 로 추가하거나, 피드 주소를 직접 지정하세요 (postboard pull 주소)',
+      noSources: '게시판이 구독하는 출처가 없습니다. 추가: postboard source add 이름 주소 (또는 피드 주소를 직접: postboard pull 주소)',
       backwards: (since, until) => `--since ${since} 날짜가 --until ${until} 날짜보다 뒤입니다`,
       noKey: '보도자료 API에는 서비스 키가 필요합니다: 환경 변수 POSTBOARD_BRIEFING_KEY (data.go.kr에서 발급)',
       summary: (source, { added, already, deleted, embargoed, refused }, dryRun) =>

@@ -44,6 +44,8 @@ const YMD = new RegExp(String.raw`^(\d{4})\s*([-./])\s*(\d{1,2})\s*\2\s*(\d{1,2}
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 /** `2019년 7월 21일`. */
 const KOREAN = /^(\d{4})년\s*(\d{1,2})월\s*(\d{1,2})일/;
+/** Korean Windows' and browsers' own form: `2024. 8. 26. 오후 3:00:00` (Korea time). */
+const KO_LOCALE = /^(\d{4})\.\s*(\d{1,2})\.\s*(\d{1,2})\.?\s*(오전|오후)\s*(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 /** The briefing API's `MM/DD/YYYY HH:MM:SS` (Korea time). */
 const MDY = new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{4})${TIME}$`, 'i');
 
@@ -54,7 +56,8 @@ function offsetOf(sign: string | undefined, hours: string | undefined, minutes: 
 }
 
 function read(text: string): Moment | undefined {
-  const value = text.trim().replace(/\s+/g, ' ');
+  // Korea's time zone by its IANA name (`… 12:00:00 Asia/Seoul`) is KST.
+  const value = text.trim().replace(/\s+/g, ' ').replace(/ Asia\/Seoul$/i, ' KST');
   let match: RegExpExecArray | null;
   const time = (at: number) => ({ hour: Number(match?.[at] ?? 0), minute: Number(match?.[at + 1] ?? 0), second: Number(match?.[at + 2] ?? 0) });
   if ((match = RFC822.exec(value))) {
@@ -69,6 +72,11 @@ function read(text: string): Moment | undefined {
     const offset = offsetOf(match[8], match[9], match[10], match[11]);
     if (offset === null) return undefined;
     return { year: Number(match[1]), month: Number(match[3]), day: Number(match[4]), ...time(5), offset };
+  }
+  if ((match = KO_LOCALE.exec(value))) {
+    // 오전 12시 is midnight, 오후 12시 noon.
+    const hour = (Number(match[5]) % 12) + (match[4] === '오후' ? 12 : 0);
+    return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]), hour, minute: Number(match[6]), second: Number(match[7] ?? 0), offset: undefined };
   }
   if ((match = MDY.exec(value))) return { year: Number(match[3]), month: Number(match[1]), day: Number(match[2]), ...time(4), offset: undefined };
   if ((match = COMPACT.exec(value)) || (match = KOREAN.exec(value))) {

@@ -3,7 +3,7 @@ import { koreaDate } from './dates.js';
 import { PullProblem, serverText } from './problem.js';
 import type { ParsedFeed, Release } from './release.js';
 import { authorName, cleanBody, cleanLine, htmlLine, htmlToText, lineOrNothing, looksLikeOffice, publisherOf, splitOfficePrefix } from './text.js';
-import { httpUrl } from './urls.js';
+import { httpUrl, linkUrl } from './urls.js';
 import { attributeOf, childNamed, childrenNamed, kidsOf, markupOf, parseXml, rootOf, tagOf, textOf, type XmlNode } from './xml.js';
 
 export type { FeedKind, ParsedFeed, Release } from './release.js';
@@ -19,12 +19,12 @@ export type { FeedKind, ParsedFeed, Release } from './release.js';
  * sitemap), `api` (the briefing API's error). A release that will not make a valid post (no
  * title, a title too long) is still given: the command refuses that item and keeps the others.
  */
-export function parseFeed(xml: string): ParsedFeed {
+export function parseFeed(xml: string, base?: string): ParsedFeed {
   const root = rootOf(parseXml(xml));
   const tag = root && tagOf(root);
   if (!root || !tag) throw new PullProblem({ kind: 'not-xml' });
-  if (tag === 'rss' || tag === 'RDF') return readRss(root);
-  if (tag === 'feed') return readAtom(root);
+  if (tag === 'rss' || tag === 'RDF') return readRss(root, base);
+  if (tag === 'feed') return readAtom(root, base);
   if (isBriefingRoot(root)) return { kind: 'briefing', releases: readBriefing(root) };
   throw new PullProblem({ kind: 'not-a-feed', root: serverText(tag, 60) });
 }
@@ -32,9 +32,11 @@ export function parseFeed(xml: string): ParsedFeed {
 const text = (nodes: XmlNode[], name: string): string | undefined => textOf(childNamed(nodes, name));
 
 /** Title, department and agency, as Korean feeds spread them (see release.ts). */
-function titled(line: string, departments: (string | undefined)[], agency: string | undefined): Pick<Release, 'title' | 'department' | 'agency'> {
+function titled(line: string, departments: (string | undefined)[], publisher: string | undefined): Pick<Release, 'title' | 'department' | 'agency'> {
   const { office, title } = splitOfficePrefix(line);
   const department = departments.find((name) => name !== undefined) ?? office;
+  // The ministry a `[보건복지부]` prefix names is the release's agency (the feed's publisher is 정책브리핑's, say).
+  const agency = office ?? publisher;
   return { title, ...(department ? { department } : {}), ...(agency ? { agency } : {}) };
 }
 
@@ -42,7 +44,7 @@ function titled(line: string, departments: (string | undefined)[], agency: strin
 const officeCategory = (categories: (string | undefined)[]): string | undefined =>
   categories.map((category) => lineOrNothing(category)).find((category) => category !== undefined && looksLikeOffice(category));
 
-function readRss(root: XmlNode): ParsedFeed {
+function readRss(root: XmlNode, base: string | undefined): ParsedFeed {
   const rootKids = kidsOf(root);
   const channel = kidsOf(childNamed(rootKids, 'channel'));
   // RSS 2.0 keeps its items in the channel; RSS 1.0 beside it.
@@ -63,7 +65,7 @@ function readRss(root: XmlNode): ParsedFeed {
     };
     const date = koreaDate(text(item, 'pubDate') ?? text(item, 'date'));
     if (date) release.date = date;
-    const url = httpUrl(link) ?? (attributeOf(guidNode, 'isPermaLink') === 'false' ? undefined : httpUrl(guid));
+    const url = linkUrl(link, base) ?? (attributeOf(guidNode, 'isPermaLink') === 'false' ? undefined : httpUrl(guid));
     if (url) release.url = url;
     const id = guid ?? link;
     if (id) release.id = serverText(id, 300);
@@ -87,12 +89,14 @@ function atomText(node: XmlNode | undefined, as: 'line' | 'body'): string | unde
   return html ? htmlToText(value) : cleanBody(value);
 }
 
-function readAtom(root: XmlNode): ParsedFeed {
+function readAtom(root: XmlNode, base: string | undefined): ParsedFeed {
   const feed = kidsOf(root);
+  const feedBase = linkUrl(attributeOf(root, 'base'), base) ?? base;
   const feedTitle = atomText(childNamed(feed, 'title'), 'line') || undefined;
   const agency = publisherOf(feedTitle);
   const releases = childrenNamed(feed, 'entry').map((node): Release => {
     const entry = kidsOf(node);
+    const entryBase = linkUrl(attributeOf(node, 'base'), feedBase) ?? feedBase;
     // Out-of-line content (`<content src>`) is not fetched: the summary stands in.
     const content = childNamed(entry, 'content');
     const body = content && attributeOf(content, 'src') === undefined ? content : childNamed(entry, 'summary');
@@ -107,7 +111,7 @@ function readAtom(root: XmlNode): ParsedFeed {
     // The entry's page: a link with rel="alternate" (the default), an HTML one first.
     const links = childrenNamed(entry, 'link').filter((link) => (attributeOf(link, 'rel') ?? 'alternate') === 'alternate');
     const page = links.find((link) => /html/i.test(attributeOf(link, 'type') ?? 'text/html')) ?? links[0];
-    const url = httpUrl(attributeOf(page, 'href'));
+    const url = linkUrl(attributeOf(page, 'href'), entryBase);
     if (url) release.url = url;
     const id = text(entry, 'id')?.trim();
     if (id) release.id = serverText(id, 300);

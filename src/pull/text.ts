@@ -31,8 +31,15 @@ const rowTable: FormatCallback = (elem, walk, builder, formatOptions) => {
       case 'thead':
       case 'tbody':
       case 'tfoot':
-      case 'caption':
         node.children.forEach(walkTable);
+        return;
+      case 'caption':
+        // The table's name, on a line of its own above it.
+        builder.openTableRow();
+        builder.openTableCell();
+        walk(node.children, builder);
+        builder.closeTableCell();
+        builder.closeTableRow();
         return;
       case 'tr':
         builder.openTableRow();
@@ -50,8 +57,10 @@ const rowTable: FormatCallback = (elem, walk, builder, formatOptions) => {
   builder.closeTable({
     tableToString: (rows) =>
       rows
-        .map((cells) => cells.map((cell) => cell.text.replace(/\s+/g, ' ').trim()).filter((text) => text !== '').join(' | '))
-        .filter((row) => row !== '')
+        // An empty cell keeps its place (`서울 |  | 58.2%`): the values stay under their headings.
+        .map((cells) => cells.map((cell) => cell.text.replace(/\s+/g, ' ').trim()))
+        .filter((cells) => cells.some((text) => text !== ''))
+        .map((cells) => cells.join(' | ').trim())
         .join('\n'),
     leadingLineBreaks: formatOptions.leadingLineBreaks ?? 2,
     trailingLineBreaks: formatOptions.trailingLineBreaks ?? 2,

@@ -79,12 +79,38 @@ function lineAt(text: string, index: number): number {
   return line;
 }
 
+/** An `&` that starts no entity or character reference: what sloppy feeds write in links and titles (`R&D`, `?a=1&b=2`). */
+const BARE_AMPERSAND = /&(?!(?:[A-Za-z][A-Za-z0-9]{0,31}|#\d{1,7}|#x[0-9A-Fa-f]{1,6});)/g;
+
+/**
+ * The document with its bare ampersands escaped outside CDATA sections and comments, as feed
+ * readers forgive them; undefined when it has none (the document's fault is another).
+ */
+function withAmpersandsEscaped(xml: string): string | undefined {
+  let found = false;
+  const escaped = xml.replace(/(<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->)|[^<]+|</g, (piece, kept: string | undefined) => {
+    if (kept !== undefined || piece === '<') return piece;
+    return piece.replace(BARE_AMPERSAND, () => {
+      found = true;
+      return '&amp;';
+    });
+  });
+  return found ? escaped : undefined;
+}
+
 /** The top-level nodes of a document, after the checks above and XMLValidator's. */
 export function parseXml(xml: string): XmlNode[] {
-  const text = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
-  if (!/^\s*</.test(text)) throw new PullProblem({ kind: 'not-xml' });
-  refuseDeclarations(text);
-  const valid = XMLValidator.validate(text);
+  const read = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
+  if (!/^\s*</.test(read)) throw new PullProblem({ kind: 'not-xml' });
+  refuseDeclarations(read);
+  let text = read;
+  let valid = XMLValidator.validate(text);
+  // A bare `&` (common in Korean feeds' links) is taken as the `&amp;` it means; any other fault is said.
+  const forgiven = valid === true ? undefined : withAmpersandsEscaped(text);
+  if (forgiven !== undefined && XMLValidator.validate(forgiven) === true) {
+    text = forgiven;
+    valid = true;
+  }
   if (valid !== true) {
     throw new PullProblem({ kind: 'malformed', ...(valid.err.line > 0 ? { line: valid.err.line } : {}), detail: serverText(valid.err.msg) });
   }

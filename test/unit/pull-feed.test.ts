@@ -54,6 +54,7 @@ describe('an RSS 2.0 feed shaped like 행정안전부\'s', () => {
         '○ 2014년부터 시작된 디지털정부 초청연수 과정은 ODA(공적개발원조) 사업의 일환으로',
         '한국 디지털정부에 관심있는 개발도상국의 고위급 공무원을 초청하여 정책과 우수사례를 공유하기 위해 마련됐다.',
         '',
+        '연수 개요',
         '구분 | 내용',
         '기간 | 2024. 8. 26.(월) ~ 8. 30.(금)',
         '참가국 | 태국, 몽골, 스리랑카, 네팔, 라오스 등 10개국',
@@ -100,6 +101,14 @@ describe('RSS with namespaced elements', () => {
   });
 });
 
+describe('a sloppy feed', () => {
+  it('takes a bare & (in a link, in R&D) as the &amp; it means, outside CDATA; any other fault is still malformed', () => {
+    const xml = '<rss version="2.0"><channel><title>행정안전부 보도자료</title><item><title>R&D 예산 &amp; 투자 &middot; 확대</title><link>https://www.mois.go.kr/a.do?b=1&c=2</link><description><![CDATA[<p>A &amp; B & C</p>]]></description></item></channel></rss>';
+    expect(parseFeed(xml).releases).toEqual([{ title: 'R&D 예산 & 투자 · 확대', agency: '행정안전부', body: 'A & B & C', url: 'https://www.mois.go.kr/a.do?b=1&c=2', id: 'https://www.mois.go.kr/a.do?b=1&c=2' }]);
+    expect(() => parseFeed('<rss><channel><item><title>R&D</title></channel></rss>')).toThrow(PullProblem);
+  });
+});
+
 describe('a feed with [부처] title prefixes and <category>', () => {
   const { releases } = feed('prefixed-rss.xml');
 
@@ -113,8 +122,9 @@ describe('a feed with [부처] title prefixes and <category>', () => {
     ]);
   });
 
-  it('names no agency when the channel title names none, and reads RFC 822 with GMT, 2024.07.01 and 2024-08-20 12:00:00', () => {
-    expect(releases.map((release) => release.agency)).toEqual([undefined, undefined, undefined, undefined]);
+  it('takes the agency from a [부처] prefix (the channel title names none), and reads RFC 822 with GMT, 2024.07.01 and 2024-08-20 12:00:00', () => {
+    // The ministry the prefix names is the agency even where <category> gives the department.
+    expect(releases.map((release) => release.agency)).toEqual(['행정안전부', '보건복지부', undefined, undefined]);
     // 08:00 GMT on 25 July is 17:00 in Seoul, the same day.
     expect(releases.map((release) => release.date)).toEqual(['2024-08-26', '2024-07-25', '2024-07-01', '2024-08-20']);
   });
@@ -151,10 +161,15 @@ describe('an Atom feed', () => {
     expect(parseFeed(xml).releases.map((release) => release.title)).toEqual(['[속보] 태풍 <카눈> 북상', '<2024 지방자치 박람회> 개막']);
   });
 
-  it('takes a [부처] prefix, dates in Korea time (23:30 UTC is the next day), and no relative link', () => {
+  it('takes a [부처] prefix, dates in Korea time (23:30 UTC is the next day); a relative link only against a base', () => {
     expect(covid).toMatchObject({ title: '코로나19 재유행 대비 고위험군 예방수칙 안내', department: '질병관리청', date: '2024-08-14' });
     expect(reform?.date).toBe('2024-08-30');
     expect(reform?.url).toBeUndefined();
+    // The address the feed came from is the base of its relative links (as feed readers do), and xml:base before it.
+    const based = parseFeed(decodeFeed(feedFixture('atom.xml')), 'https://www.mohw.go.kr/rss/press.xml').releases[2];
+    expect(based?.url).toBe('https://www.mohw.go.kr/board.es?list_no=1482800');
+    const xmlBase = '<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://example.go.kr/news/"><entry><title>t</title><link href="view?id=1"/></entry><entry><title>u</title><link href="javascript:alert(1)"/></entry></feed>';
+    expect(parseFeed(xmlBase, 'https://other.example/feed').releases.map((release) => release.url)).toEqual(['https://example.go.kr/news/view?id=1', undefined]);
   });
 });
 
@@ -245,7 +260,7 @@ describe('XML that is refused', () => {
 
   it('says where malformed XML breaks', () => {
     expect(problemOf(decodeFeed(feedFixture('malformed.xml')))).toEqual({ kind: 'malformed', line: 8, detail: expect.stringContaining("'itme'") });
-    expect(problemOf('<rss><channel><title>A & B</title></channel></rss>')).toMatchObject({ kind: 'malformed', line: 1 });
+    expect(problemOf('<rss><channel><title>A &amp; B</title></chanel></rss>')).toMatchObject({ kind: 'malformed', line: 1 });
   });
 
   it('tells an HTML page, a sitemap, JSON and nothing at all from a feed', () => {

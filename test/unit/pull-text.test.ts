@@ -19,6 +19,11 @@ describe('htmlToText (a release body)', () => {
     expect(htmlToText(html)).toBe('본문');
   });
 
+  it('keeps an empty table cell in its place, so values stay under their headings, and the caption above the table', () => {
+    const html = '<table><caption>시·도별 집행률</caption><tr><th>지역</th><th>상반기</th><th>하반기</th></tr><tr><td>서울</td><td></td><td>58.2%</td></tr><tr><td></td><td>&nbsp;</td><td></td></tr></table>';
+    expect(htmlToText(html)).toBe('시·도별 집행률\n지역 | 상반기 | 하반기\n서울 | | 58.2%');
+  });
+
   it('keeps a link\'s words, not its address', () => {
     expect(htmlToText('<p>자세한 내용은 <a href="https://www.korea.kr/">정책브리핑</a>에서 볼 수 있다.</p>')).toBe('자세한 내용은 정책브리핑에서 볼 수 있다.');
   });
