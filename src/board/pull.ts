@@ -14,8 +14,9 @@ import type { BoardTransaction } from '../store/store.js';
 
 /** What a pull makes of a release that is not added: why. */
 export interface Refused {
-  /** The release's title (or its id in the feed), for the message. */
+  /** The release's title as the feed gives it ('' when none), and its id in the feed (guid, NewsItemId), for the message. */
   title: string;
+  id?: string;
   issues: FieldIssue[];
 }
 
@@ -35,7 +36,7 @@ export interface PullDefaults {
   author: string;
   /** Today (YYYY-MM-DD, the board's time zone), for a release without a date. */
   today: string;
-  source: Pick<Source, 'name' | 'department' | 'status'>;
+  source: Pick<Source, 'name' | 'department' | 'status' | 'author'>;
 }
 
 /** A release as a post's fields, as a person would give them to `add`. */
@@ -44,7 +45,7 @@ export function releaseDraft(release: Release, defaults: PullDefaults): PostDraf
   return {
     title: release.title,
     ...(release.subtitle ? { subtitle: release.subtitle } : {}),
-    author: defaults.author,
+    author: defaults.source.author ?? defaults.author,
     // Else the ministry, as a repost board names it (the seed's post 2912: 담당부서 행정안전부).
     department: release.department ?? defaults.source.department ?? release.agency ?? '',
     date: release.date ?? defaults.today,
@@ -84,7 +85,7 @@ export async function pullReleases(tx: BoardTransaction, releases: readonly Rele
     }
     const checked = checkDraft(releaseDraft(release, defaults));
     if ('issues' in checked) {
-      refused.push({ title: release.title || release.id || `#${order + 1}`, issues: checked.issues });
+      refused.push({ title: release.title, id: release.id ?? `#${order + 1}`, issues: checked.issues });
       return;
     }
     const url = checked.content.source?.url;

@@ -23,6 +23,8 @@ export interface Subscription {
   url: string;
   /** The department a pulled post gets when the feed gives none. */
   department?: string;
+  /** Who a pulled post is by (보도자료봇, the ministry); default: POSTBOARD_AUTHOR, else the account's name. */
+  author?: string;
   /** What a pulled post is: published (the default) or hidden, for a team that reviews before publishing. */
   status?: Status;
   /** ISO 8601: when it was added. */
@@ -39,7 +41,7 @@ export interface FetchState {
 
 export type Source = Subscription & FetchState;
 
-const SUBSCRIPTION_KEYS = ['name', 'kind', 'url', 'department', 'status', 'addedAt'] as const;
+const SUBSCRIPTION_KEYS = ['name', 'kind', 'url', 'department', 'author', 'status', 'addedAt'] as const;
 /** The fetch state's keys. */
 export const STATE_KEYS = ['etag', 'lastModified', 'pulledAt'] as const;
 
@@ -69,11 +71,12 @@ const isIso = (value: unknown): value is string => isText(value) && !Number.isNa
 /** A source as a board file or a database holds it, checked: undefined when a hand edit broke it. */
 export function storedSource(raw: unknown): Source | undefined {
   if (!isRecord(raw)) return undefined;
-  const { name, kind, url, department, status, addedAt, etag, lastModified, pulledAt } = raw;
+  const { name, kind, url, department, author, status, addedAt, etag, lastModified, pulledAt } = raw;
   if (!isText(name) || !isSourceName(name)) return undefined;
   if (!isText(kind) || !(SOURCE_KINDS as readonly string[]).includes(kind)) return undefined;
   if (!isText(url) || !/^https?:\/\//i.test(url) || !URL.canParse(url)) return undefined;
   if (department !== undefined && !isText(department)) return undefined;
+  if (author !== undefined && (!isText(author) || author.trim() === '')) return undefined;
   if (status !== undefined && status !== 'published' && status !== 'hidden') return undefined;
   if (!isIso(addedAt)) return undefined;
   if ((etag !== undefined && !isText(etag)) || (lastModified !== undefined && !isText(lastModified)) || (pulledAt !== undefined && !isIso(pulledAt))) return undefined;

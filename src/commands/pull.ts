@@ -67,7 +67,8 @@ export interface PullText {
   /** One source's line: how many new, already there, deleted before, refused. */
   summary: (source: string, counts: { added: number; already: number; deleted: number; embargoed: number; refused: number }, dryRun: boolean) => string;
   unchanged: (source: string) => string;
-  refused: (title: string, why: string) => string;
+  /** An item refused: its title (cut short) or, without one, its id in the feed. */
+  refused: (title: string, id: string | undefined, why: string) => string;
   failed: (source: string, why: string) => string;
   fetching: (source: string, received: string) => string;
   wouldAdd: string;
@@ -189,7 +190,7 @@ export async function runPull(ctx: Context, options: PullOptions): Promise<void>
               already: result.outcome?.already ?? 0,
               deleted: result.outcome?.deleted ?? 0,
               embargoed: result.outcome?.embargoed ?? 0,
-              refused: result.outcome?.refused.map((refusal) => ({ title: refusal.title, reasons: refusal.issues.map((issue) => ctx.t.fieldIssue(issue)) })) ?? [],
+              refused: result.outcome?.refused.map((refusal) => ({ title: refusal.title, ...(refusal.id !== undefined ? { id: refusal.id } : {}), reasons: refusal.issues.map((issue) => ctx.t.fieldIssue(issue)) })) ?? [],
             }),
       })),
     });
@@ -202,7 +203,7 @@ export async function runPull(ctx: Context, options: PullOptions): Promise<void>
       }
       const { outcome } = result;
       ctx.say(text.summary(result.source, { added: outcome.added.length, already: outcome.already, deleted: outcome.deleted, embargoed: outcome.embargoed, refused: outcome.refused.length }, options.dryRun));
-      for (const refusal of outcome.refused) ctx.say(`  ${text.refused(refusal.title, refusal.issues.map((issue) => ctx.t.fieldIssue(issue)).join('; '))}`);
+      for (const refusal of outcome.refused) ctx.say(`  ${text.refused(refusal.title, refusal.id, refusal.issues.map((issue) => ctx.t.fieldIssue(issue)).join('; '))}`);
     }
     if (added.length > 0) {
       if (options.dryRun) ctx.say(text.wouldAdd);

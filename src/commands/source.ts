@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { changeAuthor } from '../board/log.js';
-import type { Status } from '../board/post.js';
+import { checkField, type Status } from '../board/post.js';
 import { byName, isSourceName, SOURCE_KINDS, SOURCE_NAME_LIMIT, subscriptionOf, type Source, type SourceKind, type Subscription } from '../board/source.js';
 import type { Context } from '../context.js';
-import { NotFoundError, PostboardError } from '../errors.js';
+import { NotFoundError, PostboardError, UsageError } from '../errors.js';
 import { type Lang, MESSAGES } from '../i18n/index.js';
 import { outputWidth } from '../io.js';
 import { OptionParser } from '../options.js';
@@ -26,7 +26,7 @@ export const SOURCE_FORMATS = ['table', 'json', 'jsonl'] as const;
 
 export interface SourceText {
   description: string;
-  add: { description: string; name: string; url: string; kind: string; department: string; status: string };
+  add: { description: string; name: string; url: string; kind: string; department: string; author: string; status: string };
   list: { description: string; format: string; width: string; empty: string; headers: { name: string; kind: string; url: string; department: string; status: string; pulled: string } };
   remove: { description: string; name: string };
   examples: [string, string][];
@@ -51,6 +51,7 @@ export interface SourceAddOptions {
   url: string;
   kind: SourceKind;
   department?: string;
+  author?: string;
   status?: Status;
 }
 
@@ -64,13 +65,19 @@ export function register(program: Command, ctx: Context): void {
     .argument('<url>', text.add.url)
     .option('-k, --kind <kind>', text.add.kind)
     .option('-d, --department <name>', text.add.department)
+    .option('-a, --author <name>', text.add.author)
     .option('-s, --status <status>', text.add.status)
-    .action(async (sourceName: string, url: string, raw: { kind?: string; department?: string; status?: string }) => {
+    .action(async (sourceName: string, url: string, raw: { kind?: string; department?: string; author?: string; status?: string }) => {
       const parse = new OptionParser(ctx, `${name} add`);
       const kind = parse.choice('--kind', SOURCE_KINDS, raw.kind) ?? kindOfUrl(url);
       const department = parse.text('--department', raw.department)?.normalize('NFC').trim();
       const status = parse.status('--status', raw.status, false);
-      return runAdd(ctx, { name: sourceName.normalize('NFC'), url: url.trim(), kind, ...(department ? { department } : {}), ...(status ? { status } : {}) });
+      const author = parse.text('--author', raw.author)?.normalize('NFC').trim();
+      if (author !== undefined) {
+        const checked = checkField('author', author);
+        if ('issue' in checked) parse.fail(ctx.t.fieldIssue(checked.issue, '--author'));
+      }
+      return runAdd(ctx, { name: sourceName.normalize('NFC'), url: url.trim(), kind, ...(department ? { department } : {}), ...(author ? { author } : {}), ...(status ? { status } : {}) });
     });
   command
     .command('list')
@@ -96,15 +103,15 @@ function checkedUrl(url: string, text: SourceText): string {
   try {
     parsed = new URL(url);
   } catch {
-    throw new PostboardError(text.badUrl(url));
+    throw new UsageError(text.badUrl(url), `${name} add`);
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new PostboardError(text.badUrl(url));
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new UsageError(text.badUrl(url), `${name} add`);
   return parsed.href;
 }
 
 export async function runAdd(ctx: Context, options: SourceAddOptions): Promise<void> {
   const text = ctx.t.commands.source;
-  if (!isSourceName(options.name)) throw new PostboardError(text.badName(options.name, SOURCE_NAME_LIMIT));
+  if (!isSourceName(options.name)) throw new UsageError(text.badName(options.name, SOURCE_NAME_LIMIT), `${name} add`);
   const url = checkedUrl(options.url, text);
   const store = ctx.board();
   await store.assertWritable();
@@ -114,6 +121,7 @@ export async function runAdd(ctx: Context, options: SourceAddOptions): Promise<v
     kind: options.kind,
     url,
     ...(options.department ? { department: options.department } : {}),
+    ...(options.author ? { author: options.author } : {}),
     ...(options.status ? { status: options.status } : {}),
     addedAt: at.toISOString(),
   };

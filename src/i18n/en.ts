@@ -591,6 +591,7 @@ export const en = {
   POSTBOARD_DB            the board when --db is not given (a file or postgres://…)
   POSTBOARD_LANG          ko or en
   POSTBOARD_AUTHOR        the default author for new posts
+  POSTBOARD_BRIEFING_KEY  the press-release API's service key, for pull
   POSTBOARD_LOCK_TIMEOUT  seconds to wait for another writer (default 10)
   POSTBOARD_SQLITE_DRIVER
                           node:sqlite or better-sqlite3 for SQLite boards
@@ -665,7 +666,7 @@ Exit codes: 0 ok, 1 failed (not found, bad board file, I/O), 2 usage error, 130 
     badDraft: (path, why) => `--from-draft: cannot read ${path} (${why})`,
   } satisfies AddText,
     copy: {
-    description: 'Copy the whole board (numbers, statuses, timestamps, change log) to a new or empty board: JSON, SQLite or PostgreSQL',
+    description: 'Copy the whole board (numbers, statuses, timestamps, change log, sources) to a new or empty board: JSON, SQLite or PostgreSQL',
     to: 'where to: a JSON file, a SQLite file (.sqlite, or sqlite:PATH), a postgres:// URL (made with postboard init)',
     examples: [
       ['postboard copy --to archive.sqlite', 'a JSON board that grew, into a SQLite file'],
@@ -894,6 +895,7 @@ Exit codes: 0 ok, 1 failed (not found, bad board file, I/O), 2 usage error, 130 
         url: 'the feed’s address, or the press-release API’s endpoint (as in the examples)',
         kind: 'rss (RSS 2.0 or Atom) or briefing (the press-release API; default for its endpoint)',
         department: 'the department a pulled post gets when the feed names none',
+        author: 'who pulled posts are by (default: POSTBOARD_AUTHOR, else your account’s name)',
         status: 'what pulled posts are: published (default) or hidden, to review before publishing',
       },
       list: {
@@ -948,8 +950,8 @@ Exit codes: 0 ok, 1 failed (not found, bad board file, I/O), 2 usage error, 130 
       noKey: 'the press-release API needs its service key in the environment variable POSTBOARD_BRIEFING_KEY (from data.go.kr)',
       summary: (source, { added, already, deleted, embargoed, refused }, dryRun) =>
         `${source}: ${added} ${dryRun ? 'would be new' : 'new'} · ${already} already there${deleted > 0 ? ` · ${deleted} deleted here before, left out` : ''}${embargoed > 0 ? ` · ${embargoed} under embargo, left for a later pull` : ''} · ${refused} refused`,
-      unchanged: (source) => `${source}: unchanged since the last pull`,
-      refused: (title, why) => `refused: ${title}: ${why}`,
+      unchanged: (source) => `${source}: unchanged since the last pull (--refresh fetches it whole)`,
+      refused: (title, id, why) => `refused: ${title ? (title.length > 60 ? `${title.slice(0, 59)}…` : title) : `(no title${id ? `, item ${id}` : ''})`}: ${why}`,
       failed: (source, why) => `${source}: ${why}`,
       fetching: (source, received) => `${source}: ${received} …`,
       wouldAdd: 'Would add (--dry-run: nothing was added):',

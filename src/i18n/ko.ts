@@ -549,6 +549,7 @@ export const ko: Catalogue = {
   POSTBOARD_DB            --db가 없을 때 쓸 게시판 (파일 또는 postgres://…)
   POSTBOARD_LANG          ko 또는 en
   POSTBOARD_AUTHOR        새 글의 기본 글쓴이
+  POSTBOARD_BRIEFING_KEY  pull이 쓰는 보도자료 API 서비스 키
   POSTBOARD_LOCK_TIMEOUT  다른 쓰기를 기다릴 초 (기본 10)
   POSTBOARD_SQLITE_DRIVER
                           SQLite 게시판 드라이버: node:sqlite 또는 better-sqlite3
@@ -623,7 +624,7 @@ export const ko: Catalogue = {
     badDraft: (path, why) => `--from-draft: 읽을 수 없습니다: ${path} (${why})`,
   },
     copy: {
-    description: '게시판 전체(번호, 상태, 시각, 변경 기록)를 새 게시판이나 빈 게시판으로 복사: JSON, SQLite, PostgreSQL',
+    description: '게시판 전체(번호, 상태, 시각, 변경 기록, 출처)를 새 게시판이나 빈 게시판으로 복사: JSON, SQLite, PostgreSQL',
     to: '복사할 곳: JSON 파일, SQLite 파일(.sqlite 또는 sqlite:경로), postgres:// URL (postboard init으로 만든 것)',
     examples: [
       ['postboard copy --to archive.sqlite', '커진 JSON 게시판을 SQLite 파일로'],
@@ -850,6 +851,7 @@ export const ko: Catalogue = {
         url: '피드 주소, 또는 보도자료 API 주소 (보기 참고)',
         kind: 'rss (RSS 2.0, Atom) 또는 briefing (보도자료 API, 그 주소면 기본값)',
         department: '피드가 부서를 알려 주지 않을 때 가져온 글의 담당부서',
+        author: '가져온 글의 글쓴이 (기본: POSTBOARD_AUTHOR, 없으면 계정 이름)',
         status: '가져온 글의 상태: 노출(기본) 또는 비노출 (검토 뒤 공개)',
       },
       list: {
@@ -904,8 +906,8 @@ export const ko: Catalogue = {
       noKey: '보도자료 API에는 서비스 키가 필요합니다: 환경 변수 POSTBOARD_BRIEFING_KEY (data.go.kr에서 발급)',
       summary: (source, { added, already, deleted, embargoed, refused }, dryRun) =>
         `${source}: ${dryRun ? '새로 추가될 글' : '새 글'} ${added}개 · 이미 있음 ${already}개${deleted > 0 ? ` · 전에 지운 글 ${deleted}개 제외` : ''}${embargoed > 0 ? ` · 엠바고 ${embargoed}개는 다음에` : ''} · 거부 ${refused}개`,
-      unchanged: (source) => `${source}: 지난번 가져온 뒤로 바뀐 것이 없음`,
-      refused: (title, why) => `거부: ${title}: ${why}`,
+      unchanged: (source) => `${source}: 지난번 가져온 뒤로 바뀐 것이 없음 (모두 다시 받기: --refresh)`,
+      refused: (title, id, why) => `거부: ${title ? (title.length > 60 ? `${title.slice(0, 59)}…` : title) : `(제목 없음${id ? `, 항목 ${id}` : ''})`}: ${why}`,
       failed: (source, why) => `${source}: ${why}`,
       fetching: (source, received) => `${source}: ${received} …`,
       wouldAdd: '추가될 글 (--dry-run: 추가하지 않았습니다):',

@@ -2,7 +2,7 @@ import { isCalendarDate } from '../board/dates.js';
 import { instantOf, koreaDate } from './dates.js';
 import { PullProblem, serverText } from './problem.js';
 import type { Release } from './release.js';
-import { htmlLine, htmlToText, lineOrNothing } from './text.js';
+import { htmlLine, htmlToText, lineOrNothing, splitOfficePrefix } from './text.js';
 import { childNamed, childrenNamed, kidsOf, tagOf, textOf, type XmlNode } from './xml.js';
 import { httpUrl } from './urls.js';
 
@@ -115,8 +115,11 @@ export function readBriefing(root: XmlNode): Release[] {
 function briefingRelease(item: XmlNode[]): Release {
   const subtitles = ['SubTitle1', 'SubTitle2', 'SubTitle3'].flatMap((name) => lineOrNothing(field(item, name)) ?? []);
   const subtitle = lineOrNothing(field(item, 'SubTitle1'));
+  // A `[행정안전부]` prefix, as some ministries title their releases: the office is the department.
+  const { office, title } = splitOfficePrefix(htmlLine(field(item, 'Title') ?? ''));
   const release: Release = {
-    title: htmlLine(field(item, 'Title') ?? ''),
+    title,
+    ...(office ? { department: office } : {}),
     body: htmlToText(textOf(childNamed(item, 'DataContents')) ?? ''),
   };
   if (subtitle) release.subtitle = subtitle;

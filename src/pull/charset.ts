@@ -18,8 +18,17 @@ import { PullProblem, serverText } from './problem.js';
 export function decodeFeed(bytes: Uint8Array, contentType?: string): string {
   const bom = byteOrderMark(bytes);
   if (bom) return decode(bytes.subarray(bom.length), bom.charset, bom.charset);
-  const declared = headerCharset(contentType) ?? declarationCharset(bytes);
-  return decode(bytes, declared ?? 'utf-8', declared ?? 'UTF-8');
+  const header = headerCharset(contentType);
+  const prolog = declarationCharset(bytes);
+  const declared = header ?? prolog;
+  try {
+    return decode(bytes, declared ?? 'utf-8', declared ?? 'UTF-8');
+  } catch (error) {
+    // A server that labels every file UTF-8 while the feed is EUC-KR and says so in its prolog (common
+    // on Korean sites): the prolog is believed when the header's charset cannot read the bytes.
+    if (header === undefined || prolog === undefined || canonical(prolog) === canonical(header)) throw error;
+    return decode(bytes, prolog, prolog);
+  }
 }
 
 function byteOrderMark(bytes: Uint8Array): { charset: string; length: number } | undefined {

@@ -90,10 +90,15 @@ const bodyOptions: HtmlToTextOptions = {
 let toBodyText: ((html: string) => string) | undefined;
 let toLineText: ((html: string) => string) | undefined;
 
-/** The readable text of a release's HTML (see the top of this file), cleaned as a body. */
+/**
+ * The readable text of a release's HTML (see the top of this file), cleaned as a body. A
+ * description with no markup at all is plain text: its line breaks are its own (a paragraph is
+ * a blank line), not the spaces they are in HTML.
+ */
 export function htmlToText(html: string): string {
   toBodyText ??= compile(bodyOptions);
-  return cleanBody(toBodyText(html));
+  const plain = !/<\/?[A-Za-z][^>]*>/.test(html);
+  return cleanBody(toBodyText(plain ? html.replace(/\r?\n/g, '<br>') : html));
 }
 
 /**

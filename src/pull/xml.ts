@@ -98,9 +98,21 @@ function withAmpersandsEscaped(xml: string): string | undefined {
   return found ? escaped : undefined;
 }
 
+/**
+ * A DOCTYPE that only names a DTD (`<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS
+ * 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">`, as old CMSs write): no
+ * internal subset, so nothing can be declared or expanded, and the DTD is never fetched. It is
+ * blanked before the checks (its line breaks kept); any other DOCTYPE (an internal subset, a
+ * SYSTEM address alone) is refused by them.
+ */
+const NAMING_DOCTYPE = /^(\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*)<!DOCTYPE\s+(?!html[\s>])[A-Za-z_][\w:.-]*(?:\s+PUBLIC\s+(?:"[^"<>\[\]]*"|'[^'<>\[\]]*')\s+(?:"[^"<>\[\]]*"|'[^'<>\[\]]*'))?\s*>/i;
+
+const withoutNamingDoctype = (xml: string): string =>
+  xml.replace(NAMING_DOCTYPE, (whole: string, head: string) => head + whole.slice(head.length).replace(/[^\n]/g, ' '));
+
 /** The top-level nodes of a document, after the checks above and XMLValidator's. */
 export function parseXml(xml: string): XmlNode[] {
-  const read = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
+  const read = withoutNamingDoctype(xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml);
   if (!/^\s*</.test(read)) throw new PullProblem({ kind: 'not-xml' });
   refuseDeclarations(read);
   let text = read;

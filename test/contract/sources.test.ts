@@ -51,7 +51,7 @@ describe.each(KINDS)('sources on the %s board', (kind: Kind) => {
     expect(pulled.map((post) => post.id)).toEqual([4, 3, 2, 1]);
     const log = (await on(board, ['log', '--format', 'json'])).stdout;
     // Unchanged: one 304, no post, no log entry — but the source remembers when it was read.
-    expect((await on(board, ['pull'], EN)).stdout).toBe('mois: unchanged since the last pull\n');
+    expect((await on(board, ['pull'], EN)).stdout).toBe('mois: unchanged since the last pull (--refresh fetches it whole)\n');
     expect((await on(board, ['log', '--format', 'json'])).stdout).toBe(log);
     expect(await postsOf(board)).toEqual(pulled);
     await on(board, ['source', 'add', 'broken', server.url(bad)], EN);
@@ -118,8 +118,8 @@ describe.each(KINDS)('sources on the %s board', (kind: Kind) => {
   it('refuse a name that is not a word, an address that is not http(s), and a name the board does not have', async () => {
     const board = await boardOf(kind, [makePost({ id: 1 })]);
     expect(await on(board, ['source', 'add', '-x', MOIS], EN)).toMatchObject({ code: 2 });
-    expect(await on(board, ['source', 'add', 'a b', MOIS], EN)).toMatchObject({ code: 1, stderr: expect.stringContaining('not a source name') });
-    expect(await on(board, ['source', 'add', 'local', 'file:///etc/passwd'], EN)).toMatchObject({ code: 1, stderr: expect.stringContaining('not an http or https address') });
+    expect(await on(board, ['source', 'add', 'a b', MOIS], EN)).toMatchObject({ code: 2, stderr: expect.stringContaining('not a source name') });
+    expect(await on(board, ['source', 'add', 'local', 'file:///etc/passwd'], EN)).toMatchObject({ code: 2, stderr: expect.stringContaining('not an http or https address') });
     expect(await on(board, ['source', 'remove', 'nope'], EN)).toMatchObject({ code: 1, stderr: expect.stringContaining('no source named "nope"') });
     expect(await sourcesOf(board)).toEqual([]);
     expect((await on(board, ['source', 'list'], EN)).stderr).toContain('No sources yet');

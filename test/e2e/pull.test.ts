@@ -92,7 +92,7 @@ describe('pull from a ministry’s RSS feed', () => {
     expect((await pull(board)).stdout).toContain('3 new');
     const before = await postsOf(board);
     const again = await pull(board);
-    expect(again).toMatchObject({ code: 0, stdout: 'mois: unchanged since the last pull\n' });
+    expect(again).toMatchObject({ code: 0, stdout: 'mois: unchanged since the last pull (--refresh fetches it whole)\n' });
     const requests = server.requestsTo(new URL(url).pathname);
     expect(requests.at(-1)?.headers['if-none-match']).toBe('"v7"');
     expect(requests.at(-1)?.headers['if-modified-since']).toBe('Wed, 28 Aug 2024 06:00:00 GMT');
@@ -116,6 +116,19 @@ describe('pull from a ministry’s RSS feed', () => {
     const titles = async (board: string) => (await postsOf(board)).map((post) => [post.title, post.department, post.date]);
     expect(await titles(euckr)).toEqual(await titles(utf8));
     expect((await titles(euckr)).flat()).toContain('여름철 물놀이 안전사고 예방·대응 강화');
+  });
+
+  it('a source’s own author; a feed served as UTF-8 that is EUC-KR by its prolog; plain-text descriptions keep their paragraphs', async () => {
+    const board = writeBoard(makeBoard([]));
+    const euckr = readFileSync(new URL('../fixtures/feeds/mois-rss-euckr.xml', import.meta.url));
+    await cli(board, ['source', 'add', 'mois', route({ body: euckr, headers: { 'content-type': 'text/xml; charset=UTF-8' } }), '--author', '행안부 보도자료']);
+    expect((await pull(board)).stdout).toContain('mois: 3 new');
+    const posts = await postsOf(board);
+    expect(posts.map((post) => post.author)).toEqual(['행안부 보도자료', '행안부 보도자료', '행안부 보도자료']);
+    expect(posts.map((post) => post.title)).toContain('여름철 물놀이 안전사고 예방·대응 강화');
+    const plain = '<rss version="2.0"><channel><title>해양수산부 보도자료</title><item><title>연안 여객선 안전점검</title><description>해양수산부는 안전점검을 실시한다.\n\n점검은 12월 한 달간 진행된다.\n- 구명장비\n- 소방설비</description></item></channel></rss>';
+    expect((await pull(board, [route({ body: plain })])).code).toBe(0);
+    expect((await postsOf(board))[0]).toMatchObject({ title: '연안 여객선 안전점검', department: '해양수산부', body: '해양수산부는 안전점검을 실시한다.\n\n점검은 12월 한 달간 진행된다.\n- 구명장비\n- 소방설비' });
   });
 
   it('an item the board would refuse is said with its reason; the others are added', async () => {

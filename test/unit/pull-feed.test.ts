@@ -101,7 +101,22 @@ describe('RSS with namespaced elements', () => {
   });
 });
 
+describe('a [부처] prefix in the press-release API', () => {
+  it('moves the office into the department, as in feeds', () => {
+    const xml = '<response><header><resultCode>0</resultCode></header><body><NewsItem><NewsItemId>1</NewsItemId><Title><![CDATA[[행정안전부] 2027년 지방재정 운용방향 발표]]></Title><DataContents><![CDATA[<p>본문</p>]]></DataContents><MinisterCode>행정안전부</MinisterCode></NewsItem></body></response>';
+    expect(parseFeed(xml).releases[0]).toMatchObject({ title: '2027년 지방재정 운용방향 발표', department: '행정안전부', agency: '행정안전부' });
+  });
+});
+
 describe('a sloppy feed', () => {
+  it('reads a feed whose DOCTYPE only names the RSS 0.91 DTD (nothing declared, nothing fetched); one that declares anything is refused', () => {
+    const named = '<?xml version="1.0"?>\n<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN"\n "http://my.netscape.com/publish/formats/rss-0.91.dtd">\n<rss version="0.91"><channel><title>해양수산부 보도자료</title><item><title>제목</title><description>본문</description></item></channel></rss>';
+    expect(parseFeed(named).releases).toEqual([{ title: '제목', agency: '해양수산부', body: '본문' }]);
+    expect(problemOf(named.replace('.dtd">', '.dtd" [<!ENTITY x "y">]>'))).toEqual({ kind: 'doctype' });
+    expect(problemOf('<!DOCTYPE rss SYSTEM "file:///etc/passwd"><rss><channel><item><title>x</title></item></channel></rss>')).toEqual({ kind: 'doctype' });
+    expect(problemOf('<rss><channel><title>t</title></channel></rss>\n<!DOCTYPE rss PUBLIC "a" "b">')).toEqual({ kind: 'doctype' });
+  });
+
   it('takes a bare & (in a link, in R&D) as the &amp; it means, outside CDATA; any other fault is still malformed', () => {
     const xml = '<rss version="2.0"><channel><title>행정안전부 보도자료</title><item><title>R&D 예산 &amp; 투자 &middot; 확대</title><link>https://www.mois.go.kr/a.do?b=1&c=2</link><description><![CDATA[<p>A &amp; B & C</p>]]></description></item></channel></rss>';
     expect(parseFeed(xml).releases).toEqual([{ title: 'R&D 예산 & 투자 · 확대', agency: '행정안전부', body: 'A & B & C', url: 'https://www.mois.go.kr/a.do?b=1&c=2', id: 'https://www.mois.go.kr/a.do?b=1&c=2' }]);

@@ -19,6 +19,13 @@ describe('htmlToText (a release body)', () => {
     expect(htmlToText(html)).toBe('본문');
   });
 
+  it('keeps the line breaks and paragraphs of a description that is plain text, not HTML', () => {
+    expect(htmlToText('해양수산부는 안전점검을 실시한다.\n\n점검은 12월 한 달간 진행된다.\n- 구명장비\n- 소방설비\r\n\r\n문의: 해사안전정책과 &amp; 044-200-5800')).toBe(
+      '해양수산부는 안전점검을 실시한다.\n\n점검은 12월 한 달간 진행된다.\n- 구명장비\n- 소방설비\n\n문의: 해사안전정책과 & 044-200-5800',
+    );
+    expect(htmlToText('<p>한 문단\n이어지는 줄</p>')).toBe('한 문단 이어지는 줄');
+  });
+
   it('keeps an empty table cell in its place, so values stay under their headings, and the caption above the table', () => {
     const html = '<table><caption>시·도별 집행률</caption><tr><th>지역</th><th>상반기</th><th>하반기</th></tr><tr><td>서울</td><td></td><td>58.2%</td></tr><tr><td></td><td>&nbsp;</td><td></td></tr></table>';
     expect(htmlToText(html)).toBe('시·도별 집행률\n지역 | 상반기 | 하반기\n서울 | | 58.2%');
