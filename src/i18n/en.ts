@@ -21,6 +21,7 @@ import type { EditText } from '../commands/edit.js';
 import type { LogText } from '../commands/log.js';
 import type { ExportText } from '../commands/export.js';
 import type { InitText } from '../commands/init.js';
+import type { SiteText } from '../formats/site/words.js';
 import type { Words, UndoText } from '../commands/undo.js';
 import type { VisibilityText } from '../commands/visibility.js';
 import type { Failure } from '../prompts/editor.js';
@@ -477,6 +478,51 @@ const core = {
   feed: {
     linkNeeded: "--format rss needs --feed-link URL: the board's own web address (https://…), which RSS 2.0 requires as the channel's link, and where a post without a source links to (URL#post-<number>)",
   },
+  /** The web board (export --format site): its pages' words, in the site's language, and the command's about its folder. */
+  site: {
+    defaultTitle: 'News board',
+    skip: 'Skip to the content',
+    searchLabel: 'Search the board',
+    searchButton: 'Search',
+    pageTitle: (page, pages) => `(page ${page} of ${pages})`,
+    total: (count, posts) => `${count} ${posts === 1 ? 'post' : 'posts'}`,
+    pageOf: (page, pages) => `page ${page} of ${pages}`,
+    listCaption: (page, pages) => `Posts (page ${page} of ${pages})`,
+    empty: 'No posts yet.',
+    pagesLabel: 'Pages',
+    first: 'First',
+    previous: 'Previous',
+    next: 'Next',
+    last: 'Last',
+    pageNumber: (page) => `Page ${page}`,
+    otherPosts: 'Previous and next posts',
+    previousPost: 'Previous',
+    nextPost: 'Next',
+    noPost: 'none',
+    backToList: 'Back to the list',
+    source: 'Source',
+    original: (host) => `the original on ${host}`,
+    feed: 'RSS feed',
+    sitemap: 'Sitemap',
+    madeWith: 'Made with postboard',
+    searchHeading: 'Search',
+    searchNeedsScript: 'Searching needs JavaScript, which is off in this browser. Every post can still be read from the list.',
+    searching: 'Searching…',
+    searchEmpty: 'Type a word to search the titles and bodies of the posts.',
+    searchTitle: (query, site) => `Search: ${query} - ${site}`,
+    none: (query) => `No post has ${query} in its title or body.`,
+    found: (query, count, posts) => `${count} ${posts === 1 ? 'post has' : 'posts have'} ${query} in the title or body.`,
+    searchFailed: 'The search index could not be loaded.',
+    resultsPage: (page, pages) => `page ${page} of ${pages}`,
+    marker: 'postboard wrote this folder (export --format site): the next export into it replaces it whole.',
+    outputNeeded: '--format site needs --output FOLDER: the folder to write the site to',
+    siteOnly: (option) => `${option} is for --format site`,
+    published: 'a web board shows published posts only; --status cannot change that',
+    notAFolder: (path) => `${path} is not a folder; a site is written to a folder: choose another --output`,
+    notOurs: (path, marker) => `${path} is a folder postboard did not make (it holds files, and no ${marker}); choose a new or empty folder, or add --force to replace everything in it`,
+    holdsBoard: (path, file) => `${path} holds the board's own file ${file}; a site never replaces it: choose another folder`,
+    youAreIn: (path) => `${path} is the folder postboard runs in, or holds it; a site cannot replace it: choose another folder`,
+  } satisfies SiteText,
   change: { empty: '(empty)', lines: (count: number) => `${grouped(count)} ${count === 1 ? 'line' : 'lines'}`, blank: (count: number) => `(${grouped(count)} blank ${count === 1 ? 'line' : 'lines'})`, more: (count: number) => `… ${grouped(count)} more` },
   localTime: localTimestamp,
   place: (place: TextPlace) => `${place.unit} ${grouped(place.number)}`,
@@ -830,10 +876,10 @@ Exit codes: 0 ok, 1 failed (not found, bad board file, I/O), 2 usage error, 130 
     redoes: (seq) => `makes #${seq} again:`,
   } satisfies LogText,
     export: {
-    description: 'Export the board: CSV that opens right in Excel, TSV, JSON, JSONL, Markdown or an RSS feed',
+    description: 'Export the board: CSV that opens right in Excel, TSV, JSON, JSONL, Markdown, an RSS feed or a web site',
     options: {
       format: `${EXPORT_FORMATS.join(', ')} (default csv)`,
-      output: 'write to FILE (whole or not at all) instead of stdout (- is stdout)',
+      output: 'write to FILE (whole or not at all) instead of stdout (- is stdout); site: to a FOLDER, replaced whole',
       force: 'replace FILE if it exists',
       fields: 'columns, comma-separated (default: all; md: id,title,author,date,views, of the published posts unless --status says otherwise)',
       header: `csv/tsv/md for people, in a language (${LANGS.join(', ')}): its header names, statuses (노출/비노출) and local times`,
@@ -845,6 +891,9 @@ Exit codes: 0 ok, 1 failed (not found, bad board file, I/O), 2 usage error, 130 
       feedLink: "the RSS feed's link, required for rss: the board's own address (posts without a source link to <it>#post-<number>)",
       feedLanguage: 'the RSS feed\'s language (default: ko when the titles are Korean, else en)',
       limit: `at most N posts (rss: default ${FEED_SIZE})`,
+      perPage: `site: posts on each list page (default ${PAGE_SIZE})`,
+      title: 'site: its name, on every page and the feed (default: "News board", or "게시판" in Korean)',
+      baseUrl: 'site: its web address (https://…/): full links in feed.xml, and a sitemap.xml',
     },
     examples: [
       ['postboard export -o board.csv', 'for Excel, Korean intact (UTF-8 with a byte-order mark)'],
@@ -852,6 +901,7 @@ Exit codes: 0 ok, 1 failed (not found, bad board file, I/O), 2 usage error, 130 
       ['postboard export --format json > archive.json', 'an archive, posts exactly as stored'],
       ['postboard export --format md --period month', 'this month as a Markdown table'],
       ['postboard export --format rss --feed-title "ESG 정책뉴스" --feed-link https://example.go.kr/esg -o feed.xml', 'a feed of the 20 newest'],
+      ['postboard export --format site --title "ESG 정책뉴스" --base-url https://example.go.kr/esg/ -o site', 'the board as a web site, for any static host (--lang ko|en: its language)'],
     ],
     exported: (count, posts, path) => `Exported ${count} ${posts === 1 ? 'post' : 'posts'} to ${path}`,
     exists: (path) => `${path} already exists; add --force to replace it`,
