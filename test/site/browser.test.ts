@@ -141,7 +141,7 @@ describe('the sample board as a web board', () => {
     expect(await cells(page, 'table.board tbody td.id')).toContain('2913');
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 60_000);
 
   it('reads whole with JavaScript off; only the search page needs it, and says so', async () => {
     const { context, page } = await open({ javaScriptEnabled: false });
@@ -156,7 +156,7 @@ describe('the sample board as a web board', () => {
       expect(readFileSync(join(sites.sample, path), 'utf8')).not.toContain('<script');
     }
     await context.close();
-  });
+  }, 60_000);
 
   it('at 375 px and 1280 px nothing is wider than the screen, axe finds nothing serious, and the screenshots are kept', async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -227,7 +227,7 @@ describe('the sample board as a web board', () => {
     expect(errors).toEqual([]);
     await context.close();
     await new Promise((resolve) => server.close(resolve));
-  });
+  }, 60_000);
 });
 
 describe('a hostile board as a web board', () => {
@@ -270,7 +270,7 @@ describe('a hostile board as a web board', () => {
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 60_000);
 });
 
 describe('searching the web board (no server: from file://)', () => {
@@ -311,7 +311,7 @@ describe('searching the web board (no server: from file://)', () => {
     expect(await page.textContent('h1')).toBe('청정수소 생산 기술 공유');
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 60_000);
 });
 
 /** A web server for a site's folder under `prefix`, as a static host serves one under a sub-path. */
