@@ -11,7 +11,8 @@ import { refuseWindowsName } from '../cmdutil/output-name.js';
 import { visibleBlock } from '../render/sanitize.js';
 import type { CellCheck, CellOptions } from '../formats/cells.js';
 import { examples } from '../cmdutil/examples.js';
-import { ENCODINGS, EXPORT_FORMATS, FEED_SIZE, type ExportFormat } from '../cmdutil/choices.js';
+import { ENCODINGS, EXPORT_FORMATS, FEED_SIZE, PAGE_SIZE, type ExportFormat } from '../cmdutil/choices.js';
+import { statusNamed } from '../board/post.js';
 import { heldWhole } from '../store/store.js';
 
 const SPREADSHEET_FORMATS: ReadonlySet<ExportFormat> = new Set(['csv', 'tsv']);
@@ -36,6 +37,10 @@ export interface ExportOptions {
   limit: number | undefined;
   filter: PostFilter;
   order: PostOrder;
+  /** The web board (--format site): posts on a list page, its name, its address (ending in /). */
+  perPage: number;
+  title: string | undefined;
+  baseUrl: string | undefined;
 }
 
 interface RawExportOptions extends RawFilterOptions {
@@ -52,6 +57,9 @@ interface RawExportOptions extends RawFilterOptions {
   feedTitle?: string;
   feedLink?: string;
   limit?: string;
+  perPage?: string;
+  title?: string;
+  baseUrl?: string;
 }
 
 export interface ExportText {
@@ -96,7 +104,10 @@ export function register(program: Command, ctx: Context, run = runExport): void 
     .option('--feed-title <text>', o.feedTitle)
     .option('--feed-link <url>', o.feedLink)
     .option('--feed-language <lang>', o.feedLanguage)
-    .option('-n, --limit <n>', o.limit);
+    .option('-n, --limit <n>', o.limit)
+    .option('--per-page <n>', o.perPage)
+    .option('--title <text>', o.title)
+    .option('--base-url <url>', o.baseUrl);
   addFilterOptions(command, ctx.lang)
     .addHelpText('after', examples(ctx.lang, text.examples))
     .action(async (raw: RawExportOptions) => run(ctx, parseExportOptions(raw, ctx)));
@@ -126,6 +137,22 @@ export function parseExportOptions(raw: RawExportOptions, ctx: Context): ExportO
     if (raw.fields !== undefined) parse.fail(ctx.t.usage.conflict('--fields', '--format rss'));
     if (raw.status !== undefined && raw.status !== 'published') parse.fail(text.rssPublished);
   }
+  if (format === 'site') {
+    // A folder of pages: never stdout; published posts only, all of each.
+    if (raw.output === undefined || raw.output === '-') parse.fail(ctx.t.site.outputNeeded);
+    if (raw.fields !== undefined) parse.fail(ctx.t.usage.conflict('--fields', '--format site'));
+    if (raw.header !== undefined) parse.fail(ctx.t.usage.conflict('--header', '--format site'));
+    if (raw.status !== undefined && statusNamed(raw.status) !== 'published') parse.fail(ctx.t.site.published);
+  } else {
+    for (const [option, given] of [
+      ['--per-page', raw.perPage],
+      ['--title', raw.title],
+      ['--base-url', raw.baseUrl],
+    ] as const) {
+      if (given !== undefined) parse.fail(ctx.t.site.siteOnly(option));
+    }
+  }
+  if (raw.baseUrl !== undefined && !(/^https?:\/\//i.test(raw.baseUrl) && URL.canParse(raw.baseUrl))) parse.fail(ctx.t.usage.oneOf('--base-url', ['http://…/', 'https://…/'], raw.baseUrl));
   if (raw.excel && encoding === 'cp949') parse.fail(ctx.t.usage.conflict('--excel', '--encoding cp949'));
   if (raw.excel && raw.bom === false) parse.fail(ctx.t.usage.conflict('--excel', '--no-bom'));
   // JSON, JSONL and RSS carry posts as stored: headers in a language mean nothing there.
@@ -137,7 +164,7 @@ export function parseExportOptions(raw: RawExportOptions, ctx: Context): ExportO
   if (raw.feedLink !== undefined && !(/^https?:\/\//i.test(raw.feedLink) && URL.canParse(raw.feedLink))) parse.fail(ctx.t.usage.oneOf('--feed-link', ['http://…', 'https://…'], raw.feedLink));
 
   // A feed holds published posts only; a Markdown table is for publishing too: the published ones unless --status says otherwise.
-  const status = format === 'rss' ? 'published' : format === 'md' ? (raw.status ?? 'published') : raw.status;
+  const status = format === 'rss' || format === 'site' ? 'published' : format === 'md' ? (raw.status ?? 'published') : raw.status;
   const { filter, order } = parseFilter({ ...raw, status, sort: raw.sort ?? (format === 'rss' ? 'date' : undefined) }, parse, ctx.io.now());
   const header = parse.choice('--header', LANGS, raw.header);
   return {
@@ -155,10 +182,22 @@ export function parseExportOptions(raw: RawExportOptions, ctx: Context): ExportO
     limit: parse.wholeNumber('--limit', raw.limit) ?? (format === 'rss' ? FEED_SIZE : undefined),
     filter,
     order,
+    perPage: parse.wholeNumber('--per-page', raw.perPage) ?? PAGE_SIZE,
+    title: parse.text('--title', raw.title),
+    baseUrl: raw.baseUrl === undefined ? undefined : siteAddress(raw.baseUrl),
   };
 }
 
+/** A site's address as links are made from it: without a query or fragment, ending in `/`. */
+function siteAddress(text: string): string {
+  const url = new URL(text);
+  url.search = '';
+  url.hash = '';
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
 export async function runExport(ctx: Context, options: ExportOptions): Promise<void> {
+  if (options.format === 'site') return exportSite(ctx, options);
   const text = ctx.t.commands.export;
   const store = ctx.board();
   const info = await store.info();
@@ -206,6 +245,43 @@ export async function runExport(ctx: Context, options: ExportOptions): Promise<v
   if (options.output) ctx.note(text.exported(ctx.t.number(progress.count()), progress.count(), options.output));
 }
 
+/**
+ * The web board: the published posts (filtered, in the list's order) as a folder of pages, written
+ * aside and swapped in whole. Its language is --lang when given, else its posts' own.
+ */
+async function exportSite(ctx: Context, options: ExportOptions): Promise<void> {
+  const text = ctx.t.commands.export;
+  const output = options.output as string;
+  const store = ctx.board();
+  const info = await store.info();
+  if (!info.exists) ctx.note(ctx.t.list.missing(store.name, ctx.command('add')));
+  const posts: Post[] = [];
+  if (info.exists) for await (const batch of store.stream({ filter: options.filter, order: options.order, limit: options.limit })) posts.push(...batch);
+  const chosen = ctx.global.lang;
+  const lang: Lang = chosen === 'ko' || chosen === 'en' ? chosen : (feedLanguage(posts) as Lang);
+  const words = MESSAGES[lang];
+  const [{ siteFiles, SITE_MARKER }, folder] = await Promise.all([import('../formats/site/site.js'), import('../files/folder.js')]);
+  const { HeldFileError } = await import('../files/held.js');
+  try {
+    await folder.replaceFolder(
+      output,
+      siteFiles(posts, { title: options.title ?? words.site.defaultTitle, lang, perPage: options.perPage, baseUrl: options.baseUrl, words: words.site, fields: words.fields }),
+      { marker: SITE_MARKER, force: options.force, boardFile: (path) => store.ownFile(path), faults: ctx.writeFaults() },
+    );
+  } catch (error) {
+    const site = ctx.t.site;
+    if (error instanceof folder.FolderNotOursError) throw new PostboardError(site.notOurs(output, SITE_MARKER));
+    if (error instanceof folder.NotAFolderError) throw new PostboardError(site.notAFolder(output));
+    if (error instanceof folder.FolderHoldsBoardError) throw new PostboardError(site.holdsBoard(output, error.file));
+    if (error instanceof folder.FolderInUseError) throw new PostboardError(site.youAreIn(output));
+    if (error instanceof HeldFileError) throw new PostboardError(text.held(output, error.seconds));
+    const code = (error as NodeJS.ErrnoException).code;
+    if (error instanceof PostboardError || !code) throw error;
+    throw new PostboardError(text.unwritable(output, ctx.t.ioCode(code)));
+  }
+  ctx.note(text.exported(ctx.t.number(posts.length), posts.length, output));
+}
+
 /** The export as text chunks, in the chosen format. */
 async function exportChunks(posts: AsyncIterable<readonly Post[]>, options: ExportOptions, ctx: Context): Promise<AsyncIterable<string>> {
   const fields = options.fields ?? (options.format === 'md' ? MARKDOWN_FIELDS : FIELD_KEYS);
@@ -229,6 +305,8 @@ async function exportChunks(posts: AsyncIterable<readonly Post[]>, options: Expo
       return formats.jsonlChunks(posts, options.fields);
     case 'md':
       return formats.markdownChunks(posts, fields, header, cells.labels);
+    case 'site':
+      throw new Error('a site is a folder: see exportSite');
     case 'rss': {
       const { rssChunks } = await import('../formats/rss.js');
       const list: Post[] = [];

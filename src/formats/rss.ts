@@ -7,6 +7,8 @@ export interface FeedOptions {
   language: string;
   /** The feed's date: the newest post's, so the same board gives the same feed. */
   updated: Date;
+  /** Where an item links (a web board's page of the post); default: its source, else its guid. */
+  postLink?: (post: Post) => string;
 }
 
 /**
@@ -94,7 +96,7 @@ export async function* rssChunks(posts: Iterable<Post>, options: FeedOptions): A
       title: cdataText(escapeMarkup(xmlText(post.title))),
       id: guidText,
       guid: guidText,
-      link: post.source?.url ? feedUrl(post.source.url) : guid,
+      link: options.postLink ? feedUrl(options.postLink(post)) : post.source?.url ? feedUrl(post.source.url) : guid,
       date: postDate(post.date),
       // Made XML-safe first, then escaped: a stand-in such as <U+0085> must not become a tag.
       // The subtitle leads, as the release's own second line: its first paragraph.

@@ -43,7 +43,7 @@ describe('postboard completion bash', () => {
     expect(await bash(SAMPLE_BOARD, 'postboard', 'e')).toEqual(['edit', 'export']);
     expect(await bash(SAMPLE_BOARD, 'postboard', 'list', '--so')).toEqual(['--sort']);
     expect(await bash(SAMPLE_BOARD, 'postboard', 'list', '--sort', '')).toEqual(['id', 'date', 'views', 'title']);
-    expect(await bash(SAMPLE_BOARD, 'postboard', 'export', '-f', '')).toEqual(['csv', 'tsv', 'json', 'jsonl', 'md', 'rss']);
+    expect(await bash(SAMPLE_BOARD, 'postboard', 'export', '-f', '')).toEqual(['csv', 'tsv', 'json', 'jsonl', 'md', 'rss', 'site']);
     expect(await bash(SAMPLE_BOARD, 'postboard', 'list', '--format', 'j')).toEqual(['json', 'jsonl']);
     expect(await bash(SAMPLE_BOARD, 'postboard', 'list', '--status', '')).toEqual(['published', 'hidden', '노출', '비노출', 'all']);
     // Nothing to offer is nothing: not the file names bash would fall back to.
