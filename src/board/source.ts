@@ -83,6 +83,22 @@ export function storedSource(raw: unknown): Source | undefined {
   return raw as unknown as Source;
 }
 
+/** The first source a hand edit broke (as stored, cut short for a message), or undefined when all are sound. */
+export function brokenSource(raw: unknown): string | undefined {
+  if (raw === undefined || storedSources(raw) !== undefined) return undefined;
+  if (!Array.isArray(raw)) return JSON.stringify(raw)?.slice(0, 80) ?? String(raw);
+  const names = new Set<string>();
+  for (const item of raw) {
+    const source = storedSource(item);
+    if (!source || names.has(source.name)) {
+      const text = JSON.stringify(item) ?? String(item);
+      return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+    }
+    names.add(source.name);
+  }
+  return undefined;
+}
+
 /** A board's sources as stored (a list), checked; undefined when any is broken. */
 export function storedSources(raw: unknown): Source[] | undefined {
   if (raw === undefined) return [];

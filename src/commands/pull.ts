@@ -33,6 +33,20 @@ export const PULL_FORMATS = ['table', 'json'] as const;
 
 /** The default period of the press-release API: the last 3 days (one call). */
 const BRIEFING_DAYS = 3;
+/** The longest period one pull asks the API for (122 requests). */
+const MAX_PERIOD_DAYS = 366;
+/** The longest time-out a request may have: an hour. */
+const MAX_TIMEOUT_SECONDS = 3600;
+
+/**
+ * Where the press-release API's key may go: data.go.kr over https, or this machine (a test
+ * server, a proxy of your own). A source of a shared board that names another host never gets it.
+ */
+function keyMayGoTo(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  if (['127.0.0.1', 'localhost', '[::1]'].includes(hostname)) return true;
+  return protocol === 'https:' && (hostname === 'data.go.kr' || hostname.endsWith('.data.go.kr'));
+}
 
 export interface PullOptions {
   /** Source names or feed addresses; none: every source of the board. */
@@ -64,6 +78,8 @@ export interface PullText {
   noSources: string;
   backwards: (since: string, until: string) => string;
   noKey: string;
+  keyHost: (host: string) => string;
+  tooLong: (days: number) => string;
   /** One source's line: how many new, already there, deleted before, refused. */
   summary: (source: string, counts: { added: number; already: number; deleted: number; embargoed: number; refused: number }, dryRun: boolean) => string;
   unchanged: (source: string) => string;
@@ -104,6 +120,11 @@ export function parsePullOptions(targets: string[], raw: Record<string, string |
   const since = parse.date('--since', str('since'));
   const until = parse.date('--until', str('until'));
   if (since && until && since > until) parse.fail(ctx.t.commands.pull.backwards(since, until));
+  // A year of the API is 122 requests: a longer period is pulled a year at a time (a day's quota).
+  const days = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+  if (since && days(since, until ?? localDate(ctx.io.now())) > MAX_PERIOD_DAYS) parse.fail(ctx.t.commands.pull.tooLong(MAX_PERIOD_DAYS));
+  const timeoutSeconds = parse.wholeNumber('--timeout', str('timeout'));
+  if (timeoutSeconds !== undefined && timeoutSeconds > MAX_TIMEOUT_SECONDS) parse.fail(ctx.t.usage.atMost('--timeout', MAX_TIMEOUT_SECONDS));
   const status = parse.status('--status', str('status'), false);
   const department = parse.text('--department', str('department'))?.normalize('NFC').trim();
   const kind = parse.choice('--kind', SOURCE_KINDS, str('kind'));
@@ -117,7 +138,7 @@ export function parsePullOptions(targets: string[], raw: Record<string, string |
     format: parse.choice('--format', PULL_FORMATS, str('format')) ?? 'table',
     ...(since ? { since } : {}),
     ...(until ? { until } : {}),
-    timeoutSeconds: parse.wholeNumber('--timeout', str('timeout')) ?? 20,
+    timeoutSeconds: timeoutSeconds ?? 20,
     maxBytes: (parse.wholeNumber('--max-size', str('maxSize')) ?? 20) * 1024 * 1024,
     refresh: Boolean(raw.refresh),
     ...(kind ? { kind } : {}),
@@ -230,6 +251,8 @@ async function pullOne(ctx: Context, target: Target, options: PullOptions, run: 
   const result: SourceResult = { source: source.name, url: source.url };
   const [{ fetchFeed }, { decodeFeed }, { parseFeed }, { PullProblem, pullProblemText }] = await Promise.all([import('../pull/http.js'), import('../pull/charset.js'), import('../pull/feed.js'), import('../pull/problem.js')]);
   const progress = progressLine(ctx, source.name, options.quiet);
+  /** The API's key: never said, even where a server's words echo it. */
+  let secret: string | undefined;
   try {
     const limits = { timeoutMs: options.timeoutSeconds * 1000, maxBytes: options.maxBytes };
     const releases: Release[] = [];
@@ -237,6 +260,8 @@ async function pullOne(ctx: Context, target: Target, options: PullOptions, run: 
     if (source.kind === 'briefing') {
       const key = ctx.io.env.POSTBOARD_BRIEFING_KEY?.trim();
       if (!key) throw new PostboardError(text.noKey);
+      if (!keyMayGoTo(source.url)) throw new PostboardError(text.keyHost(new URL(source.url).host));
+      secret = key;
       const { briefingWindows, briefingRequestUrl } = await import('../pull/briefing.js');
       const until = options.until ?? localDate(run.at);
       const since = options.since ?? localDate(new Date(Date.parse(`${until}T12:00:00Z`) - (BRIEFING_DAYS - 1) * 86_400_000));
@@ -263,7 +288,7 @@ async function pullOne(ctx: Context, target: Target, options: PullOptions, run: 
     const defaults = { author: run.author, today: localDate(run.at), source };
     const { result: outcome } = await store.change({ command: `pull ${source.name}`, at: run.at, who: run.who, dryRun: options.dryRun }, async (tx) => {
       const outcome = result.unchanged ? undefined : await pullReleases(tx, releases, defaults, run.at);
-      if (target.stored && state) await tx.keepState(source.name, state);
+      if (target.stored && state) await tx.keepState(source.name, state, source.addedAt);
       return outcome;
     });
     if (outcome) result.outcome = outcome;
@@ -274,6 +299,7 @@ async function pullOne(ctx: Context, target: Target, options: PullOptions, run: 
     else if (error instanceof BoardProblemError) result.failed = ctx.t.problem(error.problem);
     else if (error instanceof PostboardError) result.failed = error.message;
     else throw error;
+    if (secret) result.failed = result.failed.split(secret).join('…');
   }
   return result;
 }

@@ -32,6 +32,7 @@ export interface SourceText {
   examples: [string, string][];
   badName: (name: string, limit: number) => string;
   badUrl: (url: string) => string;
+  secretInUrl: string;
   exists: (name: string) => string;
   noSuch: (name: string, names: string[]) => string;
   added: (name: string, kind: SourceKind, url: string) => string;
@@ -106,6 +107,8 @@ function checkedUrl(url: string, text: SourceText): string {
     throw new UsageError(text.badUrl(url), `${name} add`);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new UsageError(text.badUrl(url), `${name} add`);
+  // A password or a service key in the address would be kept with the board, shown and logged.
+  if (parsed.username !== '' || parsed.password !== '' || [...parsed.searchParams.keys()].some((key) => key.toLowerCase() === 'servicekey')) throw new UsageError(text.secretInUrl, `${name} add`);
   return parsed.href;
 }
 

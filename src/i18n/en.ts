@@ -172,6 +172,7 @@ const core = {
       }; choose another name`,
     hint: (command: string) => `see 'postboard ${command ? `${command} ` : ''}--help'`,
     wholeNumber: (option: string, value: string) => `${option} must be a whole number of 1 or more, not ${quoted(value)}`,
+    atMost: (option: string, most: number) => `${option} is at most ${grouped(most)}`,
     count: (option: string, value: string) => `${option} must be a whole number of 0 or more, not ${quoted(value)}`,
     oneOf: (option: string, choices: readonly string[], value: string) =>
       `${option} must be one of ${choices.join(', ')}, not ${quoted(value)}`,
@@ -238,7 +239,7 @@ const core = {
       `not a postboard board: expected an object with "posts", found ${t.jsonKind[problem.found]}`,
     'bad-header': (problem) =>
       problem.field === 'sources'
-        ? `"sources" must be a list of sources (name, kind, url, addedAt), each name once, not ${quoted(problem.value)}`
+        ? `a source in "sources" is not one postboard reads (a name once, kind rss or briefing, an http(s) url, addedAt): ${typeof problem.value === 'string' ? problem.value : quoted(problem.value)}`
         : `"${problem.field}" must be a whole number, not ${quoted(problem.value)}`,
     'newer-version': (problem) =>
       `schemaVersion ${problem.version} is newer than this postboard reads (${problem.reads}); upgrade postboard`,
@@ -960,6 +961,7 @@ Exit codes: 0 ok, 1 failed (not found, bad board file, I/O), 2 usage error, 130 
       ],
       badName: (name, limit) => `not a source name: ${JSON.stringify(name)} (letters, digits, . _ -, up to ${limit}, starting with a letter or digit)`,
       badUrl: (url) => `not an http or https address: ${JSON.stringify(url)}`,
+      secretInUrl: 'an address with a user name, a password or a serviceKey in it would be kept with the board and shown: give the address alone (the press-release API’s key goes in POSTBOARD_BRIEFING_KEY)',
       exists: (name) => `there is a source named ${name} already: remove it first (postboard source remove ${name}), or choose another name`,
       noSuch: (name, names) => (names.length === 0 ? `no source named ${JSON.stringify(name)}: the board has none (postboard source add NAME URL)` : `no source named ${JSON.stringify(name)}; the board has: ${names.join(', ')}`),
       added: (name, kind, url) => `Added source ${name} (${kind === 'briefing' ? 'press-release API' : 'feed'}): ${url}. Bring its releases in with: postboard pull ${name}`,
@@ -993,6 +995,8 @@ Exit codes: 0 ok, 1 failed (not found, bad board file, I/O), 2 usage error, 130 
       ],
       noSources: 'the board follows no sources: add one with postboard source add NAME URL, or name a feed by its address (postboard pull URL)',
       backwards: (since, until) => `--since ${since} is after --until ${until}`,
+      tooLong: (days) => `the press-release API is asked for at most ${days} days at a time (3 days per request, within a day's quota): pull a longer period a year at a time`,
+      keyHost: (host) => `the press-release API's key (POSTBOARD_BRIEFING_KEY) is sent only to https://apis.data.go.kr (or this machine), and this source names ${host}: check its address (postboard source list)`,
       noKey: 'the press-release API needs its service key in the environment variable POSTBOARD_BRIEFING_KEY (from data.go.kr)',
       summary: (source, { added, already, deleted, embargoed, refused }, dryRun) =>
         `${source}: ${added} ${dryRun ? 'would be new' : 'new'} · ${already} already there${deleted > 0 ? ` · ${deleted} deleted here before, left out` : ''}${embargoed > 0 ? ` · ${embargoed} under embargo, left for a later pull` : ''} · ${refused} refused`,

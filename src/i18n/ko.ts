@@ -173,6 +173,7 @@ export const ko: Catalogue = {
       }. 다른 이름을 쓰세요`,
     hint: (command) => `'postboard ${command ? `${command} ` : ''}--help' 참고`,
     wholeNumber: (option, value) => `${option} 값은 1 이상의 정수여야 합니다: ${quoted(value)}`,
+    atMost: (option, most) => `${option} 값은 ${grouped(most)} 이하여야 합니다`,
     count: (option, value) => `${option} 값은 0 이상의 정수여야 합니다: ${quoted(value)}`,
     oneOf: (option, choices, value) => `${option} 값은 ${choices.join(', ')} 중 하나여야 합니다: ${quoted(value)}`,
     date: (option, value) => `${option} 값은 YYYY-MM-DD 형식의 실제 날짜여야 합니다: ${quoted(value)}`,
@@ -239,7 +240,7 @@ export const ko: Catalogue = {
       `postboard 게시판 파일이 아닙니다: "posts"가 있는 객체여야 하는데 ${t.jsonKind[problem.found]}입니다`,
     'bad-header': (problem) =>
       problem.field === 'sources'
-        ? `"sources" 값은 출처 목록(name, kind, url, addedAt, 이름은 한 번씩)이어야 합니다: ${quoted(problem.value)}`
+        ? `"sources"에 postboard가 읽을 수 없는 출처가 있습니다(이름은 한 번씩, kind는 rss나 briefing, http(s) url, addedAt): ${typeof problem.value === 'string' ? problem.value : quoted(problem.value)}`
         : `"${problem.field}" 값은 정수여야 합니다: ${quoted(problem.value)}`,
     'newer-version': (problem) =>
       `이 postboard가 읽는 버전(${problem.reads})보다 새 버전입니다 (schemaVersion ${problem.version}). postboard를 업데이트하세요`,
@@ -914,6 +915,7 @@ export const ko: Catalogue = {
       ],
       badName: (name, limit) => `출처 이름으로 쓸 수 없습니다: ${JSON.stringify(name)} (글자, 숫자, . _ -, ${limit}자까지, 글자나 숫자로 시작)`,
       badUrl: (url) => `http나 https 주소가 아닙니다: ${JSON.stringify(url)}`,
+      secretInUrl: '사용자 이름, 비밀번호, serviceKey가 든 주소는 게시판에 남고 화면에 보입니다. 주소만 주세요(보도자료 API 키는 POSTBOARD_BRIEFING_KEY에)',
       exists: (name) => `같은 이름의 출처가 이미 있습니다: ${name} (먼저 postboard source remove ${name}, 또는 다른 이름)`,
       noSuch: (name, names) => (names.length === 0 ? `출처가 없습니다: ${JSON.stringify(name)} (게시판에 출처가 하나도 없음; postboard source add 이름 주소)` : `출처가 없습니다: ${JSON.stringify(name)} (있는 출처: ${names.join(', ')})`),
       added: (name, kind, url) => `출처를 추가했습니다: ${name} (${kind === 'briefing' ? '보도자료 API' : '피드'}, ${url}). 가져오기: postboard pull ${name}`,
@@ -947,6 +949,8 @@ export const ko: Catalogue = {
       ],
       noSources: '게시판이 구독하는 출처가 없습니다. 추가: postboard source add 이름 주소 (또는 피드 주소를 직접: postboard pull 주소)',
       backwards: (since, until) => `--since ${since} 날짜가 --until ${until} 날짜보다 뒤입니다`,
+      tooLong: (days) => `보도자료 API는 한 번에 ${days}일까지만 요청합니다(요청마다 3일, 하루 허용량 안에서). 더 긴 기간은 1년씩 나누어 가져오세요`,
+      keyHost: (host) => `보도자료 API 키(POSTBOARD_BRIEFING_KEY)는 https://apis.data.go.kr(또는 이 컴퓨터)로만 보냅니다. 이 출처의 주소: ${host}. 주소를 확인하세요(postboard source list)`,
       noKey: '보도자료 API에는 서비스 키가 필요합니다: 환경 변수 POSTBOARD_BRIEFING_KEY (data.go.kr에서 발급)',
       summary: (source, { added, already, deleted, embargoed, refused }, dryRun) =>
         `${source}: ${dryRun ? '새로 추가될 글' : '새 글'} ${added}개 · 이미 있음 ${already}개${deleted > 0 ? ` · 전에 지운 글 ${deleted}개 제외` : ''}${embargoed > 0 ? ` · 엠바고 ${embargoed}개는 다음에` : ''} · 거부 ${refused}개`,

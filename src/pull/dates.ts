@@ -90,6 +90,8 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 /** The moment as UTC milliseconds, or undefined when it is not a real date and time. */
 function instant(moment: Moment): number | undefined {
   const date = `${pad(moment.year, 4)}-${pad(moment.month)}-${pad(moment.day)}`;
+  // A press release of year 1 or 9999 is a broken date, not a date to sort a board by.
+  if (moment.year < 1900 || moment.year > 2100) return undefined;
   if (!isCalendarDate(date) || moment.hour > 23 || moment.minute > 59 || moment.second > 60) return undefined;
   const offset = moment.offset ?? KOREA_OFFSET_MINUTES;
   return Date.UTC(moment.year, moment.month - 1, moment.day, moment.hour, moment.minute, Math.min(moment.second, 59)) - offset * 60_000;

@@ -97,7 +97,7 @@ let toLineText: ((html: string) => string) | undefined;
  */
 export function htmlToText(html: string): string {
   toBodyText ??= compile(bodyOptions);
-  const plain = !/<\/?[A-Za-z][^>]*>/.test(html);
+  const plain = !/<\/?[A-Za-z][^<>]*>/.test(html);
   return cleanBody(toBodyText(plain ? html.replace(/\r?\n/g, '<br>') : html));
 }
 
@@ -191,8 +191,11 @@ export function publisherOf(channelTitle: string | undefined): string | undefine
  */
 export function authorName(author: string | undefined): string | undefined {
   if (!author) return undefined;
-  const named = /^\S+@\S+\s*\((.+)\)$/u.exec(author);
-  if (named) return named[1]?.trim() || undefined;
-  if (/^\S+@\S+\.\S+$/u.test(author)) return undefined;
-  return author;
+  // Read by hand, not by a backtracking pattern: an author of a 256 KB `a@a@a…` costs one pass.
+  const space = author.search(/\s/);
+  const address = space === -1 ? author : author.slice(0, space);
+  if (!address.includes('@')) return author;
+  const rest = author.slice(address.length).trim();
+  if (rest.startsWith('(') && rest.endsWith(')')) return rest.slice(1, -1).trim() || undefined;
+  return rest === '' && address.indexOf('.', address.indexOf('@')) !== -1 ? undefined : author;
 }

@@ -84,37 +84,67 @@ const BARE_AMPERSAND = /&(?!(?:[A-Za-z][A-Za-z0-9]{0,31}|#\d{1,7}|#x[0-9A-Fa-f]{
 
 /**
  * The document with its bare ampersands escaped outside CDATA sections and comments, as feed
- * readers forgive them; undefined when it has none (the document's fault is another).
+ * readers forgive them; undefined when it has none (the document's fault is another). One pass
+ * with indexOf (no pattern that could backtrack over an unclosed `<!--`).
  */
 function withAmpersandsEscaped(xml: string): string | undefined {
   let found = false;
-  const escaped = xml.replace(/(<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->)|[^<]+|</g, (piece, kept: string | undefined) => {
-    if (kept !== undefined || piece === '<') return piece;
-    return piece.replace(BARE_AMPERSAND, () => {
+  let out = '';
+  let at = 0;
+  const escape = (piece: string) =>
+    piece.replace(BARE_AMPERSAND, () => {
       found = true;
       return '&amp;';
     });
-  });
-  return found ? escaped : undefined;
+  while (at < xml.length) {
+    const cdata = xml.indexOf('<![CDATA[', at);
+    const comment = xml.indexOf('<!--', at);
+    const next = cdata === -1 ? comment : comment === -1 ? cdata : Math.min(cdata, comment);
+    if (next === -1) {
+      out += escape(xml.slice(at));
+      break;
+    }
+    out += escape(xml.slice(at, next));
+    const close = next === cdata ? ']]>' : '-->';
+    const end = xml.indexOf(close, next + 4);
+    const stop = end === -1 ? xml.length : end + close.length;
+    out += xml.slice(next, stop);
+    at = stop;
+  }
+  return found ? out : undefined;
 }
 
 /**
  * A DOCTYPE that only names a DTD (`<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS
- * 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">`, as old CMSs write): no
- * internal subset, so nothing can be declared or expanded, and the DTD is never fetched. It is
- * blanked before the checks (its line breaks kept); any other DOCTYPE (an internal subset, a
- * SYSTEM address alone) is refused by them.
+ * 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">`, as old CMSs write), right
+ * after the XML declaration: no internal subset, so nothing can be declared or expanded, and the
+ * DTD is never fetched. It is blanked before the checks (its line breaks kept); any other
+ * DOCTYPE (an internal subset, a SYSTEM address alone, one further on) is refused by them.
  */
-const NAMING_DOCTYPE = /^(\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*)<!DOCTYPE\s+(?!html[\s>])[A-Za-z_][\w:.-]*(?:\s+PUBLIC\s+(?:"[^"<>\[\]]*"|'[^'<>\[\]]*')\s+(?:"[^"<>\[\]]*"|'[^'<>\[\]]*'))?\s*>/i;
+const NAMING_DOCTYPE = /^<!DOCTYPE\s+(?!html[\s>])[A-Za-z_][\w:.-]{0,63}(?:\s+PUBLIC\s+(?:"[^"<>[\]]{0,300}"|'[^'<>[\]]{0,300}')\s+(?:"[^"<>[\]]{0,300}"|'[^'<>[\]]{0,300}'))?\s{0,50}>/i;
 
-const withoutNamingDoctype = (xml: string): string =>
-  xml.replace(NAMING_DOCTYPE, (whole: string, head: string) => head + whole.slice(head.length).replace(/[^\n]/g, ' '));
+function withoutNamingDoctype(xml: string): string {
+  // Where a DOCTYPE may stand: after spaces and the XML declaration (found with indexOf, not a pattern).
+  let at = xml.length - xml.trimStart().length;
+  if (xml.startsWith('<?xml', at)) {
+    const end = xml.indexOf('?>', at);
+    if (end === -1) return xml;
+    at = end + 2;
+    at += xml.slice(at, at + 1000).length - xml.slice(at, at + 1000).trimStart().length;
+  }
+  const doctype = NAMING_DOCTYPE.exec(xml.slice(at, at + 1000));
+  if (!doctype) return xml;
+  return xml.slice(0, at) + doctype[0].replace(/[^\n]/g, ' ') + xml.slice(at + doctype[0].length);
+}
 
 /** The top-level nodes of a document, after the checks above and XMLValidator's. */
 export function parseXml(xml: string): XmlNode[] {
   const read = withoutNamingDoctype(xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml);
   if (!/^\s*</.test(read)) throw new PullProblem({ kind: 'not-xml' });
   refuseDeclarations(read);
+  // An entity declaration anywhere — even where the scan above took it for a comment's or CDATA's
+  // text (a `<!--` inside an attribute value or a processing instruction fools it) — is refused.
+  if (/<!ENTITY/i.test(read)) throw new PullProblem({ kind: 'doctype' });
   let text = read;
   let valid = XMLValidator.validate(text);
   // A bare `&` (common in Korean feeds' links) is taken as the `&amp;` it means; any other fault is said.

@@ -116,9 +116,10 @@ export interface BoardTransaction {
   setSource(name: string, to: Subscription | null): Promise<void>;
   /**
    * What a pull learnt of a source's server (ETag, Last-Modified, when): written with the change,
-   * never logged; a change that does only this writes without a log entry.
+   * never logged; a change that does only this writes without a log entry. Only to the source
+   * added at `addedAt`: one removed and added again meanwhile is another source.
    */
-  keepState(name: string, state: FetchState): Promise<void>;
+  keepState(name: string, state: FetchState, addedAt: string): Promise<void>;
 }
 
 /** What a change is, for its log entry. */

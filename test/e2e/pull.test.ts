@@ -223,6 +223,48 @@ describe('pull from the 정책브리핑 press-release API', () => {
   });
 });
 
+describe('a source broken by a hand edit of the board file', () => {
+  it('stops only what reads the sources, naming it; every other command and check go on', async () => {
+    const board = writeBoard({ ...makeBoard([makePost({ id: 1, title: '첫 글' })]), sources: [{ name: 'mois', kind: 'atom', url: 'https://www.mois.go.kr/rss', addedAt: '2026-12-01T00:00:00.000Z' }] } as never);
+    expect((await cli(board, ['list'])).code).toBe(0);
+    expect((await cli(board, ['add', '--title', '둘째 글', '--author', '김'])).code).toBe(0);
+    for (const args of [['source', 'list'], ['pull']]) {
+      const refused = await cli(board, args);
+      expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('a source in "sources" is not one postboard reads') });
+      expect(refused.stderr).toContain('"kind":"atom"');
+    }
+    expect((await cli(board, ['check'])).stdout).toContain('"kind":"atom"');
+    // The add kept the broken source as it was, for a person to fix.
+    expect(JSON.parse(readFileSync(board, 'utf8')).sources).toEqual([{ name: 'mois', kind: 'atom', url: 'https://www.mois.go.kr/rss', addedAt: '2026-12-01T00:00:00.000Z' }]);
+  });
+});
+
+describe('the press-release API’s key', () => {
+  it('goes only to data.go.kr over https or to this machine; a server that echoes it back never gets it said', async () => {
+    const board = writeBoard(makeBoard([]));
+    await cli(board, ['source', 'add', 'elsewhere', 'http://127.0.0.2:9/1371000/pressReleaseService/pressReleaseList']);
+    const refused = await pull(board);
+    expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('is sent only to https://apis.data.go.kr') });
+    const echo = `/echo-${++paths}/1371000/pressReleaseService/pressReleaseList`;
+    server.route(echo, (request) => ({ body: `<response><header><resultCode>30</resultCode><resultMsg>SERVICE_KEY_IS_NOT_REGISTERED_ERROR for ${request.query.get('serviceKey')}</resultMsg></header></response>` }));
+    const echoed = await pull(board, [server.url(echo)]);
+    expect(echoed.code).toBe(1);
+    expect(echoed.stderr).toContain('SERVICE_KEY_IS_NOT_REGISTERED_ERROR for …');
+    expect(echoed.stderr).not.toContain('TEST-KEY');
+  });
+
+  it('is never part of a source’s address, nor is a password; a period longer than a year is pulled a year at a time', async () => {
+    const board = writeBoard(makeBoard([]));
+    for (const url of ['https://apis.data.go.kr/1371000/pressReleaseService/pressReleaseList?serviceKey=abc', 'https://admin:s3cret@www.mois.go.kr/rss.jsp']) {
+      const added = await cli(board, ['source', 'add', 'x', url]);
+      expect(added).toMatchObject({ code: 2, stderr: expect.stringContaining('would be kept with the board and shown') });
+      expect(added.stderr).not.toMatch(/abc|s3cret/);
+    }
+    expect(await pull(board, ['--since', '2020-01-01', '--until', '2024-01-01'])).toMatchObject({ code: 2, stderr: expect.stringContaining('a year at a time') });
+    expect(await pull(board, ['--timeout', '999999'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--timeout is at most 3,600') });
+  });
+});
+
 describe('a source that fails', () => {
   const failing: [string, () => string, RegExp, string[]?][] = [
     ['a server that answers 500 every time (3 tries)', () => route({ status: 500 }), /HTTP 500|500/],

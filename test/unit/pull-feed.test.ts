@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeFeed } from '../../src/pull/charset.js';
 import { parseFeed } from '../../src/pull/feed.js';
+import { htmlToText } from '../../src/pull/text.js';
 import { PullProblem, type PullProblemKind } from '../../src/pull/problem.js';
 import { feedFixture } from '../support/feed-server.js';
 
@@ -105,6 +106,25 @@ describe('a [부처] prefix in the press-release API', () => {
   it('moves the office into the department, as in feeds', () => {
     const xml = '<response><header><resultCode>0</resultCode></header><body><NewsItem><NewsItemId>1</NewsItemId><Title><![CDATA[[행정안전부] 2027년 지방재정 운용방향 발표]]></Title><DataContents><![CDATA[<p>본문</p>]]></DataContents><MinisterCode>행정안전부</MinisterCode></NewsItem></body></response>';
     expect(parseFeed(xml).releases[0]).toMatchObject({ title: '2027년 지방재정 운용방향 발표', department: '행정안전부', agency: '행정안전부' });
+  });
+});
+
+describe('a feed made to cost time', () => {
+  // Each took minutes to hours before (patterns that backtracked); bounded, the pull ends.
+  it.each([
+    ['a prolog of many comments', () => parseFeed(`<?xml version="1.0"?>${'<!---->'.repeat(5000)}<rss version="2.0"><channel><item><title>x</title></item></channel></rss>`)],
+    ['a bare & before a million unclosed comments', () => problemOf(`<rss>&${'<!--'.repeat(1_000_000)}</rss>`)],
+    ['half a million <a without a >', () => htmlToText('<a'.repeat(500_000))],
+    ['an author of 200,000 a@', () => parseFeed(`<rss><channel><item><title>t</title><author>${'a@'.repeat(200_000)}</author></item></channel></rss>`)],
+  ])('%s is read at once', (_, read) => {
+    const started = performance.now();
+    read();
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it('refuses an entity declared where a <!-- in an attribute or a processing instruction hid it from the DOCTYPE scan', () => {
+    expect(problemOf('<rss><x a="<!--"/><!DOCTYPE r [<!ENTITY e "EXPANDED">]><channel><item><title>&e;</title></item></channel></rss>')).toEqual({ kind: 'doctype' });
+    expect(problemOf('<rss><?pi <!-- ?><!DOCTYPE r [<!ENTITY lt "x">]><channel><item><title>&lt;</title></item></channel></rss>')).toEqual({ kind: 'doctype' });
   });
 });
 

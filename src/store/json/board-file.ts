@@ -1,7 +1,7 @@
 import { EDGE } from '../../board/numbers.js';
 import type { ChangeLogEntry } from '../../board/log.js';
 import { checkStoredPost, isRecord, POST_KEYS, type FieldIssue, type Post } from '../../board/post.js';
-import { storedSources, type Source } from '../../board/source.js';
+import { brokenSource, type Source } from '../../board/source.js';
 
 /** The board file's format version this postboard reads and writes. */
 export const SCHEMA_VERSION = 1;
@@ -212,11 +212,10 @@ export function checkBoard(raw: unknown, stopAtFirst: boolean): BoardCheck {
     problems.push({ kind: 'bad-header', field: 'changes', value: Array.isArray(raw.changes) ? '[…]' : raw.changes });
     if (stopAtFirst) return { board, problems, atTheEdge: false };
   }
-  // The sources: each one whole, names once (what pull and `source remove` read), or none.
-  if (storedSources(raw.sources) === undefined) {
-    problems.push({ kind: 'bad-header', field: 'sources', value: Array.isArray(raw.sources) ? '[…]' : raw.sources });
-    if (stopAtFirst) return { board, problems, atTheEdge: false };
-  }
+  // The sources: each one whole, names once. One a hand edit broke stops only what reads them
+  // (pull, source): every other command reads the board; `check` names it.
+  const broken = stopAtFirst ? undefined : brokenSource(raw.sources);
+  if (broken !== undefined) problems.push({ kind: 'bad-header', field: 'sources', value: broken });
 
   const posts = raw.posts as unknown[];
   const seen = new Map<number, number>();

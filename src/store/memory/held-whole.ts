@@ -1,6 +1,7 @@
 import type { ChangeLogEntry } from '../../board/log.js';
 import type { Post } from '../../board/post.js';
 import type { Source } from '../../board/source.js';
+import { checkedSources } from './memory-board.js';
 import type { PostFilter } from '../../board/query.js';
 import type { BoardInfo, BoardReads, Grouping, PostPage, PostQuery, Tally } from '../store.js';
 import type { MemoryBoard } from './memory-board.js';
@@ -45,6 +46,6 @@ export abstract class HeldWholeReads implements BoardReads {
   }
 
   async sources(): Promise<Source[]> {
-    return (await this.memory()).board.sources?.map((source) => ({ ...source })) ?? [];
+    return checkedSources((await this.memory()).board.sources).map((source) => ({ ...source }));
   }
 }

@@ -4,7 +4,8 @@
  * store kept in lowdb's Memory adapter, the board the contract suite runs in-process.
  */
 import { changedFields, postHash, type Change, type ChangeLogEntry } from '../../board/log.js';
-import { STATE_KEYS, withSource, type FetchState, type Source, type Subscription } from '../../board/source.js';
+import { brokenSource, STATE_KEYS, withSource, type FetchState, type Source, type Subscription } from '../../board/source.js';
+import { BoardProblemError } from '../../errors.js';
 import { contentKey, urlKey, type Post } from '../../board/post.js';
 import { departmentsByUse, postMatcher, selectPosts, type PostFilter } from '../../board/query.js';
 import type { Board } from '../json/board-file.js';
@@ -219,19 +220,19 @@ export class MemoryTransaction implements BoardTransaction {
   }
 
   async sources(): Promise<Source[]> {
-    return this.board.sources?.map((source) => ({ ...source })) ?? [];
+    return checkedSources(this.board.sources).map((source) => ({ ...source }));
   }
 
   async setSource(name: string, to: Subscription | null): Promise<void> {
-    const set = withSource(this.board.sources ?? [], name, to);
+    const set = withSource(await this.sources(), name, to);
     if (!set) return;
     if (set.sources.length > 0) this.board.sources = set.sources;
     else delete this.board.sources;
     this.changes.push(set.change);
   }
 
-  async keepState(name: string, state: FetchState): Promise<void> {
-    const source = this.board.sources?.find((candidate) => candidate.name === name);
+  async keepState(name: string, state: FetchState, addedAt: string): Promise<void> {
+    const source = (await this.sources()).length > 0 ? this.board.sources?.find((candidate) => candidate.name === name && candidate.addedAt === addedAt) : undefined;
     if (!source) return;
     for (const key of STATE_KEYS) {
       if (state[key] === undefined) delete source[key];
@@ -247,6 +248,13 @@ export class MemoryTransaction implements BoardTransaction {
   finish(): void {
     if (this.unsorted) this.board.posts.sort((a, b) => b.id - a.id);
   }
+}
+
+/** A board's sources, or the problem of the one a hand edit broke (named), for what reads them. */
+export function checkedSources(raw: unknown): Source[] {
+  const broken = brokenSource(raw);
+  if (broken !== undefined) throw new BoardProblemError({ kind: 'bad-header', field: 'sources', value: broken });
+  return (raw as Source[] | undefined) ?? [];
 }
 
 function pick<K, V>(map: ReadonlyMap<K, V>, keys: readonly K[]): Map<K, V> {

@@ -124,9 +124,9 @@ export class SqlTransaction implements BoardTransaction {
     this.changes.push(set.change);
   }
 
-  async keepState(name: string, state: FetchState): Promise<void> {
+  async keepState(name: string, state: FetchState, addedAt: string): Promise<void> {
     const list = await this.sources();
-    const index = list.findIndex((source) => source.name === name);
+    const index = list.findIndex((source) => source.name === name && source.addedAt === addedAt);
     if (index === -1) return;
     list[index] = { ...subscriptionOf(list[index]!), ...state };
     await writeSources(this.d, list);
