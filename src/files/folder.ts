@@ -112,6 +112,25 @@ async function assertReplaceable(path: string, target: string, options: ReplaceF
   return true;
 }
 
+/**
+ * What a static host keeps in the folder it serves and a site never writes: a GitHub Pages
+ * checkout's `.git`, its `CNAME` and `.nojekyll`, a `.well-known` folder. Carried from the old
+ * folder into the new one at the swap (moved, on the same disk), never removed.
+ */
+export const HOST_FILES: readonly string[] = ['.git', 'CNAME', '.nojekyll', '.well-known'];
+
+/** Moves the host's files (HOST_FILES) from one folder into another; the names moved. */
+async function moveHostFiles(from: string, to: string, names: readonly string[] = HOST_FILES): Promise<string[]> {
+  const moved: string[] = [];
+  for (const name of names) {
+    if (!(await lstat(join(from, name)).catch(() => undefined))) continue;
+    if (await lstat(join(to, name)).catch(() => undefined)) continue;
+    await renameHeld(join(from, name), join(to, name));
+    moved.push(name);
+  }
+  return moved;
+}
+
 /** Writes one file, every byte, fsynced, under a name nobody else has. */
 async function writeFile(path: string, text: string, faults: WriteFaults | undefined): Promise<void> {
   const handle = await open(path, 'wx', 0o644);
@@ -154,11 +173,18 @@ export async function replaceFolder(path: string, files: AsyncIterable<FolderFil
     for (const folder of [...folders].sort((a, b) => b.length - a.length)) await fsyncFolder(folder);
     if (existed) {
       const old = siblingFolder(target, 'old');
-      await renameHeld(target, old, options.faults);
+      const kept = await moveHostFiles(target, temp);
+      try {
+        await renameHeld(target, old, options.faults);
+      } catch (error) {
+        await moveHostFiles(temp, target, kept).catch(() => {});
+        throw error;
+      }
       try {
         await renameHeld(temp, target, options.faults);
       } catch (error) {
         await renameHeld(old, target, options.faults).catch(() => {});
+        await moveHostFiles(temp, target, kept).catch(() => {});
         throw error;
       }
       await fsyncFolder(dirname(target));

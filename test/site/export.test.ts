@@ -180,6 +180,24 @@ describe('export --format site: the folder it replaces', () => {
     expect(readdirSync(parent).sort()).toEqual(['empty', 'photos']);
   });
 
+  it('keeps what a static host keeps in its folder (a GitHub Pages checkout: .git, CNAME, .nojekyll), with --force and at every export after', async () => {
+    const parent = tempDir();
+    const output = join(parent, 'pages');
+    mkdirSync(join(output, '.git'), { recursive: true });
+    writeFileSync(join(output, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+    writeFileSync(join(output, 'CNAME'), 'esg.example.go.kr\n');
+    writeFileSync(join(output, '.nojekyll'), '');
+    writeFileSync(join(output, 'old.html'), 'an old page');
+    expect((await site(SAMPLE_BOARD, output, '--force')).code).toBe(0);
+    expect((await site(SAMPLE_BOARD, output)).code).toBe(0);
+    expect(readFileSync(join(output, '.git', 'HEAD'), 'utf8')).toBe('ref: refs/heads/main\n');
+    expect(readFileSync(join(output, 'CNAME'), 'utf8')).toBe('esg.example.go.kr\n');
+    expect(existsSync(join(output, '.nojekyll'))).toBe(true);
+    expect(existsSync(join(output, 'old.html'))).toBe(false);
+    expect(existsSync(join(output, 'index.html'))).toBe(true);
+    expect(readdirSync(parent)).toEqual(['pages']);
+  });
+
   it('never replaces a folder holding the board, or the folder it runs in, even with --force; nor a file', async () => {
     const folder = tempDir();
     const board = join(folder, 'data', 'posts.json');

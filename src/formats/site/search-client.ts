@@ -76,11 +76,15 @@ function searchClient(shared: Shared): void {
     const found = shared.searchPosts(terms, (gram) => codes.get(gram));
     const total = found.length;
     const lastPage = Math.max(1, Math.ceil(total / perPage));
-    const shown = found.slice((page - 1) * perPage, page * perPage);
+    // A page past the last (an old link, a typed number) shows the last.
+    const at = Math.min(page, lastPage);
+    const shown = found.slice((at - 1) * perPage, at * perPage);
+    // Numbered on from the pages before it (11., 12., … on page 2).
+    list.start = (at - 1) * perPage + 1;
     const metaParts = [...new Set(shown.map((post) => Math.floor(post / metaSize)))];
     const metas = await Promise.all(metaParts.map((part) => load('p', part)));
     const metaOf = new Map<number, unknown>(metaParts.map((part, i) => [part, metas[i]]));
-    say(total === 0 ? fill(words.none, { query }) : fill(total === 1 ? words.foundOne : words.foundMany, { query, count: total.toLocaleString('en-US'), page: Math.min(page, lastPage), pages: lastPage }));
+    say(total === 0 ? fill(words.none, { query }) : fill(total === 1 ? words.foundOne : words.foundMany, { query, count: total.toLocaleString('en-US'), page: at, pages: lastPage }));
     for (const post of shown) {
       const [id, title, date] = (metaOf.get(Math.floor(post / metaSize)) as unknown[][])[post % metaSize] as [number, string, string];
       const item = document.createElement('li');
@@ -102,11 +106,11 @@ function searchClient(shared: Shared): void {
         link.textContent = text ?? '';
         return link;
       };
-      if (page > 1) pages.append(to(Math.min(page - 1, lastPage), words.prev, 'prev'), ' ');
+      if (at > 1) pages.append(to(at - 1, words.prev, 'prev'), ' ');
       const where = document.createElement('span');
-      where.textContent = fill(words.page, { page: Math.min(page, lastPage), pages: lastPage });
+      where.textContent = fill(words.page, { page: at, pages: lastPage });
       pages.append(where);
-      if (page < lastPage) pages.append(' ', to(page + 1, words.next, 'next'));
+      if (at < lastPage) pages.append(' ', to(at + 1, words.next, 'next'));
       pages.hidden = false;
     }
   };

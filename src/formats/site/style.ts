@@ -36,6 +36,7 @@ table.board th{background:var(--head);font-weight:600}
 table.board td.title{text-align:left}
 table.board .num{white-space:nowrap;font-variant-numeric:tabular-nums}
 table.board td.when{white-space:nowrap}
+table.board td.author{overflow-wrap:normal;min-width:5em}
 table.board .subtitle{display:block;color:var(--muted);font-size:.9rem}
 .empty{padding:2rem 0;text-align:center;color:var(--muted)}
 nav.pages{margin:1.5rem 0;text-align:center}
