@@ -308,7 +308,7 @@ async function exportChunks(posts: AsyncIterable<readonly Post[]>, options: Expo
     case 'site':
       throw new Error('a site is a folder: see exportSite');
     case 'rss': {
-      const { rssChunks } = await import('../formats/rss.js');
+      const { postDate, rssChunks } = await import('../formats/rss.js');
       const list: Post[] = [];
       for await (const batch of posts) list.push(...batch);
       return rssChunks(list, {
@@ -316,7 +316,7 @@ async function exportChunks(posts: AsyncIterable<readonly Post[]>, options: Expo
         // Checked when the options were read: RSS needs one.
         link: options.feedLink as string,
         language: options.feedLanguage ?? feedLanguage(list),
-        updated: list[0] ? new Date(`${list[0].date}T00:00:00`) : new Date(0),
+        updated: list[0] ? postDate(list[0].date) : new Date(0),
       });
     }
   }

@@ -64,10 +64,14 @@ const feedUrl = (url: string): string => xmlText(addressOf(url).replace(/[|^`{}\
  */
 const plainText = (text: string): string => xmlText(text).replace(/&/g, '&amp;');
 
-/** The post date as a moment: midnight of that day where postboard runs. */
-function postDate(date: string): Date {
+/**
+ * A post's date as the moment a feed gives: midnight UTC of that day (09:00 in Korea, the same
+ * date), wherever postboard runs — the same board gives the same feed on a laptop in Seoul and a
+ * server in UTC.
+ */
+export function postDate(date: string): Date {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Date(year, month - 1, day);
+  return new Date(Date.UTC(year, month - 1, day));
 }
 
 /** An RSS 2.0 feed of `posts` (already the newest published ones), built by the feed library. */

@@ -180,6 +180,15 @@ describe('export --format site: the folder it replaces', () => {
     expect(readdirSync(parent).sort()).toEqual(['empty', 'photos']);
   });
 
+  it('is the same in every time zone: a laptop in Seoul and a server in UTC give the same bytes, feed dates included', async () => {
+    const seoul = join(tempDir(), 'seoul');
+    const utc = join(tempDir(), 'utc');
+    expect((await runCli(['export', '--format', 'site', '--db', SAMPLE_BOARD, '-o', seoul], { env: { TZ: 'Asia/Seoul' } })).code).toBe(0);
+    expect((await runCli(['export', '--format', 'site', '--db', SAMPLE_BOARD, '-o', utc], { env: { TZ: 'UTC' } })).code).toBe(0);
+    expect(filesOf(seoul)).toEqual(filesOf(utc));
+    expect(readFileSync(join(utc, 'feed.xml'), 'utf8')).toContain('<pubDate>Fri, 06 Sep 2024 00:00:00 GMT</pubDate>');
+  });
+
   it('keeps what a static host keeps in its folder (a GitHub Pages checkout: .git, CNAME, .nojekyll), with --force and at every export after', async () => {
     const parent = tempDir();
     const output = join(parent, 'pages');

@@ -1,3 +1,4 @@
+import { domainToUnicode } from 'node:url';
 import type { Post } from '../../board/post.js';
 import { grouped } from '../../i18n/shared.js';
 import { html, httpUrl, joinHtml, shownText, sitePath, type Html, type SiteUrl } from './html.js';
@@ -100,6 +101,9 @@ export function bodyParagraphs(body: string): Html[] {
     .map((paragraph) => html`<p>${joinHtml(paragraph.split('\n').map(linkedLine), html`<br>\n`)}</p>`);
 }
 
+/** A URL's host in its own letters: an internationalised name decoded from punycode, the port kept. */
+const hostShown = (url: URL): string => `${domainToUnicode(url.hostname) || url.hostname}${url.port ? `:${url.port}` : ''}`;
+
 /** The source line, in the way KOGL (공공누리) asks a source to be named: who, when, and where the original is. */
 function sourceLine(frame: BoardFrame, post: Post): Html {
   const source = post.source;
@@ -108,7 +112,8 @@ function sourceLine(frame: BoardFrame, post: Post): Html {
   const parts: Html[] = [];
   if (source.agency) parts.push(html`${source.agency}`);
   if (source.date) parts.push(html`<time datetime="${source.date}">${source.date}</time>`);
-  if (url) parts.push(html`<a href="${url}">${frame.words.original(new URL(url.href).host)}</a>`);
+  // The host as people write it (한국.kr, not its punycode xn--3e0b707e.kr).
+  if (url) parts.push(html`<a href="${url}">${frame.words.original(hostShown(new URL(url.href)))}</a>`);
   else if (typeof source.url === 'string' && source.url) parts.push(html`${source.url}`);
   if (parts.length === 0) return html``;
   return html`<p class="source"><strong>${frame.words.source}:</strong> ${joinHtml(parts, ', ')}</p>`;

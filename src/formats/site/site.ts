@@ -1,7 +1,7 @@
 import type { Post } from '../../board/post.js';
 import type { Lang } from '../../i18n/index.js';
 import { FEED_SIZE } from '../../cmdutil/choices.js';
-import { rssChunks } from '../rss.js';
+import { postDate, rssChunks } from '../rss.js';
 import { xmlEscaped } from './html.js';
 import { listPage, listPagePath, postPage, postPath, searchPage, type BoardFrame, type FieldWords } from './pages.js';
 import { searchScript } from './search-client.js';
@@ -68,7 +68,7 @@ async function feed(posts: readonly Post[], options: SiteOptions): Promise<strin
     title: options.title,
     link: options.baseUrl ?? 'index.html',
     language: options.lang,
-    updated: newest[0] ? new Date(`${newest[0].date}T00:00:00`) : new Date(0),
+    updated: newest[0] ? postDate(newest[0].date) : new Date(0),
     postLink: (post) => `${base}${postPath(post.id)}`,
   })) {
     text += chunk;
