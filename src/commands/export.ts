@@ -271,6 +271,7 @@ async function exportSite(ctx: Context, options: ExportOptions): Promise<void> {
   } catch (error) {
     const site = ctx.t.site;
     if (error instanceof folder.FolderNotOursError) throw new PostboardError(site.notOurs(output, SITE_MARKER));
+    if (error instanceof folder.FolderHoldsHostFilesError) throw new PostboardError(site.holdsHostFiles(output, error.file));
     if (error instanceof folder.NotAFolderError) throw new PostboardError(site.notAFolder(output));
     if (error instanceof folder.FolderHoldsBoardError) throw new PostboardError(site.holdsBoard(output, error.file));
     if (error instanceof folder.FolderInUseError) throw new PostboardError(site.youAreIn(output));

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, open, readdir, rm, stat } from 'node:fs/promises';
+import { chmod, chown, lstat, mkdir, open, readdir, rm, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { realTarget } from './paths.js';
 import { renameHeld } from './held.js';
@@ -80,10 +80,19 @@ function running(pid: number): boolean {
   }
 }
 
-/** What an export that died mid-way left beside the folder: removed, unless its process still runs. */
+/**
+ * What an export that died mid-way left beside the folder: removed, unless its process still
+ * runs. One that died between its two renames left the site aside (`.old`) and none in its
+ * place: that site is put back first, never removed.
+ */
 async function sweepLeftovers(target: string): Promise<void> {
   const ours = ourSibling(target);
-  for (const entry of await readdir(dirname(target)).catch(() => [] as string[])) {
+  const leftovers = await readdir(dirname(target)).catch(() => [] as string[]);
+  if (!(await lstat(target).catch(() => undefined))) {
+    const aside = leftovers.find((entry) => ours.exec(entry)?.[2] === 'old' && !running(Number(ours.exec(entry)?.[1])));
+    if (aside) await renameHeld(join(dirname(target), aside), target).catch(() => {});
+  }
+  for (const entry of leftovers) {
     const match = ours.exec(entry);
     if (match && Number(match[1]) !== process.pid && !running(Number(match[1]))) await rm(join(dirname(target), entry), { recursive: true, force: true }).catch(() => {});
   }
@@ -100,10 +109,11 @@ async function assertReplaceable(path: string, target: string, options: ReplaceF
   const inside = relative(target, resolve(process.cwd()));
   if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) throw new FolderInUseError(path);
   const entries = await readdir(target);
+  const host = HOST_FILES.find((name) => entries.includes(name));
+  if (host) throw new FolderHoldsHostFilesError(path, host);
   if (entries.length > 0 && !entries.includes(options.marker) && !options.force) throw new FolderNotOursError(path);
   // Every file in it (links not followed: removing the folder removes a link, never what it names).
-  for (const entry of await readdir(target, { recursive: true })) {
-    const file = join(target, entry);
+  for await (const file of filesUnder(target)) {
     const fileInfo = await lstat(file).catch(() => undefined);
     if (!fileInfo || fileInfo.isDirectory() || fileInfo.isSymbolicLink()) continue;
     const own = await options.boardFile(file);
@@ -114,21 +124,28 @@ async function assertReplaceable(path: string, target: string, options: ReplaceF
 
 /**
  * What a static host keeps in the folder it serves and a site never writes: a GitHub Pages
- * checkout's `.git`, its `CNAME` and `.nojekyll`, a `.well-known` folder. Carried from the old
- * folder into the new one at the swap (moved, on the same disk), never removed.
+ * checkout's `.git`, its `CNAME` and `.nojekyll`, a `.well-known` folder. A folder holding one is
+ * never replaced, even with `force`: the site is exported elsewhere and copied in (rsync).
  */
 export const HOST_FILES: readonly string[] = ['.git', 'CNAME', '.nojekyll', '.well-known'];
 
-/** Moves the host's files (HOST_FILES) from one folder into another; the names moved. */
-async function moveHostFiles(from: string, to: string, names: readonly string[] = HOST_FILES): Promise<string[]> {
-  const moved: string[] = [];
-  for (const name of names) {
-    if (!(await lstat(join(from, name)).catch(() => undefined))) continue;
-    if (await lstat(join(to, name)).catch(() => undefined)) continue;
-    await renameHeld(join(from, name), join(to, name));
-    moved.push(name);
+/** The folder holds what its host keeps (`file`, one of HOST_FILES). */
+export class FolderHoldsHostFilesError extends Error {
+  constructor(
+    readonly path: string,
+    readonly file: string,
+  ) {
+    super(`${path} holds ${file}`);
   }
-  return moved;
+}
+
+/** Every file under a folder, links never followed (a link to / is one entry, not the disk). */
+async function* filesUnder(folder: string): AsyncGenerator<string> {
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) yield* filesUnder(path);
+    else yield path;
+  }
 }
 
 /** Writes one file, every byte, fsynced, under a name nobody else has. */
@@ -145,10 +162,16 @@ async function writeFile(path: string, text: string, faults: WriteFaults | undef
 /** Writes `files` as the whole content of the folder at `path` (see above); returns how many files. */
 export async function replaceFolder(path: string, files: AsyncIterable<FolderFile>, options: ReplaceFolderOptions): Promise<number> {
   const target = realTarget(path);
-  const existed = await assertReplaceable(path, target, options);
   await sweepLeftovers(target);
+  const existed = await assertReplaceable(path, target, options);
+  // The new folder gets the old one's mode and group (a web server reading it through its group keeps reading it).
+  const before = existed ? await stat(target) : undefined;
   const temp = siblingFolder(target, 'tmp');
   await mkdir(temp, { mode: 0o755 });
+  if (before) {
+    await chown(temp, before.uid, before.gid).catch(() => {});
+    await chmod(temp, before.mode & 0o7777).catch(() => {});
+  }
   let count = 0;
   const writing = new Set<Promise<void>>();
   try {
@@ -173,18 +196,11 @@ export async function replaceFolder(path: string, files: AsyncIterable<FolderFil
     for (const folder of [...folders].sort((a, b) => b.length - a.length)) await fsyncFolder(folder);
     if (existed) {
       const old = siblingFolder(target, 'old');
-      const kept = await moveHostFiles(target, temp);
-      try {
-        await renameHeld(target, old, options.faults);
-      } catch (error) {
-        await moveHostFiles(temp, target, kept).catch(() => {});
-        throw error;
-      }
+      await renameHeld(target, old, options.faults);
       try {
         await renameHeld(temp, target, options.faults);
       } catch (error) {
         await renameHeld(old, target, options.faults).catch(() => {});
-        await moveHostFiles(temp, target, kept).catch(() => {});
         throw error;
       }
       await fsyncFolder(dirname(target));

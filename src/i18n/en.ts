@@ -550,6 +550,7 @@ const core = {
     notAFolder: (path) => `${path} is not a folder; a site is written to a folder: choose another --output`,
     notOurs: (path, marker) => `${path} is a folder postboard did not make (it holds files, and no ${marker}); choose a new or empty folder, or add --force to replace everything in it`,
     holdsBoard: (path, file) => `${path} holds the board's own file ${file}; a site never replaces it: choose another folder`,
+    holdsHostFiles: (path, file) => `${path} holds ${file} (what a static host such as GitHub Pages keeps there), which an export never replaces, even with --force: export to another folder and copy it in (rsync -a --delete --exclude ${file} site/ ${path}/)`,
     youAreIn: (path) => `${path} is the folder postboard runs in, or holds it; a site cannot replace it: choose another folder`,
   } satisfies SiteText,
   change: { empty: '(empty)', lines: (count: number) => `${grouped(count)} ${count === 1 ? 'line' : 'lines'}`, blank: (count: number) => `(${grouped(count)} blank ${count === 1 ? 'line' : 'lines'})`, more: (count: number) => `… ${grouped(count)} more` },

@@ -541,6 +541,7 @@ export const ko: Catalogue = {
     notAFolder: (path) => `폴더가 아닙니다: ${path}. 사이트는 폴더에 씁니다. 다른 --output을 고르세요`,
     notOurs: (path, marker) => `postboard가 만들지 않은 폴더입니다: ${path} (파일이 있고 ${marker} 파일이 없음). 새 폴더나 빈 폴더를 고르거나, 안의 것을 모두 바꾸려면 --force`,
     holdsBoard: (path, file) => `게시판 파일이 든 폴더입니다: ${path} (${file}). 사이트로 바꿀 수 없으니 다른 폴더를 고르세요`,
+    holdsHostFiles: (path, file) => `정적 호스팅(GitHub Pages 등)이 쓰는 파일이 든 폴더입니다: ${path} (${file}). --force로도 바꾸지 않으니, 다른 폴더로 내보낸 뒤 복사하세요 (rsync -a --delete --exclude ${file} site/ ${path}/)`,
     youAreIn: (path) => `postboard를 실행하는 폴더이거나 그것을 담은 폴더입니다: ${path}. 사이트로 바꿀 수 없으니 다른 폴더를 고르세요`,
   },
   change: { empty: '(없음)', lines: (count) => `${grouped(count)}줄`, blank: (count: number) => `(빈 줄 ${grouped(count)}개)`, more: (count) => `… ${grouped(count)}줄 더` },

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
@@ -189,22 +189,42 @@ describe('export --format site: the folder it replaces', () => {
     expect(readFileSync(join(utc, 'feed.xml'), 'utf8')).toContain('<pubDate>Fri, 06 Sep 2024 00:00:00 GMT</pubDate>');
   });
 
-  it('keeps what a static host keeps in its folder (a GitHub Pages checkout: .git, CNAME, .nojekyll), with --force and at every export after', async () => {
+  it('never replaces a folder holding what a static host keeps there (a GitHub Pages checkout: .git, CNAME), even with --force', async () => {
     const parent = tempDir();
     const output = join(parent, 'pages');
     mkdirSync(join(output, '.git'), { recursive: true });
     writeFileSync(join(output, '.git', 'HEAD'), 'ref: refs/heads/main\n');
     writeFileSync(join(output, 'CNAME'), 'esg.example.go.kr\n');
-    writeFileSync(join(output, '.nojekyll'), '');
     writeFileSync(join(output, 'old.html'), 'an old page');
-    expect((await site(SAMPLE_BOARD, output, '--force')).code).toBe(0);
-    expect((await site(SAMPLE_BOARD, output)).code).toBe(0);
+    for (const flags of [[], ['--force']]) {
+      const refused = await site(SAMPLE_BOARD, output, ...flags);
+      expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('export to another folder and copy it in') });
+    }
     expect(readFileSync(join(output, '.git', 'HEAD'), 'utf8')).toBe('ref: refs/heads/main\n');
-    expect(readFileSync(join(output, 'CNAME'), 'utf8')).toBe('esg.example.go.kr\n');
-    expect(existsSync(join(output, '.nojekyll'))).toBe(true);
-    expect(existsSync(join(output, 'old.html'))).toBe(false);
-    expect(existsSync(join(output, 'index.html'))).toBe(true);
+    expect(readdirSync(output).sort()).toEqual(['.git', 'CNAME', 'old.html']);
     expect(readdirSync(parent)).toEqual(['pages']);
+  });
+
+  it('the new site keeps the folder’s mode and group (a web server reading it through its group still can)', async () => {
+    const output = join(tempDir(), 'site');
+    expect((await site(SAMPLE_BOARD, output)).code).toBe(0);
+    chmodSync(output, 0o2750);
+    if (process.getuid?.() === 0) chownSync(output, 0, 65534);
+    const before = statSync(output);
+    expect((await site(SAMPLE_BOARD, output)).code).toBe(0);
+    const after = statSync(output);
+    expect([after.mode & 0o7777, after.gid]).toEqual([before.mode & 0o7777, before.gid]);
+  });
+
+  it('a link inside the site folder is never followed: a link to / is one entry to remove, not the disk to walk', async () => {
+    const output = join(tempDir(), 'site');
+    expect((await site(SAMPLE_BOARD, output)).code).toBe(0);
+    symlinkSync('/', join(output, 'everything'));
+    const started = Date.now();
+    expect((await site(SAMPLE_BOARD, output)).code).toBe(0);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(existsSync(join(output, 'everything'))).toBe(false);
+    expect(existsSync('/etc/hostname') || existsSync('/etc/passwd')).toBe(true);
   });
 
   it('never replaces a folder holding the board, or the folder it runs in, even with --force; nor a file', async () => {

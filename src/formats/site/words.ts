@@ -54,5 +54,7 @@ export interface SiteText {
   notOurs: (path: string, marker: string) => string;
   /** `file`: the board's own file found in the folder. */
   holdsBoard: (path: string, file: string) => string;
+  /** The folder holds what its static host keeps (.git, CNAME…). */
+  holdsHostFiles: (path: string, file: string) => string;
   youAreIn: (path: string) => string;
 }
